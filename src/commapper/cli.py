@@ -1,0 +1,82 @@
+"""The ``commapper`` command: open the app, or work on map files from the shell.
+
+Kept light at import time: ``commapper --version`` must answer without importing Qt, pydantic
+or networkx, so every heavy import happens inside the subcommand that needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from commapper import APP_NAME, __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in SUBCOMMANDS:
+        name = args.pop(0)
+        build, run = SUBCOMMANDS[name]
+        parser = argparse.ArgumentParser(prog=f"commapper {name}")
+        build(parser)
+        options = parser.parse_args(args)
+        try:
+            return run(options)
+        except KeyboardInterrupt:
+            return 130
+    return _open_app(args)
+
+
+def _open_app(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="commapper",
+        description=f"{APP_NAME}: map the communities of practice you belong to.",
+        epilog="commands: " + ", ".join(SUBCOMMANDS) + " (commapper COMMAND --help for more)",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("file", nargs="?", help="a .commap map to open (default: an example map)")
+    options = parser.parse_args(args)
+    from commapper.ui.app import run_app  # Qt is imported only here
+
+    return run_app(options.file)
+
+
+# -- validate ------------------------------------------------------------------------------------
+
+
+def _build_validate(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Check .commap files; prints one line per problem."
+    parser.add_argument("files", nargs="+", metavar="FILE", help="map files to check")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only the problems")
+
+
+def _run_validate(options: argparse.Namespace) -> int:
+    from commapper.io import MapFileError, load_map
+
+    status = EXIT_OK
+    for name in options.files:
+        try:
+            doc = load_map(name)
+        except MapFileError as error:
+            status = EXIT_INVALID
+            for line in error.lines():
+                print(f"{name}: {line}")
+            continue
+        if not options.quiet:
+            print(f"{name}: valid ({len(doc.nodes)} nodes, {len(doc.edges)} edges)")
+    return status
+
+
+Subcommand = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+
+SUBCOMMANDS: dict[str, Subcommand] = {
+    "validate": (_build_validate, _run_validate),
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

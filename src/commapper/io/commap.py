@@ -1,0 +1,328 @@
+"""Reading and writing .commap files: checked, migrated, atomic, and never trusting the input."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from commapper.io.atomic import atomic_write
+from commapper.io.errors import MapFileError
+from commapper.io.migrate import MigrationError, migrate
+from commapper.model import (
+    FORMAT_NAME,
+    SCHEMA_VERSION,
+    MapDocument,
+    Problem,
+    reference_problems,
+    utc_now,
+)
+from commapper.model.items import (
+    MAX_EDGES,
+    MAX_FILE_BYTES,
+    MAX_NODES,
+    EdgeKind,
+    NodeKind,
+)
+
+FILE_SUFFIX = ".commap"
+
+
+def load_map(path: str | os.PathLike[str]) -> MapDocument:
+    """Read a .commap file into a document; opening never writes to the file.
+
+    Raises
+    ------
+    MapFileError
+        If the file cannot be read or is not a valid map; its problems say what and where.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _too_big(path, size)
+        with path.open("rb") as stream:
+            # Read at most one byte past what stat() promised: a file that grew is still bounded.
+            data = stream.read(size + 1)
+    except FileNotFoundError:
+        raise MapFileError.single(path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise MapFileError.single(path, "this is a folder, not a map file") from None
+    except PermissionError:
+        raise MapFileError.single(path, "you do not have permission to read this file") from None
+    except OSError as error:
+        raise MapFileError.single(path, f"the file could not be read ({error.strerror})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(path, len(data))
+    return parse_map(data, path)
+
+
+def parse_map(data: bytes, path: str | os.PathLike[str] | None = None) -> MapDocument:
+    """Turn the bytes of a .commap file into a document, checking every rule of the format."""
+    with _garbage_collection_paused():
+        try:
+            # Fast path: a current, valid file is parsed and validated in one pass by pydantic.
+            doc = MapDocument.model_validate_json(data)
+        except ValidationError:
+            # Anything else takes the careful path, which migrates or explains what is wrong.
+            doc = _parse_carefully(data, path)
+        problems = reference_problems(doc)
+    if problems:
+        raise MapFileError(path, problems)
+    return doc
+
+
+def _parse_carefully(data: bytes, path: str | os.PathLike[str] | None) -> MapDocument:
+    raw = _decode_json(data, path)
+    raw = _check_header(raw, path)
+    try:
+        return MapDocument.model_validate(raw)
+    except ValidationError as error:
+        problems = _problems_from_validation(error)
+        raise MapFileError(path, problems, total=len(problems)) from None
+
+
+@contextlib.contextmanager
+def _garbage_collection_paused() -> Iterator[None]:
+    """Parsing allocates tens of thousands of small objects, which sets off repeated full
+    collections that cost more than the parse itself; nothing parsed here forms a cycle."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def save_map(doc: MapDocument, path: str | os.PathLike[str]) -> None:
+    """Write ``doc`` to ``path`` atomically, keeping the previous file as ``NAME.commap.bak``.
+
+    Raises
+    ------
+    MapFileError
+        If the file cannot be written (disk full, no permission...); the old file is intact.
+    """
+    path = Path(path)
+    data = map_to_json(doc).encode("utf-8")
+    try:
+        atomic_write(path, data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise MapFileError.single(
+            path, f"the map could not be saved ({reason}); the previous file is unchanged"
+        ) from None
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+# Keys in the order DESIGN.md section 3 writes them; anything else keeps its model order.
+_KEY_RANK = {
+    key: rank
+    for rank, key in enumerate(
+        ("id", "kind", "label", "x", "y", "source", "target", "org", "domain", "sector",
+         "inside_org", "stage", "level", "modes", "since", "until", "means", "via", "directed",
+         "weight")
+    )
+}  # fmt: skip
+_TRAILING_RANK = {
+    key: 100 + rank for rank, key in enumerate(("notes", "tags", "color", "attributes"))
+}
+_ALWAYS_WRITTEN = ("kind",)
+
+
+def map_to_json(doc: MapDocument) -> str:
+    """The document as .commap text: two-space indent, keys in the documented order, newline."""
+    return json.dumps(map_to_data(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def map_to_data(doc: MapDocument) -> dict[str, Any]:
+    """The document as the plain JSON data written to a file (defaults left out for brevity)."""
+    return {
+        "format": FORMAT_NAME,
+        "schema_version": SCHEMA_VERSION,
+        "title": doc.title,
+        "description": doc.description,
+        "created": _timestamp(doc.created),
+        "modified": _timestamp(doc.modified),
+        "nodes": [_item_data(node) for node in doc.nodes],
+        "edges": [_item_data(edge) for edge in doc.edges],
+        "views": [view.model_dump(mode="json", exclude_defaults=True) for view in doc.views],
+    }
+
+
+def _item_data(item: Any) -> dict[str, Any]:
+    data = item.model_dump(mode="json", exclude_defaults=True)
+    for key in _ALWAYS_WRITTEN:
+        if key not in data and key in type(item).model_fields:
+            data[key] = item.kind.value
+    return dict(sorted(data.items(), key=lambda pair: _rank(pair[0])))
+
+
+def _rank(key: str) -> int:
+    return _KEY_RANK.get(key) or _TRAILING_RANK.get(key, 50)
+
+
+def _timestamp(moment: Any) -> str:
+    text = moment.isoformat()
+    return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _too_big(path: Path, size: int) -> MapFileError:
+    return MapFileError.single(
+        path,
+        f"the file is {size / 2**20:.0f} MiB; a map file may be at most "
+        f"{MAX_FILE_BYTES // 2**20} MiB",
+    )
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _decode_json(data: bytes, path: Any) -> Any:
+    if not data.strip():
+        raise MapFileError.single(path, "the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise MapFileError.single(
+            path, f"this is not a text file (byte {error.start} is not UTF-8); is it a map file?"
+        ) from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        if error.pos >= len(text.rstrip()):
+            raise MapFileError.single(
+                path, f"the file ends too early ({where}); it may have been cut off"
+            ) from None
+        raise MapFileError.single(path, f"this is not valid JSON at {where}: {error.msg}") from None
+    except RecursionError:
+        raise MapFileError.single(path, "the JSON is nested too deeply to be a map") from None
+    except ValueError as error:  # NaN, Infinity, or an integer with thousands of digits
+        raise MapFileError.single(path, f"this is not valid JSON: {error}") from None
+
+
+def _check_header(raw: Any, path: Any) -> dict[str, Any]:
+    """Check what must be true before validating the rest: a map, of a version we can read."""
+    if not isinstance(raw, dict):
+        raise MapFileError.single(path, "a Commapper map is a JSON object, and this is not one")
+    if raw.get("format") != FORMAT_NAME:
+        found = "no format" if "format" not in raw else f"format {json.dumps(raw['format'])[:40]}"
+        raise MapFileError.single(
+            path, f'this is not a Commapper map ({found}; expected "{FORMAT_NAME}")', "format"
+        )
+    version = raw.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise MapFileError.single(path, "must be a whole number such as 1", "schema_version")
+    if version > SCHEMA_VERSION:
+        raise MapFileError.single(
+            path,
+            f"this map was made by a newer version of Commapper (schema version {version}; this "
+            f"version reads up to {SCHEMA_VERSION}). Update Commapper to open it.",
+            "schema_version",
+        )
+    for key, limit in (("nodes", MAX_NODES), ("edges", MAX_EDGES)):
+        items = raw.get(key)
+        if isinstance(items, list) and len(items) > limit:
+            raise MapFileError.single(
+                path, f"the map has {len(items):,} {key}; at most {limit:,} are allowed", key
+            )
+    try:
+        raw = migrate(raw)
+    except MigrationError as error:
+        raise MapFileError.single(path, str(error), "schema_version") from None
+    now = utc_now().isoformat()
+    raw.setdefault("created", now)
+    raw.setdefault("modified", now)
+    return raw
+
+
+# -- turning pydantic's errors into sentences ---------------------------------------------------
+
+_ITEM_LISTS = ("nodes", "edges")
+_KIND_TAGS = frozenset(kind.value for kind in (*NodeKind, *EdgeKind))
+_KIND_NAMES = {
+    "nodes": ", ".join(kind.value for kind in NodeKind),
+    "edges": "membership, crossing, object_use, tie",
+}
+_PATTERN_MESSAGES = {
+    "id": "must be 1-64 letters, digits or _ - . : (no spaces)",
+    "source": "must be a node id: 1-64 letters, digits or _ - . :",
+    "target": "must be a node id: 1-64 letters, digits or _ - . :",
+    "color": "must be a colour written #rrggbb, such as #1f77b4",
+    "since": "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD",
+    "until": "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD",
+}
+
+
+def _problems_from_validation(error: ValidationError) -> list[Problem]:
+    problems: dict[str, Problem] = {}
+    for detail in error.errors(include_url=False):
+        loc = list(detail["loc"])
+        # A discriminated union puts the kind in the path (nodes.3.person.label): drop it.
+        if len(loc) >= 3 and loc[0] in _ITEM_LISTS and loc[2] in _KIND_TAGS:
+            del loc[2]
+        if "attributes" in loc and len(loc) > loc.index("attributes") + 2:
+            # Attribute values are a union of scalars; report one sentence, not one per type.
+            loc = loc[: loc.index("attributes") + 2]
+            path = _json_path(loc)
+            problems[path] = Problem(
+                path, "a custom attribute must be text, a number, true/false or null"
+            )
+            continue
+        if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc.append("kind")
+        path = _json_path(loc)
+        problems.setdefault(path, Problem(path, _sentence(detail, loc)))
+    return list(problems.values())
+
+
+def _json_path(loc: list[Any]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
+    kind, context, given = detail["type"], detail.get("ctx") or {}, detail.get("input")
+    field = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "is not a field Commapper knows (unknown key)"
+    if kind == "union_tag_invalid":
+        return f"{_short(context.get('tag'))} is not a kind; use one of {_KIND_NAMES[loc[0]]}"
+    if kind == "union_tag_not_found":
+        return f"is required; use one of {_KIND_NAMES[loc[0]]}"
+    if kind in ("model_attributes_type", "dict_type", "model_type"):
+        return f"should be a JSON object (found {_short(given)})"
+    if kind == "value_error":
+        return str(context.get("error", detail["msg"]))
+    if kind == "string_pattern_mismatch":
+        return f"{_PATTERN_MESSAGES.get(field, 'has the wrong form')} (found {_short(given)})"
+    if kind == "too_long" and field in ("nodes", "edges"):
+        limit = context.get("max_length")
+        return f"the map has more than {limit:,} {field}; at most {limit:,} are allowed"
+    if kind == "string_too_long":
+        return f"is too long: at most {context.get('max_length')} characters"
+    if kind == "finite_number":
+        return "must be a finite number"
+    message = detail["msg"].replace("Input should be", "should be").replace("Value error, ", "")
+    return f"{message[:1].lower()}{message[1:]} (found {_short(given)})"
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."

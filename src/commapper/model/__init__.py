@@ -1,0 +1,62 @@
+"""The map document: pydantic models of nodes, edges and views, pure edits, change events.
+
+No Qt here: everything in this package runs and is tested without a display.
+"""
+
+from commapper.model.document import (
+    FORMAT_NAME,
+    SCHEMA_VERSION,
+    MapDocument,
+    Problem,
+    reference_problems,
+    utc_now,
+)
+from commapper.model.edits import (
+    Batch,
+    Edit,
+    EditError,
+    InsertItems,
+    MoveNodes,
+    RemoveItems,
+    UpdateItem,
+    UpdateMap,
+    add_edge,
+    add_node,
+    apply_edit,
+    move_nodes,
+    remove_items,
+    update_item,
+)
+from commapper.model.events import DocumentChanged
+from commapper.model.items import (
+    ACTOR_KINDS,
+    EDGE_CLASSES,
+    EDGE_ENDPOINTS,
+    LEVELS,
+    NODE_CLASSES,
+    SECTOR_SUGGESTIONS,
+    BoundaryObjectNode,
+    CommunityNode,
+    CrossingEdge,
+    Edge,
+    EdgeKind,
+    EdgeModel,
+    Level,
+    Means,
+    MembershipEdge,
+    MeNode,
+    Mode,
+    Node,
+    NodeKind,
+    NodeModel,
+    ObjectUseEdge,
+    PersonNode,
+    Stage,
+    TieEdge,
+    View,
+    Viewport,
+    edge_kinds_between,
+    is_valid_id,
+)
+
+

@@ -1,0 +1,288 @@
+"""The map document: the one source of truth that every view observes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import chain, compress
+from operator import attrgetter, eq
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from commapper.model.events import DocumentChanged
+from commapper.model.items import (
+    ACTOR_KINDS,
+    EDGE_ENDPOINT_WORDS,
+    EDGE_ENDPOINTS,
+    MAX_EDGES,
+    MAX_NODES,
+    Edge,
+    EdgeKind,
+    EdgeModel,
+    Label,
+    Node,
+    NodeKind,
+    NodeModel,
+    Notes,
+    View,
+    is_valid_id,
+)
+
+_ID = attrgetter("id")
+FORMAT_NAME = "commapper-map"
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a map, at a JSON path such as ``edges[3].target``."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, to the second, as written in ``created`` and ``modified``."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class MapDocument(BaseModel):
+    """A learning-community map: nodes, edges and saved views, with change events.
+
+    Nodes and edges are immutable values kept in file order; edits replace them through
+    :func:`commapper.model.edits.apply_edit`, which announces each change to subscribers.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+    format: Literal["commapper-map"]
+    schema_version: Literal[1]
+    title: Label = ""
+    description: Notes = ""
+    created: datetime = Field(default_factory=utc_now)
+    modified: datetime = Field(default_factory=utc_now)
+    nodes: list[Node] = Field(default_factory=list, max_length=MAX_NODES)
+    edges: list[Edge] = Field(default_factory=list, max_length=MAX_EDGES)
+    views: list[View] = Field(default_factory=list)
+
+    _nodes_by_id: dict[str, NodeModel] = PrivateAttr(default_factory=dict)
+    _edges_by_id: dict[str, EdgeModel] = PrivateAttr(default_factory=dict)
+    _listeners: list[Callable[[DocumentChanged], None]] = PrivateAttr(default_factory=list)
+
+    def model_post_init(self, context: object, /) -> None:
+        self.reindex()
+
+    @classmethod
+    def new(cls, title: str = "") -> MapDocument:
+        """An empty map with a title."""
+        return cls(format=FORMAT_NAME, schema_version=SCHEMA_VERSION, title=title)
+
+    # -- lookups -------------------------------------------------------------------------------
+
+    def reindex(self) -> None:
+        """Rebuild the id lookups after the node or edge lists were replaced wholesale."""
+        self._nodes_by_id = dict(zip(map(_ID, self.nodes), self.nodes, strict=True))
+        self._edges_by_id = dict(zip(map(_ID, self.edges), self.edges, strict=True))
+
+    def node(self, node_id: str) -> NodeModel:
+        return self._nodes_by_id[node_id]
+
+    def edge(self, edge_id: str) -> EdgeModel:
+        return self._edges_by_id[edge_id]
+
+    def get(self, item_id: str) -> NodeModel | EdgeModel | None:
+        """The node or edge with this id, or None."""
+        return self._nodes_by_id.get(item_id) or self._edges_by_id.get(item_id)
+
+    def has_node(self, node_id: str) -> bool:
+        return node_id in self._nodes_by_id
+
+    def has_edge(self, edge_id: str) -> bool:
+        return edge_id in self._edges_by_id
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._nodes_by_id or item_id in self._edges_by_id
+
+    @property
+    def ego(self) -> NodeModel | None:
+        """The ``me`` node, if the map has one."""
+        return next((node for node in self.nodes if node.kind == NodeKind.ME), None)
+
+    def edges_of(self, node_ids: Iterable[str]) -> Iterator[EdgeModel]:
+        """The edges that touch any of the given nodes, in file order."""
+        wanted = set(node_ids)
+        return (edge for edge in self.edges if edge.source in wanted or edge.target in wanted)
+
+    def new_id(self, prefix: str) -> str:
+        """A fresh id such as ``c7``: the prefix and one more than the largest number in use."""
+        numbered = re.compile(re.escape(prefix) + r"(\d+)")
+        numbers = [
+            int(match.group(1))
+            for item_id in (*self._nodes_by_id, *self._edges_by_id)
+            if (match := numbered.fullmatch(item_id))
+        ]
+        return f"{prefix}{max(numbers, default=0) + 1}"
+
+    # -- change events ---------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[DocumentChanged], None]) -> None:
+        """Call ``listener`` after every change to the document."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[DocumentChanged], None]) -> None:
+        self._listeners.remove(listener)
+
+    def emit(self, change: DocumentChanged) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- comparison and copies -----------------------------------------------------------------
+
+    def content(self) -> dict:
+        """The document as plain JSON data, for comparisons and snapshots."""
+        return self.model_dump(mode="json")
+
+    def snapshot(self) -> MapDocument:
+        """An independent copy without subscribers, safe to hand to another thread."""
+        copy = MapDocument.model_construct(
+            **{name: getattr(self, name) for name in type(self).model_fields}
+        )
+        copy.nodes = list(self.nodes)
+        copy.edges = list(self.edges)
+        copy.views = list(self.views)
+        copy._listeners = []
+        copy.reindex()
+        return copy
+
+
+def reference_problems(doc: MapDocument) -> list[Problem]:
+    """Check the rules that span items: unique ids, edges whose ends exist and fit, one ``me``.
+
+    Returns every problem found, each with the JSON path where it occurs; empty when the map is
+    consistent. Field-level rules (id syntax, dates, limits) are checked by the pydantic models.
+    Written for speed: it runs on every load, so paths are only built for items with a problem.
+    """
+    problems: list[Problem] = []
+    nodes_by_id = doc._nodes_by_id
+    edges_by_id = doc._edges_by_id
+    if (
+        len(nodes_by_id) != len(doc.nodes)
+        or len(edges_by_id) != len(doc.edges)
+        or (not nodes_by_id.keys().isdisjoint(edges_by_id))
+    ):
+        problems.extend(_duplicate_id_problems(doc))
+    me_paths = [f"nodes[{i}]" for i, node in enumerate(doc.nodes) if node.kind == NodeKind.ME]
+    problems.extend(
+        Problem(f"{path}.kind", f'a map has at most one "me" node; {me_paths[0]} is one')
+        for path in me_paths[1:]
+    )
+    kinds = dict(zip(nodes_by_id, map(_KIND, nodes_by_id.values()), strict=True))
+    if not _edges_fit_quickly(doc.edges, kinds):
+        for index, edge in enumerate(doc.edges):
+            problems.extend(_endpoint_problems(edge, f"edges[{index}]", kinds))
+    for index, view in enumerate(doc.views):
+        for field in ("nodes", "highlighted"):
+            for position, node_id in enumerate(getattr(view, field) or []):
+                if node_id not in kinds:
+                    problems.append(
+                        Problem(
+                            f"views[{index}].{field}[{position}]", f'no node with id "{node_id}"'
+                        )
+                    )
+    return problems
+
+
+_KIND = attrgetter("kind")
+_SOURCE = attrgetter("source")
+_TARGET = attrgetter("target")
+_VIA = attrgetter("via")
+_ALLOWED_SIGNATURES = frozenset(
+    (edge_kind, source_kind, target_kind)
+    for edge_kind, (sources, targets) in EDGE_ENDPOINTS.items()
+    for source_kind in sources
+    for target_kind in targets
+)
+_VIA_KINDS = ACTOR_KINDS | {NodeKind.BOUNDARY_OBJECT}
+
+
+def _edges_fit_quickly(edges: list[EdgeModel], kinds: dict[str, NodeKind]) -> bool:
+    """Whether every edge's ends exist, fit its kind and differ, and every via exists.
+
+    Iterates in C (map, zip, set) rather than a Python loop: it runs on every load of maps with
+    tens of thousands of edges. A False answer sends the caller to the slow loop that explains.
+    """
+    sources, targets = list(map(_SOURCE, edges)), list(map(_TARGET, edges))
+    edge_kinds = list(map(_KIND, edges))
+    signatures = set(zip(edge_kinds, map(kinds.get, sources), map(kinds.get, targets), strict=True))
+    if not signatures <= _ALLOWED_SIGNATURES or any(map(eq, sources, targets)):
+        return False
+    crossings = compress(edges, map(EdgeKind.CROSSING.__eq__, edge_kinds))
+    via_kinds = set(map(kinds.get, chain.from_iterable(map(_VIA, crossings))))
+    return via_kinds <= _VIA_KINDS
+
+
+def _duplicate_id_problems(doc: MapDocument) -> list[Problem]:
+    problems = []
+    first_seen: dict[str, str] = {}
+    for items, name in ((doc.nodes, "nodes"), (doc.edges, "edges")):
+        for index, item in enumerate(items):
+            path = f"{name}[{index}]"
+            if item.id in first_seen:
+                problems.append(
+                    Problem(
+                        f"{path}.id", f'the id "{item.id}" is already used by {first_seen[item.id]}'
+                    )
+                )
+            else:
+                first_seen[item.id] = path
+    return problems
+
+
+def _endpoint_problems(edge: EdgeModel, path: str, kinds: dict[str, NodeKind]) -> list[Problem]:
+    problems: list[Problem] = []
+    sources, targets = EDGE_ENDPOINTS[edge.kind]
+    for end, allowed in (("source", sources), ("target", targets)):
+        node_id = getattr(edge, end)
+        kind = kinds.get(node_id)
+        if kind is None:
+            problems.append(Problem(f"{path}.{end}", f'no node with id "{node_id}"'))
+        elif kind not in allowed:
+            problems.append(
+                Problem(
+                    f"{path}.{end}",
+                    f'"{node_id}" is a {kind.value} node, but {EDGE_ENDPOINT_WORDS[edge.kind]}',
+                )
+            )
+    if edge.source == edge.target:
+        problems.append(Problem(f"{path}.target", "an edge cannot join a node to itself"))
+    if edge.kind == EdgeKind.CROSSING:
+        for position, via_id in enumerate(edge.via):
+            kind = kinds.get(via_id)
+            if kind is None:
+                problems.append(Problem(f"{path}.via[{position}]", f'no node with id "{via_id}"'))
+            elif kind not in ACTOR_KINDS | {NodeKind.BOUNDARY_OBJECT}:
+                problems.append(
+                    Problem(
+                        f"{path}.via[{position}]",
+                        f'"{via_id}" is a {kind.value}; a crossing goes via people, me or '
+                        "boundary objects",
+                    )
+                )
+    return problems
+
+
+__all__ = [
+    "FORMAT_NAME",
+    "SCHEMA_VERSION",
+    "MapDocument",
+    "Problem",
+    "is_valid_id",
+    "reference_problems",
+    "utc_now",
+]

@@ -1,0 +1,263 @@
+"""The nodes, edges and saved views of a map, as pydantic models (DESIGN.md section 3)."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# Limits of DESIGN.md section 3; each is checked with its own clear message.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_EDGES = 1_000_000
+MAX_LABEL_CHARS = 500
+MAX_NOTES_CHARS = 100_000
+MAX_TAG_CHARS = 200
+MAX_ID_CHARS = 64
+
+ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,64}$"
+# YYYY, YYYY-MM or a real calendar day YYYY-MM-DD, leap years included. A pattern rather than a
+# Python validator because pydantic checks it in Rust: loading 20,000 dates stays fast.
+DATE_PATTERN = (
+    r"^(\d{4}(-(0[1-9]|1[0-2]))?"
+    r"|\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)"
+    r"|02-(0[1-9]|1\d|2[0-8]))"
+    r"|(\d{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)$"
+)
+COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+
+
+ItemId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Label = Annotated[str, StringConstraints(max_length=MAX_LABEL_CHARS)]
+Notes = Annotated[str, StringConstraints(max_length=MAX_NOTES_CHARS)]
+Tag = Annotated[str, StringConstraints(max_length=MAX_TAG_CHARS)]
+Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN)]
+PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
+Coordinate = Annotated[float, Field(allow_inf_nan=False)]
+# Custom attributes: the user's own columns, as in Kumu. Scalars only, so files stay flat.
+AttributeValue: TypeAlias = (
+    Annotated[str, StringConstraints(max_length=MAX_NOTES_CHARS)]
+    | bool
+    | int
+    | Annotated[float, Field(allow_inf_nan=False)]
+    | None
+)
+
+
+def is_valid_id(text: str) -> bool:
+    """Whether ``text`` may be used as a node or edge id."""
+    return re.fullmatch(ID_PATTERN, text) is not None
+
+
+class NodeKind(StrEnum):
+    ME = "me"
+    COMMUNITY = "community"
+    PERSON = "person"
+    BOUNDARY_OBJECT = "boundary_object"
+
+
+class EdgeKind(StrEnum):
+    MEMBERSHIP = "membership"
+    CROSSING = "crossing"
+    OBJECT_USE = "object_use"
+    TIE = "tie"
+
+
+class Level(StrEnum):
+    """Participation level, strongest first (Wenger's trajectories from core to transactional)."""
+
+    CORE = "core"
+    ACTIVE = "active"
+    OCCASIONAL = "occasional"
+    PERIPHERAL = "peripheral"
+    TRANSACTIONAL = "transactional"
+
+    @property
+    def strength(self) -> int:
+        """5 for core down to 1 for transactional: larger is stronger."""
+        return len(LEVELS) - LEVELS.index(self)
+
+
+LEVELS: tuple[Level, ...] = tuple(Level)
+
+
+class Mode(StrEnum):
+    """Wenger's modes of belonging."""
+
+    ENGAGEMENT = "engagement"
+    IMAGINATION = "imagination"
+    ALIGNMENT = "alignment"
+
+
+class Stage(StrEnum):
+    """Stages of development of a community of practice."""
+
+    POTENTIAL = "potential"
+    COALESCING = "coalescing"
+    ACTIVE = "active"
+    DISPERSED = "dispersed"
+    MEMORABLE = "memorable"
+
+
+class Means(StrEnum):
+    """How a boundary was crossed."""
+
+    BROKER = "broker"
+    BOUNDARY_OBJECT = "boundary_object"
+    ENCOUNTER = "encounter"
+    PRACTICE = "practice"
+
+
+SECTOR_SUGGESTIONS: tuple[str, ...] = (
+    "work", "civic", "education", "family", "hobby", "online", "health", "academia",
+)  # fmt: skip
+
+ACTOR_KINDS = frozenset({NodeKind.ME, NodeKind.PERSON})
+
+
+class _Item(BaseModel):
+    """Fields every node and edge has. Items are immutable values: edits replace them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    id: ItemId
+    notes: Notes = ""
+    tags: list[Tag] = Field(default_factory=list)
+    color: Color | None = None
+    attributes: dict[str, AttributeValue] = Field(default_factory=dict)
+
+
+class _Node(_Item):
+    label: Label = ""
+    # None means "not placed yet": the app places such nodes when it opens the map.
+    x: Coordinate | None = None
+    y: Coordinate | None = None
+
+
+class MeNode(_Node):
+    kind: Literal[NodeKind.ME] = NodeKind.ME
+    org: Label | None = None
+
+
+class PersonNode(_Node):
+    kind: Literal[NodeKind.PERSON] = NodeKind.PERSON
+    org: Label | None = None
+
+
+class CommunityNode(_Node):
+    kind: Literal[NodeKind.COMMUNITY] = NodeKind.COMMUNITY
+    domain: Label | None = None
+    sector: Label | None = None
+    inside_org: bool | None = None
+    stage: Stage | None = None
+
+
+class BoundaryObjectNode(_Node):
+    kind: Literal[NodeKind.BOUNDARY_OBJECT] = NodeKind.BOUNDARY_OBJECT
+
+
+Node = Annotated[
+    MeNode | CommunityNode | PersonNode | BoundaryObjectNode, Field(discriminator="kind")
+]
+NODE_CLASSES: dict[NodeKind, type[_Node]] = {
+    NodeKind.ME: MeNode,
+    NodeKind.COMMUNITY: CommunityNode,
+    NodeKind.PERSON: PersonNode,
+    NodeKind.BOUNDARY_OBJECT: BoundaryObjectNode,
+}
+
+
+class _Edge(_Item):
+    source: ItemId
+    target: ItemId
+    label: Label = ""
+
+
+class MembershipEdge(_Edge):
+    kind: Literal[EdgeKind.MEMBERSHIP] = EdgeKind.MEMBERSHIP
+    level: Level
+    modes: list[Mode] = Field(default_factory=list)
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+
+
+class CrossingEdge(_Edge):
+    kind: Literal[EdgeKind.CROSSING] = EdgeKind.CROSSING
+    means: Means = Means.ENCOUNTER
+    via: list[ItemId] = Field(default_factory=list)
+    directed: bool = True
+
+
+class ObjectUseEdge(_Edge):
+    kind: Literal[EdgeKind.OBJECT_USE] = EdgeKind.OBJECT_USE
+
+
+class TieEdge(_Edge):
+    kind: Literal[EdgeKind.TIE] = EdgeKind.TIE
+    directed: bool = False
+    weight: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1.0
+
+
+Edge = Annotated[
+    MembershipEdge | CrossingEdge | ObjectUseEdge | TieEdge, Field(discriminator="kind")
+]
+EDGE_CLASSES: dict[EdgeKind, type[_Edge]] = {
+    EdgeKind.MEMBERSHIP: MembershipEdge,
+    EdgeKind.CROSSING: CrossingEdge,
+    EdgeKind.OBJECT_USE: ObjectUseEdge,
+    EdgeKind.TIE: TieEdge,
+}
+
+# Which node kinds each edge kind may join: (allowed sources, allowed targets).
+EDGE_ENDPOINTS: dict[EdgeKind, tuple[frozenset[NodeKind], frozenset[NodeKind]]] = {
+    EdgeKind.MEMBERSHIP: (ACTOR_KINDS, frozenset({NodeKind.COMMUNITY})),
+    EdgeKind.OBJECT_USE: (frozenset({NodeKind.BOUNDARY_OBJECT}), frozenset({NodeKind.COMMUNITY})),
+    EdgeKind.CROSSING: (frozenset({NodeKind.COMMUNITY}), frozenset({NodeKind.COMMUNITY})),
+    EdgeKind.TIE: (ACTOR_KINDS, ACTOR_KINDS),
+}
+EDGE_ENDPOINT_WORDS: dict[EdgeKind, str] = {
+    EdgeKind.MEMBERSHIP: "a membership goes from me or a person to a community",
+    EdgeKind.OBJECT_USE: "an object_use goes from a boundary object to a community",
+    EdgeKind.CROSSING: "a crossing goes from a community to a community",
+    EdgeKind.TIE: "a tie joins two actors (me or people)",
+}
+
+
+def edge_kinds_between(source: NodeKind, target: NodeKind) -> list[EdgeKind]:
+    """The edge kinds that may go from a node of kind ``source`` to one of kind ``target``."""
+    return [
+        kind
+        for kind, (sources, targets) in EDGE_ENDPOINTS.items()
+        if source in sources and target in targets
+    ]
+
+
+class Viewport(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    x: Coordinate
+    y: Coordinate
+    width: Annotated[float, Field(gt=0, allow_inf_nan=False)]
+    height: Annotated[float, Field(gt=0, allow_inf_nan=False)]
+
+
+class View(BaseModel):
+    """A facilitator's saved view: what to show, what to highlight, and where to look."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Label
+    # None shows every node; a list limits the view to those node ids.
+    nodes: list[ItemId] | None = None
+    # None shows every kind; a list limits the view to those node kinds.
+    kinds: list[NodeKind] | None = None
+    highlighted: list[ItemId] = []
+    overlay: Label | None = None
+    viewport: Viewport | None = None
+    notes: Notes = ""
+
+
+NodeModel: TypeAlias = MeNode | CommunityNode | PersonNode | BoundaryObjectNode
+EdgeModel: TypeAlias = MembershipEdge | CrossingEdge | ObjectUseEdge | TieEdge

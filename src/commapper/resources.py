@@ -1,0 +1,22 @@
+"""Where the bundled resources (example maps, schema, icons) are, installed or in a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+# A wheel carries resources inside the package; a source checkout keeps them at the top.
+RESOURCES_DIR = next(
+    (path for path in (_PACKAGE_DIR / "resources", _PACKAGE_DIR.parents[1] / "resources")
+     if path.is_dir()),
+    _PACKAGE_DIR / "resources",
+)  # fmt: skip
+
+EXAMPLES_DIR = RESOURCES_DIR / "examples"
+SCHEMA_PATH = RESOURCES_DIR / "schema" / "commap-1.schema.json"
+DEFAULT_EXAMPLE = EXAMPLES_DIR / "nurse-educator-landscape.commap"
+
+
+def example_maps() -> list[Path]:
+    """The example maps shipped with the app, by file name."""
+    return sorted(EXAMPLES_DIR.glob("*.commap"))

@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, canvas, inspector, panels, charts and presentation."""
