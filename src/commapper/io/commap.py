@@ -166,7 +166,7 @@ def _item_data(item: Any) -> dict[str, Any]:
 
 
 def _rank(key: str) -> int:
-    return _KEY_RANK.get(key) or _TRAILING_RANK.get(key, 50)
+    return _KEY_RANK[key] if key in _KEY_RANK else _TRAILING_RANK.get(key, 50)
 
 
 def _timestamp(moment: Any) -> str:

@@ -1,0 +1,152 @@
+"""Broken and hostile files: `commapper validate` refuses each with exit 1 and a clear message.
+
+Each runs the real command in a subprocess with a timeout, so a hang or a traceback fails.
+"""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+VALID = {"format": "commapper-map", "schema_version": 1, "title": "t"}
+TWO_NODES = [{"id": "c1", "kind": "community"}, {"id": "p1", "kind": "person"}]
+
+
+def with_(**changes) -> bytes:
+    return json.dumps({**VALID, **changes}).encode()
+
+
+CASES = {
+    "empty": (b"", "the file is empty"),
+    "whitespace": (b"  \n\t ", "the file is empty"),
+    "truncated": (with_(nodes=TWO_NODES)[:-20], "ends too early"),
+    "binary": (bytes(range(256)) * 10, "not a text file"),
+    "png": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "not a text file"),
+    "utf16": (with_().decode().encode("utf-16"), "not a text file"),
+    "not json": (b"format = commapper-map", "not valid JSON"),
+    "array": (b"[1, 2, 3]", "is a JSON object"),
+    "other json": (b'{"name": "package.json"}', "not a Commapper map"),
+    "wrong format": (with_(format="gephi"), "not a Commapper map"),
+    "version as text": (with_(schema_version="1"), "whole number"),
+    "newer version": (with_(schema_version=7), "made by a newer version"),
+    "wrong types": (with_(title=5, nodes={"a": 1}), "nodes: should be a valid list"),
+    "node not an object": (with_(nodes=[5]), "nodes[0]: should be a JSON object"),
+    "unknown top key": (with_(colour="red"), "colour: is not a field"),
+    "unknown node key": (
+        with_(nodes=[{"id": "p", "kind": "person", "age": 4}]),
+        "nodes[0].age: is not a field",
+    ),
+    "unknown kind": (with_(nodes=[{"id": "p", "kind": "alien"}]), 'nodes[0].kind: "alien"'),
+    "missing kind": (with_(nodes=[{"id": "p"}]), "nodes[0].kind: is required"),
+    "bad id": (with_(nodes=[{"id": "a b", "kind": "person"}]), "nodes[0].id: must be"),
+    "dangling edge": (
+        with_(nodes=TWO_NODES, edges=[{"id": "e", "kind": "tie", "source": "p1", "target": "x"}]),
+        'edges[0].target: no node with id "x"',
+    ),
+    "mismatched edge": (
+        with_(
+            nodes=TWO_NODES,
+            edges=[{"id": "e", "kind": "object_use", "source": "p1", "target": "c1"}],
+        ),
+        "edges[0].source:",
+    ),
+    "self loop": (
+        with_(nodes=TWO_NODES, edges=[{"id": "e", "kind": "crossing", "source": "c1",
+                                       "target": "c1"}]),
+        "cannot join a node to itself",
+    ),  # fmt: skip
+    "duplicate ids": (
+        with_(nodes=[*TWO_NODES, {"id": "c1", "kind": "person"}]),
+        'nodes[2].id: the id "c1" is already used by nodes[0]',
+    ),
+    "two me": (
+        with_(nodes=[{"id": "a", "kind": "me"}, {"id": "b", "kind": "me"}]),
+        'at most one "me"',
+    ),
+    "nan": (b'{"format": "commapper-map", "schema_version": 1, "nodes": [{"id": "p", "kind": '
+            b'"person", "x": NaN}]}', "NaN is not a number JSON allows"),
+    "infinity": (b'{"format": "commapper-map", "schema_version": 1, "nodes": [{"id": "p", '
+                 b'"kind": "person", "y": -Infinity}]}', "-Infinity is not a number"),
+    "overflowing number": (b'{"format": "commapper-map", "schema_version": 1, "nodes": [{"id": '
+                           b'"p", "kind": "person", "x": 1e400}]}', "nodes[0].x: must be a finite"),
+    "huge integer": (b'{"format": "commapper-map", "schema_version": 1, "title": '
+                     + b"9" * 5000 + b"}", "not valid JSON"),
+    "deeply nested": (b'{"format": "commapper-map", "schema_version": 1, "title": '
+                      + b"[" * 200_000 + b"]" * 200_000 + b"}", "nested too deeply"),
+    "bad date": (
+        with_(nodes=TWO_NODES, edges=[{"id": "e", "kind": "membership", "source": "p1",
+                                       "target": "c1", "level": "core", "since": "2021-02-30"}]),
+        "edges[0].since: must be a real date",
+    ),
+    "long label": (with_(nodes=[{"id": "p", "kind": "person", "label": "x" * 501}]),
+                   "at most 500 characters"),
+    "too many nodes": (
+        with_(nodes=[{"id": f"p{i}", "kind": "person"} for i in range(200_001)]),
+        "at most 200,000 are allowed",
+    ),
+}  # fmt: skip
+
+
+def validate(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "commapper.cli", "validate", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_validate_refuses_with_a_clear_message(tmp_path, name):
+    data, expected = CASES[name]
+    path = tmp_path / "map.commap"
+    path.write_bytes(data)
+    result = validate(str(path))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert expected in result.stdout, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert all(line.startswith(str(path)) for line in result.stdout.splitlines())
+
+
+def test_an_oversized_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.commap"
+    with path.open("wb") as stream:
+        stream.truncate(65 * 1024 * 1024)  # sparse: no need to write 65 MiB
+    result = validate(str(path))
+    assert result.returncode == 1
+    assert "at most 64 MiB" in result.stdout
+
+
+def test_a_file_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "bom.commap"
+    path.write_bytes(b"\xef\xbb\xbf" + with_())
+    assert validate(str(path)).returncode == 0
+
+
+def test_many_problems_are_listed_one_per_line_and_capped(tmp_path):
+    path = tmp_path / "many.commap"
+    path.write_bytes(with_(nodes=[{"id": f"bad id {i}", "kind": "person"} for i in range(500)]))
+    lines = validate(str(path)).stdout.splitlines()
+    assert len(lines) == 51 and lines[-1].endswith("and 450 more problems")
+
+
+def test_missing_and_folder_paths(tmp_path):
+    result = validate(str(tmp_path / "nope.commap"), str(tmp_path))
+    assert result.returncode == 1
+    assert "does not exist" in result.stdout and "is a folder" in result.stdout
+
+
+def test_valid_and_invalid_files_together(tmp_path):
+    good, bad = tmp_path / "good.commap", tmp_path / "bad.commap"
+    good.write_bytes(with_())
+    bad.write_bytes(b"{")
+    result = validate(str(good), str(bad))
+    assert result.returncode == 1
+    assert f"{good}: valid (0 nodes, 0 edges)" in result.stdout
+
+
+def test_bad_usage_exits_2():
+    result = validate()
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr

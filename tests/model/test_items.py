@@ -1,0 +1,134 @@
+"""Field rules of nodes, edges and views: ids, dates, colours, numbers, limits, unknown keys."""
+
+import datetime
+
+import pytest
+from pydantic import ValidationError
+
+from commapper.model import (
+    CommunityNode,
+    CrossingEdge,
+    Level,
+    MembershipEdge,
+    NodeKind,
+    PersonNode,
+    TieEdge,
+    edge_kinds_between,
+    is_valid_id,
+)
+from commapper.model.items import MAX_LABEL_CHARS, MAX_NOTES_CHARS
+
+
+@pytest.mark.parametrize("text", ["a", "c1", "node_1", "x-y.z:w", "A" * 64])
+def test_valid_ids(text):
+    assert is_valid_id(text)
+    assert PersonNode(id=text).id == text
+
+
+@pytest.mark.parametrize("text", ["", "with space", "é", "a/b", "A" * 65, "semi;colon", "\n"])
+def test_invalid_ids_are_refused(text):
+    assert not is_valid_id(text)
+    with pytest.raises(ValidationError):
+        PersonNode(id=text)
+
+
+def every_day_of(year: int):
+    day = datetime.date(year, 1, 1)
+    while day.year == year:
+        yield day
+        day += datetime.timedelta(days=1)
+
+
+@pytest.mark.parametrize("year", [1600, 1900, 2000, 2023, 2024, 2100])
+def test_every_real_day_is_a_valid_date_and_nothing_else(year):
+    real = {day.isoformat() for day in every_day_of(year)}
+    for month in range(0, 14):
+        for day in range(0, 33):
+            text = f"{year:04d}-{month:02d}-{day:02d}"
+            edge = dict(id="e", source="a", target="b", level="core", since=text)
+            if text in real:
+                assert MembershipEdge(**edge).since == text
+            else:
+                with pytest.raises(ValidationError):
+                    MembershipEdge(**edge)
+
+
+@pytest.mark.parametrize("text", ["2020", "2020-01", "2020-12", "1999-02-28", "2024-02-29"])
+def test_partial_dates(text):
+    assert MembershipEdge(id="e", source="a", target="b", level="core", until=text).until == text
+
+
+@pytest.mark.parametrize("text", ["20", "2020-1", "2020-13", "2023-02-29", "2020/01/01", "soon"])
+def test_bad_dates(text):
+    with pytest.raises(ValidationError):
+        MembershipEdge(id="e", source="a", target="b", level="core", since=text)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+def test_coordinates_must_be_finite(value):
+    with pytest.raises(ValidationError):
+        PersonNode(id="p", x=value)
+
+
+@pytest.mark.parametrize("weight", [0, -1, float("nan"), float("inf")])
+def test_tie_weight_must_be_positive_and_finite(weight):
+    with pytest.raises(ValidationError):
+        TieEdge(id="t", source="a", target="b", weight=weight)
+
+
+def test_defaults_follow_the_specification():
+    crossing = CrossingEdge(id="x", source="a", target="b")
+    assert (crossing.directed, crossing.means, crossing.via) == (True, "encounter", [])
+    tie = TieEdge(id="t", source="a", target="b")
+    assert (tie.directed, tie.weight) == (False, 1.0)
+    membership = MembershipEdge(id="m", source="a", target="b", level="core")
+    assert (membership.modes, membership.since, membership.until) == ([], None, None)
+    community = CommunityNode(id="c")
+    assert (community.x, community.y, community.sector, community.color) == (None,) * 4
+
+
+def test_membership_needs_a_level():
+    with pytest.raises(ValidationError):
+        MembershipEdge(id="m", source="a", target="b")
+
+
+def test_unknown_keys_are_refused():
+    with pytest.raises(ValidationError):
+        PersonNode(id="p", favourite_colour="blue")
+
+
+def test_limits_on_text():
+    PersonNode(id="p", label="x" * MAX_LABEL_CHARS, notes="y" * MAX_NOTES_CHARS)
+    with pytest.raises(ValidationError):
+        PersonNode(id="p", label="x" * (MAX_LABEL_CHARS + 1))
+    with pytest.raises(ValidationError):
+        PersonNode(id="p", notes="y" * (MAX_NOTES_CHARS + 1))
+
+
+def test_attributes_hold_scalars_only():
+    node = PersonNode(id="p", attributes={"role": "lead", "years": 3, "ok": True, "none": None})
+    assert node.attributes["years"] == 3
+    with pytest.raises(ValidationError):
+        PersonNode(id="p", attributes={"nested": {"a": 1}})
+    with pytest.raises(ValidationError):
+        PersonNode(id="p", attributes={"list": [1]})
+
+
+def test_colour_syntax():
+    assert PersonNode(id="p", color="#1f77B4").color == "#1f77B4"
+    with pytest.raises(ValidationError):
+        PersonNode(id="p", color="red")
+
+
+def test_levels_are_ordered_by_strength():
+    assert [level.strength for level in Level] == [5, 4, 3, 2, 1]
+
+
+def test_edge_kinds_follow_the_node_kinds():
+    me, person = NodeKind.ME, NodeKind.PERSON
+    community, obj = NodeKind.COMMUNITY, NodeKind.BOUNDARY_OBJECT
+    assert edge_kinds_between(me, community) == ["membership"]
+    assert edge_kinds_between(person, me) == ["tie"]
+    assert edge_kinds_between(community, community) == ["crossing"]
+    assert edge_kinds_between(obj, community) == ["object_use"]
+    assert edge_kinds_between(community, obj) == []
