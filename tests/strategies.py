@@ -29,12 +29,18 @@ texts = st.text(max_size=30)  # any Unicode, including quotes, newlines and emoj
 optional_texts = st.none() | texts
 coordinates = st.none() | st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
 colors = st.none() | st.from_regex(r"\A#[0-9a-f]{6}\Z")
-attribute_values = st.none() | st.booleans() | st.integers(-(10**12), 10**12) | texts | st.floats(
-    allow_nan=False, allow_infinity=False
+attribute_values = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | texts
+    | st.floats(allow_nan=False, allow_infinity=False)
 )
 attributes = st.dictionaries(texts, attribute_values, max_size=3)
 dates = st.none() | st.dates().map(
-    lambda day: st.sampled_from([f"{day.year:04d}", f"{day.year:04d}-{day.month:02d}", day.isoformat()])
+    lambda day: st.sampled_from(
+        [f"{day.year:04d}", f"{day.year:04d}-{day.month:02d}", day.isoformat()]
+    )
 ).flatmap(lambda choice: choice)
 
 
@@ -118,9 +124,7 @@ def documents(draw, max_nodes: int = 12, max_edges: int = 20) -> MapDocument:
             edges.append(ObjectUseEdge(**common))
         else:
             edges.append(
-                TieEdge(
-                    directed=draw(st.booleans()), weight=draw(st.floats(0.01, 100)), **common
-                )
+                TieEdge(directed=draw(st.booleans()), weight=draw(st.floats(0.01, 100)), **common)
             )
     views = []
     if node_ids and draw(st.booleans()):

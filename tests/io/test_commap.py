@@ -29,7 +29,9 @@ def test_examples_load_and_round_trip_byte_for_byte(tmp_path):
         assert (tmp_path / "again.commap").read_bytes() == target.read_bytes()
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(documents())
 def test_save_then_load_is_lossless(tmp_path, doc):
     path = tmp_path / "map.commap"

@@ -58,5 +58,3 @@ from commapper.model.items import (
     edge_kinds_between,
     is_valid_id,
 )
-
-

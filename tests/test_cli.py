@@ -1,0 +1,51 @@
+"""The `commapper` command as a user runs it: a real subprocess, with the installed entry point."""
+
+import shutil
+import subprocess
+import sys
+
+from commapper import __version__
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "commapper.cli", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_version_answers_without_importing_qt_or_the_model():
+    code = (
+        "import sys\n"
+        "from commapper.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "heavy = {'PySide6', 'pydantic', 'networkx', 'pyqtgraph'} & set(sys.modules)\n"
+        "print(sorted(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.splitlines() == [f"Commapper {__version__}", "[]"]
+
+
+def test_installed_entry_point_prints_the_version():
+    executable = shutil.which("commapper") or str(
+        __import__("pathlib").Path(sys.executable).with_name("commapper")
+    )
+    result = subprocess.run([executable, "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == f"Commapper {__version__}"
+
+
+def test_validate_accepts_the_examples():
+    from commapper.resources import example_maps
+
+    result = run("validate", *map(str, example_maps()))
+    assert result.returncode == 0
+    assert result.stdout.count(": valid (") == len(example_maps())
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0 and "validate" in result.stdout
+
+
+def test_unknown_option_is_bad_usage():
+    result = run("--frobnicate")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
