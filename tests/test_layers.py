@@ -43,9 +43,9 @@ def test_layers_import_downwards():
         for path in (PACKAGE / layer).rglob("*.py"):
             for name in imports_of(path):
                 parts = name.split(".")
-                if parts[0] == "commapper" and len(parts) > 1 and parts[1] in PACKAGE_LAYERS:
-                    if parts[1] != layer and parts[1] not in allowed:
-                        offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+                imported_layer = parts[1] if parts[0] == "commapper" and len(parts) > 1 else None
+                if imported_layer in PACKAGE_LAYERS - {layer} - allowed:
+                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert offenders == []
 
 

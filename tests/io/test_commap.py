@@ -9,13 +9,13 @@ import textwrap
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from strategies import documents
 
 from commapper.io import MapFileError, load_map, map_to_json, parse_map, save_map
 from commapper.io.atomic import backup_path
 from commapper.io.migrate import migrate
 from commapper.model import CommunityNode, MapDocument, add_node
 from commapper.resources import example_maps
-from strategies import documents
 
 
 def test_examples_load_and_round_trip_byte_for_byte(tmp_path):

@@ -17,6 +17,7 @@ def with_(**changes) -> bytes:
     return json.dumps({**VALID, **changes}).encode()
 
 
+# fmt: off
 CASES = {
     "empty": (b"", "the file is empty"),
     "whitespace": (b"  \n\t ", "the file is empty"),
@@ -55,7 +56,7 @@ CASES = {
         with_(nodes=TWO_NODES, edges=[{"id": "e", "kind": "crossing", "source": "c1",
                                        "target": "c1"}]),
         "cannot join a node to itself",
-    ),  # fmt: skip
+    ),
     "duplicate ids": (
         with_(nodes=[*TWO_NODES, {"id": "c1", "kind": "person"}]),
         'nodes[2].id: the id "c1" is already used by nodes[0]',
@@ -85,7 +86,8 @@ CASES = {
         with_(nodes=[{"id": f"p{i}", "kind": "person"} for i in range(200_001)]),
         "at most 200,000 are allowed",
     ),
-}  # fmt: skip
+}
+# fmt: on
 
 
 def validate(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:

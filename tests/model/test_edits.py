@@ -3,6 +3,7 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import documents
 
 from commapper.model import (
     Batch,
@@ -11,8 +12,8 @@ from commapper.model import (
     DocumentChanged,
     EditError,
     MapDocument,
-    MeNode,
     MembershipEdge,
+    MeNode,
     PersonNode,
     RemoveItems,
     TieEdge,
@@ -26,7 +27,6 @@ from commapper.model import (
     remove_items,
     update_item,
 )
-from strategies import documents
 
 
 @pytest.fixture
