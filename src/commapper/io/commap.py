@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -10,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import to_json
 
 from commapper.io.atomic import atomic_write
 from commapper.io.errors import MapFileError
@@ -18,8 +20,11 @@ from commapper.io.migrate import MigrationError, migrate
 from commapper.model import (
     FORMAT_NAME,
     SCHEMA_VERSION,
+    Edge,
     MapDocument,
+    Node,
     Problem,
+    View,
     reference_problems,
     utc_now,
 )
@@ -134,12 +139,12 @@ _KEY_RANK = {
 _TRAILING_RANK = {
     key: 100 + rank for rank, key in enumerate(("notes", "tags", "color", "attributes"))
 }
-_ALWAYS_WRITTEN = ("kind",)
 
 
 def map_to_json(doc: MapDocument) -> str:
     """The document as .commap text: two-space indent, keys in the documented order, newline."""
-    return json.dumps(map_to_data(doc), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    # pydantic's Rust encoder: the standard library's is pure Python as soon as it indents.
+    return to_json(map_to_data(doc), indent=2).decode("utf-8") + "\n"
 
 
 def map_to_data(doc: MapDocument) -> dict[str, Any]:
@@ -151,18 +156,30 @@ def map_to_data(doc: MapDocument) -> dict[str, Any]:
         "description": doc.description,
         "created": _timestamp(doc.created),
         "modified": _timestamp(doc.modified),
-        "nodes": [_item_data(node) for node in doc.nodes],
-        "edges": [_item_data(edge) for edge in doc.edges],
-        "views": [view.model_dump(mode="json", exclude_defaults=True) for view in doc.views],
+        "nodes": _items_data(_NODE_LIST, doc.nodes),
+        "edges": _items_data(_EDGE_LIST, doc.edges),
+        "views": _VIEW_LIST.dump_python(doc.views, mode="json", exclude_defaults=True),
     }
 
 
-def _item_data(item: Any) -> dict[str, Any]:
-    data = item.model_dump(mode="json", exclude_defaults=True)
-    for key in _ALWAYS_WRITTEN:
-        if key not in data and key in type(item).model_fields:
-            data[key] = item.kind.value
-    return dict(sorted(data.items(), key=lambda pair: _rank(pair[0])))
+_NODE_LIST = TypeAdapter(list[Node])
+_EDGE_LIST = TypeAdapter(list[Edge])
+_VIEW_LIST = TypeAdapter(list[View])
+
+
+def _items_data(adapter: TypeAdapter, items: list[Any]) -> list[dict[str, Any]]:
+    dumped = adapter.dump_python(items, mode="json", exclude_defaults=True)
+    ordered = []
+    for item, data in zip(items, dumped, strict=True):
+        # The kind always equals its default, so it was excluded above; it must be written.
+        data["kind"] = item.kind.value
+        ordered.append({key: data[key] for key in _written_order(type(item)) if key in data})
+    return ordered
+
+
+@functools.cache
+def _written_order(item_class: type) -> list[str]:
+    return sorted(item_class.model_fields, key=_rank)
 
 
 def _rank(key: str) -> int:
