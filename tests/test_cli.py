@@ -49,3 +49,31 @@ def test_help_lists_the_commands():
 def test_unknown_option_is_bad_usage():
     result = run("--frobnicate")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_the_app_starts_on_a_map_and_keeps_running(tmp_path):
+    """`commapper FILE` opens the window and enters the event loop without an error."""
+    import os
+
+    from commapper.resources import DEFAULT_EXAMPLE
+
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "commapper.cli", str(DEFAULT_EXAMPLE)],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        process.wait(timeout=8)
+    except subprocess.TimeoutExpired:
+        pass  # still running after 8 s: it started and is waiting for the user
+    else:
+        raise AssertionError(
+            f"the app exited early ({process.returncode}): {process.stderr.read()}"
+        )
+    finally:
+        process.kill()
+        process.wait()
+    assert "Traceback" not in process.stderr.read()
