@@ -78,11 +78,11 @@ def test_tie_weight_must_be_positive_and_finite(weight):
 
 def test_defaults_follow_the_specification():
     crossing = CrossingEdge(id="x", source="a", target="b")
-    assert (crossing.directed, crossing.means, crossing.via) == (True, "encounter", [])
+    assert (crossing.directed, crossing.means, crossing.via) == (True, "encounter", ())
     tie = TieEdge(id="t", source="a", target="b")
     assert (tie.directed, tie.weight) == (False, 1.0)
     membership = MembershipEdge(id="m", source="a", target="b", level="core")
-    assert (membership.modes, membership.since, membership.until) == ([], None, None)
+    assert (membership.modes, membership.since, membership.until) == ((), None, None)
     community = CommunityNode(id="c")
     assert (community.x, community.y, community.sector, community.color) == (None,) * 4
 

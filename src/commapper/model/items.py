@@ -124,7 +124,7 @@ class _Item(BaseModel):
 
     id: ItemId
     notes: Notes = ""
-    tags: list[Tag] = Field(default_factory=list)
+    tags: tuple[Tag, ...] = ()
     color: Color | None = None
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
 
@@ -178,7 +178,7 @@ class _Edge(_Item):
 class MembershipEdge(_Edge):
     kind: Literal[EdgeKind.MEMBERSHIP] = EdgeKind.MEMBERSHIP
     level: Level
-    modes: list[Mode] = Field(default_factory=list)
+    modes: tuple[Mode, ...] = ()
     since: PartialDate | None = None
     until: PartialDate | None = None
 
@@ -186,7 +186,7 @@ class MembershipEdge(_Edge):
 class CrossingEdge(_Edge):
     kind: Literal[EdgeKind.CROSSING] = EdgeKind.CROSSING
     means: Means = Means.ENCOUNTER
-    via: list[ItemId] = Field(default_factory=list)
+    via: tuple[ItemId, ...] = ()
     directed: bool = True
 
 
