@@ -71,10 +71,57 @@ def _run_validate(options: argparse.Namespace) -> int:
     return status
 
 
+# -- analyse -------------------------------------------------------------------------------------
+
+
+def _build_analyse(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Breadth and brokerage of a map, as a report or as JSON."
+    parser.add_argument("file", metavar="FILE", help="the map to analyse")
+    parser.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    parser.add_argument(
+        "--group-by", metavar="ATTR", help="group actors by this field or custom attribute"
+    )
+    parser.add_argument(
+        "--without", metavar="ID", help='what-if: "where would I be without this node?"'
+    )
+
+
+def _run_analyse(options: argparse.Namespace) -> int:
+    import json
+
+    from commapper.analysis import analyse, what_if
+    from commapper.analysis.report import text_report, what_if_report
+    from commapper.io import MapFileError, load_map
+
+    try:
+        doc = load_map(options.file)
+    except MapFileError as error:
+        for line in error.lines():
+            print(f"{options.file}: {line}", file=sys.stderr)
+        return EXIT_INVALID
+    if options.without is not None and not doc.has_node(options.without):
+        print(f'{options.file}: no node with id "{options.without}"', file=sys.stderr)
+        return EXIT_USAGE
+    if options.without is not None:
+        comparison = what_if(doc, options.without, group_by=options.group_by)
+        if options.json:
+            print(json.dumps(comparison, indent=2, ensure_ascii=False, allow_nan=False))
+        else:
+            print(what_if_report(doc, comparison), end="")
+        return EXIT_OK
+    result = analyse(doc, group_by=options.group_by)
+    if options.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False))
+    else:
+        print(text_report(doc, result), end="")
+    return EXIT_OK
+
+
 Subcommand = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 
 SUBCOMMANDS: dict[str, Subcommand] = {
     "validate": (_build_validate, _run_validate),
+    "analyse": (_build_analyse, _run_analyse),
 }
 
 

@@ -1,0 +1,183 @@
+"""The whole analysis of a map as plain data: what ``commapper analyse --json`` prints."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+import networkx as nx
+
+from commapper.analysis.breadth import breadth, community_reach
+from commapper.analysis.brokerage import (
+    burt_measures,
+    ei_index,
+    gould_fernandez,
+    normalised_betweenness,
+    open_pairs,
+)
+from commapper.analysis.findings import findings
+from commapper.analysis.graphs import (
+    MergedMaps,
+    actor_network,
+    community_network,
+    ego_community_graph,
+    map_graph,
+    merge_edges,
+)
+from commapper.model import MapDocument, NodeKind
+
+SCHEMA = "commapper-analysis"
+VERSION = 1
+
+
+def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
+    """Breadth and brokerage of a map, as the JSON object of DESIGN.md 5.6.
+
+    ``group_by`` names a node field (``org``...) or a custom attribute that partitions the
+    actors for Gould-Fernandez roles and the E-I index of the actor network; by default actors
+    are grouped by their home community (strongest membership, ties to the smallest id).
+    Undefined values are None, never NaN; pairs are sorted, lists sorted by id.
+    """
+    merged = merge_edges(doc)
+    ego = doc.ego.id if doc.ego else None
+    full_map = map_graph(doc)
+    communities = community_network(merged)
+    without_ego = community_network(merged, without={ego}) if ego else communities
+    actors = actor_network(merged)
+    betweenness = normalised_betweenness(full_map)
+    articulation = set(nx.articulation_points(full_map))
+    actor_groups = _actor_partition(doc, merged, group_by)
+
+    result = {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "map": {
+            "title": doc.title,
+            "n_nodes": len(doc.nodes),
+            "n_edges": len(doc.edges),
+            "by_kind": {kind.value: sum(n.kind == kind for n in doc.nodes) for kind in NodeKind},
+        },
+        "ego": ego,
+        "breadth": None
+        if ego is None
+        else {
+            "all_levels": breadth(doc, merged, ego),
+            "members_only": breadth(doc, merged, ego, members_only=True),
+        },
+        "brokerage": {
+            "nodes": {
+                node.id: {
+                    "kind": node.kind.value,
+                    "betweenness": betweenness[node.id],
+                    "articulation_point": node.id in articulation,
+                }
+                for node in sorted(doc.nodes, key=lambda node: node.id)
+            },
+            "ego": None if ego is None else _ego_brokerage(doc, merged, ego),
+            "actors": _actor_brokerage(merged, actors, communities, actor_groups),
+            "articulation_points": sorted(articulation),
+            "articulation_points_without_ego": _articulation_without(full_map, ego),
+            "bridges": sorted(sorted(pair) for pair in nx.bridges(full_map)),
+            "silos_strict": _silos(communities),
+            "silos_excluding_ego": _silos(without_ego),
+            "actor_betweenness": _sorted_dict(normalised_betweenness(actors)),
+            "community_betweenness": _sorted_dict(normalised_betweenness(communities)),
+        },
+        "community_network": {
+            "partition": "sector",
+            **_ei_block(communities, _sector_partition(doc, communities)),
+        },
+    }
+    if group_by is not None:
+        result["actor_network"] = {"partition": group_by, **_ei_block(actors, actor_groups)}
+    result["findings"] = findings(doc, merged, result, without_ego)
+    return result
+
+
+def _ego_brokerage(doc: MapDocument, merged: MergedMaps, ego: str) -> dict:
+    graph = ego_community_graph(merged, ego)
+    measures = burt_measures(graph)[ego]
+    groups = {ego: "inside"} | {
+        community: _org_group(doc, community) for community in graph if community != ego
+    }
+    return {
+        **measures,
+        "open_pairs": sorted(sorted(pair) for pair in open_pairs(graph, ego)),
+        "gould_fernandez": {"partition": "inside_org", **gould_fernandez(graph, groups)[ego]},
+    }
+
+
+def _org_group(doc: MapDocument, community: str) -> str:
+    inside = doc.node(community).inside_org
+    if inside is None:
+        return f"unknown:{community}"  # an unknown value is a group of its own
+    return "inside" if inside else "outside"
+
+
+def _actor_brokerage(
+    merged: MergedMaps, actors: nx.Graph, communities: nx.Graph, groups: dict[str, Hashable]
+) -> dict:
+    measures = burt_measures(actors, weight="weight")
+    roles = gould_fernandez(actors, groups)
+    return {
+        actor: {
+            **measures[actor],
+            "community_reach": community_reach(communities, merged, actor),
+            "gould_fernandez": roles[actor],
+        }
+        for actor in sorted(actors)
+    }
+
+
+def _actor_partition(
+    doc: MapDocument, merged: MergedMaps, group_by: str | None
+) -> dict[str, Hashable]:
+    """Each actor's group: the ``group_by`` value, or its home community by default."""
+    groups: dict[str, Hashable] = {}
+    for actor in merged.actors:
+        if group_by is None:
+            levels = merged.communities_of(actor)
+            value = min(levels, key=lambda c: (-levels[c].strength, c)) if levels else None
+        else:
+            node = doc.node(actor)
+            value = getattr(node, group_by, None) if group_by in type(node).model_fields else None
+            if value is None:
+                value = node.attributes.get(group_by)
+        groups[actor] = ("own", actor) if value is None or value == "" else ("value", value)
+    return groups
+
+
+def _sector_partition(doc: MapDocument, communities: nx.Graph) -> dict[str, Hashable]:
+    return {
+        community: doc.node(community).sector or f"(no sector: {community})"
+        for community in communities
+    }
+
+
+def _ei_block(graph: nx.Graph, groups: dict[str, Hashable]) -> dict:
+    block = ei_index(graph, groups)
+    block["group_ei"] = {_group_label(group): value for group, value in block["group_ei"].items()}
+    return block
+
+
+def _group_label(group: Hashable) -> str:
+    if isinstance(group, tuple):
+        return str(group[1]) if group[0] == "value" else f"(own group: {group[1]})"
+    return str(group)
+
+
+def _articulation_without(full_map: nx.Graph, ego: str | None) -> list[str]:
+    if ego is None:
+        return sorted(nx.articulation_points(full_map))
+    reduced = full_map.copy()
+    reduced.remove_node(ego)
+    return sorted(nx.articulation_points(reduced))
+
+
+def _silos(network: nx.Graph) -> list[str]:
+    if network.number_of_nodes() < 2:
+        return []
+    return sorted(node for node in network if network.degree(node) == 0)
+
+
+def _sorted_dict(values: dict) -> dict:
+    return {key: values[key] for key in sorted(values)}

@@ -1,0 +1,149 @@
+"""The graphs a map is analysed on (DESIGN.md 5.1-5.2): G_map, C, C without X, EG and A.
+
+All pure: a document in, a networkx graph out. Duplicate edges of one kind between the same
+pair are merged first (membership keeps the strongest level and the union of modes; a tie keeps
+the largest weight; a crossing keeps the union of its ``via``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import networkx as nx
+
+from commapper.model import ACTOR_KINDS, EdgeKind, Level, MapDocument, NodeKind
+
+
+@dataclass
+class MergedMaps:
+    """The map's edges with duplicates merged, indexed the way the analysis needs them."""
+
+    kinds: dict[str, NodeKind]
+    # actor id -> community id -> (strongest level, modes)
+    memberships: dict[str, dict[str, tuple[Level, frozenset[str]]]] = field(default_factory=dict)
+    # community id -> boundary objects used by it
+    object_uses: dict[str, set[str]] = field(default_factory=dict)
+    # (community, community) as in the file -> union of via
+    crossings: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    # (source, target) -> (largest weight, directed)
+    ties: dict[tuple[str, str], tuple[float, bool]] = field(default_factory=dict)
+
+    @property
+    def actors(self) -> list[str]:
+        return [node_id for node_id, kind in self.kinds.items() if kind in ACTOR_KINDS]
+
+    @property
+    def communities(self) -> list[str]:
+        return [node_id for node_id, kind in self.kinds.items() if kind == NodeKind.COMMUNITY]
+
+    def communities_of(self, actor: str, *, members_only: bool = False) -> dict[str, Level]:
+        """The communities ``actor`` belongs to, with the level; transactional ones dropped
+        when ``members_only``."""
+        return {
+            community: level
+            for community, (level, _) in self.memberships.get(actor, {}).items()
+            if not (members_only and level == Level.TRANSACTIONAL)
+        }
+
+
+def merge_edges(doc: MapDocument) -> MergedMaps:
+    """Merge duplicate edges of one kind between the same pair (DESIGN.md 5.1)."""
+    merged = MergedMaps(kinds={node.id: node.kind for node in doc.nodes})
+    for edge in doc.edges:
+        if edge.kind == EdgeKind.MEMBERSHIP:
+            levels = merged.memberships.setdefault(edge.source, {})
+            modes = frozenset(mode.value for mode in edge.modes)
+            if edge.target in levels:
+                old_level, old_modes = levels[edge.target]
+                strongest = max(old_level, edge.level, key=lambda level: level.strength)
+                levels[edge.target] = (strongest, old_modes | modes)
+            else:
+                levels[edge.target] = (edge.level, modes)
+        elif edge.kind == EdgeKind.OBJECT_USE:
+            merged.object_uses.setdefault(edge.target, set()).add(edge.source)
+        elif edge.kind == EdgeKind.CROSSING:
+            merged.crossings.setdefault((edge.source, edge.target), set()).update(edge.via)
+        else:
+            key = (edge.source, edge.target)
+            if not edge.directed:
+                key = tuple(sorted(key))
+            old_weight, _ = merged.ties.get(key, (0.0, edge.directed))
+            merged.ties[key] = (max(old_weight, edge.weight), edge.directed)
+    return merged
+
+
+def map_graph(doc: MapDocument) -> nx.Graph:
+    """G_map: every node and every edge, undirected and simple; nodes carry their ``kind``."""
+    graph = nx.Graph()
+    graph.add_nodes_from((node.id, {"kind": node.kind.value}) for node in doc.nodes)
+    graph.add_edges_from((edge.source, edge.target) for edge in doc.edges)
+    return graph
+
+
+def community_network(merged: MergedMaps, without: Iterable[str] = ()) -> nx.Graph:
+    """C (or C without X): communities, joined when some connector links them.
+
+    A connector is an actor with a membership (any level) in both, a boundary object used by
+    both, or a crossing between them (its ``via`` nodes, or the crossing itself when ``via`` is
+    empty). Actors in ``without`` do not count, and a crossing whose ``via`` lies entirely in
+    ``without`` is dropped. Each edge carries ``connectors``: the ids that link the pair.
+    """
+    excluded = set(without)
+    graph = nx.Graph()
+    graph.add_nodes_from(merged.communities)
+
+    def connect(first: str, second: str, connector: str) -> None:
+        if first == second:
+            return
+        if graph.has_edge(first, second):
+            graph.edges[first, second]["connectors"].add(connector)
+        else:
+            graph.add_edge(first, second, connectors={connector})
+
+    for actor, levels in merged.memberships.items():
+        if actor not in excluded:
+            for first, second in combinations(sorted(levels), 2):
+                connect(first, second, actor)
+    by_object: dict[str, list[str]] = {}
+    for community, objects in merged.object_uses.items():
+        for obj in objects:
+            by_object.setdefault(obj, []).append(community)
+    for obj, communities in by_object.items():
+        for first, second in combinations(sorted(communities), 2):
+            connect(first, second, obj)
+    for (source, target), via in merged.crossings.items():
+        if not via:
+            connect(source, target, f"crossing:{source}->{target}")
+        elif not via <= excluded:
+            for connector in sorted(via - excluded):
+                connect(source, target, connector)
+    return graph
+
+
+def ego_community_graph(merged: MergedMaps, ego: str) -> nx.Graph:
+    """EG: C without {ego}, plus ego joined to each of ego's communities (any level)."""
+    graph = community_network(merged, without={ego})
+    graph.add_node(ego)
+    graph.add_edges_from((ego, community) for community in merged.communities_of(ego))
+    return graph
+
+
+def actor_network(merged: MergedMaps) -> nx.Graph:
+    """A: ``me`` and persons; joined by ties (weight kept) and by sharing a community."""
+    graph = nx.Graph()
+    graph.add_nodes_from(merged.actors)
+    for (source, target), (weight, _) in merged.ties.items():
+        if source != target:
+            old = graph.edges[source, target]["weight"] if graph.has_edge(source, target) else 0
+            graph.add_edge(source, target, weight=max(old, weight))
+    members: dict[str, list[str]] = {}
+    for actor, levels in merged.memberships.items():
+        for community in levels:
+            members.setdefault(community, []).append(actor)
+    for group in members.values():
+        for first, second in combinations(sorted(group), 2):
+            if not graph.has_edge(first, second):
+                graph.add_edge(first, second, weight=1.0)
+    return graph

@@ -1,0 +1,88 @@
+"""The readable report of ``commapper analyse``: the figures and findings in plain words."""
+
+from __future__ import annotations
+
+from commapper.model import MapDocument
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return "n/a"
+    return str(value) if isinstance(value, int) else f"{value:.2f}"
+
+
+def text_report(doc: MapDocument, result: dict) -> str:
+    """A report for a person: breadth, brokerage, then what stands out."""
+    lines = [f"{doc.title or 'Untitled map'}", ""]
+    counts = result["map"]["by_kind"]
+    lines.append(
+        f"{result['map']['n_nodes']} nodes ({counts['community']} communities, "
+        f"{counts['person']} people, {counts['boundary_object']} boundary objects), "
+        f"{result['map']['n_edges']} edges"
+    )
+    if result["breadth"] is not None:
+        every, members = result["breadth"]["all_levels"], result["breadth"]["members_only"]
+        levels = ", ".join(f"{n} {level}" for level, n in every["by_level"].items() if n)
+        lines += [
+            "",
+            "Breadth: how expansive your participation is",
+            f"  communities           {every['n_communities']} ({levels}); "
+            f"{members['n_communities']} as a member (transactional left out)",
+            f"  domains               {every['n_domains']}  (diversity, Blau "
+            f"{_number(every['domain_diversity']['blau'])})",
+            f"  sectors               {every['n_sectors']}  (diversity, Blau "
+            f"{_number(every['sector_diversity']['blau'])})",
+            f"  outside your org      {every['n_outside_org']} of "
+            f"{every['n_inside_org'] + every['n_outside_org']} known "
+            f"(E-I {_number(every['ei_org'])})",
+            f"  within two steps      {every['reach2_communities']} communities, "
+            f"{every['reach2_communities_beyond_own']} beyond your own",
+            f"  people within reach   {every['reach_people']}",
+        ]
+        ego = result["brokerage"]["ego"]
+        roles = ego["gould_fernandez"]
+        lines += [
+            "",
+            "Brokerage: what you bridge",
+            f"  effective size        {_number(ego['effective_size'])} of {ego['degree']} "
+            f"communities are non-redundant (efficiency {_number(ego['efficiency'])})",
+            f"  constraint            {_number(ego['constraint'])} (lower: more brokerage "
+            "opportunity)",
+            f"  open pairs            {len(ego['open_pairs'])} pairs of your communities only "
+            "you connect",
+            f"  roles                 {roles['coordinator']} coordinator, {roles['itinerant']} "
+            f"itinerant, {roles['representative_gatekeeper']} representative/gatekeeper, "
+            f"{roles['liaison']} liaison",
+        ]
+    brokers = sorted(
+        (
+            (values["betweenness"], node_id)
+            for node_id, values in result["brokerage"]["nodes"].items()
+        ),
+        reverse=True,
+    )[:5]
+    lines += ["", "Top brokers (betweenness on the whole map)"]
+    lines += [
+        f"  {doc.node(node_id).label or node_id:<30} {score:.3f}" for score, node_id in brokers
+    ]
+    silos = result["brokerage"]["silos_strict"]
+    lines += ["", f"Silos: {', '.join(doc.node(s).label or s for s in silos) if silos else 'none'}"]
+    if result["findings"]:
+        lines += ["", "What stands out"]
+        lines += [f"  - {finding['text']}" for finding in result["findings"]]
+    return "\n".join(lines) + "\n"
+
+
+def what_if_report(doc: MapDocument, comparison: dict) -> str:
+    """Before and after removing one node, figure by figure."""
+    label = comparison["label"] or comparison["removed"]
+    lines = [f"Where would you be without {label}?", ""]
+    lines.append(f"  {'figure':<32} {'before':>8} {'after':>8} {'change':>8}")
+    for row in comparison["figures"]:
+        change = row["change"]
+        shown = "" if change in (0, None) else f"{change:+.2f}".rstrip("0").rstrip(".")
+        lines.append(
+            f"  {row['figure']:<32} {_number(row['before']):>8} {_number(row['after']):>8} "
+            f"{shown:>8}"
+        )
+    return "\n".join(lines) + "\n"
