@@ -107,3 +107,20 @@ def test_open_pairs_of_a_star_centre():
 def test_self_loops_do_not_count():
     graph = nx.Graph([("a", "b"), ("a", "c"), ("a", "a")])
     assert burt_measures(graph)["a"]["effective_size"] == pytest.approx(2.0)
+
+
+def test_matrix_and_neighbour_walks_agree_on_a_weighted_random_graph():
+    from commapper.analysis.brokerage import _burt_by_neighbours, _burt_dense, _tie_strengths
+
+    graph = nx.gnp_random_graph(60, 0.15, seed=3)
+    for number, (u, v) in enumerate(graph.edges()):
+        graph.edges[u, v]["weight"] = 1 + number % 4
+    graph.add_node("isolate")
+    strengths = _tie_strengths(graph, "weight")
+    dense, walked = _burt_dense(strengths), _burt_by_neighbours(strengths)
+    for node in graph:
+        for measure in ("constraint", "effective_size", "efficiency", "hierarchy"):
+            if walked[node][measure] is None:
+                assert dense[node][measure] is None
+            else:
+                assert dense[node][measure] == pytest.approx(walked[node][measure], abs=1e-9)
