@@ -124,3 +124,13 @@ def test_matrix_and_neighbour_walks_agree_on_a_weighted_random_graph():
                 assert dense[node][measure] is None
             else:
                 assert dense[node][measure] == pytest.approx(walked[node][measure], abs=1e-9)
+
+
+def test_matrix_and_set_role_counts_agree_on_a_random_graph():
+    from commapper.analysis.brokerage import _undirected_role_counts, _undirected_roles_dense
+
+    graph = nx.gnp_random_graph(50, 0.2, seed=5)
+    groups = {node: node % 4 for node in graph}
+    dense = _undirected_roles_dense(graph, groups)
+    for node in graph:
+        assert dense[node] == _undirected_role_counts(graph, node, groups)

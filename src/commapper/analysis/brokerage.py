@@ -194,6 +194,8 @@ def gould_fernandez(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> dic
     brokerage in transaction networks. Sociological Methodology 19, 89-126.
     """
     directed = graph.is_directed()
+    if not directed and 2 < graph.number_of_nodes() <= DENSE_LIMIT:
+        return _undirected_roles_dense(graph, groups)
     results = {}
     for broker in graph:
         if directed:
@@ -210,6 +212,45 @@ def gould_fernandez(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> dic
             results[broker] = counts | {"total": sum(counts.values())}
         else:
             results[broker] = _undirected_role_counts(graph, broker, groups)
+    return results
+
+
+def _undirected_roles_dense(
+    graph: nx.Graph, groups: Mapping[Hashable, Hashable]
+) -> dict[Hashable, dict]:
+    """Undirected role counts of every node at once, as quadratic forms on the matrix of open
+    (distinct, untied) pairs: for broker v with neighbour indicator a, sum_ik a_i open_ik a_k
+    counts its open pairs twice; restricting a to v's group, or open to same-group pairs,
+    separates the roles."""
+    nodes = list(graph)
+    index = {node: position for position, node in enumerate(nodes)}
+    linked = np.zeros((len(nodes), len(nodes)))
+    for source, target in graph.edges():
+        if source != target:
+            linked[index[source], index[target]] = linked[index[target], index[source]] = 1.0
+    labels = {group: number for number, group in enumerate({groups[node] for node in nodes})}
+    group_of = np.array([labels[groups[node]] for node in nodes])
+    same_group = (group_of[:, None] == group_of[None, :]).astype(float)
+    open_pair = 1.0 - linked - np.eye(len(nodes))
+    inside = linked * same_group  # neighbours in the broker's own group
+    outside = linked - inside
+
+    def pairs(left: np.ndarray, middle: np.ndarray, right: np.ndarray) -> np.ndarray:
+        return ((left @ middle) * right).sum(axis=1)
+
+    total = pairs(linked, open_pair, linked) / 2
+    coordinator = pairs(inside, open_pair, inside) / 2
+    itinerant = pairs(outside, open_pair * same_group, outside) / 2
+    representative_gatekeeper = pairs(inside, open_pair, outside)
+    results = {}
+    for position, node in enumerate(nodes):
+        counts = {
+            "coordinator": round(coordinator[position]),
+            "itinerant": round(itinerant[position]),
+            "representative_gatekeeper": round(representative_gatekeeper[position]),
+        }
+        counts["liaison"] = round(total[position]) - sum(counts.values())
+        results[node] = counts | {"total": round(total[position])}
     return results
 
 
