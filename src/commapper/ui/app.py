@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
 
 from commapper import APP_ID, APP_NAME, __version__
@@ -32,7 +33,7 @@ class MainWindow(QMainWindow):
         name = path.name if path else "Untitled"
         self.setWindowTitle(f"{doc.title or name} — {name} — {APP_NAME}")
         summary = QLabel(f"{len(doc.nodes)} nodes, {len(doc.edges)} edges")
-        summary.setTextFormat(summary.textFormat().PlainText)
+        summary.setTextFormat(Qt.TextFormat.PlainText)  # user-typed text is never rich text
         self.setCentralWidget(summary)
         self.resize(1100, 750)
 
