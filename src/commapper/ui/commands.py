@@ -1,0 +1,56 @@
+"""Undo commands: each wraps one pure model edit and the inverse that ``apply_edit`` returned."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from PySide6.QtGui import QUndoCommand
+
+from commapper.model import Edit, MapDocument, apply_edit
+
+# Qt merges only commands that share an id; ours also compare a key (which item, which fields).
+MERGEABLE = 1
+
+
+class EditCommand(QUndoCommand):
+    """One user gesture as an undo step.
+
+    The edit is applied before the command is pushed (so a refused edit never reaches the
+    stack), hence the first ``redo`` that ``QUndoStack.push`` calls does nothing.
+
+    ``merge_key`` lets consecutive commands of one gesture collapse into one step: typing in a
+    field (the key names the item and fields) or nudging a selection with the arrow keys.
+    """
+
+    def __init__(
+        self,
+        doc: MapDocument,
+        edit: Edit,
+        inverse: Edit,
+        text: str,
+        merge_key: Hashable | None = None,
+    ) -> None:
+        super().__init__(text)
+        self.doc, self.edit, self.inverse = doc, edit, inverse
+        self.merge_key = merge_key
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.inverse = apply_edit(self.doc, self.edit)
+
+    def undo(self) -> None:
+        self.edit = apply_edit(self.doc, self.inverse)
+
+    def id(self) -> int:
+        return MERGEABLE if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
+            return False
+        # Both touch the same fields of the same items: undoing restores our old values, redoing
+        # sets the newest ones.
+        self.edit = other.edit
+        return True
