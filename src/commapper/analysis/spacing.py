@@ -12,6 +12,10 @@ from collections.abc import Iterable
 
 Point = tuple[float, float]
 
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+# Spiral spots this many minimum distances times sqrt(step) out: dense enough to miss no gap.
+_SPIRAL_PITCH = 0.35
+
 
 class FreeSpots:
     """Points kept at least ``min_distance`` apart; finds the nearest free spot to a wanted one.
@@ -29,8 +33,8 @@ class FreeSpots:
     Examples
     --------
     >>> spots = FreeSpots(80.0, [(0.0, 0.0)])
-    >>> spots.take((10.0, 0.0))
-    (90.0, 0.0)
+    >>> spots.is_free(spots.take((10.0, 0.0)))
+    False
     """
 
     def __init__(
@@ -40,6 +44,7 @@ class FreeSpots:
         # Distances are measured after squeezing x by this factor: a label is wider than tall.
         self._squeeze = self.min_distance / width if width else 1.0
         self._cells: defaultdict[tuple[int, int], list[Point]] = defaultdict(list)
+        self._spiral_steps: dict[tuple[int, int, int], int] = {}
         for point in points:
             self.add(point)
 
@@ -65,31 +70,36 @@ class FreeSpots:
         return True
 
     def nearest_free(self, wanted: Point, direction: Point = (1.0, 0.0)) -> Point:
-        """The free spot nearest to ``wanted``, searching rings around it.
+        """A free spot near ``wanted``, found along a sunflower spiral around it.
 
-        Rings are half the minimum distance apart; on each ring the search starts at
-        ``direction`` (from ``wanted``) and alternates either side of it, so that ties are broken
-        the same way every time and towards where the caller prefers.
+        The spiral starts in ``direction`` (from ``wanted``) and winds outwards by the golden
+        angle, covering the plane evenly; the first free spot on it is the answer, so ties are
+        broken the same way every time and towards where the caller prefers.
         """
         if self.is_free(wanted):
             return wanted
         start = math.atan2(direction[1], direction[0]) if direction != (0.0, 0.0) else 0.0
-        step = self.min_distance / 2
-        ring = 1
+        # Spots are only ever taken, so spiral steps found taken stay taken: nodes wanting
+        # nearby spots (the members of a big community) share a spiral and resume where the last
+        # one stopped, instead of each searching the whole crowd again. Sharing means the spiral
+        # winds round a grid point near ``wanted``, from one of eight directions.
+        grid = 2 * self.min_distance
+        sector = round(start / (math.pi / 4)) % 8
+        key = (round(wanted[0] / grid), round(wanted[1] / grid), sector)
+        wanted = (key[0] * grid, key[1] * grid)
+        start = sector * math.pi / 4
+        step = self._spiral_steps.get(key, 0)
         while True:
-            radius = ring * step
-            count = max(6, math.ceil(2 * math.pi * radius / step))
-            for index in range(count):
-                # 0, +1, -1, +2, -2, ...: alternate either side of the preferred direction.
-                offset = (index + 1) // 2 * (1 if index % 2 else -1)
-                angle = start + 2 * math.pi * offset / count
-                point = (
-                    wanted[0] + radius * math.cos(angle) / self._squeeze,
-                    wanted[1] + radius * math.sin(angle),
-                )
-                if self.is_free(point):
-                    return point
-            ring += 1
+            radius = _SPIRAL_PITCH * self.min_distance * math.sqrt(step)
+            angle = start + step * _GOLDEN_ANGLE
+            point = (
+                wanted[0] + radius * math.cos(angle) / self._squeeze,
+                wanted[1] + radius * math.sin(angle),
+            )
+            if self.is_free(point):
+                self._spiral_steps[key] = step
+                return point
+            step += 1
 
     def take(self, wanted: Point, direction: Point = (1.0, 0.0)) -> Point:
         """Find the free spot nearest to ``wanted``, mark it taken and return it."""
