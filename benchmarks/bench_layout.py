@@ -1,0 +1,50 @@
+"""Time each layout on generated maps: the median of a few runs, in seconds.
+
+uv run python benchmarks/bench_layout.py [--sizes 200 2000 10000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+
+from generate import generate_map
+
+from commapper.analysis.layout import force_layout, landscape_layout, place_unplaced
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    print(f"{'nodes':>7} {'landscape':>10} {'force':>10} {'place half':>11}")
+    for size in options.sizes:
+        doc = generate_map(size)
+        # Half the nodes without a position: what place_unplaced meets on opening a sparse file.
+        half = generate_map(size)
+        half.nodes = [
+            node.model_copy(update={"x": None, "y": None}) if index % 2 else node
+            for index, node in enumerate(half.nodes)
+        ]
+        half.reindex()
+        figures = []
+        for layout, target in (
+            (landscape_layout, doc),
+            (force_layout, doc),
+            (place_unplaced, half),
+        ):
+            times = []
+            for _ in range(options.runs):
+                start = time.perf_counter()
+                layout(target)
+                times.append(time.perf_counter() - start)
+            figures.append(statistics.median(times))
+        print(f"{size:>7} {figures[0]:>10.2f} {figures[1]:>10.2f} {figures[2]:>11.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

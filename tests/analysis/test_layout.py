@@ -1,0 +1,246 @@
+"""Layouts: every node placed, finite, apart, pinned nodes kept, reproducible, rings by level."""
+
+import doctest
+import itertools
+import math
+from pathlib import Path
+
+import pytest
+from generate import generate_map
+
+import commapper.analysis.layout as layout_module
+import commapper.analysis.spacing as spacing_module
+from commapper.analysis.layout import (
+    NODE_SPACING,
+    PINNED_TAG,
+    force_layout,
+    landscape_layout,
+    pinned_nodes,
+    place_unplaced,
+)
+from commapper.io import load_map
+from commapper.model import (
+    CommunityNode,
+    MapDocument,
+    MembershipEdge,
+    MeNode,
+    PersonNode,
+)
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "examples").glob("*.commap"))
+LAYOUTS = [landscape_layout, force_layout]
+
+
+def make_doc(nodes, edges=()):
+    doc = MapDocument.new()
+    doc.nodes, doc.edges = list(nodes), list(edges)
+    doc.reindex()
+    return doc
+
+
+def with_tag(doc, node_ids, tag=PINNED_TAG):
+    doc.nodes = [
+        node.model_copy(update={"tags": (*node.tags, tag)}) if node.id in node_ids else node
+        for node in doc.nodes
+    ]
+    doc.reindex()
+    return doc
+
+
+def unplace(doc, node_ids):
+    doc.nodes = [
+        node.model_copy(update={"x": None, "y": None}) if node.id in node_ids else node
+        for node in doc.nodes
+    ]
+    doc.reindex()
+    return doc
+
+
+def closest_pair(points):
+    points = list(points)
+    return min(
+        (math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1 :]),
+        default=math.inf,
+    )
+
+
+def test_doctests():
+    assert doctest.testmod(layout_module).failed == 0
+    assert doctest.testmod(spacing_module).failed == 0
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.stem)
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_example_maps_every_node_placed_finite_and_apart(path, layout):
+    doc = load_map(path)
+    positions = layout(doc)
+    assert set(positions) == {node.id for node in doc.nodes}
+    assert all(math.isfinite(v) for point in positions.values() for v in point)
+    assert closest_pair(positions.values()) >= NODE_SPACING - 0.2
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("size", [30, 300])
+def test_generated_maps_every_node_placed_and_reproducible(layout, size):
+    doc = generate_map(size, seed=3)
+    positions = layout(doc)
+    assert set(positions) == {node.id for node in doc.nodes}
+    assert all(math.isfinite(v) for point in positions.values() for v in point)
+    assert layout(doc) == positions
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_pinned_nodes_keep_their_place_and_are_left_out(layout):
+    doc = load_map(EXAMPLES[-1])
+    pinned = {"c1", "p3", "o2"}
+    with_tag(doc, pinned)
+    assert pinned_nodes(doc) == pinned
+    positions = layout(doc, pinned=pinned_nodes(doc))
+    assert set(positions) == {node.id for node in doc.nodes} - pinned
+    kept = {node_id: (doc.node(node_id).x, doc.node(node_id).y) for node_id in pinned}
+    assert closest_pair([*positions.values(), *kept.values()]) >= NODE_SPACING - 0.2
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_pinned_node_without_a_position_is_placed(layout):
+    doc = unplace(load_map(EXAMPLES[-1]), {"c2"})
+    assert "c2" in layout(doc, pinned={"c2"})
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_all_pinned_gives_nothing_to_move(layout):
+    doc = load_map(EXAMPLES[-1])
+    assert layout(doc, pinned={node.id for node in doc.nodes}) == {}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_empty_map_and_one_node(layout):
+    assert layout(MapDocument.new()) == {}
+    positions = layout(make_doc([PersonNode(id="p1")]))
+    assert list(positions) == ["p1"]
+    assert all(math.isfinite(v) for v in positions["p1"])
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_nodes_without_edges_are_placed_apart(layout):
+    doc = make_doc([PersonNode(id=f"p{i}") for i in range(12)])
+    positions = layout(doc)
+    assert len(positions) == 12
+    assert closest_pair(positions.values()) >= NODE_SPACING - 0.2
+
+
+def test_landscape_puts_me_at_the_centre_and_core_inside_peripheral():
+    doc = load_map(EXAMPLES[-1])
+    positions = landscape_layout(doc)
+    assert positions[doc.ego.id] == (0.0, 0.0)
+    levels = {
+        edge.target: edge.level
+        for edge in doc.edges
+        if edge.kind == "membership" and edge.source == doc.ego.id
+    }
+    radius = {node_id: math.dist(positions[node_id], (0, 0)) for node_id in levels}
+    order = ["core", "active", "occasional", "peripheral", "transactional"]
+    for inner, outer in itertools.pairwise(order):
+        inside = [radius[c] for c, level in levels.items() if level == inner]
+        outside = [radius[c] for c, level in levels.items() if level == outer]
+        if inside and outside:
+            assert max(inside) < min(outside)
+
+
+def test_landscape_rings_by_level_on_a_generated_map():
+    doc = generate_map(500, seed=2)
+    positions = landscape_layout(doc)
+    assert positions["me"] == (0.0, 0.0)
+    levels = {}
+    for edge in doc.edges:
+        if edge.kind == "membership" and edge.source == "me":
+            levels[edge.target] = min(levels.get(edge.target, 9), edge.level.strength * -1 + 9)
+    members = set(levels)
+    strangers = [c.id for c in doc.nodes if c.kind == "community" and c.id not in members]
+    farthest_member = max(math.dist(positions[c], (0, 0)) for c in members)
+    nearest_stranger = min(math.dist(positions[c], (0, 0)) for c in strangers)
+    assert farthest_member < nearest_stranger
+
+
+def test_landscape_without_me_puts_communities_around_one_centre():
+    doc = make_doc(
+        [CommunityNode(id=f"c{i}", sector=["work", "hobby", None][i % 3]) for i in range(9)]
+    )
+    positions = landscape_layout(doc)
+    radii = {round(math.dist(point, (0, 0))) for point in positions.values()}
+    assert len(radii) == 1
+    assert closest_pair(positions.values()) >= NODE_SPACING - 0.2
+
+
+def test_landscape_keeps_a_pinned_me_as_the_centre():
+    doc = make_doc(
+        [MeNode(id="me", x=500, y=500, tags=(PINNED_TAG,)), CommunityNode(id="c1")],
+        [MembershipEdge(id="e1", source="me", target="c1", level="core")],
+    )
+    positions = landscape_layout(doc, pinned=pinned_nodes(doc))
+    assert math.dist(positions["c1"], (500, 500)) == pytest.approx(180, abs=0.2)
+
+
+def test_force_layout_seed_changes_only_with_seed():
+    doc = unplace(generate_map(60, seed=4), {node.id for node in generate_map(60, seed=4).nodes})
+    assert force_layout(doc, seed=1) == force_layout(doc, seed=1)
+    assert force_layout(doc, seed=1) != force_layout(doc, seed=2)
+
+
+def test_force_layout_keeps_components_together():
+    people = [PersonNode(id=f"p{i}") for i in range(40)]
+    doc = make_doc(people)
+    positions = force_layout(doc)
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+    # 40 lone nodes: a compact cloud, not scattered over thousands of pixels.
+    assert max(xs) - min(xs) < 40 * NODE_SPACING / 2
+    assert max(ys) - min(ys) < 40 * NODE_SPACING / 2
+
+
+def test_force_layout_on_a_map_larger_than_the_simulation_limit(monkeypatch):
+    monkeypatch.setattr(layout_module, "FORCE_NODE_LIMIT", 100)
+    doc = generate_map(400, seed=5)
+    positions = force_layout(doc)
+    assert set(positions) == {node.id for node in doc.nodes}
+
+
+def test_place_unplaced_leaves_placed_nodes_and_places_the_rest_apart():
+    doc = load_map(EXAMPLES[-1])
+    missing = {"c3", "p1", "p6", "o4", "c12"}
+    unplace(doc, missing)
+    positions = place_unplaced(doc)
+    assert set(positions) == missing
+    placed = [(node.x, node.y) for node in doc.nodes if node.id not in missing]
+    assert closest_pair([*placed, *positions.values()]) >= NODE_SPACING - 0.2
+    assert place_unplaced(doc) == positions
+
+
+def test_place_unplaced_puts_a_node_near_its_placed_neighbour():
+    doc = load_map(EXAMPLES[-1])
+    unplace(doc, {"p6"})
+    positions = place_unplaced(doc)
+    nearest = min(
+        math.dist(positions["p6"], (doc.node(other).x, doc.node(other).y))
+        for other in ("me", "c8", "c9")
+    )
+    assert nearest < 3 * NODE_SPACING
+
+
+def test_place_unplaced_with_nothing_placed_is_the_landscape():
+    doc = load_map(EXAMPLES[-1])
+    unplace(doc, {node.id for node in doc.nodes})
+    assert place_unplaced(doc) == landscape_layout(doc)
+
+
+def test_place_unplaced_with_everything_placed_moves_nothing():
+    assert place_unplaced(load_map(EXAMPLES[0])) == {}
+
+
+def test_place_unplaced_generated_map_half_missing():
+    doc = generate_map(300, seed=6)
+    missing = {node.id for node in doc.nodes[::2]}
+    unplace(doc, missing)
+    positions = place_unplaced(doc)
+    assert set(positions) == missing
+    assert len(set(positions.values())) == len(positions)
