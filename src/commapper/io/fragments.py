@@ -1,0 +1,112 @@
+"""Pieces of a map on the clipboard: copy some nodes and edges out, paste them into any map.
+
+A fragment is JSON text (``{"format": "commapper-fragment", "nodes": [...], "edges": [...]}``)
+so it travels between windows and processes. Pasting never trusts it: every item is validated
+like a map file's, and a fragment that is not one pastes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from commapper.io.commap import map_to_data
+from commapper.model import Edge, InsertItems, MapDocument, Node, NodeKind, PersonNode
+
+FRAGMENT_FORMAT = "commapper-fragment"
+MIME_TYPE = "application/x-commapper-fragment"
+_NODE_PREFIX = {
+    NodeKind.ME: "me",
+    NodeKind.COMMUNITY: "c",
+    NodeKind.PERSON: "p",
+    NodeKind.BOUNDARY_OBJECT: "o",
+}
+_NODES = TypeAdapter(list[Node])
+_EDGES = TypeAdapter(list[Edge])
+
+
+class FragmentError(ValueError):
+    """Clipboard content that is not a piece of a map."""
+
+
+def fragment_json(doc: MapDocument, ids: Iterable[str]) -> str:
+    """The chosen nodes, the edges among them and the chosen edges whose ends are chosen too."""
+    wanted = set(ids)
+    node_ids = {node.id for node in doc.nodes if node.id in wanted}
+    data = map_to_data(doc)
+    nodes = [item for item in data["nodes"] if item["id"] in node_ids]
+    edges = [
+        item
+        for item in data["edges"]
+        if item["source"] in node_ids and item["target"] in node_ids
+    ]
+    return json.dumps({"format": FRAGMENT_FORMAT, "nodes": nodes, "edges": edges}, ensure_ascii=False)
+
+
+def paste_edit(doc: MapDocument, text: str, offset: tuple[float, float] = (30.0, 30.0)) -> InsertItems:
+    """The edit that adds a fragment's items to ``doc`` with fresh ids, shifted by ``offset``.
+
+    A pasted ``me`` becomes a person when the map already has a ``me``; a crossing's ``via``
+    keeps only the nodes pasted with it.
+
+    Raises
+    ------
+    FragmentError
+        If ``text`` is not a fragment.
+    """
+    try:
+        data: Any = json.loads(text)
+    except (ValueError, RecursionError):
+        raise FragmentError("the clipboard does not hold map items") from None
+    if not isinstance(data, dict) or data.get("format") != FRAGMENT_FORMAT:
+        raise FragmentError("the clipboard does not hold map items")
+    try:
+        nodes = _NODES.validate_python(data.get("nodes", []))
+        edges = _EDGES.validate_python(data.get("edges", []))
+    except ValidationError as error:
+        raise FragmentError(f"the copied items are not valid ({error.error_count()} problems)") from None
+
+    taken = {node.id for node in doc.nodes} | {edge.id for edge in doc.edges}
+    new_ids: dict[str, str] = {}
+    has_me = doc.ego is not None
+    new_nodes = []
+    for node in nodes:
+        if node.kind == NodeKind.ME and has_me:
+            node = PersonNode(**{**node.model_dump(exclude={"kind"}), "kind": NodeKind.PERSON})
+        has_me = has_me or node.kind == NodeKind.ME
+        new_id = _fresh_id(_NODE_PREFIX[node.kind], node.id, taken)
+        new_ids[node.id] = new_id
+        x = None if node.x is None else node.x + offset[0]
+        y = None if node.y is None else node.y + offset[1]
+        new_nodes.append(node.model_copy(update={"id": new_id, "x": x, "y": y}))
+    new_edges = []
+    for edge in edges:
+        if edge.source not in new_ids or edge.target not in new_ids:
+            continue
+        update: dict[str, Any] = {
+            "id": _fresh_id("e", edge.id, taken),
+            "source": new_ids[edge.source],
+            "target": new_ids[edge.target],
+        }
+        if edge.kind == "crossing":
+            update["via"] = tuple(new_ids[via] for via in edge.via if via in new_ids)
+        new_edges.append(edge.model_copy(update=update))
+    return InsertItems(
+        nodes=tuple(enumerate(new_nodes, start=len(doc.nodes))),
+        edges=tuple(enumerate(new_edges, start=len(doc.edges))),
+    )
+
+
+def _fresh_id(prefix: str, wanted: str, taken: set[str]) -> str:
+    """``wanted`` if free, else the prefix with the next free number; marks it taken."""
+    if wanted not in taken:
+        taken.add(wanted)
+        return wanted
+    number = 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    taken.add(f"{prefix}{number}")
+    return f"{prefix}{number}"

@@ -1,0 +1,315 @@
+"""How nodes and edges are drawn: one graphics item per node or edge id, painted from the model.
+
+Items hold an id and read the current node or edge from the document when they paint; they keep
+no copy of its fields. Their position is the model's, except during a drag or an animation.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from commapper.model import EdgeKind, NodeKind
+from commapper.ui.theme import LEVEL_WIDTH, NODE_RADIUS, sector_colour
+
+if TYPE_CHECKING:
+    from commapper.ui.canvas.scene import MapScene
+
+LABEL_GAP = 4.0
+LABEL_MAX_WIDTH = 150.0
+LABEL_FONTS: dict[NodeKind, QFont] = {}
+
+
+def label_font(kind: NodeKind) -> QFont:
+    """Bold for communities and me, so the landscape's main places stand out."""
+    if kind not in LABEL_FONTS:
+        font = QFont()
+        font.setPointSizeF(11.0 if kind in (NodeKind.COMMUNITY, NodeKind.ME) else 9.5)
+        font.setBold(kind in (NodeKind.COMMUNITY, NodeKind.ME))
+        LABEL_FONTS[kind] = font
+    return LABEL_FONTS[kind]
+
+
+class NodeItem(QGraphicsItem):
+    """A node of the map: a shape by kind, filled by sector or colour, and its label below."""
+
+    def __init__(self, scene: MapScene, node_id: str) -> None:
+        super().__init__()
+        self.map_scene = scene
+        self.node_id = node_id
+        self.edges: set[EdgeItem] = set()
+        node = scene.doc.node(node_id)
+        self.kind = node.kind
+        self.radius = NODE_RADIUS[node.kind]
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2 if node.kind == NodeKind.PERSON else 3)
+        self.dimmed = False
+        self._label_lines: list[str] = []
+        self._label_rect = QRectF()
+        self.refresh()
+
+    # -- model -> item ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the node after it changed: position, label, colours."""
+        node = self.map_scene.doc.node(self.node_id)
+        self.prepareGeometryChange()
+        self._label_lines = self._wrapped(node.label)
+        self._update_label_rect()
+        if node.x is not None and node.y is not None:
+            self.setPos(node.x, node.y)
+        self.setToolTip(node.label)
+        self.update()
+
+    def _wrapped(self, label: str) -> list[str]:
+        """The label in at most three lines of LABEL_MAX_WIDTH, elided if longer."""
+        metrics = QFontMetricsF(label_font(self.kind))
+        words, lines, current = label.split(), [], ""
+        for word in words:
+            candidate = f"{current} {word}".strip()
+            if current and metrics.horizontalAdvance(candidate) > LABEL_MAX_WIDTH:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        if current:
+            lines.append(current)
+        if len(lines) > 3:
+            lines = [*lines[:2], lines[2] + " …"]
+        return [
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, LABEL_MAX_WIDTH) for line in lines
+        ]
+
+    def _update_label_rect(self) -> None:
+        metrics = QFontMetricsF(label_font(self.kind))
+        scale = self.map_scene.label_scale
+        width = max((metrics.horizontalAdvance(line) for line in self._label_lines), default=0)
+        height = metrics.height() * len(self._label_lines)
+        self._label_rect = QRectF(
+            -width * scale / 2 - 3 * scale,
+            self.radius + LABEL_GAP,
+            (width + 6) * scale,
+            (height + 2) * scale,
+        )
+
+    def label_scale_changed(self) -> None:
+        self.prepareGeometryChange()
+        self._update_label_rect()
+
+    # -- geometry and painting -------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        r = self.radius + 3
+        return QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addEllipse(QPointF(0, 0), self.radius + 2, self.radius + 2)
+        return path
+
+    def shape_path(self) -> QPainterPath:
+        """The outline of the node by kind: circle, double circle, diamond."""
+        r = self.radius
+        path = QPainterPath()
+        if self.kind == NodeKind.BOUNDARY_OBJECT:
+            path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]))
+            path.closeSubpath()
+        else:
+            path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        node = self.map_scene.doc.node(self.node_id)
+        colours = self.map_scene.colours
+        fill = self.map_scene.fill_colour(node)
+        outline = QColor(colours.outline)
+        if self.dimmed:
+            fill.setAlphaF(fill.alphaF() * 0.25)
+            outline.setAlphaF(0.25)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = self.isSelected()
+        pen = QPen(colours.selection if selected else outline, 3.0 if selected else 1.2)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(self.shape_path())
+        if self.kind == NodeKind.ME:
+            ring = QColor(colours.background)
+            painter.setPen(QPen(ring, 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), self.radius - 5, self.radius - 5)
+        if self.map_scene.is_pinned(node):
+            painter.setPen(QPen(outline, 1.0))
+            painter.setBrush(QBrush(outline))
+            painter.drawEllipse(QPointF(self.radius * 0.7, -self.radius * 0.7), 3, 3)
+        self._paint_label(painter, option)
+
+    def _paint_label(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
+        if not self._label_lines or self.map_scene.labels_hidden(self.kind):
+            return
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        # People and objects are many: when zoomed far out their labels would only be noise.
+        if self.kind in (NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT) and lod < 0.45:
+            return
+        colours = self.map_scene.colours
+        scale = self.map_scene.label_scale
+        painter.save()
+        painter.translate(0, self.radius + LABEL_GAP)
+        painter.scale(scale, scale)
+        font = label_font(self.kind)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        text_colour = QColor(colours.text)
+        if self.dimmed:
+            text_colour.setAlphaF(0.3)
+        line_height = metrics.height()
+        for index, line in enumerate(self._label_lines):
+            width = metrics.horizontalAdvance(line)
+            rect = QRectF(-width / 2 - 2, index * line_height, width + 4, line_height)
+            painter.fillRect(rect, colours.text_halo)
+            painter.setPen(text_colour)
+            # drawText with a plain string never interprets markup: user text stays plain.
+            painter.drawText(QPointF(-width / 2, index * line_height + metrics.ascent()), line)
+        painter.restore()
+
+    # -- interaction -----------------------------------------------------------------------------
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.update_geometry()
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            for edge in self.edges:
+                edge.update()
+        return super().itemChange(change, value)
+
+
+class EdgeItem(QGraphicsItem):
+    """An edge of the map: membership width by level, crossing as an arrow, object use dotted,
+    tie thin. Parallel edges between one pair bend apart so each stays visible."""
+
+    def __init__(self, scene: MapScene, edge_id: str, source: NodeItem, target: NodeItem) -> None:
+        super().__init__()
+        self.map_scene = scene
+        self.edge_id = edge_id
+        self.source, self.target = source, target
+        self.kind = scene.doc.edge(edge_id).kind
+        self.bend = 0.0  # sideways offset of the curve's middle, in scene units
+        self.dimmed = False
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(0 if self.kind != EdgeKind.CROSSING else 1)
+        self._path = QPainterPath()
+        self._arrow = QPolygonF()
+        source.edges.add(self)
+        target.edges.add(self)
+        self.refresh()
+
+    def detach(self) -> None:
+        self.source.edges.discard(self)
+        self.target.edges.discard(self)
+
+    def refresh(self) -> None:
+        edge = self.map_scene.doc.edge(self.edge_id)
+        self.setToolTip(edge.label or "")
+        self.update_geometry()
+
+    def _is_directed(self) -> bool:
+        edge = self.map_scene.doc.edge(self.edge_id)
+        return bool(getattr(edge, "directed", False))
+
+    def update_geometry(self) -> None:
+        """Recompute the path from the two nodes' current positions (cheap: called per drag step)."""
+        self.prepareGeometryChange()
+        start, end = self.source.pos(), self.target.pos()
+        line = QLineF(start, end)
+        path = QPainterPath(start)
+        if self.bend and line.length() > 0:
+            normal = line.normalVector().unitVector()
+            middle = line.center() + QPointF(normal.dx(), normal.dy()) * self.bend
+            path.quadTo(middle, end)
+        else:
+            path.lineTo(end)
+        self._path = path
+        self._arrow = self._arrow_head(path) if self._is_directed() else QPolygonF()
+
+    def _arrow_head(self, path: QPainterPath) -> QPolygonF:
+        """An arrowhead touching the target's outline, pointing along the curve."""
+        length = path.length()
+        if length <= self.target.radius + 2:
+            return QPolygonF()
+        tip_at = path.percentAtLength(length - self.target.radius - 2)
+        tip = path.pointAtPercent(tip_at)
+        angle = math.radians(path.angleAtPercent(tip_at))
+        size = 11.0
+        back = QPointF(-math.cos(angle), math.sin(angle)) * size
+        side = QPointF(-math.sin(angle), -math.cos(angle)) * (size * 0.45)
+        return QPolygonF([tip, tip + back + side, tip + back - side])
+
+    def boundingRect(self) -> QRectF:
+        return self._path.boundingRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self._path)
+
+    def pen(self) -> QPen:
+        edge = self.map_scene.doc.edge(self.edge_id)
+        colours = self.map_scene.colours
+        highlighted = self.isSelected() or self.source.isSelected() or self.target.isSelected()
+        colour = QColor(colours.crossing if self.kind == EdgeKind.CROSSING else colours.edge)
+        if edge.color:
+            colour = QColor(edge.color)
+        if highlighted:
+            colour = QColor(colours.selection)
+        if self.dimmed:
+            colour.setAlphaF(0.15)
+        pen = QPen(colour)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        if self.kind == EdgeKind.MEMBERSHIP:
+            pen.setWidthF(LEVEL_WIDTH[edge.level])
+            if edge.level.value == "transactional":
+                pen.setStyle(Qt.PenStyle.DashLine)
+        elif self.kind == EdgeKind.CROSSING:
+            pen.setWidthF(2.5)
+        elif self.kind == EdgeKind.OBJECT_USE:
+            pen.setWidthF(1.8)
+            pen.setStyle(Qt.PenStyle.DotLine)
+        else:
+            pen.setWidthF(1.0 + min(edge.weight, 4.0) * 0.4 if edge.weight != 1 else 1.0)
+        if highlighted:
+            pen.setWidthF(pen.widthF() + 1.5)
+        return pen
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = self.pen()
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        if not self._arrow.isEmpty():
+            painter.setPen(QPen(pen.color(), 1.0))
+            painter.setBrush(pen.color())
+            painter.drawPolygon(self._arrow)

@@ -1,0 +1,316 @@
+"""The canvas scene: one item per node and edge, kept in step with the document's change events,
+and the mouse gestures that edit the map (move, connect)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QLineF, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+)
+
+from commapper.model import (
+    EDGE_CLASSES,
+    DocumentChanged,
+    EdgeKind,
+    Level,
+    MoveNodes,
+    NodeKind,
+    NodeModel,
+    InsertItems,
+    edge_kinds_between,
+)
+from commapper.ui.canvas.items import EdgeItem, NodeItem
+from commapper.ui.session import MapSession
+from commapper.ui.theme import NODE_KIND_WORDS, canvas_colours, sector_colour
+
+PINNED_TAG = "pinned"
+PARALLEL_EDGE_SPACING = 18.0
+
+
+class MapScene(QGraphicsScene):
+    """Draws a session's document and turns mouse gestures into undoable edits."""
+
+    add_node_requested = Signal(QPointF)  # a double-click on empty canvas
+    rename_requested = Signal(str)  # a double-click on a node
+    status_message = Signal(str)
+
+    def __init__(self, session: MapSession) -> None:
+        super().__init__()
+        self.session = session
+        self.doc = session.doc
+        self.colours = canvas_colours()
+        self.label_scale = 1.0
+        self.connect_mode = False
+        # Overlays (issue 5) replace how a node is filled; None is "by sector".
+        self.fill_rule: Callable[[NodeModel], QColor | None] | None = None
+        self.node_items: dict[str, NodeItem] = {}
+        self.edge_items: dict[str, EdgeItem] = {}
+        self._pair_edges: dict[frozenset[str], list[str]] = defaultdict(list)
+        self._syncing_selection = False
+        self._press_positions: dict[str, QPointF] = {}
+        self._connect_from: NodeItem | None = None
+        self._connect_line: QGraphicsLineItem | None = None
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBackgroundBrush(self.colours.background)
+        self._build()
+        session.document_changed.connect(self._on_document_changed)
+        session.selection.changed.connect(self._select_from_session)
+        self.selectionChanged.connect(self._selection_to_session)
+
+    # -- building and following the document ---------------------------------------------------
+
+    def _build(self) -> None:
+        for node in self.doc.nodes:
+            self._add_node_item(node.id)
+        for edge in self.doc.edges:
+            self._add_edge_item(edge.id)
+        for pair in self._pair_edges:
+            self._rebend(pair)
+
+    def _add_node_item(self, node_id: str) -> None:
+        item = NodeItem(self, node_id)
+        self.node_items[node_id] = item
+        self.addItem(item)
+
+    def _add_edge_item(self, edge_id: str) -> None:
+        edge = self.doc.edge(edge_id)
+        item = EdgeItem(self, edge_id, self.node_items[edge.source], self.node_items[edge.target])
+        self.edge_items[edge_id] = item
+        self._pair_edges[frozenset((edge.source, edge.target))].append(edge_id)
+        self.addItem(item)
+
+    def _remove_edge_item(self, edge_id: str) -> frozenset[str]:
+        item = self.edge_items.pop(edge_id)
+        pair = frozenset((item.source.node_id, item.target.node_id))
+        self._pair_edges[pair].remove(edge_id)
+        item.detach()
+        self.removeItem(item)
+        return pair
+
+    def _rebend(self, pair: frozenset[str]) -> None:
+        """Spread parallel edges of one pair symmetrically so that none hides another."""
+        edge_ids = self._pair_edges.get(pair, [])
+        if not edge_ids:
+            self._pair_edges.pop(pair, None)
+            return
+        first = min(pair)
+        for index, edge_id in enumerate(edge_ids):
+            item = self.edge_items[edge_id]
+            offset = (index - (len(edge_ids) - 1) / 2) * PARALLEL_EDGE_SPACING
+            # The bend is measured from the source's side: flip it for edges drawn the other way.
+            item.bend = offset if item.source.node_id == first else -offset
+            item.update_geometry()
+
+    def _on_document_changed(self, change: DocumentChanged) -> None:
+        touched_pairs: set[frozenset[str]] = set()
+        for edge_id in change.edges_changed & set(self.edge_items):
+            item, edge = self.edge_items[edge_id], self.doc.edge(edge_id)
+            if (item.source.node_id, item.target.node_id) == (edge.source, edge.target):
+                item.refresh()
+                item.update()
+            else:  # an end moved to another node: draw it anew
+                touched_pairs.add(self._remove_edge_item(edge_id))
+        # Reconcile with the document rather than trusting the event's order: a batch can add
+        # and remove the same id (replacing a whole map), and the document says which won.
+        for edge_id in change.edges_removed | change.edges_added:
+            if edge_id in self.edge_items:
+                touched_pairs.add(self._remove_edge_item(edge_id))
+        for node_id in change.nodes_removed | change.nodes_added:
+            item = self.node_items.pop(node_id, None)
+            if item is not None:
+                for edge_item in list(item.edges):
+                    touched_pairs.add(self._remove_edge_item(edge_item.edge_id))
+                self.removeItem(item)
+        for node_id in change.nodes_removed | change.nodes_added:
+            if self.doc.has_node(node_id):
+                self._add_node_item(node_id)
+        for edge_id in (change.edges_added | change.edges_changed) - set(self.edge_items):
+            if self.doc.has_edge(edge_id):
+                self._add_edge_item(edge_id)
+                edge = self.doc.edge(edge_id)
+                touched_pairs.add(frozenset((edge.source, edge.target)))
+        for node_id in change.nodes_changed | change.nodes_moved:
+            if node_id in self.node_items:
+                self.node_items[node_id].refresh()
+        for pair in touched_pairs:
+            self._rebend(pair)
+        self._select_from_session()
+
+    # -- looks -----------------------------------------------------------------------------------
+
+    def fill_colour(self, node: NodeModel) -> QColor:
+        if self.fill_rule is not None and (colour := self.fill_rule(node)) is not None:
+            return QColor(colour)
+        if node.color:
+            return QColor(node.color)
+        if node.kind == NodeKind.COMMUNITY:
+            return sector_colour(node.sector)
+        if node.kind == NodeKind.ME:
+            return QColor(self.colours.me_fill)
+        if node.kind == NodeKind.BOUNDARY_OBJECT:
+            return QColor(self.colours.object_fill)
+        return QColor(self.colours.person_fill)
+
+    def is_pinned(self, node: NodeModel) -> bool:
+        return PINNED_TAG in node.tags
+
+    def labels_hidden(self, kind: NodeKind) -> bool:
+        return False
+
+    def set_colours(self) -> None:
+        """Follow a change of theme."""
+        self.colours = canvas_colours()
+        self.setBackgroundBrush(self.colours.background)
+        self.update()
+
+    def set_label_scale(self, scale: float) -> None:
+        """Grow labels when zoomed out so that they stay readable on screen."""
+        if abs(scale - self.label_scale) < 0.05 * self.label_scale:
+            return
+        self.label_scale = scale
+        for item in self.node_items.values():
+            item.label_scale_changed()
+
+    # -- selection, both ways --------------------------------------------------------------------
+
+    def selected_node_ids(self) -> list[str]:
+        return [item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)]
+
+    def _selection_to_session(self) -> None:
+        if self._syncing_selection:
+            return
+        selected = self.selectedItems()
+        # Keep the order the session already had, then add the newly selected ones.
+        ids = {
+            (item.node_id if isinstance(item, NodeItem) else item.edge_id)
+            for item in selected
+            if isinstance(item, NodeItem | EdgeItem)
+        }
+        ordered = [item_id for item_id in self.session.selection.ids if item_id in ids]
+        ordered += sorted(ids - set(ordered))
+        self.session.selection.set(ordered)
+
+    def _select_from_session(self) -> None:
+        wanted = set(self.session.selection.ids)
+        self._syncing_selection = True
+        try:
+            for item in self.selectedItems():
+                item_id = getattr(item, "node_id", None) or getattr(item, "edge_id", None)
+                if item_id not in wanted:
+                    item.setSelected(False)
+            for item_id in wanted:
+                item = self.node_items.get(item_id) or self.edge_items.get(item_id)
+                if item is not None and not item.isSelected():
+                    item.setSelected(True)
+        finally:
+            self._syncing_selection = False
+
+    def select_ids(self, ids: Iterable[str]) -> None:
+        self.session.selection.set(ids)
+
+    # -- gestures --------------------------------------------------------------------------------
+
+    def _node_at(self, pos: QPointF) -> NodeItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NodeItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        node = self._node_at(event.scenePos())
+        wants_connect = self.connect_mode or bool(
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        )
+        if event.button() == Qt.MouseButton.LeftButton and node is not None and wants_connect:
+            self._start_connecting(node)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        self._press_positions = {
+            item.node_id: item.pos() for item in self.selectedItems() if isinstance(item, NodeItem)
+        }
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connect_line is not None and self._connect_from is not None:
+            self._connect_line.setLine(QLineF(self._connect_from.pos(), event.scenePos()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connect_line is not None:
+            self._finish_connecting(event.scenePos())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        self._commit_drag()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        node = self._node_at(event.scenePos())
+        if node is not None:
+            self.rename_requested.emit(node.node_id)
+        elif not any(isinstance(item, EdgeItem) for item in self.items(event.scenePos())):
+            self.add_node_requested.emit(event.scenePos())
+        event.accept()
+
+    def _commit_drag(self) -> None:
+        """A drag is one undo step, made on release from where the nodes ended up."""
+        moved = {
+            node_id: (item.pos().x(), item.pos().y())
+            for node_id, start in self._press_positions.items()
+            if (item := self.node_items.get(node_id)) is not None and item.pos() != start
+        }
+        self._press_positions = {}
+        if moved:
+            text = "Move " + (self._label(next(iter(moved))) if len(moved) == 1 else f"{len(moved)} nodes")
+            self.session.edit(MoveNodes(moved), text)
+
+    def _start_connecting(self, node: NodeItem) -> None:
+        self._connect_from = node
+        line = QGraphicsLineItem(QLineF(node.pos(), node.pos()))
+        line.setPen(QPen(self.colours.selection, 2, Qt.PenStyle.DashLine))
+        line.setZValue(10)
+        self.addItem(line)
+        self._connect_line = line
+
+    def _finish_connecting(self, pos: QPointF) -> None:
+        source = self._connect_from
+        if self._connect_line is not None:
+            self.removeItem(self._connect_line)
+        self._connect_line = self._connect_from = None
+        target = self._node_at(pos)
+        if source is not None and target is not None and target is not source:
+            self.connect_nodes(source.node_id, target.node_id)
+
+    def connect_nodes(self, source_id: str, target_id: str) -> bool:
+        """Join two nodes with the edge their kinds call for, as one undo step."""
+        source, target = self.doc.node(source_id), self.doc.node(target_id)
+        kinds = edge_kinds_between(source.kind, target.kind)
+        if not kinds and (kinds := edge_kinds_between(target.kind, source.kind)):
+            source, target = target, source
+        if not kinds:
+            self.session.edit_refused.emit(
+                f"A {NODE_KIND_WORDS[source.kind]} and a {NODE_KIND_WORDS[target.kind]} are not "
+                "joined directly: connect both to a community instead."
+            )
+            return False
+        kind = kinds[0]
+        fields: dict = {"level": Level.ACTIVE} if kind == EdgeKind.MEMBERSHIP else {}
+        edge = EDGE_CLASSES[kind](
+            id=self.doc.new_id("e"), source=source.id, target=target.id, **fields
+        )
+        text = f"Connect {source.label or source.id} to {target.label or target.id}"
+        if self.session.edit(InsertItems(edges=((len(self.doc.edges), edge),)), text):
+            self.session.selection.set([edge.id])
+            return True
+        return False
+
+    def _label(self, node_id: str) -> str:
+        node = self.doc.node(node_id)
+        return node.label or node.id

@@ -1,0 +1,248 @@
+"""The canvas view: zoom, pan, fit, keyboard navigation and renaming a node in place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QWidget
+
+from commapper.model import MoveNodes, UpdateItem
+from commapper.ui.canvas.items import NodeItem
+from commapper.ui.canvas.scene import MapScene
+
+ZOOM_STEP = 1.2
+MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
+NUDGE, BIG_NUDGE = 10.0, 50.0
+# Labels keep at least this fraction of their size on screen when zoomed out, then grow.
+LABEL_READABLE_ZOOM = 0.8
+
+
+class MapView(QGraphicsView):
+    """Shows a :class:`MapScene`; wheel and keys zoom, middle button or Space-drag pans."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.map_scene = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Map canvas")
+        self.setAccessibleDescription(
+            "The map. Tab walks the nodes, arrows move them, F2 renames, Delete deletes."
+        )
+        self._panning_from: QPointF | None = None
+        self._space_held = False
+        self._rename_editor: QLineEdit | None = None
+
+    # -- zoom and pan ----------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        factor = zoom / self.zoom
+        self.scale(factor, factor)
+        self._zoom_settled()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def fit_to_window(self) -> None:
+        """Show the whole map (or an empty area around the origin)."""
+        rect = self.map_items_rect()
+        if rect.isEmpty():
+            rect = QRectF(-300, -200, 600, 400)
+        self.fit_rect(rect)
+
+    def map_items_rect(self) -> QRectF:
+        rect = QRectF()
+        for item in self.map_scene.node_items.values():
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    def fit_rect(self, rect: QRectF) -> None:
+        margin = max(rect.width(), rect.height()) * 0.06 + 20
+        self.fitInView(rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.5:  # a tiny map should not be blown up to poster size
+            self.set_zoom(1.5)
+        self._zoom_settled()
+
+    def frame_nodes(self, node_ids: list[str]) -> None:
+        """Bring the given nodes into view, zooming out only as much as needed."""
+        rect = QRectF()
+        for node_id in node_ids:
+            if (item := self.map_scene.node_items.get(node_id)) is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            return
+        if self.mapToScene(self.viewport().rect()).boundingRect().contains(rect):
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if rect.width() < visible.width() and rect.height() < visible.height():
+            self.centerOn(rect.center())
+        else:
+            self.fit_rect(rect)
+
+    def _zoom_settled(self) -> None:
+        self.map_scene.set_label_scale(max(1.0, LABEL_READABLE_ZOOM / self.zoom))
+        self.zoom_changed.emit(self.zoom)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.set_zoom(self.zoom * ZOOM_STEP**steps)
+        event.accept()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space_held and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._panning_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._panning_from is not None:
+            delta = event.position() - self._panning_from
+            self._panning_from = event.position()
+            self.horizontalScrollBar().setValue(int(self.horizontalScrollBar().value() - delta.x()))
+            self.verticalScrollBar().setValue(int(self.verticalScrollBar().value() - delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._panning_from is not None:
+            self._panning_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    # -- keyboard --------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        arrows = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif key in arrows and self.map_scene.selected_node_ids():
+            dx, dy = arrows[key]
+            step = BIG_NUDGE if modifiers & Qt.KeyboardModifier.ShiftModifier else NUDGE
+            self.nudge(dx * step, dy * step)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            self.viewport().unsetCursor()
+        super().keyReleaseEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab walks the nodes in map order (instead of leaving the canvas)."""
+        if self._rename_editor is not None:
+            return super().focusNextPrevChild(forward)
+        self.walk_nodes(forward)
+        return True
+
+    def walk_nodes(self, forward: bool = True) -> None:
+        order = [node.id for node in self.map_scene.doc.nodes]
+        if not order:
+            return
+        selected = self.map_scene.session.selection.ids
+        current = next((item_id for item_id in selected if item_id in order), None)
+        if current is None:
+            index = 0 if forward else len(order) - 1
+        else:
+            index = (order.index(current) + (1 if forward else -1)) % len(order)
+        self.map_scene.select_ids([order[index]])
+        self.frame_nodes([order[index]])
+
+    def nudge(self, dx: float, dy: float) -> None:
+        """Move the selected nodes; repeated nudges of one selection are one undo step."""
+        node_ids = self.map_scene.selected_node_ids()
+        positions = {}
+        for node_id in node_ids:
+            pos = self.map_scene.node_items[node_id].pos()
+            positions[node_id] = (pos.x() + dx, pos.y() + dy)
+        self.map_scene.session.edit(
+            MoveNodes(positions), "Nudge", merge_key=("nudge", frozenset(node_ids))
+        )
+
+    # -- rename in place -------------------------------------------------------------------------
+
+    def rename_in_place(self, node_id: str) -> None:
+        """Open a line editor over the node's label; Enter keeps the text, Escape drops it."""
+        item = self.map_scene.node_items.get(node_id)
+        if item is None:
+            return
+        self.finish_rename(commit=True)
+        self.frame_nodes([node_id])
+        node = self.map_scene.doc.node(node_id)
+        editor = QLineEdit(self.viewport())
+        editor.setText(node.label)
+        editor.selectAll()
+        editor.setAccessibleName("New name")
+        editor.setMinimumWidth(180)
+        editor.adjustSize()
+        anchor = self.mapFromScene(item.scenePos() + QPointF(0, item.radius + 4))
+        editor.move(int(anchor.x() - editor.width() / 2), int(anchor.y()))
+        editor.setProperty("node_id", node_id)
+        editor.returnPressed.connect(lambda: self.finish_rename(commit=True))
+        editor.editingFinished.connect(lambda: self.finish_rename(commit=True))
+        editor.installEventFilter(self)
+        self._rename_editor = editor
+        editor.show()
+        editor.setFocus()
+
+    def finish_rename(self, commit: bool) -> None:
+        editor, self._rename_editor = self._rename_editor, None
+        if editor is None:
+            return
+        node_id = editor.property("node_id")
+        text = editor.text().strip()
+        editor.hide()
+        editor.deleteLater()
+        self.setFocus()
+        scene = self.map_scene
+        if commit and scene.doc.has_node(node_id) and text != scene.doc.node(node_id).label:
+            scene.session.edit(UpdateItem(node_id, {"label": text}), f"Rename to {text!r}")
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self._rename_editor
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.finish_rename(commit=False)
+            return True
+        return super().eventFilter(watched, event)
+
+    def node_item_at(self, view_pos) -> NodeItem | None:
+        for item in self.items(view_pos):
+            if isinstance(item, NodeItem):
+                return item
+        return None

@@ -1,0 +1,269 @@
+"""The editing commands of a window: add, connect, delete, copy and paste, rename, layouts, pins.
+
+Each one builds a model edit and hands it to the session as one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QObject, QPointF, QVariantAnimation, QEasingCurve
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+
+from commapper.analysis.layout import PINNED_TAG, force_layout, landscape_layout, pinned_nodes
+from commapper.io.fragments import MIME_TYPE, FragmentError, fragment_json, paste_edit
+from commapper.model import (
+    NODE_CLASSES,
+    Batch,
+    InsertItems,
+    MoveNodes,
+    NodeKind,
+    RemoveItems,
+    UpdateItem,
+)
+from commapper.ui.canvas.scene import MapScene
+from commapper.ui.canvas.view import MapView
+from commapper.ui.theme import NODE_KIND_WORDS
+
+ID_PREFIX = {
+    NodeKind.ME: "me",
+    NodeKind.COMMUNITY: "c",
+    NodeKind.PERSON: "p",
+    NodeKind.BOUNDARY_OBJECT: "o",
+}
+NEW_LABEL = {
+    NodeKind.ME: "Me",
+    NodeKind.COMMUNITY: "New community",
+    NodeKind.PERSON: "New person",
+    NodeKind.BOUNDARY_OBJECT: "New boundary object",
+}
+ADD_SHORTCUTS = {
+    NodeKind.COMMUNITY: "Ctrl+1",
+    NodeKind.PERSON: "Ctrl+2",
+    NodeKind.BOUNDARY_OBJECT: "Ctrl+3",
+    NodeKind.ME: "Ctrl+4",
+}
+LAYOUT_ANIMATION_MS = 450
+
+
+def _action(parent: QObject, text: str, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+class EditActions(QObject):
+    """The actions that edit the map in one window's scene and view."""
+
+    def __init__(self, scene: MapScene, view: MapView) -> None:
+        super().__init__(view)
+        self.scene, self.view = scene, view
+        self.session = scene.session
+        self._animation: QVariantAnimation | None = None
+        self.add_node = {
+            kind: _action(
+                self,
+                f"Add {NODE_KIND_WORDS[kind].title() if kind != NodeKind.ME else 'Me'}",
+                ADD_SHORTCUTS[kind],
+                f"Add a {NODE_KIND_WORDS[kind]} in the middle of the view",
+            )
+            for kind in (NodeKind.COMMUNITY, NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT, NodeKind.ME)
+        }
+        for kind, action in self.add_node.items():
+            action.triggered.connect(lambda _=False, kind=kind: self.add(kind))
+        self.connect_mode = _action(
+            self, "Connect Mode", "Ctrl+E", "Drag from one node to another to connect them "
+            "(Shift+drag works in any mode)"
+        )  # fmt: skip
+        self.connect_mode.setCheckable(True)
+        self.connect_mode.toggled.connect(self._set_connect_mode)
+        self.delete = _action(self, "Delete", QKeySequence.StandardKey.Delete, "Delete the selection")
+        self.delete.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")])
+        self.delete.triggered.connect(self.delete_selection)
+        self.cut = _action(self, "Cut", QKeySequence.StandardKey.Cut)
+        self.cut.triggered.connect(self.cut_selection)
+        self.copy = _action(self, "Copy", QKeySequence.StandardKey.Copy)
+        self.copy.triggered.connect(self.copy_selection)
+        self.paste = _action(self, "Paste", QKeySequence.StandardKey.Paste)
+        self.paste.triggered.connect(self.paste_clipboard)
+        self.duplicate = _action(self, "Duplicate", "Ctrl+D", "Copy the selection in place")
+        self.duplicate.triggered.connect(self.duplicate_selection)
+        self.select_all = _action(self, "Select All", QKeySequence.StandardKey.SelectAll)
+        self.select_all.triggered.connect(
+            lambda: self.session.selection.set(node.id for node in self.session.doc.nodes)
+        )
+        self.rename = _action(self, "Rename", "F2", "Rename the selected node in place")
+        self.rename.triggered.connect(self.rename_selected)
+        self.landscape = _action(
+            self, "Landscape Layout", "Ctrl+Shift+L",
+            "Me in the centre, communities on rings by my level and in wedges by sector",
+        )  # fmt: skip
+        self.landscape.triggered.connect(lambda: self.apply_layout("landscape"))
+        self.force = _action(self, "Force-Directed Layout", "Ctrl+Shift+F", "Spread the map out by its connections")
+        self.force.triggered.connect(lambda: self.apply_layout("force"))
+        self.pin = _action(self, "Pin Selected", "Ctrl+Shift+P", "Layouts leave pinned nodes where they are")
+        self.pin.triggered.connect(lambda: self.set_pinned(True))
+        self.unpin = _action(self, "Unpin Selected", "Ctrl+Shift+U")
+        self.unpin.triggered.connect(lambda: self.set_pinned(False))
+        scene.add_node_requested.connect(self._add_at)
+        scene.rename_requested.connect(view.rename_in_place)
+
+    # -- adding ----------------------------------------------------------------------------------
+
+    def add(self, kind: NodeKind, at: QPointF | None = None) -> str | None:
+        """Add a node of ``kind`` (at the view's centre by default) and start renaming it."""
+        doc = self.session.doc
+        if kind == NodeKind.ME and doc.ego is not None:
+            self.session.edit_refused.emit('This map already has a "me".')
+            return None
+        if at is None:
+            at = self._free_spot(self.view.mapToScene(self.view.viewport().rect().center()))
+        node_id = "me" if kind == NodeKind.ME and "me" not in doc else doc.new_id(ID_PREFIX[kind])
+        node = NODE_CLASSES[kind](id=node_id, label=NEW_LABEL[kind], x=at.x(), y=at.y())
+        if not self.session.edit(
+            InsertItems(nodes=((len(doc.nodes), node),)), f"Add {NODE_KIND_WORDS[kind]}"
+        ):
+            return None
+        self.session.selection.set([node_id])
+        self.view.rename_in_place(node_id)
+        return node_id
+
+    def _add_at(self, at: QPointF) -> None:
+        self.add(NodeKind.COMMUNITY, at)
+
+    def _free_spot(self, around: QPointF) -> QPointF:
+        """A point near ``around`` where no node sits, so new nodes do not stack up."""
+        spot = QPointF(around)
+        for _ in range(50):
+            if not any(
+                (item.pos() - spot).manhattanLength() < 40 for item in self.scene.node_items.values()
+            ):
+                break
+            spot += QPointF(45, 35)
+        return spot
+
+    def _set_connect_mode(self, on: bool) -> None:
+        self.scene.connect_mode = on
+
+    # -- removing, copying -----------------------------------------------------------------------
+
+    def delete_selection(self) -> None:
+        ids = self.session.selection.ids
+        if not ids:
+            return
+        self.session.edit(RemoveItems(frozenset(ids)), f"Delete {self._describe(ids)}")
+
+    def copy_selection(self) -> bool:
+        ids = self.session.selection.ids
+        if not any(self.session.doc.has_node(item_id) for item_id in ids):
+            return False
+        mime = QMimeData()
+        text = fragment_json(self.session.doc, ids)
+        mime.setData(MIME_TYPE, text.encode("utf-8"))
+        labels = [self.session.doc.node(i).label for i in ids if self.session.doc.has_node(i)]
+        mime.setText("\n".join(labels))
+        QGuiApplication.clipboard().setMimeData(mime)
+        return True
+
+    def cut_selection(self) -> None:
+        if self.copy_selection():
+            ids = self.session.selection.ids
+            self.session.edit(RemoveItems(frozenset(ids)), f"Cut {self._describe(ids)}")
+
+    def paste_clipboard(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not mime.hasFormat(MIME_TYPE):
+            self.session.edit_refused.emit("The clipboard holds no map items to paste.")
+            return
+        self._paste(bytes(mime.data(MIME_TYPE)).decode("utf-8", errors="replace"), "Paste")
+
+    def duplicate_selection(self) -> None:
+        ids = self.session.selection.ids
+        if any(self.session.doc.has_node(item_id) for item_id in ids):
+            self._paste(fragment_json(self.session.doc, ids), "Duplicate")
+
+    def _paste(self, text: str, verb: str) -> None:
+        try:
+            edit = paste_edit(self.session.doc, text)
+        except FragmentError as error:
+            self.session.edit_refused.emit(f"Cannot paste: {error}.")
+            return
+        new_ids = [node.id for _, node in edit.nodes]
+        if new_ids and self.session.edit(edit, f"{verb} {len(new_ids)} nodes"):
+            self.session.selection.set(new_ids)
+
+    def rename_selected(self) -> None:
+        nodes = [i for i in self.session.selection.ids if self.session.doc.has_node(i)]
+        if nodes:
+            self.view.rename_in_place(nodes[0])
+
+    def _describe(self, ids) -> str:
+        if len(ids) == 1:
+            item = self.session.doc.get(ids[0])
+            if item is not None and hasattr(item, "x"):
+                return item.label or item.id
+            return "edge"
+        return f"{len(ids)} items"
+
+    # -- layouts and pins ------------------------------------------------------------------------
+
+    def apply_layout(self, name: str) -> None:
+        """Compute a layout, animate the nodes to it, then record the move as one undo step."""
+        doc = self.session.doc
+        pinned = pinned_nodes(doc)
+        layout = landscape_layout if name == "landscape" else force_layout
+        target = {
+            node_id: position
+            for node_id, position in layout(doc, pinned=pinned).items()
+            if node_id not in pinned
+        }
+        text = "Landscape layout" if name == "landscape" else "Force-directed layout"
+        self.animate_to(target, text)
+
+    def animate_to(self, target: dict[str, tuple[float, float]], text: str) -> None:
+        if self._animation is not None:
+            self._animation.stop()
+        items = self.scene.node_items
+        start = {node_id: items[node_id].pos() for node_id in target if node_id in items}
+        end = {node_id: QPointF(*target[node_id]) for node_id in start}
+
+        def step(progress: float) -> None:
+            for node_id, origin in start.items():
+                items[node_id].setPos(origin + (end[node_id] - origin) * progress)
+
+        def done() -> None:
+            self._animation = None
+            self.session.edit(MoveNodes(target), text)
+            self.view.fit_to_window()
+
+        animation = QVariantAnimation(self)
+        animation.setStartValue(0.0)
+        animation.setEndValue(1.0)
+        animation.setDuration(LAYOUT_ANIMATION_MS)
+        animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        animation.valueChanged.connect(step)
+        animation.finished.connect(done)
+        self._animation = animation
+        animation.start()
+
+    def finish_animation(self) -> None:
+        """Jump to the end of a running layout animation (tests, closing the window)."""
+        if self._animation is not None:
+            self._animation.setCurrentTime(self._animation.duration())
+
+    def set_pinned(self, pinned: bool) -> None:
+        doc = self.session.doc
+        edits = []
+        for node_id in self.session.selection.ids:
+            if not doc.has_node(node_id):
+                continue
+            tags = doc.node(node_id).tags
+            if pinned and PINNED_TAG not in tags:
+                edits.append(UpdateItem(node_id, {"tags": (*tags, PINNED_TAG)}))
+            elif not pinned and PINNED_TAG in tags:
+                edits.append(UpdateItem(node_id, {"tags": tuple(t for t in tags if t != PINNED_TAG)}))
+        if edits:
+            verb = "Pin" if pinned else "Unpin"
+            self.session.edit(Batch(tuple(edits)), f"{verb} {len(edits)} nodes")

@@ -1,0 +1,401 @@
+"""The main window: the canvas in the middle, docks around it, menus, and the file commands."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QUndoView,
+    QWidget,
+)
+
+from commapper import APP_NAME, __version__
+from commapper.analysis.layout import place_unplaced
+from commapper.io import FILE_SUFFIX, MapFileError, load_map
+from commapper.model import MapDocument, MoveNodes, NodeKind, apply_edit
+from commapper.ui.canvas.scene import MapScene
+from commapper.ui.canvas.view import MapView
+from commapper.ui.edit_actions import EditActions
+from commapper.ui.session import MapSession
+from commapper.ui.welcome import WelcomeScreen
+
+FILE_FILTER = f"Commapper maps (*{FILE_SUFFIX});;All files (*)"
+
+
+def open_document(path: Path) -> MapDocument:
+    """Load a map for editing, placing any nodes the file left without coordinates.
+
+    Raises
+    ------
+    MapFileError
+        If the file cannot be read; its lines say why.
+    """
+    doc = load_map(path)
+    positions = place_unplaced(doc)
+    if positions:
+        apply_edit(doc, MoveNodes(positions))
+    return doc
+
+
+class MainWindow(QMainWindow):
+    """One window per open map. ``windows`` is how the application finds them all."""
+
+    windows: list[MainWindow] = []
+
+    def __init__(self, session: MapSession | None = None, show_welcome: bool = False) -> None:
+        super().__init__()
+        self.session = session or MapSession()
+        self.setAcceptDrops(True)
+        self.scene = MapScene(self.session)
+        self.view = MapView(self.scene)
+        self.actions_ = EditActions(self.scene, self.view)
+        self.welcome = WelcomeScreen(self._recent_paths())
+        self.welcome.new_requested.connect(self.show_map)
+        self.welcome.open_requested.connect(self.open_map)
+        self.welcome.open_path.connect(self.open_path)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.view)
+        self.setCentralWidget(self.stack)
+        self._build_docks()
+        self._build_menus()
+        self._build_status_bar()
+        self.session.file_state_changed.connect(self._update_title)
+        self.session.document_changed.connect(self._update_counts)
+        self.session.edit_refused.connect(self._show_refusal)
+        self.scene.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.resize(1280, 820)
+        self._update_title()
+        self._update_counts()
+        if show_welcome:
+            self.stack.setCurrentWidget(self.welcome)
+            for dock in self.findChildren(QDockWidget):
+                dock.setVisible(False)
+        else:
+            self.show_map()
+        MainWindow.windows.append(self)
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build_docks(self) -> None:
+        self.history = QUndoView(self.session.undo_stack)
+        self.history.setEmptyLabel("Opened map")
+        self.history.setAccessibleName("Edit history")
+        self.history_dock = self._dock("History", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title.lower().replace(" ", "_") + "_dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        edit = self.actions_
+        stack = self.session.undo_stack
+        self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+
+        file_menu = self.menuBar().addMenu("&File")
+        self.new_action = self._add(file_menu, "&New Map", self.new_map, QKeySequence.StandardKey.New)
+        self.open_action = self._add(file_menu, "&Open…", self.open_map, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        examples = file_menu.addMenu("Open &Example")
+        from commapper.resources import example_maps
+
+        for path in example_maps():
+            examples.addAction(path.stem.replace("-", " ").capitalize(), lambda p=path: self.open_path(p))
+        file_menu.addSeparator()
+        self.save_action = self._add(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._add(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        self.revert_action = self._add(file_menu, "Re&vert to Saved", self.revert)
+        file_menu.addSeparator()
+        self._add(file_menu, "&Close Window", self.close, QKeySequence.StandardKey.Close)
+        self._add(file_menu, "&Quit", self.quit_application, QKeySequence.StandardKey.Quit)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([edit.cut, edit.copy, edit.paste, edit.duplicate, edit.delete])
+        edit_menu.addSeparator()
+        edit_menu.addActions([edit.select_all, edit.rename])
+
+        map_menu = self.menuBar().addMenu("&Map")
+        map_menu.addActions(list(edit.add_node.values()))
+        map_menu.addAction(edit.connect_mode)
+        map_menu.addSeparator()
+        map_menu.addActions([edit.landscape, edit.force, edit.pin, edit.unpin])
+
+        view_menu = self.menuBar().addMenu("&View")
+        self._add(view_menu, "Zoom &In", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self._add(view_menu, "Zoom &Out", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self._add(view_menu, "&Fit to Window", self.view.fit_to_window, "Ctrl+0")
+        view_menu.addSeparator()
+        self.docks_menu = view_menu
+        view_menu.addAction(self.history_dock.toggleViewAction())
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._add(help_menu, "&Keyboard Shortcuts", self.show_shortcuts)
+        self._add(help_menu, f"&About {APP_NAME}", self.show_about)
+
+        toolbar = QToolBar("Tools")
+        toolbar.setObjectName("tools_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions(
+            [edit.add_node[kind] for kind in (NodeKind.COMMUNITY, NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT)]
+        )
+        toolbar.addAction(edit.connect_mode)
+        toolbar.addSeparator()
+        toolbar.addActions([edit.landscape, edit.force])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _add(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_status_bar(self) -> None:
+        self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.view.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"{zoom:.0%}"))
+
+    # -- state shown -----------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        session = self.session
+        title = session.doc.title.strip()
+        parts = [f"{title} — " if title else "", f"{session.display_name}[*]", f" — {APP_NAME}"]
+        self.setWindowTitle("".join(parts))
+        self.setWindowModified(session.is_modified)
+        self.revert_action.setEnabled(session.path is not None and session.is_modified)
+
+    def _update_counts(self, _change=None) -> None:
+        kinds = Counter(node.kind for node in self.session.doc.nodes)
+        words = [
+            (NodeKind.COMMUNITY, "communities"),
+            (NodeKind.PERSON, "people"),
+            (NodeKind.BOUNDARY_OBJECT, "boundary objects"),
+        ]
+        self.counts_label.setText(
+            " · ".join(f"{kinds[kind]} {word}" for kind, word in words)
+            + f" · {len(self.session.doc.edges)} connections"
+        )
+
+    def _show_refusal(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def show_map(self) -> None:
+        if self.stack.currentWidget() is self.welcome:
+            for dock in self.findChildren(QDockWidget):
+                dock.setVisible(True)
+        self.stack.setCurrentWidget(self.view)
+        self.view.fit_to_window()
+        self.view.setFocus()
+
+    @property
+    def is_pristine(self) -> bool:
+        """An untitled, unchanged, empty window: opening a file may reuse it."""
+        session = self.session
+        return session.path is None and not session.is_modified and not session.doc.nodes
+
+    # -- files -----------------------------------------------------------------------------------
+
+    def new_map(self) -> None:
+        if self.is_pristine:
+            self.show_map()
+            return
+        window = MainWindow()
+        window.show()
+
+    def open_map(self) -> None:
+        start = str(self.session.path.parent) if self.session.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, "Open Map", start, FILE_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> MainWindow | None:
+        """Open a map: in this window when it is pristine, else in a new one (or the one that
+        already shows it)."""
+        path = Path(path).resolve()
+        for window in MainWindow.windows:
+            if window.session.path is not None and window.session.path.resolve() == path:
+                window.raise_()
+                window.activateWindow()
+                return window
+        try:
+            doc = open_document(path)
+        except MapFileError as error:
+            self.show_file_error(f"Cannot open {path.name}", error)
+            return None
+        if self.is_pristine:
+            self.session.replace_content(doc, path)
+            window = self
+        else:
+            window = MainWindow(MapSession(doc, path))
+            window.show()
+        window.show_map()
+        self._remember_recent(path)
+        return window
+
+    def show_file_error(self, heading: str, error: MapFileError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, heading, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("\n".join(error.lines()))
+        box.exec()
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        suggested = self.session.path or Path.home() / (
+            (self.session.doc.title.strip() or "My landscape") + FILE_SUFFIX
+        )
+        name, _ = QFileDialog.getSaveFileName(self, "Save Map As", str(suggested), FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix != FILE_SUFFIX:
+            path = path.with_name(path.name + FILE_SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.session.save(path)
+        except MapFileError as error:
+            self.show_file_error("The map was not saved", error)
+            return False
+        self._remember_recent(path)
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def revert(self) -> None:
+        if self.session.path is None:
+            return
+        answer = QMessageBox.question(
+            self, APP_NAME, f"Discard your changes and reload {self.session.display_name}?"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.session.revert()
+        except MapFileError as error:
+            self.show_file_error("Cannot reload the map", error)
+
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes; False means the user chose to stay."""
+        if not self.session.is_modified:
+            return True
+        answer = QMessageBox.warning(
+            self,
+            APP_NAME,
+            f"Save the changes to {self.session.display_name} before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.actions_.finish_animation()
+        if self in MainWindow.windows:
+            MainWindow.windows.remove(self)
+        event.accept()
+
+    def quit_application(self) -> None:
+        for window in list(MainWindow.windows):
+            if not window.close():
+                return
+        QApplication.quit()
+
+    # -- recent files ----------------------------------------------------------------------------
+
+    def _recent_paths(self) -> list[Path]:
+        paths = QSettings().value("recent_files", []) or []
+        if isinstance(paths, str):
+            paths = [paths]
+        return [Path(p) for p in paths if Path(p).is_file()][:10]
+
+    def _remember_recent(self, path: Path) -> None:
+        paths = [str(path.resolve())] + [str(p) for p in self._recent_paths() if p != path.resolve()]
+        QSettings().setValue("recent_files", paths[:10])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self._recent_paths()
+        for path in paths:
+            self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p))
+        if not paths:
+            self.recent_menu.addAction("No recent maps").setEnabled(False)
+
+    # -- drag and drop ---------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(Path(url.toLocalFile()))
+        event.acceptProposedAction()
+
+    # -- help ------------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nMap the communities of practice you take part in and "
+            "see your breadth and brokerage (after Etienne Wenger, 2000).",
+        )
+
+    def show_shortcuts(self) -> None:
+        actions = [a for a in self.findChildren(QAction) if not a.shortcut().isEmpty()]
+        actions += [a for a in self.actions_.findChildren(QAction) if not a.shortcut().isEmpty()]
+        lines = sorted(
+            {f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<16} {a.text().replace('&', '')}" for a in actions}
+        )
+        extra = [
+            "Tab / Shift+Tab  Walk the nodes",
+            "Arrows           Move the selection (Shift: further)",
+            "Shift+drag       Connect two nodes",
+            "Space+drag       Pan",
+            "Double-click     Add a community / rename a node",
+        ]
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", "\n".join(lines + [""] + extra), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setStyleSheet("QLabel { font-family: monospace; }")
+        box.exec()

@@ -1,0 +1,129 @@
+"""Colours, sizes and pens of the map, chosen to stay readable for colour-blind people and on a
+projector, in light and dark themes."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+from commapper.model import EdgeKind, Level, NodeKind
+
+# Okabe and Ito's palette (2008), safe for the common colour-vision deficiencies, with Paul Tol's
+# wine and grey for the eighth and extra sectors.
+SECTOR_COLOURS: dict[str, str] = {
+    "work": "#0072B2",
+    "civic": "#009E73",
+    "education": "#E69F00",
+    "family": "#CC79A7",
+    "hobby": "#F0E442",
+    "online": "#56B4E9",
+    "health": "#D55E00",
+    "academia": "#882255",
+}
+_EXTRA_SECTOR_COLOURS = ("#44AA99", "#999933", "#AA4499", "#332288", "#117733", "#88CCEE")
+NO_SECTOR_COLOUR = "#9E9E9E"
+
+
+def sector_colour(sector: str | None) -> QColor:
+    """The colour of a sector: fixed for the suggested ones, stable by name for the others."""
+    if not sector or not sector.strip():
+        return QColor(NO_SECTOR_COLOUR)
+    key = sector.strip().lower()
+    if key in SECTOR_COLOURS:
+        return QColor(SECTOR_COLOURS[key])
+    # crc32, not hash(): the same sector gets the same colour in every run.
+    return QColor(_EXTRA_SECTOR_COLOURS[zlib.crc32(key.encode()) % len(_EXTRA_SECTOR_COLOURS)])
+
+
+# Node radius in scene units, by kind: a community is the big shape, a person a small one.
+NODE_RADIUS: dict[NodeKind, float] = {
+    NodeKind.ME: 24.0,
+    NodeKind.COMMUNITY: 30.0,
+    NodeKind.PERSON: 11.0,
+    NodeKind.BOUNDARY_OBJECT: 12.0,
+}
+
+# Membership width by participation level: the core of a community is drawn the thickest.
+LEVEL_WIDTH: dict[Level, float] = {
+    Level.CORE: 5.0,
+    Level.ACTIVE: 3.5,
+    Level.OCCASIONAL: 2.2,
+    Level.PERIPHERAL: 1.4,
+    Level.TRANSACTIONAL: 1.0,
+}
+
+EDGE_KIND_WORDS: dict[EdgeKind, str] = {
+    EdgeKind.MEMBERSHIP: "membership",
+    EdgeKind.CROSSING: "crossing",
+    EdgeKind.OBJECT_USE: "use of an object",
+    EdgeKind.TIE: "tie",
+}
+NODE_KIND_WORDS: dict[NodeKind, str] = {
+    NodeKind.ME: "me",
+    NodeKind.COMMUNITY: "community",
+    NodeKind.PERSON: "person",
+    NodeKind.BOUNDARY_OBJECT: "boundary object",
+}
+
+
+@dataclass(frozen=True)
+class CanvasColours:
+    """The canvas colours of one theme."""
+
+    background: QColor
+    grid: QColor
+    text: QColor
+    text_halo: QColor
+    edge: QColor
+    crossing: QColor
+    selection: QColor
+    me_fill: QColor
+    person_fill: QColor
+    object_fill: QColor
+    outline: QColor
+
+
+LIGHT = CanvasColours(
+    background=QColor("#fbfbf8"),
+    grid=QColor("#ecece6"),
+    text=QColor("#1b1b1b"),
+    text_halo=QColor(251, 251, 248, 220),
+    edge=QColor("#7a7a7a"),
+    crossing=QColor("#3b3b98"),
+    selection=QColor("#0a64d8"),
+    me_fill=QColor("#222222"),
+    person_fill=QColor("#f2f2f2"),
+    object_fill=QColor("#fff3c4"),
+    outline=QColor("#3a3a3a"),
+)
+DARK = CanvasColours(
+    background=QColor("#1e1f22"),
+    grid=QColor("#2a2b2f"),
+    text=QColor("#ececec"),
+    text_halo=QColor(30, 31, 34, 220),
+    edge=QColor("#9a9a9a"),
+    crossing=QColor("#9fa8ff"),
+    selection=QColor("#4da3ff"),
+    me_fill=QColor("#f5f5f5"),
+    person_fill=QColor("#3a3c42"),
+    object_fill=QColor("#5a4d1e"),
+    outline=QColor("#d0d0d0"),
+)
+
+
+def is_dark() -> bool:
+    """Whether the application is showing a dark theme (following the system)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def canvas_colours() -> CanvasColours:
+    return DARK if is_dark() else LIGHT

@@ -1,0 +1,40 @@
+"""Shared set-up for the widget tests: an application with throwaway settings, and windows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from commapper.resources import DEFAULT_EXAMPLE
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(qapp, tmp_path, monkeypatch):
+    """Settings and app data go to a temporary folder, never the developer's own."""
+    from commapper.ui.app import create_application
+
+    create_application()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+    yield
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Build main windows, closed without prompts at the end of the test."""
+    from commapper.ui.main_window import MainWindow, open_document
+    from commapper.ui.session import MapSession
+
+    def make(path=DEFAULT_EXAMPLE, **kwargs):
+        session = MapSession(open_document(path), path) if path is not None else None
+        window = MainWindow(session, **kwargs)
+        # pytest-qt closes its widgets before fixtures finish: drop unsaved changes first, or
+        # the window would ask whether to save them.
+        qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

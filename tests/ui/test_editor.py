@@ -1,0 +1,197 @@
+"""The editor driven as a user drives it: real widgets, real mouse and key events, real files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from commapper.io import load_map
+from commapper.model import NodeKind
+from commapper.resources import DEFAULT_EXAMPLE
+
+
+def send_mouse(widget, kind, pos: QPoint, buttons, modifiers=Qt.KeyboardModifier.NoModifier):
+    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+    global_pos = widget.mapToGlobal(pos)
+    event = QMouseEvent(kind, QPointF(pos), QPointF(global_pos), button, buttons, modifiers)
+    QApplication.sendEvent(widget, event)
+
+
+def drag(view, start: QPoint, end: QPoint, modifiers=Qt.KeyboardModifier.NoModifier):
+    """Press, move in steps and release the left button, as a hand on a mouse does."""
+    viewport = view.viewport()
+    left = Qt.MouseButton.LeftButton
+    send_mouse(viewport, QEvent.Type.MouseButtonPress, start, left, modifiers)
+    for step in range(1, 6):
+        point = start + (end - start) * step / 5
+        send_mouse(viewport, QEvent.Type.MouseMove, point, left, modifiers)
+    send_mouse(viewport, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton, modifiers)
+
+
+def node_point(window, node_id: str) -> QPoint:
+    return window.view.mapFromScene(window.scene.node_items[node_id].scenePos())
+
+
+def test_a_map_made_by_gestures_saves_and_reopens_the_same(make_window, qtbot, tmp_path):
+    window = make_window(None)
+    actions = window.actions_
+    actions.add_node[NodeKind.ME].trigger()
+    qtbot.keyClicks(window.view._rename_editor, "Robin")
+    qtbot.keyClick(window.view._rename_editor, Qt.Key.Key_Return)
+    actions.add_node[NodeKind.COMMUNITY].trigger()
+    qtbot.keyClicks(window.view._rename_editor, "Choir")
+    qtbot.keyClick(window.view._rename_editor, Qt.Key.Key_Return)
+    doc = window.session.doc
+    assert [node.label for node in doc.nodes] == ["Robin", "Choir"]
+    community = doc.nodes[1].id
+    # Shift+drag from me to the community connects them with a membership.
+    drag(window.view, node_point(window, "me"), node_point(window, community),
+         Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    assert [(e.kind.value, e.source, e.target) for e in doc.edges] == [
+        ("membership", "me", community)
+    ]
+    assert window.isWindowModified()
+    target = tmp_path / "robin.commap"
+    assert window._save_to(target)
+    assert not window.isWindowModified()
+    assert load_map(target).content()["nodes"] == doc.content()["nodes"]
+    assert load_map(target).content()["edges"] == doc.content()["edges"]
+
+
+def test_dragging_a_node_is_one_undo_step(make_window):
+    window = make_window()
+    doc = window.session.doc
+    before = doc.content()
+    node_id = "c1"
+    start = node_point(window, node_id)
+    drag(window.view, start, start + QPoint(80, 40))
+    moved = doc.node(node_id)
+    assert (moved.x, moved.y) != (before["nodes"][1]["x"], before["nodes"][1]["y"])
+    assert window.session.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert doc.content() == before
+    assert window.scene.node_items[node_id].pos() == QPointF(
+        doc.node(node_id).x, doc.node(node_id).y
+    )
+
+
+def test_delete_key_deletes_the_selection_and_undo_restores_it(make_window, qtbot):
+    window = make_window()
+    doc = window.session.doc
+    before = doc.content()
+    window.session.selection.set(["c1"])
+    assert window.scene.node_items["c1"].isSelected()
+    # The offscreen platform does not always activate windows, so match the key to the action
+    # as Qt's shortcut map would, then trigger it.
+    assert QKeySequence(Qt.Key.Key_Delete) in window.actions_.delete.shortcuts()
+    window.actions_.delete.trigger()
+    assert not doc.has_node("c1") and "c1" not in window.scene.node_items
+    assert all("c1" not in (edge.source, edge.target) for edge in doc.edges)
+    window.undo_action.trigger()
+    assert doc.content() == before
+    assert len(window.scene.edge_items) == len(doc.edges)
+
+
+def test_unsaved_mark_follows_the_undo_stack(make_window):
+    window = make_window()
+    assert not window.isWindowModified()
+    window.session.selection.set(["p1"])
+    window.view.nudge(10, 0)
+    assert window.isWindowModified() and "*" not in window.windowTitle().replace("[*]", "")
+    window.undo_action.trigger()
+    assert not window.isWindowModified()
+
+
+def test_arrow_nudges_merge_and_tab_walks_the_nodes(make_window, qtbot):
+    window = make_window()
+    doc = window.session.doc
+    first = doc.nodes[0]
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.session.selection.ids == (first.id,)
+    for _ in range(3):
+        qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert doc.node(first.id).x == first.x + 30
+    assert window.session.undo_stack.count() == 1
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.session.selection.ids == (doc.nodes[1].id,)
+
+
+def test_rename_in_place_with_f2_and_escape_cancels(make_window, qtbot):
+    window = make_window()
+    window.session.selection.set(["c2"])
+    old = window.session.doc.node("c2").label
+    window.actions_.rename.trigger()
+    qtbot.keyClicks(window.view._rename_editor, "zzz")
+    qtbot.keyClick(window.view._rename_editor, Qt.Key.Key_Escape)
+    assert window.session.doc.node("c2").label == old
+    window.actions_.rename.trigger()
+    window.view._rename_editor.setText("Hospital IT and data")
+    qtbot.keyClick(window.view._rename_editor, Qt.Key.Key_Return)
+    assert window.session.doc.node("c2").label == "Hospital IT and data"
+
+
+def test_copy_paste_between_windows_and_duplicate(make_window):
+    source = make_window()
+    other = make_window(None)
+    source.session.selection.set(["c1", "c2", "p1"])
+    source.actions_.copy.trigger()
+    other.actions_.paste.trigger()
+    pasted = other.session.doc
+    assert sorted(node.label for node in pasted.nodes) == sorted(
+        source.session.doc.node(i).label for i in ("c1", "c2", "p1")
+    )
+    # The edges among the copied nodes came along, joined to the pasted copies.
+    assert pasted.edges and all(pasted.has_node(e.source) for e in pasted.edges)
+    count = len(source.session.doc.nodes)
+    source.actions_.duplicate.trigger()
+    assert len(source.session.doc.nodes) == count + 3
+    assert len(set(source.session.selection.ids) & {"c1", "c2", "p1"}) == 0
+
+
+def test_landscape_layout_animates_into_one_undo_step_and_keeps_pins(make_window):
+    window = make_window()
+    doc = window.session.doc
+    window.session.selection.set(["c3"])
+    window.actions_.pin.trigger()
+    pinned_at = (doc.node("c3").x, doc.node("c3").y)
+    steps = window.session.undo_stack.count()
+    window.actions_.landscape.trigger()
+    window.actions_.finish_animation()
+    assert window.session.undo_stack.count() == steps + 1
+    assert (doc.node("c3").x, doc.node("c3").y) == pinned_at
+    assert (doc.ego.x, doc.ego.y) == (0.0, 0.0) or doc.ego.id in {"me"}
+    before_layout = window.session.undo_stack.index()
+    window.undo_action.trigger()
+    assert window.session.undo_stack.index() == before_layout - 1
+
+
+def test_open_path_shows_a_broken_file_as_a_message_not_a_crash(make_window, tmp_path, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(None, show_welcome=True)
+    broken = tmp_path / "broken.commap"
+    broken.write_text('{"format": "commapper-map", "schema_version": 1, "nodes": [{"id": 3}]}')
+    seen = []
+
+    def close_message():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.informativeText())
+            box.accept()
+
+    QTimer.singleShot(0, close_message)
+    assert window.open_path(broken) is None
+    assert seen and "nodes[0]" in seen[0]
+    assert window.stack.currentWidget() is window.welcome
+
+
+def test_opening_into_a_pristine_window_reuses_it(make_window):
+    window = make_window(None, show_welcome=True)
+    assert window.open_path(DEFAULT_EXAMPLE) is window
+    assert window.stack.currentWidget() is window.view
+    assert len(window.scene.node_items) == len(window.session.doc.nodes) > 10
+    assert not window.isWindowModified()
+    assert window.session.undo_stack.count() == 0
