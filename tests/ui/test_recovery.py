@@ -134,9 +134,15 @@ def test_a_crashed_session_is_offered_and_recovers_the_edited_map(qtbot, tmp_pat
     recover_into(session, entry)
     assert session.is_modified and session.path == DEFAULT_EXAMPLE.resolve()
     assert session.doc.nodes[0].label == "Renamed before the crash"
+    # The window autosaves the recovered map under its own key before dropping the old entry,
+    # so a second crash at this moment loses nothing.
+    autosaver = Autosaver(session, store)
+    assert autosaver.autosave_now()
     store.discard(entry)
-    assert list(tmp_path.iterdir()) == []
+    assert sorted(path.stem for path in tmp_path.iterdir()) == [autosaver.key] * 3
     assert store.pending() == []
+    autosaver.close()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_entries_of_this_process_are_not_offered(qtbot, tmp_path):
