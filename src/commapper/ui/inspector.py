@@ -303,5 +303,6 @@ def _words(choices: Any) -> list[tuple[str, Any]]:
 
 def _modes_with(modes: tuple, mode: Any, on: bool) -> tuple:
     """The modes with ``mode`` added or removed, keeping the order the others had."""
-    kept = tuple(m for m in modes if m != mode)
-    return (*kept, mode) if on else kept
+    if on:
+        return modes if mode in modes else (*modes, mode)
+    return tuple(m for m in modes if m != mode)

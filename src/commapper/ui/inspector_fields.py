@@ -105,7 +105,11 @@ class TextField(Field):
 
 
 class DateField(TextField):
-    """A partial date; text the model would refuse shows a hint and is not committed."""
+    """A partial date, committed when the user presses Enter or leaves the field.
+
+    A date is one gesture: committing each keystroke would store "2022" on the way to
+    "2022-11". Text the model would refuse shows a hint and is never committed.
+    """
 
     def __init__(self, name: str, label: str) -> None:
         super().__init__(name, label, lambda value: value or "", lambda text: text.strip() or None)
@@ -123,6 +127,7 @@ class DateField(TextField):
         layout.addWidget(self.hint)
         self.widget = box
         self.setParent(box)
+        self.line.editingFinished.connect(self._finished)
 
     def is_valid(self) -> bool:
         text = self.line.text().strip()
@@ -132,12 +137,14 @@ class DateField(TextField):
         valid = self.is_valid()
         self.hint.setVisible(not valid)
         self.line.setAccessibleDescription("" if valid else DATE_HINT)
-        if valid:
-            super()._typed(text)
+
+    def _finished(self) -> None:
+        if self.is_valid():
+            self.edited.emit(self.to_value(self.line.text()))
 
     def show_value(self, value: Any) -> None:
-        if self.line.hasFocus() and not self.is_valid():
-            return  # keep the user's unfinished date in front of them
+        if self.line.hasFocus() and self.line.isModified():
+            return  # keep the date the user is typing in front of them
         super().show_value(value)
         self.line.setPlaceholderText(MIXED_TEXT if value is MIXED else DATE_PLACEHOLDER)
         self.hint.setVisible(not self.is_valid())
