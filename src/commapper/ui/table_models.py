@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from commapper.model import (
+    LEVELS,
     DocumentChanged,
     EdgeKind,
     Level,
@@ -104,6 +105,9 @@ class ItemTableModel(QAbstractTableModel):
         self.session = session
         self.ids: list[str] = []
         self.row_of: dict[str, int] = {}
+        # Lower-case text of each row for the filter, rebuilt for an id when its item changes.
+        self._search: dict[str, str] = {}
+        self._sorting: tuple[int, Qt.SortOrder] | None = None
         self._load_ids()
         session.document_changed.connect(self._document_changed)
 
@@ -119,7 +123,47 @@ class ItemTableModel(QAbstractTableModel):
 
     def _load_ids(self) -> None:
         self.ids = [item.id for item in self._items()]
+        self._search = {}
+        if self._sorting is not None:
+            self.ids = self._sorted_ids(*self._sorting)
         self.row_of = {item_id: row for row, item_id in enumerate(self.ids)}
+
+    def _sorted_ids(self, column: int, order: Qt.SortOrder) -> list[str]:
+        if column < 0:
+            return [item.id for item in self._items()]
+        spec, get = self.columns[column], self.session.doc.get
+        keys = {item_id: self.sort_key(get(item_id), spec) for item_id in self.ids}
+        # Python's sort is stable, so equal keys keep file order.
+        return sorted(self.ids, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort rows by ``column`` (-1: file order), computing each row's key once.
+
+        Sorting here rather than in a proxy keeps a 6,000-row sort to one key per row instead
+        of one Python call per comparison.
+        """
+        self.layoutAboutToBeChanged.emit()
+        old_indexes = self.persistentIndexList()
+        old_ids = [self.ids[index.row()] for index in old_indexes]
+        self._sorting = None if column < 0 else (column, order)
+        self.ids = self._sorted_ids(column, order)
+        self.row_of = {item_id: row for row, item_id in enumerate(self.ids)}
+        new_indexes = [
+            self.index(self.row_of[item_id], index.column())
+            for item_id, index in zip(old_ids, old_indexes, strict=True)
+        ]
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
+
+    def search_text(self, row: int) -> str:
+        """Everything a row shows, in lower case, for the filter box."""
+        item_id = self.ids[row]
+        text = self._search.get(item_id)
+        if text is None:
+            item = self.session.doc.get(item_id)
+            text = "\n".join(self.text(item, column) for column in self.columns).casefold()
+            self._search[item_id] = text
+        return text
 
     def _reset(self) -> None:
         self.beginResetModel()
@@ -127,12 +171,15 @@ class ItemTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _rows_changed(self, ids: set[str] | frozenset[str], columns: list[int] | None = None):
+        for item_id in ids:
+            self._search.pop(item_id, None)
         rows = [self.row_of[item_id] for item_id in ids if item_id in self.row_of]
         if rows:
             first, last = (min(columns), max(columns)) if columns else (0, len(self.columns) - 1)
             self.dataChanged.emit(self.index(min(rows), first), self.index(max(rows), last))
 
     def item_at(self, row: int) -> Any:
+        """The item shown in ``row``; None for a moment while its removal is being announced."""
         return self.session.doc.get(self.ids[row])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -173,14 +220,16 @@ class ItemTableModel(QAbstractTableModel):
             value = getattr(item, column.name, None)
             return -math.inf if value is None else float(value)
         if column.name == "level":
-            level = getattr(item, "level", None)
-            return 0 if level is None else level.strength
+            level = getattr(item, "level", None)  # core first, rows without a level last
+            return len(LEVELS) if level is None else LEVELS.index(level)
         return self.text(item, column).casefold()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         item, column = self.item_at(index.row()), self.columns[index.column()]
+        if item is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(item, column)
         if role == Qt.ItemDataRole.EditRole:
@@ -196,7 +245,8 @@ class ItemTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         column = self.columns[index.column()]
-        if column.editable and self.applies(self.item_at(index.row()), column):
+        item = self.item_at(index.row()) if index.isValid() else None
+        if column.editable and item is not None and self.applies(item, column):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -306,13 +356,21 @@ class ItemFilterProxy(QSortFilterProxyModel):
             self.text = text.strip().casefold()
         if kind is not False:
             self.kind = kind  # type: ignore[assignment]
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateRowsFilter is deprecated
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         item = model.item_at(source_row)
+        if item is None:
+            return False
         if self.kind is not None and item.kind != self.kind:
             return False
-        if not self.text:
-            return True
-        return any(self.text in model.text(item, column).casefold() for column in model.columns)
+        return not self.text or self.text in model.search_text(source_row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Let the table model sort itself (fast); this proxy only filters."""
+        self.sourceModel().sort(column, order)

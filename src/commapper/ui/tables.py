@@ -72,9 +72,8 @@ class TablePage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.view.setSortingEnabled(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # file order until asked
-        self.proxy.sort(-1)
+        self.view.setSortingEnabled(True)
         self._syncing = False
         top = QHBoxLayout()
         top.addWidget(kind_label)
