@@ -1,0 +1,42 @@
+"""Cell editors for the tables: a combo box of choices where a column has them (level, means...)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+# The item data role under which a table model lists the words a cell may take.
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits cells that offer choices with a combo box, and other cells as plain text.
+
+    The choice is committed when the editor closes (Enter, Tab or leaving the cell), so keyboard
+    users can step through the choices with the arrow keys before deciding.
+    """
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        choices = index.data(CHOICES_ROLE)
+        if not choices:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        combo.addItems(list(choices))
+        header = index.model().headerData(index.column(), Qt.Orientation.Horizontal)
+        combo.setAccessibleName(str(header))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            position = editor.findText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.setCurrentIndex(max(position, 0))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)

@@ -1,0 +1,376 @@
+"""Table models of the nodes and of the edges of the session's document, and their filter.
+
+The models hold only ids (and an id-to-row lookup); each cell is read from the document when
+shown, and each edit goes through :meth:`MapSession.edit`. They observe ``document_changed``:
+changed items repaint their rows, items that come or go reset the table.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from commapper.model import (
+    LEVELS,
+    DocumentChanged,
+    EdgeKind,
+    Level,
+    Means,
+    MoveNodes,
+    NodeKind,
+    Stage,
+    UpdateItem,
+)
+from commapper.ui.delegates import CHOICES_ROLE
+from commapper.ui.field_text import (
+    INSIDE_ORG_CHOICES,
+    YES_NO_CHOICES,
+    choice_text,
+    modes_to_text,
+    node_label,
+    optional_text,
+    tags_to_text,
+    text_to_modes,
+    text_to_tags,
+)
+from commapper.ui.session import MapSession
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: the model field it shows and how it is edited."""
+
+    name: str
+    header: str
+    editable: bool = True
+    choices: tuple[tuple[str, Any], ...] = ()
+    numeric: bool = False
+
+
+def _words(choices: Any) -> tuple[tuple[str, Any], ...]:
+    return tuple((choice.value, choice) for choice in choices)
+
+
+NODE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "Id", editable=False),
+    Column("kind", "Kind", editable=False),
+    Column("label", "Label"),
+    Column("domain", "Domain"),
+    Column("sector", "Sector"),
+    Column("org", "Organisation"),
+    Column("inside_org", "Inside org", choices=INSIDE_ORG_CHOICES),
+    Column("stage", "Stage", choices=(("none", None), *_words(Stage))),
+    Column("x", "X", numeric=True),
+    Column("y", "Y", numeric=True),
+    Column("tags", "Tags"),
+)
+EDGE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "Id", editable=False),
+    Column("kind", "Kind", editable=False),
+    Column("source", "From", editable=False),
+    Column("target", "To", editable=False),
+    Column("level", "Level", choices=_words(Level)),
+    Column("modes", "Modes"),
+    Column("since", "Since"),
+    Column("until", "Until"),
+    Column("means", "Means", choices=_words(Means)),
+    Column("directed", "Directed", choices=YES_NO_CHOICES),
+    Column("weight", "Weight", numeric=True),
+    Column("label", "Label"),
+)
+_OPTIONAL_TEXT = frozenset({"domain", "sector", "org", "since", "until"})
+
+
+class ItemTableModel(QAbstractTableModel):
+    """Rows of nodes or of edges, in file order, read from the document on demand."""
+
+    columns: tuple[Column, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def __init__(self, session: MapSession, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ids: list[str] = []
+        self.row_of: dict[str, int] = {}
+        # Lower-case text of each row for the filter, rebuilt for an id when its item changes.
+        self._search: dict[str, str] = {}
+        self._sorting: tuple[int, Qt.SortOrder] | None = None
+        self._load_ids()
+        session.document_changed.connect(self._document_changed)
+
+    # -- what the subclasses say ----------------------------------------------------------------
+
+    def _items(self) -> list[Any]:
+        raise NotImplementedError
+
+    def _document_changed(self, change: DocumentChanged) -> None:
+        raise NotImplementedError
+
+    # -- rows --------------------------------------------------------------------------------------
+
+    def _load_ids(self) -> None:
+        self.ids = [item.id for item in self._items()]
+        self._search = {}
+        if self._sorting is not None:
+            self.ids = self._sorted_ids(*self._sorting)
+        self.row_of = {item_id: row for row, item_id in enumerate(self.ids)}
+
+    def _sorted_ids(self, column: int, order: Qt.SortOrder) -> list[str]:
+        if column < 0:
+            return [item.id for item in self._items()]
+        spec, get = self.columns[column], self.session.doc.get
+        keys = {item_id: self.sort_key(get(item_id), spec) for item_id in self.ids}
+        # Python's sort is stable, so equal keys keep file order.
+        return sorted(self.ids, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort rows by ``column`` (-1: file order), computing each row's key once.
+
+        Sorting here rather than in a proxy keeps a 6,000-row sort to one key per row instead
+        of one Python call per comparison.
+        """
+        self.layoutAboutToBeChanged.emit()
+        old_indexes = self.persistentIndexList()
+        old_ids = [self.ids[index.row()] for index in old_indexes]
+        self._sorting = None if column < 0 else (column, order)
+        self.ids = self._sorted_ids(column, order)
+        self.row_of = {item_id: row for row, item_id in enumerate(self.ids)}
+        new_indexes = [
+            self.index(self.row_of[item_id], index.column())
+            for item_id, index in zip(old_ids, old_indexes, strict=True)
+        ]
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
+
+    def search_text(self, row: int) -> str:
+        """Everything a row shows, in lower case, for the filter box."""
+        item_id = self.ids[row]
+        text = self._search.get(item_id)
+        if text is None:
+            item = self.session.doc.get(item_id)
+            text = "\n".join(self.text(item, column) for column in self.columns).casefold()
+            self._search[item_id] = text
+        return text
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._load_ids()
+        self.endResetModel()
+
+    def _rows_changed(self, ids: set[str] | frozenset[str], columns: list[int] | None = None):
+        for item_id in ids:
+            self._search.pop(item_id, None)
+        rows = [self.row_of[item_id] for item_id in ids if item_id in self.row_of]
+        if rows:
+            first, last = (min(columns), max(columns)) if columns else (0, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(min(rows), first), self.index(max(rows), last))
+
+    def item_at(self, row: int) -> Any:
+        """The item shown in ``row``; None for a moment while its removal is being announced."""
+        return self.session.doc.get(self.ids[row])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    # -- cells -------------------------------------------------------------------------------------
+
+    def applies(self, item: Any, column: Column) -> bool:
+        return column.name in type(item).model_fields
+
+    def text(self, item: Any, column: Column, editing: bool = False) -> str:
+        """The words shown in a cell (or put in its editor)."""
+        if not self.applies(item, column):
+            return ""
+        value = getattr(item, column.name)
+        if column.choices:
+            return choice_text(value, column.choices) if value is not None or editing else ""
+        if column.name in ("source", "target"):
+            return node_label(self.session.doc, value)
+        if column.name == "tags":
+            return tags_to_text(value)
+        if column.name == "modes":
+            return modes_to_text(value)
+        if column.numeric:
+            return "" if value is None else f"{value:g}"
+        return "" if value is None else str(value)
+
+    def sort_key(self, item: Any, column: Column) -> Any:
+        if column.numeric:
+            value = getattr(item, column.name, None)
+            return -math.inf if value is None else float(value)
+        if column.name == "level":
+            level = getattr(item, "level", None)  # core first, rows without a level last
+            return len(LEVELS) if level is None else LEVELS.index(level)
+        return self.text(item, column).casefold()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self.item_at(index.row()), self.columns[index.column()]
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(item, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.text(item, column, editing=True)
+        if role == SORT_ROLE:
+            return self.sort_key(item, column)
+        if role == CHOICES_ROLE:
+            return [text for text, _ in column.choices] if self.applies(item, column) else None
+        if role == ID_ROLE:
+            return item.id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        column = self.columns[index.column()]
+        item = self.item_at(index.row()) if index.isValid() else None
+        if column.editable and item is not None and self.applies(item, column):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Turn the typed text into a value and apply it as one undoable edit."""
+        if role != Qt.ItemDataRole.EditRole or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        item, column = self.item_at(index.row()), self.columns[index.column()]
+        try:
+            new = self.parse(column, str(value))
+        except ValueError as error:
+            self.session.edit_refused.emit(str(error))
+            return False
+        if getattr(item, column.name) == new:
+            return True
+        label = item.label or item.id
+        if column.name in ("x", "y"):
+            x, y = (new, item.y) if column.name == "x" else (item.x, new)
+            return self.session.edit(MoveNodes({item.id: (x, y)}), f"Move {label}")
+        edit = UpdateItem(item.id, {column.name: new})
+        return self.session.edit(edit, f"Change {column.header.lower()} of {label}")
+
+    def parse(self, column: Column, text: str) -> Any:
+        """The value typed text stands for in ``column``; ValueError with a message if none."""
+        text = text.strip()
+        if column.choices:
+            for words, value in column.choices:
+                if words.casefold() == text.casefold():
+                    return value
+            if not text and any(value is None for _, value in column.choices):
+                return None
+            allowed = ", ".join(words for words, _ in column.choices)
+            raise ValueError(f'{column.header}: "{text}" is not one of {allowed}')
+        if column.numeric:
+            if not text and column.name in ("x", "y"):
+                return None
+            try:
+                number = float(text)
+            except ValueError:
+                raise ValueError(f'{column.header}: "{text}" is not a number') from None
+            if not math.isfinite(number):
+                raise ValueError(f"{column.header} must be a finite number")
+            return number
+        if column.name == "tags":
+            return text_to_tags(text)
+        if column.name == "modes":
+            return text_to_modes(text)
+        if column.name in _OPTIONAL_TEXT:
+            return optional_text(text)
+        return text
+
+
+class NodeTableModel(ItemTableModel):
+    """The map's nodes, one row each, in file order."""
+
+    columns = NODE_COLUMNS
+    kinds = tuple(NodeKind)
+
+    def _items(self) -> list[Any]:
+        return self.session.doc.nodes
+
+    def _document_changed(self, change: DocumentChanged) -> None:
+        if change.nodes_added or change.nodes_removed:
+            self._reset()
+            return
+        self._rows_changed(change.nodes_changed)
+        names = [column.name for column in self.columns]
+        self._rows_changed(change.nodes_moved, [names.index("x"), names.index("y")])
+
+
+class EdgeTableModel(ItemTableModel):
+    """The map's edges, one row each, in file order; their ends shown by label."""
+
+    columns = EDGE_COLUMNS
+    kinds = tuple(EdgeKind)
+
+    def _items(self) -> list[Any]:
+        return self.session.doc.edges
+
+    def _document_changed(self, change: DocumentChanged) -> None:
+        if change.edges_added or change.edges_removed:
+            self._reset()
+            return
+        self._rows_changed(change.edges_changed)
+        if change.nodes_changed:  # a renamed node renames the ends of its edges
+            renamed = change.nodes_changed
+            touching = {
+                edge.id
+                for edge in self.session.doc.edges
+                if edge.source in renamed or edge.target in renamed
+            }
+            self._rows_changed(touching, [2, 3])
+
+
+class ItemFilterProxy(QSortFilterProxyModel):
+    """Sorts by each column's natural order and keeps rows matching a text and a kind."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.text = ""
+        self.kind: str | None = None
+
+    def set_filter(self, text: str | None = None, kind: str | bool | None = False) -> None:
+        """Filter by ``text`` (any column, any case) and by ``kind`` (None for all kinds)."""
+        if text is not None:
+            self.text = text.strip().casefold()
+        if kind is not False:
+            self.kind = kind  # type: ignore[assignment]
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateRowsFilter is deprecated
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        item = model.item_at(source_row)
+        if item is None:
+            return False
+        if self.kind is not None and item.kind != self.kind:
+            return False
+        return not self.text or self.text in model.search_text(source_row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Let the table model sort itself (fast); this proxy only filters."""
+        self.sourceModel().sort(column, order)

@@ -1,0 +1,170 @@
+"""The node and edge tables: editing, sorting, filtering, and selection shared with the session."""
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from commapper.io import load_map
+from commapper.model import CommunityNode, InsertItems, Level, RemoveItems, UpdateItem
+from commapper.resources import DEFAULT_EXAMPLE
+from commapper.ui.session import MapSession
+from commapper.ui.table_models import EDGE_COLUMNS, NODE_COLUMNS
+from commapper.ui.tables import EdgeTableModel, NodeTableModel, TablePanel
+
+EXAMPLE = DEFAULT_EXAMPLE.parent / "nurse-educator-landscape.commap"
+EDIT = Qt.ItemDataRole.EditRole
+
+
+def column(columns, name):
+    return [c.name for c in columns].index(name)
+
+
+@pytest.fixture
+def session(qtbot):
+    return MapSession(load_map(EXAMPLE), EXAMPLE)
+
+
+@pytest.fixture
+def panel(qtbot, session):
+    widget = TablePanel(session)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 500)
+    widget.show()
+    return widget
+
+
+def test_set_data_is_one_undo_step_and_undo_restores_the_document(qtbot, session):
+    model = NodeTableModel(session)
+    before = session.doc.content()
+    index = model.index(model.row_of["c1"], column(NODE_COLUMNS, "sector"))
+    assert index.data() == "health"
+    assert model.setData(index, "care", EDIT)
+    assert session.doc.node("c1").sector == "care" and session.undo_stack.count() == 1
+    assert index.data() == "care"
+    session.undo_stack.undo()
+    assert session.doc.content() == before
+
+
+def test_typed_text_is_parsed_per_column_and_bad_text_is_refused(qtbot, session):
+    nodes, edges = NodeTableModel(session), EdgeTableModel(session)
+    stage = nodes.index(nodes.row_of["c1"], column(NODE_COLUMNS, "stage"))
+    assert nodes.setData(stage, "none", EDIT) and session.doc.node("c1").stage is None
+    x = nodes.index(nodes.row_of["c1"], column(NODE_COLUMNS, "x"))
+    assert nodes.setData(x, "12.5", EDIT) and session.doc.node("c1").x == 12.5
+    with qtbot.waitSignal(session.edit_refused):
+        assert not nodes.setData(x, "far", EDIT)
+    level = edges.index(edges.row_of["e6"], column(EDGE_COLUMNS, "level"))
+    assert edges.setData(level, "Core", EDIT) and session.doc.edge("e6").level == Level.CORE
+    since = edges.index(edges.row_of["e6"], column(EDGE_COLUMNS, "since"))
+    with qtbot.waitSignal(session.edit_refused):
+        assert not edges.setData(since, "2022-13", EDIT)
+    assert session.doc.edge("e6").since == "2022-09"
+    # A column that does not apply to the row's kind is not editable.
+    domain = nodes.index(nodes.row_of["p1"], column(NODE_COLUMNS, "domain"))
+    assert not nodes.flags(domain) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_choice_columns_are_edited_with_a_combo_box_from_the_keyboard(qtbot, session, panel):
+    page = panel.edges
+    panel.tabs.setCurrentWidget(page)
+    proxy_row = page.proxy.mapFromSource(page.model.index(page.model.row_of["e6"], 0)).row()
+    index = page.proxy.index(proxy_row, column(EDGE_COLUMNS, "level"))
+    page.view.setFocus()
+    page.view.setCurrentIndex(index)
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    editor = page.view.indexWidget(index)
+    assert isinstance(editor, QComboBox) and editor.currentText() == "active"
+    editor.setCurrentIndex(editor.findText("peripheral"))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on a queued call
+    qtbot.waitUntil(lambda: session.doc.edge("e6").level == Level.PERIPHERAL)
+    assert session.undo_stack.count() == 1
+
+
+def test_text_cells_are_edited_by_typing(qtbot, session, panel):
+    page = panel.nodes
+    index = page.proxy.index(
+        page.proxy.mapFromSource(page.model.index(page.model.row_of["p1"], 0)).row(),
+        column(NODE_COLUMNS, "label"),
+    )
+    page.view.setFocus()
+    page.view.setCurrentIndex(index)
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    editor = page.view.indexWidget(index)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Ana Lopez")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: session.doc.node("p1").label == "Ana Lopez")
+    assert session.undo_stack.count() == 1
+
+
+def test_sorting_by_level_follows_its_order_and_filters_combine(qtbot, session, panel):
+    page = panel.edges
+    level = column(EDGE_COLUMNS, "level")
+    page.kind.setCurrentIndex(page.kind.findData("membership"))
+    page.view.sortByColumn(level, Qt.SortOrder.AscendingOrder)
+    levels = [page.proxy.index(row, level).data() for row in range(page.proxy.rowCount())]
+    assert levels[0] == "core" and levels[-1] == "transactional"
+    assert page.proxy.rowCount() == 24
+    panel.filter.setText("nurse educators")
+    rows = {page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())}
+    assert rows == {"e1", "e17", "e22"}
+    assert panel.nodes.proxy.rowCount() == 1  # the filter applies to both tabs
+    panel.filter.clear()
+    page.kind.setCurrentIndex(0)
+    assert page.proxy.rowCount() == len(session.doc.edges)
+
+
+def test_selecting_rows_sets_the_session_selection_and_back(qtbot, session, panel):
+    page = panel.nodes
+    with qtbot.waitSignal(session.selection.changed):
+        page.view.selectRow(page.proxy.mapFromSource(page.model.index(2, 0)).row())
+    assert session.selection.ids == ("c2",)
+    session.selection.set(["e35", "c4"])
+    assert panel.nodes.selected_ids() == ("c4",)
+    assert panel.edges.selected_ids() == ("e35",)
+    assert session.selection.ids == ("e35", "c4")  # echoing did not change it
+    session.selection.clear()
+    assert panel.nodes.selected_ids() == () and panel.edges.selected_ids() == ()
+
+
+def test_document_changes_refresh_the_tables(qtbot, session, panel):
+    model = panel.node_model
+    with qtbot.waitSignal(model.dataChanged):
+        session.edit(UpdateItem("c1", {"label": "Educators"}), "Rename")
+    assert model.index(model.row_of["c1"], column(NODE_COLUMNS, "label")).data() == "Educators"
+    edges = panel.edge_model
+    source = edges.index(edges.row_of["e35"], column(EDGE_COLUMNS, "source"))
+    assert source.data() == "Educators"
+    with qtbot.waitSignal(model.modelReset):
+        session.edit(InsertItems(nodes=((0, CommunityNode(id="c99", label="New")),)), "Add")
+    assert model.rowCount() == len(session.doc.nodes) and model.row_of["c99"] == 0
+    session.selection.set(["c1"])
+    with qtbot.waitSignal(edges.modelReset):
+        session.undo_stack.undo()  # the insert
+        session.edit(RemoveItems(frozenset({"c1"})), "Delete")
+    assert "c1" not in model.row_of and not any(
+        "c1" in (session.doc.edge(e).source, session.doc.edge(e).target) for e in edges.ids
+    )
+    assert session.selection.ids == ()
+
+
+def test_large_maps_are_fast_enough(qtbot):
+    from generate import generate_map
+
+    session = MapSession(generate_map(2000), None)
+    start = time.perf_counter()
+    panel = TablePanel(session)
+    qtbot.addWidget(panel)
+    panel.filter.setText("community 1")
+    panel.filter.setText("community 12")
+    session.edit(UpdateItem("c3", {"label": "Renamed"}), "Rename")
+    panel.edges.view.sortByColumn(column(EDGE_COLUMNS, "level"), Qt.SortOrder.AscendingOrder)
+    elapsed = time.perf_counter() - start
+    assert len(session.doc.edges) > 5000
+    # Generous for slow machines; here it takes well under two seconds.
+    assert elapsed < 4.0, elapsed
+    levels = panel.edge_model
+    first = levels.index(0, column(EDGE_COLUMNS, "level")).data()
+    assert first == "core"
