@@ -85,15 +85,18 @@ def betweenness_of_edges(
     sources: int | None = None,
     seed: int = 0,
 ) -> np.ndarray:
-    """:func:`normalised_betweenness` of the graph on nodes 0..n-1 with these edges."""
+    """:func:`normalised_betweenness` of the graph on nodes 0..n-1 with these edges; an array
+    of edges must already be simple (no loops or repeats), as :meth:`ActorMatrices.edges` is."""
     if n_nodes <= 2:
         return np.zeros(n_nodes)
     # igraph's Brandes runs in C, tens of times faster than networkx on maps of thousands of
     # nodes; the tests cross-check it against networkx and R on reference graphs.
-    if isinstance(edges, np.ndarray):
+    simple = isinstance(edges, np.ndarray)
+    if simple:
         edges = list(zip(edges[:, 0].tolist(), edges[:, 1].tolist(), strict=True))
     fast = igraph.Graph(n=n_nodes, edges=edges, directed=directed)
-    fast.simplify(multiple=True, loops=True)
+    if not simple:
+        fast.simplify(multiple=True, loops=True)
     scale = (1 if directed else 2) / ((n_nodes - 1) * (n_nodes - 2))
     if sources is None or sources >= n_nodes:
         return np.array(fast.betweenness(directed=directed)) * scale
