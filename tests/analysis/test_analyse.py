@@ -84,6 +84,9 @@ def test_every_key_of_the_specification_for_the_examples(example):
             "bridges", "silos_strict", "silos_excluding_ego"} <= set(brokerage)  # fmt: skip
     for values in brokerage["nodes"].values():
         assert set(values) == {"kind", "betweenness", "articulation_point"}
+    assert brokerage["betweenness_method"] == dict.fromkeys(
+        ("map", "actors", "communities"), "exact"
+    )
     for values in brokerage["actors"].values():
         assert set(values) == ACTOR_KEYS
     assert set(result["community_network"]) >= {"partition", "ei", "group_ei", "ei_baseline"}

@@ -134,3 +134,29 @@ def test_matrix_and_set_role_counts_agree_on_a_random_graph():
     dense = _undirected_roles_dense(graph, groups)
     for node in graph:
         assert dense[node] == _undirected_role_counts(graph, node, groups)
+
+
+def test_sampled_betweenness_with_every_source_is_exact():
+    graph = nx.gnp_random_graph(80, 0.08, seed=2)
+    exact = nx.betweenness_centrality(graph)
+    assert normalised_betweenness(graph, sources=80) == pytest.approx(exact, abs=1e-9)
+
+
+def test_sampled_betweenness_is_seeded_and_close_to_exact():
+    graph = nx.barabasi_albert_graph(400, 2, seed=4)
+    exact = nx.betweenness_centrality(graph)
+    first = normalised_betweenness(graph, sources=200, seed=1)
+    assert first == normalised_betweenness(graph, sources=200, seed=1)
+    top = max(exact, key=exact.get)
+    assert first[top] == pytest.approx(exact[top], rel=0.15)
+    assert max(first, key=first.get) == top
+
+
+def test_betweenness_is_exact_within_the_budget():
+    from commapper.analysis.brokerage import betweenness_method, betweenness_sources
+
+    assert betweenness_sources(1000, 3500) is None
+    sources = betweenness_sources(10_000, 33_000)
+    assert 0 < sources < 10_000
+    assert betweenness_method(10_000, sources) == f"sampled {sources} of 10000 sources"
+    assert betweenness_method(10, None) == "exact"

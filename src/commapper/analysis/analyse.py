@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 import networkx as nx
+import numpy as np
 
 from commapper.analysis.breadth import breadth, community_reach
 from commapper.analysis.brokerage import (
+    betweenness_method,
+    betweenness_of_edges,
+    betweenness_sources,
     burt_measures,
     ei_index,
     gould_fernandez,
@@ -16,13 +20,15 @@ from commapper.analysis.brokerage import (
 )
 from commapper.analysis.findings import findings
 from commapper.analysis.graphs import (
+    ActorMatrices,
     MergedMaps,
-    actor_network,
+    actor_matrices,
     community_network,
     ego_community_graph,
     map_graph,
     merge_edges,
 )
+from commapper.analysis.sparse_brokerage import burt_measures_sparse, gould_fernandez_sparse
 from commapper.model import MapDocument, NodeKind
 
 SCHEMA = "commapper-analysis"
@@ -42,8 +48,20 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
     full_map = map_graph(doc)
     communities = community_network(merged)
     without_ego = community_network(merged, without={ego}) if ego else communities
-    actors = actor_network(merged)
-    betweenness = normalised_betweenness(full_map)
+    actors = actor_matrices(merged)
+    actor_edges = actors.edges()
+    # Exact betweenness where it fits the time budget, else sampled sources (docs/analysis.md).
+    sources = {
+        "map": betweenness_sources(full_map.number_of_nodes(), full_map.number_of_edges()),
+        "actors": betweenness_sources(len(actors.actors), len(actor_edges)),
+        "communities": betweenness_sources(
+            communities.number_of_nodes(), communities.number_of_edges()
+        ),
+    }
+    betweenness = normalised_betweenness(full_map, sources=sources["map"])
+    actor_betweenness = betweenness_of_edges(
+        len(actors.actors), actor_edges, sources=sources["actors"]
+    )
     articulation = set(nx.articulation_points(full_map))
     actor_groups = _actor_partition(doc, merged, group_by)
 
@@ -79,8 +97,19 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
             "bridges": sorted(sorted(pair) for pair in nx.bridges(full_map)),
             "silos_strict": _silos(communities),
             "silos_excluding_ego": _silos(without_ego),
-            "actor_betweenness": _sorted_dict(normalised_betweenness(actors)),
-            "community_betweenness": _sorted_dict(normalised_betweenness(communities)),
+            "actor_betweenness": _sorted_dict(
+                dict(zip(actors.actors, actor_betweenness.tolist(), strict=True))
+            ),
+            "community_betweenness": _sorted_dict(
+                normalised_betweenness(communities, sources=sources["communities"])
+            ),
+            "betweenness_method": {
+                "map": betweenness_method(full_map.number_of_nodes(), sources["map"]),
+                "actors": betweenness_method(len(actors.actors), sources["actors"]),
+                "communities": betweenness_method(
+                    communities.number_of_nodes(), sources["communities"]
+                ),
+            },
         },
         "community_network": {
             "partition": "sector",
@@ -88,7 +117,10 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
         },
     }
     if group_by is not None:
-        result["actor_network"] = {"partition": group_by, **_ei_block(actors, actor_groups)}
+        result["actor_network"] = {
+            "partition": group_by,
+            **_ei_block(_edge_graph(actors.actors, actor_edges), actor_groups),
+        }
     result["findings"] = findings(doc, merged, result, without_ego)
     return result
 
@@ -114,18 +146,31 @@ def _org_group(doc: MapDocument, community: str) -> str:
 
 
 def _actor_brokerage(
-    merged: MergedMaps, actors: nx.Graph, communities: nx.Graph, groups: dict[str, Hashable]
+    merged: MergedMaps, actors: ActorMatrices, communities: nx.Graph, groups: dict[str, Hashable]
 ) -> dict:
-    measures = burt_measures(actors, weight="weight")
-    roles = gould_fernandez(actors, groups)
+    # A is held as sparse matrices: a popular community makes a clique of thousands of ties.
+    measures = burt_measures_sparse(actors.actors, actors.weights, actors.memberships)
+    roles = gould_fernandez_sparse(
+        actors.actors,
+        actors.weights,
+        [groups[actor] for actor in actors.actors],
+        actors.memberships,
+    )
     return {
         actor: {
             **measures[actor],
             "community_reach": community_reach(communities, merged, actor),
             "gould_fernandez": roles[actor],
         }
-        for actor in sorted(actors)
+        for actor in sorted(actors.actors)
     }
+
+
+def _edge_graph(nodes: list[str], edges: np.ndarray) -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((nodes[first], nodes[second]) for first, second in edges.tolist())
+    return graph
 
 
 def _actor_partition(

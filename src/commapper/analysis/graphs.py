@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
+import scipy.sparse as sp
 
 from commapper.model import ACTOR_KINDS, EdgeKind, Level, MapDocument, NodeKind
 
@@ -147,3 +149,58 @@ def actor_network(merged: MergedMaps) -> nx.Graph:
             if not graph.has_edge(first, second):
                 graph.add_edge(first, second, weight=1.0)
     return graph
+
+
+@dataclass(frozen=True)
+class ActorMatrices:
+    """A as sparse matrices, for maps whose actor network is too large for networkx: a
+    popular community is a clique, and 8,600 actors can share 1.6 million ties."""
+
+    actors: list[str]
+    communities: list[str]
+    # actors x actors, symmetric, zero diagonal: the tie weight (the largest of a pair's ties),
+    # or 1 for actors who only share a community
+    weights: sp.csr_matrix
+    # actors x communities: 1 where the actor is a member (any level)
+    memberships: sp.csr_matrix
+
+    def edges(self) -> np.ndarray:
+        """Each tie once, as rows of two actor positions (the smaller first)."""
+        upper = sp.triu(self.weights, k=1).tocoo()
+        return np.column_stack([upper.row, upper.col])
+
+
+def actor_matrices(merged: MergedMaps) -> ActorMatrices:
+    """A as :class:`ActorMatrices`; the same ties and weights as :func:`actor_network`."""
+    actors, communities = merged.actors, merged.communities
+    actor_index = {actor: position for position, actor in enumerate(actors)}
+    community_index = {community: position for position, community in enumerate(communities)}
+    pairs = [
+        (actor_index[actor], community_index[community])
+        for actor, levels in merged.memberships.items()
+        for community in levels
+    ]
+    rows, cols = zip(*pairs, strict=True) if pairs else ((), ())
+    memberships = sp.csr_matrix(
+        (np.ones(len(pairs)), (rows, cols)), shape=(len(actors), len(communities))
+    )
+    sharing = sp.csr_matrix(memberships @ memberships.T)
+    sharing.setdiag(0)
+    sharing.eliminate_zeros()
+    sharing.data[:] = 1.0
+    strongest: dict[tuple[int, int], float] = {}
+    for (source, target), (weight, _) in merged.ties.items():
+        if source != target:
+            pair = tuple(sorted((actor_index[source], actor_index[target])))
+            strongest[pair] = max(strongest.get(pair, 0.0), weight)
+    tie_rows = [first for first, _ in strongest] + [second for _, second in strongest]
+    tie_cols = [second for _, second in strongest] + [first for first, _ in strongest]
+    tie_weights = list(strongest.values()) * 2
+    ties = sp.csr_matrix((tie_weights, (tie_rows, tie_cols)), shape=sharing.shape)
+    # A tie's weight replaces the 1 of sharing a community, as in actor_network.
+    tied = ties.copy()
+    tied.data[:] = 1.0
+    weights = sp.csr_matrix(sharing - sharing.multiply(tied) + ties)
+    weights.eliminate_zeros()
+    weights.sort_indices()
+    return ActorMatrices(actors, communities, weights, memberships)
