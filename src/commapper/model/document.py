@@ -179,12 +179,14 @@ def reference_problems(doc: MapDocument) -> list[Problem]:
         or (not nodes_by_id.keys().isdisjoint(edges_by_id))
     ):
         problems.extend(_duplicate_id_problems(doc))
-    me_paths = [f"nodes[{i}]" for i, node in enumerate(doc.nodes) if node.kind == NodeKind.ME]
-    problems.extend(
-        Problem(f"{path}.kind", f'a map has at most one "me" node; {me_paths[0]} is one')
-        for path in me_paths[1:]
-    )
-    kinds = dict(zip(nodes_by_id, map(_KIND, nodes_by_id.values()), strict=True))
+    node_kinds = list(map(_KIND, doc.nodes))
+    if node_kinds.count(NodeKind.ME) > 1:
+        me_paths = [f"nodes[{i}]" for i, kind in enumerate(node_kinds) if kind == NodeKind.ME]
+        problems.extend(
+            Problem(f"{path}.kind", f'a map has at most one "me" node; {me_paths[0]} is one')
+            for path in me_paths[1:]
+        )
+    kinds = dict(zip(map(_ID, doc.nodes), node_kinds, strict=True))
     if not _edges_fit_quickly(doc.edges, kinds):
         for index, edge in enumerate(doc.edges):
             problems.extend(_endpoint_problems(edge, f"edges[{index}]", kinds))
@@ -201,8 +203,7 @@ def reference_problems(doc: MapDocument) -> list[Problem]:
 
 
 _KIND = attrgetter("kind")
-_SOURCE = attrgetter("source")
-_TARGET = attrgetter("target")
+_ENDS = attrgetter("kind", "source", "target")
 _VIA = attrgetter("via")
 _ALLOWED_SIGNATURES = frozenset(
     (edge_kind, source_kind, target_kind)
@@ -217,10 +218,13 @@ def _edges_fit_quickly(edges: list[EdgeModel], kinds: dict[str, NodeKind]) -> bo
     """Whether every edge's ends exist, fit its kind and differ, and every via exists.
 
     Iterates in C (map, zip, set) rather than a Python loop: it runs on every load of maps with
-    tens of thousands of edges. A False answer sends the caller to the slow loop that explains.
+    tens of thousands of edges. Each edge is visited once for its three fields, as fetching from
+    objects scattered in memory costs more than the checks. A False answer sends the caller to the
+    slow loop that explains.
     """
-    sources, targets = list(map(_SOURCE, edges)), list(map(_TARGET, edges))
-    edge_kinds = list(map(_KIND, edges))
+    if not edges:
+        return True
+    edge_kinds, sources, targets = zip(*map(_ENDS, edges), strict=True)
     signatures = set(zip(edge_kinds, map(kinds.get, sources), map(kinds.get, targets), strict=True))
     if not signatures <= _ALLOWED_SIGNATURES or any(map(eq, sources, targets)):
         return False
