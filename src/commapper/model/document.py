@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import chain, compress
-from operator import attrgetter, eq
+from operator import attrgetter, countOf, eq
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -176,17 +176,18 @@ def reference_problems(doc: MapDocument) -> list[Problem]:
     if (
         len(nodes_by_id) != len(doc.nodes)
         or len(edges_by_id) != len(doc.edges)
-        or (not nodes_by_id.keys().isdisjoint(edges_by_id))
+        # Two key views: isdisjoint then walks the smaller, not every edge id.
+        or (not nodes_by_id.keys().isdisjoint(edges_by_id.keys()))
     ):
         problems.extend(_duplicate_id_problems(doc))
-    node_kinds = list(map(_KIND, doc.nodes))
-    if node_kinds.count(NodeKind.ME) > 1:
-        me_paths = [f"nodes[{i}]" for i, kind in enumerate(node_kinds) if kind == NodeKind.ME]
+    kinds = dict(zip(nodes_by_id, map(_KIND, nodes_by_id.values()), strict=True))
+    # Without duplicate ids the index holds every node, so "me" nodes are counted there.
+    if len(kinds) != len(doc.nodes) or countOf(kinds.values(), NodeKind.ME) > 1:
+        me_paths = [f"nodes[{i}]" for i, node in enumerate(doc.nodes) if node.kind == NodeKind.ME]
         problems.extend(
             Problem(f"{path}.kind", f'a map has at most one "me" node; {me_paths[0]} is one')
             for path in me_paths[1:]
         )
-    kinds = dict(zip(map(_ID, doc.nodes), node_kinds, strict=True))
     if not _edges_fit_quickly(doc.edges, kinds):
         for index, edge in enumerate(doc.edges):
             problems.extend(_endpoint_problems(edge, f"edges[{index}]", kinds))
