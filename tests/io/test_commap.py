@@ -1,5 +1,6 @@
 """Loading and saving .commap files: lossless, atomic, and honest about broken files."""
 
+import gc
 import json
 import os
 import stat
@@ -154,3 +155,19 @@ def test_problems_carry_json_paths():
     lines = caught.value.lines()
     assert 'edges[0].target: no node with id "c9"' in lines
     assert any(line.startswith("edges[1].source:") and "community" in line for line in lines)
+
+
+def test_a_loaded_map_goes_straight_to_the_oldest_collector_generation():
+    doc = load_map(example_maps()[0])
+    oldest = {id(item) for item in gc.get_objects(generation=2)}
+    assert all(id(item) in oldest for item in (*doc.nodes, *doc.edges))
+
+
+def test_loading_leaves_objects_the_program_froze_frozen():
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        load_map(example_maps()[0])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -65,6 +65,10 @@ CASES = {
         with_(nodes=[{"id": "a", "kind": "me"}, {"id": "b", "kind": "me"}]),
         'at most one "me"',
     ),
+    "two me with one id": (
+        with_(nodes=[{"id": "a", "kind": "me"}, {"id": "a", "kind": "me"}]),
+        'nodes[1].kind: a map has at most one "me" node; nodes[0] is one',
+    ),
     "nan": (b'{"format": "commapper-map", "schema_version": 1, "nodes": [{"id": "p", "kind": '
             b'"person", "x": NaN}]}', "NaN is not a number JSON allows"),
     "infinity": (b'{"format": "commapper-map", "schema_version": 1, "nodes": [{"id": "p", '

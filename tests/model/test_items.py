@@ -132,3 +132,13 @@ def test_edge_kinds_follow_the_node_kinds():
     assert edge_kinds_between(community, community) == ["crossing"]
     assert edge_kinds_between(obj, community) == ["object_use"]
     assert edge_kinds_between(community, obj) == []
+
+
+def test_items_without_attributes_share_one_empty_mapping_nobody_can_change():
+    first, second = PersonNode(id="p1"), CommunityNode(id="c1")
+    assert first.attributes == {} and first.attributes is second.attributes
+    with pytest.raises(TypeError, match="immutable"):
+        first.attributes["role"] = "lead"
+    with pytest.raises(TypeError, match="immutable"):
+        first.attributes.update(role="lead")
+    assert second.attributes == {} and "attributes" not in first.model_dump(exclude_defaults=True)
