@@ -19,6 +19,9 @@ def isolated_settings(qapp, tmp_path, monkeypatch):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
     yield
+    from commapper.ui.app import release_clipboard
+
+    release_clipboard()  # as the application does when it quits
 
 
 @pytest.fixture

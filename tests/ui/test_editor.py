@@ -195,3 +195,60 @@ def test_opening_into_a_pristine_window_reuses_it(make_window):
     assert len(window.scene.node_items) == len(window.session.doc.nodes) > 10
     assert not window.isWindowModified()
     assert window.session.undo_stack.count() == 0
+
+
+def test_right_click_menus_offer_node_and_canvas_commands(make_window):
+    window = make_window()
+    node_menu = window.actions_.context_menu(QPointF(0, 0), "c1")
+    texts = [action.text() for action in node_menu.actions()]
+    assert {"Rename", "Delete", "Pin Selected"} <= set(texts)
+    canvas_menu = window.actions_.context_menu(QPointF(500, 500), "")
+    add_here = next(a for a in canvas_menu.actions() if a.text() == "Add Person Here")
+    add_here.trigger()
+    added = window.session.doc.nodes[-1]
+    assert added.kind == NodeKind.PERSON and (added.x, added.y) == (500.0, 500.0)
+
+
+def test_recovery_is_offered_after_a_crash_and_restores_the_map(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from commapper.ui.app import offer_recovery
+    from commapper.ui.main_window import MainWindow
+    from commapper.ui.recovery import RecoveryStore
+
+    window = make_window(None, show_welcome=True)
+    monkeypatch.setattr(MainWindow, "recovery_store", RecoveryStore(tmp_path / "recovery"))
+    crash = (
+        "import os\n"
+        "from commapper.ui.app import create_application\n"
+        "app = create_application()\n"
+        "from commapper.io import load_map\n"
+        "from commapper.model import UpdateItem\n"
+        "from commapper.resources import DEFAULT_EXAMPLE\n"
+        "from commapper.ui.recovery import Autosaver, RecoveryStore\n"
+        "from commapper.ui.session import MapSession\n"
+        "session = MapSession(load_map(DEFAULT_EXAMPLE), DEFAULT_EXAMPLE)\n"
+        "session.edit(UpdateItem('c1', {'label': 'Changed before the crash'}), 'Rename')\n"
+        f"Autosaver(session, RecoveryStore({str(tmp_path / 'recovery')!r})).autosave_now()\n"
+        "os._exit(1)\n"
+    )
+    subprocess.run([sys.executable, "-c", crash], check=False, timeout=60,
+                   env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})  # fmt: skip
+
+    def press_recover():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            next(b for b in box.buttons() if b.text() == "Recover").click()
+
+    QTimer.singleShot(0, press_recover)
+    offer_recovery(window)
+    assert window.session.doc.node("c1").label == "Changed before the crash"
+    assert window.isWindowModified()
+    assert window.session.path == DEFAULT_EXAMPLE
+    assert MainWindow.recovery_store.pending() == []

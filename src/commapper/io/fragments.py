@@ -39,14 +39,16 @@ def fragment_json(doc: MapDocument, ids: Iterable[str]) -> str:
     data = map_to_data(doc)
     nodes = [item for item in data["nodes"] if item["id"] in node_ids]
     edges = [
-        item
-        for item in data["edges"]
-        if item["source"] in node_ids and item["target"] in node_ids
+        item for item in data["edges"] if item["source"] in node_ids and item["target"] in node_ids
     ]
-    return json.dumps({"format": FRAGMENT_FORMAT, "nodes": nodes, "edges": edges}, ensure_ascii=False)
+    return json.dumps(
+        {"format": FRAGMENT_FORMAT, "nodes": nodes, "edges": edges}, ensure_ascii=False
+    )
 
 
-def paste_edit(doc: MapDocument, text: str, offset: tuple[float, float] = (30.0, 30.0)) -> InsertItems:
+def paste_edit(
+    doc: MapDocument, text: str, offset: tuple[float, float] = (30.0, 30.0)
+) -> InsertItems:
     """The edit that adds a fragment's items to ``doc`` with fresh ids, shifted by ``offset``.
 
     A pasted ``me`` becomes a person when the map already has a ``me``; a crossing's ``via``
@@ -67,7 +69,9 @@ def paste_edit(doc: MapDocument, text: str, offset: tuple[float, float] = (30.0,
         nodes = _NODES.validate_python(data.get("nodes", []))
         edges = _EDGES.validate_python(data.get("edges", []))
     except ValidationError as error:
-        raise FragmentError(f"the copied items are not valid ({error.error_count()} problems)") from None
+        raise FragmentError(
+            f"the copied items are not valid ({error.error_count()} problems)"
+        ) from None
 
     taken = {node.id for node in doc.nodes} | {edge.id for edge in doc.edges}
     new_ids: dict[str, str] = {}

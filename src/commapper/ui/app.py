@@ -19,7 +19,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationDomain("commapper.org")
     app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")  # the same look on every OS; it follows the system's light or dark
+    app.aboutToQuit.connect(release_clipboard)
     return app
+
+
+def release_clipboard() -> None:
+    """Leave copied map items on the clipboard as plain text when the application ends.
+
+    PySide6 crashes at exit while the clipboard still holds a QMimeData made in Python, so the
+    items are handed back to Qt as text, which also keeps them pasteable in other programs.
+    """
+    clipboard = QApplication.clipboard()
+    mime = clipboard.mimeData()
+    if mime is not None and mime.formats() and not mime.hasImage():
+        text = mime.text()
+        clipboard.clear()
+        if text:
+            clipboard.setText(text)
 
 
 def run_app(file: str | None) -> int:
@@ -29,6 +45,55 @@ def run_app(file: str | None) -> int:
 
     window = MainWindow(show_welcome=True)
     window.show()
+    offer_recovery(window)
     if file:
         window.open_path(Path(file))
     return app.exec()
+
+
+def offer_recovery(window) -> None:
+    """After a crash, offer each map that was autosaved but never saved: recover or discard."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from commapper.io import MapFileError
+    from commapper.ui.main_window import MainWindow
+    from commapper.ui.recovery import recover_into
+
+    store = MainWindow.recovery_store
+    for entry in store.pending():
+        written = entry.written.astimezone().strftime("%d %b %Y %H:%M") if entry.written else "?"
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if entry.damaged:
+            box.setText(
+                f"An autosaved copy of {entry.display_name} is damaged and cannot be recovered."
+            )
+            box.setInformativeText(entry.problem or "")
+            box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+            box.exec()
+            store.discard(entry)
+            continue
+        box.setText(
+            f"{APP_NAME} did not close properly. Recover the unsaved changes to "
+            f"{entry.display_name} (autosaved {written})?"
+        )
+        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Ask Me Later", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is recover:
+            target = window if window.is_pristine else MainWindow()
+            try:
+                recover_into(target.session, entry)
+            except MapFileError as error:
+                target.show_file_error("The autosaved map could not be recovered", error)
+                continue
+            if entry.original_path is not None:
+                target.watcher.watch(entry.original_path)
+            target.autosaver.autosave_now()
+            store.discard(entry)
+            target.show()
+            target.show_map()
+        elif box.clickedButton() is discard:
+            store.discard(entry)

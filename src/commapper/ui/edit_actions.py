@@ -5,8 +5,11 @@ Each one builds a model edit and hands it to the session as one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QObject, QPointF, QVariantAnimation, QEasingCurve
+from collections.abc import Callable
+
+from PySide6.QtCore import QEasingCurve, QMimeData, QObject, QPoint, QPointF, QVariantAnimation
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from commapper.analysis.layout import PINNED_TAG, force_layout, landscape_layout, pinned_nodes
 from commapper.io.fragments import MIME_TYPE, FragmentError, fragment_json, paste_edit
@@ -79,8 +82,12 @@ class EditActions(QObject):
         )  # fmt: skip
         self.connect_mode.setCheckable(True)
         self.connect_mode.toggled.connect(self._set_connect_mode)
-        self.delete = _action(self, "Delete", QKeySequence.StandardKey.Delete, "Delete the selection")
-        self.delete.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")])
+        self.delete = _action(
+            self, "Delete", QKeySequence.StandardKey.Delete, "Delete the selection"
+        )
+        self.delete.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")]
+        )
         self.delete.triggered.connect(self.delete_selection)
         self.cut = _action(self, "Cut", QKeySequence.StandardKey.Cut)
         self.cut.triggered.connect(self.cut_selection)
@@ -101,12 +108,19 @@ class EditActions(QObject):
             "Me in the centre, communities on rings by my level and in wedges by sector",
         )  # fmt: skip
         self.landscape.triggered.connect(lambda: self.apply_layout("landscape"))
-        self.force = _action(self, "Force-Directed Layout", "Ctrl+Shift+F", "Spread the map out by its connections")
+        self.force = _action(
+            self, "Force-Directed Layout", "Ctrl+Shift+F", "Spread the map out by its connections"
+        )
         self.force.triggered.connect(lambda: self.apply_layout("force"))
-        self.pin = _action(self, "Pin Selected", "Ctrl+Shift+P", "Layouts leave pinned nodes where they are")
+        self.pin = _action(
+            self, "Pin Selected", "Ctrl+Shift+P", "Layouts leave pinned nodes where they are"
+        )
         self.pin.triggered.connect(lambda: self.set_pinned(True))
         self.unpin = _action(self, "Unpin Selected", "Ctrl+Shift+U")
         self.unpin.triggered.connect(lambda: self.set_pinned(False))
+        view.context_menu_requested.connect(self._show_context_menu)
+        # Extra entries for a node's right-click menu (the analysis adds its what-if here).
+        self.node_menu_extras: list[Callable[[QMenu, str], None]] = []
         scene.add_node_requested.connect(self._add_at)
         scene.rename_requested.connect(view.rename_in_place)
 
@@ -130,6 +144,29 @@ class EditActions(QObject):
         self.view.rename_in_place(node_id)
         return node_id
 
+    def context_menu(self, at: QPointF, node_id: str) -> QMenu:
+        """The right-click menu: node commands on a node, adding and pasting elsewhere."""
+        menu = QMenu(self.view)
+        if node_id:
+            menu.addActions([self.rename, self.duplicate, self.delete])
+            menu.addSeparator()
+            pinned = PINNED_TAG in self.session.doc.node(node_id).tags
+            menu.addAction(self.unpin if pinned else self.pin)
+            for add_extras in self.node_menu_extras:
+                add_extras(menu, node_id)
+            return menu
+        for kind, action in self.add_node.items():
+            entry = menu.addAction(action.text() + " Here")
+            entry.triggered.connect(lambda _=False, kind=kind: self.add(kind, at))
+        menu.addSeparator()
+        menu.addActions([self.paste, self.select_all])
+        menu.addSeparator()
+        menu.addActions([self.landscape, self.force])
+        return menu
+
+    def _show_context_menu(self, at: QPointF, node_id: str, global_pos: QPoint) -> None:
+        self.context_menu(at, node_id).exec(global_pos)
+
     def _add_at(self, at: QPointF) -> None:
         self.add(NodeKind.COMMUNITY, at)
 
@@ -138,7 +175,8 @@ class EditActions(QObject):
         spot = QPointF(around)
         for _ in range(50):
             if not any(
-                (item.pos() - spot).manhattanLength() < 40 for item in self.scene.node_items.values()
+                (item.pos() - spot).manhattanLength() < 40
+                for item in self.scene.node_items.values()
             ):
                 break
             spot += QPointF(45, 35)
@@ -263,7 +301,9 @@ class EditActions(QObject):
             if pinned and PINNED_TAG not in tags:
                 edits.append(UpdateItem(node_id, {"tags": (*tags, PINNED_TAG)}))
             elif not pinned and PINNED_TAG in tags:
-                edits.append(UpdateItem(node_id, {"tags": tuple(t for t in tags if t != PINNED_TAG)}))
+                edits.append(
+                    UpdateItem(node_id, {"tags": tuple(t for t in tags if t != PINNED_TAG)})
+                )
         if edits:
             verb = "Pin" if pinned else "Unpin"
             self.session.edit(Batch(tuple(edits)), f"{verb} {len(edits)} nodes")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import ClassVar
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +28,12 @@ from commapper.model import MapDocument, MoveNodes, NodeKind, apply_edit
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
 from commapper.ui.edit_actions import EditActions
+from commapper.ui.file_watch import FileWatcher
+from commapper.ui.inspector import Inspector
+from commapper.ui.recent import RecentFiles
+from commapper.ui.recovery import Autosaver, RecoveryStore
 from commapper.ui.session import MapSession
+from commapper.ui.tables import TablePanel
 from commapper.ui.welcome import WelcomeScreen
 
 FILE_FILTER = f"Commapper maps (*{FILE_SUFFIX});;All files (*)"
@@ -51,16 +57,28 @@ def open_document(path: Path) -> MapDocument:
 class MainWindow(QMainWindow):
     """One window per open map. ``windows`` is how the application finds them all."""
 
-    windows: list[MainWindow] = []
+    windows: ClassVar[list[MainWindow]] = []
+    # Shared by every window of the application; made by the first window.
+    recent: ClassVar[RecentFiles | None] = None
+    recovery_store: ClassVar[RecoveryStore | None] = None
 
     def __init__(self, session: MapSession | None = None, show_welcome: bool = False) -> None:
         super().__init__()
+        if MainWindow.recent is None:
+            MainWindow.recent = RecentFiles()
+            MainWindow.recovery_store = RecoveryStore()
         self.session = session or MapSession()
+        self.autosaver = Autosaver(self.session, MainWindow.recovery_store, parent=self)
+        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.watcher = FileWatcher(self)
+        self.watcher.changed_on_disk.connect(self._file_changed_on_disk)
+        if self.session.path is not None:
+            self.watcher.watch(self.session.path)
         self.setAcceptDrops(True)
         self.scene = MapScene(self.session)
         self.view = MapView(self.scene)
         self.actions_ = EditActions(self.scene, self.view)
-        self.welcome = WelcomeScreen(self._recent_paths())
+        self.welcome = WelcomeScreen(MainWindow.recent.paths())
         self.welcome.new_requested.connect(self.show_map)
         self.welcome.open_requested.connect(self.open_map)
         self.welcome.open_path.connect(self.open_path)
@@ -89,10 +107,21 @@ class MainWindow(QMainWindow):
     # -- building --------------------------------------------------------------------------------
 
     def _build_docks(self) -> None:
+        self.inspector = Inspector(self.session)
+        self.inspector_dock = self._dock(
+            "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.history = QUndoView(self.session.undo_stack)
         self.history.setEmptyLabel("Opened map")
         self.history.setAccessibleName("Edit history")
-        self.history_dock = self._dock("History", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_dock = self._dock(
+            "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.tables = TablePanel(self.session)
+        self.tables_dock = self._dock("Table", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+        self.resizeDocks([self.inspector_dock], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.tables_dock], [200], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -110,18 +139,26 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
         file_menu = self.menuBar().addMenu("&File")
-        self.new_action = self._add(file_menu, "&New Map", self.new_map, QKeySequence.StandardKey.New)
-        self.open_action = self._add(file_menu, "&Open…", self.open_map, QKeySequence.StandardKey.Open)
+        self.new_action = self._add(
+            file_menu, "&New Map", self.new_map, QKeySequence.StandardKey.New
+        )
+        self.open_action = self._add(
+            file_menu, "&Open…", self.open_map, QKeySequence.StandardKey.Open
+        )
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         examples = file_menu.addMenu("Open &Example")
         from commapper.resources import example_maps
 
         for path in example_maps():
-            examples.addAction(path.stem.replace("-", " ").capitalize(), lambda p=path: self.open_path(p))
+            examples.addAction(
+                path.stem.replace("-", " ").capitalize(), lambda p=path: self.open_path(p)
+            )
         file_menu.addSeparator()
         self.save_action = self._add(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = self._add(file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        self.save_as_action = self._add(
+            file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs
+        )
         self.revert_action = self._add(file_menu, "Re&vert to Saved", self.revert)
         file_menu.addSeparator()
         self._add(file_menu, "&Close Window", self.close, QKeySequence.StandardKey.Close)
@@ -146,7 +183,8 @@ class MainWindow(QMainWindow):
         self._add(view_menu, "&Fit to Window", self.view.fit_to_window, "Ctrl+0")
         view_menu.addSeparator()
         self.docks_menu = view_menu
-        view_menu.addAction(self.history_dock.toggleViewAction())
+        for dock in (self.inspector_dock, self.tables_dock, self.history_dock):
+            view_menu.addAction(dock.toggleViewAction())
 
         help_menu = self.menuBar().addMenu("&Help")
         self._add(help_menu, "&Keyboard Shortcuts", self.show_shortcuts)
@@ -160,7 +198,10 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
         toolbar.addActions(
-            [edit.add_node[kind] for kind in (NodeKind.COMMUNITY, NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT)]
+            [
+                edit.add_node[kind]
+                for kind in (NodeKind.COMMUNITY, NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT)
+            ]
         )
         toolbar.addAction(edit.connect_mode)
         toolbar.addSeparator()
@@ -213,6 +254,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.welcome:
             for dock in self.findChildren(QDockWidget):
                 dock.setVisible(True)
+            self.inspector_dock.raise_()
         self.stack.setCurrentWidget(self.view)
         self.view.fit_to_window()
         self.view.setFocus()
@@ -251,15 +293,17 @@ class MainWindow(QMainWindow):
             doc = open_document(path)
         except MapFileError as error:
             self.show_file_error(f"Cannot open {path.name}", error)
+            MainWindow.recent.remove(path)
             return None
         if self.is_pristine:
             self.session.replace_content(doc, path)
+            self.watcher.watch(path)
             window = self
         else:
             window = MainWindow(MapSession(doc, path))
             window.show()
         window.show_map()
-        self._remember_recent(path)
+        MainWindow.recent.add(path)
         return window
 
     def show_file_error(self, heading: str, error: MapFileError) -> None:
@@ -286,12 +330,17 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        same_file = path == self.session.path
         try:
             self.session.save(path)
         except MapFileError as error:
             self.show_file_error("The map was not saved", error)
             return False
-        self._remember_recent(path)
+        if same_file:
+            self.watcher.note_own_save()
+        else:
+            self.watcher.watch(path)
+        MainWindow.recent.add(path)
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
 
@@ -330,6 +379,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.actions_.finish_animation()
+        self.autosaver.close()
+        self.watcher.unwatch()
         if self in MainWindow.windows:
             MainWindow.windows.remove(self)
         event.accept()
@@ -342,23 +393,39 @@ class MainWindow(QMainWindow):
 
     # -- recent files ----------------------------------------------------------------------------
 
-    def _recent_paths(self) -> list[Path]:
-        paths = QSettings().value("recent_files", []) or []
-        if isinstance(paths, str):
-            paths = [paths]
-        return [Path(p) for p in paths if Path(p).is_file()][:10]
-
-    def _remember_recent(self, path: Path) -> None:
-        paths = [str(path.resolve())] + [str(p) for p in self._recent_paths() if p != path.resolve()]
-        QSettings().setValue("recent_files", paths[:10])
-
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        paths = self._recent_paths()
+        paths = MainWindow.recent.paths()
         for path in paths:
             self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p))
         if not paths:
             self.recent_menu.addAction("No recent maps").setEnabled(False)
+
+    def _file_changed_on_disk(self, path: Path) -> None:
+        if not path.exists():
+            self.statusBar().showMessage(
+                f"{path.name} was moved or deleted by another program; save to keep this map.",
+                15000,
+            )
+            self.session.undo_stack.resetClean()
+            return
+        if self.session.is_modified:
+            text = (
+                f"{path.name} was changed by another program. Reload it and lose your "
+                "unsaved changes, or keep editing (saving will replace the other version)?"
+            )
+        else:
+            text = f"{path.name} was changed by another program. Reload it?"
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        reload_button = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is reload_button:
+            try:
+                self.session.revert()
+            except MapFileError as error:
+                self.show_file_error("Cannot reload the map", error)
 
     # -- drag and drop ---------------------------------------------------------------------------
 
@@ -385,8 +452,9 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         actions = [a for a in self.findChildren(QAction) if not a.shortcut().isEmpty()]
         actions += [a for a in self.actions_.findChildren(QAction) if not a.shortcut().isEmpty()]
+        native = QKeySequence.SequenceFormat.NativeText
         lines = sorted(
-            {f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<16} {a.text().replace('&', '')}" for a in actions}
+            {f"{a.shortcut().toString(native):<16} {a.text().replace('&', '')}" for a in actions}
         )
         extra = [
             "Tab / Shift+Tab  Walk the nodes",
@@ -395,7 +463,12 @@ class MainWindow(QMainWindow):
             "Space+drag       Pan",
             "Double-click     Add a community / rename a node",
         ]
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard Shortcuts", "\n".join(lines + [""] + extra), parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon,
+            "Keyboard Shortcuts",
+            "\n".join([*lines, "", *extra]),
+            parent=self,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setStyleSheet("QLabel { font-family: monospace; }")
         box.exec()

@@ -72,6 +72,11 @@ class TablePage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Room for what people read: labels and the names of the two ends of an edge.
+        character = self.view.fontMetrics().averageCharWidth()
+        for index, column in enumerate(model.columns):
+            wide = column.name in ("label", "source", "target", "domain", "org")
+            header.resizeSection(index, character * (24 if wide else 11))
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # file order until asked
         self.view.setSortingEnabled(True)
         self._syncing = False

@@ -56,12 +56,17 @@ class WelcomeScreen(QWidget):
         buttons.addWidget(open_button)
         buttons.addStretch()
 
-        self.recent_list = self._path_list("Recent maps", [(p.name, str(p.parent), p) for p in recent_paths])
+        self.recent_list = self._path_list(
+            "Recent maps", [(p.name, str(p.parent), p) for p in recent_paths]
+        )
         self.examples_list = self._path_list(
             "Example maps", [(self._title_of(path), path.name, path) for path in example_maps()]
         )
         lists = QHBoxLayout()
-        for heading, widget in (("Recent maps", self.recent_list), ("Examples", self.examples_list)):
+        for heading, widget in (
+            ("Recent maps", self.recent_list),
+            ("Examples", self.examples_list),
+        ):
             column = QVBoxLayout()
             label = QLabel(heading)
             label.setBuddy(widget)

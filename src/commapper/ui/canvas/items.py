@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from commapper.model import EdgeKind, NodeKind
-from commapper.ui.theme import LEVEL_WIDTH, NODE_RADIUS, sector_colour
+from commapper.ui.theme import LEVEL_WIDTH, NODE_RADIUS
 
 if TYPE_CHECKING:
     from commapper.ui.canvas.scene import MapScene
@@ -131,7 +131,9 @@ class NodeItem(QGraphicsItem):
         r = self.radius
         path = QPainterPath()
         if self.kind == NodeKind.BOUNDARY_OBJECT:
-            path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]))
+            path.addPolygon(
+                QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)])
+            )
             path.closeSubpath()
         else:
             path.addEllipse(QPointF(0, 0), r, r)
@@ -238,7 +240,7 @@ class EdgeItem(QGraphicsItem):
         return bool(getattr(edge, "directed", False))
 
     def update_geometry(self) -> None:
-        """Recompute the path from the two nodes' current positions (cheap: called per drag step)."""
+        """Recompute the path from the two nodes' positions (cheap: runs on every drag step)."""
         self.prepareGeometryChange()
         start, end = self.source.pos(), self.target.pos()
         line = QLineF(start, end)

@@ -18,11 +18,11 @@ from commapper.model import (
     EDGE_CLASSES,
     DocumentChanged,
     EdgeKind,
+    InsertItems,
     Level,
     MoveNodes,
     NodeKind,
     NodeModel,
-    InsertItems,
     edge_kinds_between,
 )
 from commapper.ui.canvas.items import EdgeItem, NodeItem
@@ -268,7 +268,9 @@ class MapScene(QGraphicsScene):
         }
         self._press_positions = {}
         if moved:
-            text = "Move " + (self._label(next(iter(moved))) if len(moved) == 1 else f"{len(moved)} nodes")
+            text = "Move " + (
+                self._label(next(iter(moved))) if len(moved) == 1 else f"{len(moved)} nodes"
+            )
             self.session.edit(MoveNodes(moved), text)
 
     def _start_connecting(self, node: NodeItem) -> None:

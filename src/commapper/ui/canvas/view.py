@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QWidget
 
@@ -21,6 +21,8 @@ class MapView(QGraphicsView):
     """Shows a :class:`MapScene`; wheel and keys zoom, middle button or Space-drag pans."""
 
     zoom_changed = Signal(float)
+    # A right-click: where in the scene, and the node under the pointer ("" for empty canvas).
+    context_menu_requested = Signal(QPointF, str, QPoint)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -73,7 +75,9 @@ class MapView(QGraphicsView):
 
     def fit_rect(self, rect: QRectF) -> None:
         margin = max(rect.width(), rect.height()) * 0.06 + 20
-        self.fitInView(rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(
+            rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio
+        )
         if self.zoom > 1.5:  # a tiny map should not be blown up to poster size
             self.set_zoom(1.5)
         self._zoom_settled()
@@ -131,6 +135,14 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        node = self.node_item_at(event.pos())
+        if node is not None and not node.isSelected():
+            self.map_scene.select_ids([node.node_id])
+        node_id = node.node_id if node is not None else ""
+        self.context_menu_requested.emit(self.mapToScene(event.pos()), node_id, event.globalPos())
+        event.accept()
 
     # -- keyboard --------------------------------------------------------------------------------
 
