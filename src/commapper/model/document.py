@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import re
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -75,7 +77,10 @@ class MapDocument(BaseModel):
 
     _nodes_by_id: dict[str, NodeModel] = PrivateAttr(default_factory=dict)
     _edges_by_id: dict[str, EdgeModel] = PrivateAttr(default_factory=dict)
-    _listeners: list[Callable[[DocumentChanged], None]] = PrivateAttr(default_factory=list)
+    # Each entry returns the listener, or None once a weakly held one has gone.
+    _listeners: list[Callable[[], Callable[[DocumentChanged], None] | None]] = PrivateAttr(
+        default_factory=list
+    )
 
     def model_post_init(self, context: object, /) -> None:
         self.reindex()
@@ -134,15 +139,26 @@ class MapDocument(BaseModel):
     # -- change events ---------------------------------------------------------------------------
 
     def subscribe(self, listener: Callable[[DocumentChanged], None]) -> None:
-        """Call ``listener`` after every change to the document."""
-        self._listeners.append(listener)
+        """Call ``listener`` after every change to the document.
+
+        A bound method is held weakly: a document does not keep its views alive, so a closed
+        view and its undo history are freed as soon as nothing else uses them.
+        """
+        if inspect.ismethod(listener):
+            self._listeners.append(weakref.WeakMethod(listener))
+        else:
+            self._listeners.append(lambda: listener)
 
     def unsubscribe(self, listener: Callable[[DocumentChanged], None]) -> None:
-        self._listeners.remove(listener)
+        self._listeners[:] = [ref for ref in self._listeners if ref() not in (None, listener)]
 
     def emit(self, change: DocumentChanged) -> None:
-        for listener in list(self._listeners):
-            listener(change)
+        for ref in list(self._listeners):
+            listener = ref()
+            if listener is None:
+                self._listeners.remove(ref)
+            else:
+                listener(change)
 
     # -- comparison and copies -----------------------------------------------------------------
 

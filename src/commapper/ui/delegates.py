@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 # The item data role under which a table model lists the words a cell may take.
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -21,7 +27,11 @@ class ChoiceDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         choices = index.data(CHOICES_ROLE)
         if not choices:
-            return super().createEditor(parent, option, index)
+            # Made here rather than by Qt's factory: a C++-made editor's Python wrapper outlives
+            # the editor, and collecting it later crashed the interpreter (PySide6 6.11).
+            line = QLineEdit(parent)
+            line.setFrame(False)
+            return line
         combo = QComboBox(parent)
         combo.addItems(list(choices))
         header = index.model().headerData(index.column(), Qt.Orientation.Horizontal)
@@ -32,11 +42,16 @@ class ChoiceDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             position = editor.findText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
             editor.setCurrentIndex(max(position, 0))
+        elif isinstance(editor, QLineEdit):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            editor.setText("" if value is None else str(value))
         else:
             super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
             MainWindow.recent = RecentFiles()
             MainWindow.recovery_store = RecoveryStore()
         self.session = session or MapSession()
+        self.session.setParent(self)
         self.autosaver = Autosaver(self.session, MainWindow.recovery_store, parent=self)
         self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.watcher = FileWatcher(self)
@@ -75,7 +76,9 @@ class MainWindow(QMainWindow):
         if self.session.path is not None:
             self.watcher.watch(self.session.path)
         self.setAcceptDrops(True)
-        self.scene = MapScene(self.session)
+        # A closed window frees its scene and items while Qt is still running.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.scene = MapScene(self.session, parent=self)
         self.view = MapView(self.scene)
         self.actions_ = EditActions(self.scene, self.view)
         self.welcome = WelcomeScreen(MainWindow.recent.paths())

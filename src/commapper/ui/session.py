@@ -43,6 +43,10 @@ class MapSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.selection = Selection()
         self.undo_stack.cleanChanged.connect(self.file_state_changed)
+        # A dying undo stack announces that it is clean; by then this session's Python half may
+        # be gone, and PySide would crash delivering it. Silence the stack first.
+        stack = self.undo_stack
+        self.destroyed.connect(lambda: stack.blockSignals(True))
         self.doc.subscribe(self._announce)
 
     def _announce(self, change: DocumentChanged) -> None:

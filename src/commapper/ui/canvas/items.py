@@ -29,6 +29,7 @@ from commapper.ui.theme import LEVEL_WIDTH, NODE_RADIUS
 if TYPE_CHECKING:
     from commapper.ui.canvas.scene import MapScene
 
+NO_BRUSH = Qt.BrushStyle.NoBrush
 LABEL_GAP = 4.0
 LABEL_MAX_WIDTH = 150.0
 LABEL_FONTS: dict[NodeKind, QFont] = {}
@@ -64,7 +65,14 @@ class NodeItem(QGraphicsItem):
         self.setZValue(2 if node.kind == NodeKind.PERSON else 3)
         self.dimmed = False
         self._label_lines: list[str] = []
+        self._label_widths: list[float] = []
         self._label_rect = QRectF()
+        self._outline_path = self.shape_path()
+        # What paint() needs, worked out once per look: painting thousands of nodes per frame
+        # must not go back to the model for each.
+        self._style_key: tuple | None = None
+        self._style: tuple[QPen, QBrush, QColor, bool] | None = None
+        self._version = 0
         self.refresh()
 
     # -- model -> item ---------------------------------------------------------------------------
@@ -74,6 +82,9 @@ class NodeItem(QGraphicsItem):
         node = self.map_scene.doc.node(self.node_id)
         self.prepareGeometryChange()
         self._label_lines = self._wrapped(node.label)
+        metrics = QFontMetricsF(label_font(self.kind))
+        self._label_widths = [metrics.horizontalAdvance(line) for line in self._label_lines]
+        self._version += 1
         self._update_label_rect()
         if node.x is not None and node.y is not None:
             self.setPos(node.x, node.y)
@@ -102,7 +113,7 @@ class NodeItem(QGraphicsItem):
     def _update_label_rect(self) -> None:
         metrics = QFontMetricsF(label_font(self.kind))
         scale = self.map_scene.label_scale
-        width = max((metrics.horizontalAdvance(line) for line in self._label_lines), default=0)
+        width = max(self._label_widths, default=0)
         height = metrics.height() * len(self._label_lines)
         self._label_rect = QRectF(
             -width * scale / 2 - 3 * scale,
@@ -110,6 +121,8 @@ class NodeItem(QGraphicsItem):
             (width + 6) * scale,
             (height + 2) * scale,
         )
+        r = self.radius + 3
+        self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect)
 
     def label_scale_changed(self) -> None:
         self.prepareGeometryChange()
@@ -118,8 +131,7 @@ class NodeItem(QGraphicsItem):
     # -- geometry and painting -------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        r = self.radius + 3
-        return QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -139,28 +151,34 @@ class NodeItem(QGraphicsItem):
             path.addEllipse(QPointF(0, 0), r, r)
         return path
 
+    def _current_style(self) -> tuple[QPen, QBrush, QColor, bool]:
+        key = (self.isSelected(), self.dimmed, self.map_scene.style_generation, self._version)
+        if key != self._style_key or self._style is None:
+            node = self.map_scene.doc.node(self.node_id)
+            colours = self.map_scene.colours
+            fill = self.map_scene.fill_colour(node)
+            outline = QColor(colours.outline)
+            if self.dimmed:
+                fill.setAlphaF(fill.alphaF() * 0.25)
+                outline.setAlphaF(0.25)
+            selected = key[0]
+            pen = QPen(colours.selection if selected else outline, 3.0 if selected else 1.2)
+            self._style = (pen, QBrush(fill), outline, self.map_scene.is_pinned(node))
+            self._style_key = key
+        return self._style
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        node = self.map_scene.doc.node(self.node_id)
-        colours = self.map_scene.colours
-        fill = self.map_scene.fill_colour(node)
-        outline = QColor(colours.outline)
-        if self.dimmed:
-            fill.setAlphaF(fill.alphaF() * 0.25)
-            outline.setAlphaF(0.25)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = self.isSelected()
-        pen = QPen(colours.selection if selected else outline, 3.0 if selected else 1.2)
+        pen, brush, outline, pinned = self._current_style()
         painter.setPen(pen)
-        painter.setBrush(QBrush(fill))
-        painter.drawPath(self.shape_path())
+        painter.setBrush(brush)
+        painter.drawPath(self._outline_path)
         if self.kind == NodeKind.ME:
-            ring = QColor(colours.background)
-            painter.setPen(QPen(ring, 2.0))
+            painter.setPen(QPen(self.map_scene.colours.background, 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(0, 0), self.radius - 5, self.radius - 5)
-        if self.map_scene.is_pinned(node):
+        if pinned:
             painter.setPen(QPen(outline, 1.0))
             painter.setBrush(QBrush(outline))
             painter.drawEllipse(QPointF(self.radius * 0.7, -self.radius * 0.7), 3, 3)
@@ -185,8 +203,9 @@ class NodeItem(QGraphicsItem):
         if self.dimmed:
             text_colour.setAlphaF(0.3)
         line_height = metrics.height()
-        for index, line in enumerate(self._label_lines):
-            width = metrics.horizontalAdvance(line)
+        for index, (line, width) in enumerate(
+            zip(self._label_lines, self._label_widths, strict=True)
+        ):
             rect = QRectF(-width / 2 - 2, index * line_height, width + 4, line_height)
             painter.fillRect(rect, colours.text_halo)
             painter.setPen(text_colour)
@@ -202,8 +221,33 @@ class NodeItem(QGraphicsItem):
                 edge.update_geometry()
         elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             for edge in self.edges:
+                edge.ends_selected += 1 if value else -1
                 edge.update()
         return super().itemChange(change, value)
+
+
+def clip_line(line: QLineF, rect: QRectF) -> QLineF | None:
+    """The part of ``line`` inside ``rect`` (Liang and Barsky, 1984), or None if none is."""
+    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+    low, high = 0.0, 1.0
+    for p, q in (
+        (-dx, x0 - rect.left()),
+        (dx, rect.right() - x0),
+        (-dy, y0 - rect.top()),
+        (dy, rect.bottom() - y0),
+    ):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return None
+    return QLineF(x0 + low * dx, y0 + low * dy, x0 + high * dx, y0 + high * dy)
 
 
 class EdgeItem(QGraphicsItem):
@@ -218,10 +262,23 @@ class EdgeItem(QGraphicsItem):
         self.kind = scene.doc.edge(edge_id).kind
         self.bend = 0.0  # sideways offset of the curve's middle, in scene units
         self.dimmed = False
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption  # for exposedRect
+        )
         self.setZValue(0 if self.kind != EdgeKind.CROSSING else 1)
         self._path = QPainterPath()
         self._arrow = QPolygonF()
+        self._bounds = QRectF()
+        self._line: QLineF | None = None
+        self._length = 0.0
+        self._pen_key: tuple | None = None
+        self._pen: QPen | None = None
+        self._version = 0
+        self._directed = False
+        self._has_arrow = False
+        # How many of the two ends are selected (kept by the nodes): cheaper than asking Qt.
+        self.ends_selected = int(source.isSelected()) + int(target.isSelected())
         source.edges.add(self)
         target.edges.add(self)
         self.refresh()
@@ -233,17 +290,18 @@ class EdgeItem(QGraphicsItem):
     def refresh(self) -> None:
         edge = self.map_scene.doc.edge(self.edge_id)
         self.setToolTip(edge.label or "")
+        self._directed = bool(getattr(edge, "directed", False))
+        self._version += 1
         self.update_geometry()
-
-    def _is_directed(self) -> bool:
-        edge = self.map_scene.doc.edge(self.edge_id)
-        return bool(getattr(edge, "directed", False))
 
     def update_geometry(self) -> None:
         """Recompute the path from the two nodes' positions (cheap: runs on every drag step)."""
         self.prepareGeometryChange()
         start, end = self.source.pos(), self.target.pos()
         line = QLineF(start, end)
+        # Straight edges are drawn as lines, much cheaper than paths when long and clipped.
+        self._line = None if self.bend else line
+        self._length = line.length()
         path = QPainterPath(start)
         if self.bend and line.length() > 0:
             normal = line.normalVector().unitVector()
@@ -252,7 +310,9 @@ class EdgeItem(QGraphicsItem):
         else:
             path.lineTo(end)
         self._path = path
-        self._arrow = self._arrow_head(path) if self._is_directed() else QPolygonF()
+        self._arrow = self._arrow_head(path) if self._directed else QPolygonF()
+        self._has_arrow = not self._arrow.isEmpty()
+        self._bounds = path.boundingRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
 
     def _arrow_head(self, path: QPainterPath) -> QPolygonF:
         """An arrowhead touching the target's outline, pointing along the curve."""
@@ -268,7 +328,7 @@ class EdgeItem(QGraphicsItem):
         return QPolygonF([tip, tip + back + side, tip + back - side])
 
     def boundingRect(self) -> QRectF:
-        return self._path.boundingRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
@@ -276,9 +336,16 @@ class EdgeItem(QGraphicsItem):
         return stroker.createStroke(self._path)
 
     def pen(self) -> QPen:
+        highlighted = self.ends_selected > 0 or self.isSelected()
+        key = (highlighted, self.dimmed, self.map_scene.style_generation, self._version)
+        if key != self._pen_key or self._pen is None:
+            self._pen = self._make_pen(highlighted)
+            self._pen_key = key
+        return self._pen
+
+    def _make_pen(self, highlighted: bool) -> QPen:
         edge = self.map_scene.doc.edge(self.edge_id)
         colours = self.map_scene.colours
-        highlighted = self.isSelected() or self.source.isSelected() or self.target.isSelected()
         colour = QColor(colours.crossing if self.kind == EdgeKind.CROSSING else colours.edge)
         if edge.color:
             colour = QColor(edge.color)
@@ -287,7 +354,8 @@ class EdgeItem(QGraphicsItem):
         if self.dimmed:
             colour.setAlphaF(0.15)
         pen = QPen(colour)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        # Flat ends: nodes cover them, and round caps make Qt stroke wide lines 12x slower.
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         if self.kind == EdgeKind.MEMBERSHIP:
             pen.setWidthF(LEVEL_WIDTH[edge.level])
             if edge.level.value == "transactional":
@@ -306,12 +374,20 @@ class EdgeItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The hot path of every frame: a dense map paints thousands of edges.
         pen = self.pen()
         painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
-        if not self._arrow.isEmpty():
+        line = self._line
+        if line is None:
+            painter.setBrush(NO_BRUSH)
+            painter.drawPath(self._path)
+        elif self._length < self.map_scene.clip_beyond:
+            painter.drawLine(line)
+        elif (visible := clip_line(line, option.exposedRect.adjusted(-8, -8, 8, 8))) is not None:
+            # Qt strokes all of a wide antialiased line even when most of it is off screen;
+            # cutting it to what is exposed first makes long edges 10x cheaper.
+            painter.drawLine(visible)
+        if self._has_arrow:
             painter.setPen(QPen(pen.color(), 1.0))
             painter.setBrush(pen.color())
             painter.drawPolygon(self._arrow)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QLineF, QPointF, Qt, Signal
+from PySide6.QtCore import QLineF, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
@@ -39,21 +39,28 @@ class MapScene(QGraphicsScene):
     add_node_requested = Signal(QPointF)  # a double-click on empty canvas
     rename_requested = Signal(str)  # a double-click on a node
     status_message = Signal(str)
+    drag_started = Signal(list)  # the NodeItems a mouse drag is about to move
+    drag_finished = Signal()
 
-    def __init__(self, session: MapSession) -> None:
-        super().__init__()
+    def __init__(self, session: MapSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.session = session
         self.doc = session.doc
         self.colours = canvas_colours()
         self.label_scale = 1.0
+        # Edges longer than this (scene units) are cut to the screen before drawing; the view
+        # sets it from the zoom so that only edges long on screen pay for the cut.
+        self.clip_beyond = 1500.0
         self.connect_mode = False
-        # Overlays (issue 5) replace how a node is filled; None is "by sector".
-        self.fill_rule: Callable[[NodeModel], QColor | None] | None = None
+        # Bumped whenever how items look changes (theme, overlay): items restyle on next paint.
+        self.style_generation = 0
+        self._fill_rule: Callable[[NodeModel], QColor | None] | None = None
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[str, EdgeItem] = {}
         self._pair_edges: dict[frozenset[str], list[str]] = defaultdict(list)
         self._syncing_selection = False
         self._press_positions: dict[str, QPointF] = {}
+        self._dragging = False
         self._connect_from: NodeItem | None = None
         self._connect_line: QGraphicsLineItem | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -144,6 +151,21 @@ class MapScene(QGraphicsScene):
 
     # -- looks -----------------------------------------------------------------------------------
 
+    @property
+    def fill_rule(self) -> Callable[[NodeModel], QColor | None] | None:
+        """How overlays fill nodes (a colour, or None for the usual); None is "by sector"."""
+        return self._fill_rule
+
+    @fill_rule.setter
+    def fill_rule(self, rule: Callable[[NodeModel], QColor | None] | None) -> None:
+        self._fill_rule = rule
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Repaint every item with fresh colours (after a theme or overlay change)."""
+        self.style_generation += 1
+        self.update()
+
     def fill_colour(self, node: NodeModel) -> QColor:
         if self.fill_rule is not None and (colour := self.fill_rule(node)) is not None:
             return QColor(colour)
@@ -167,7 +189,7 @@ class MapScene(QGraphicsScene):
         """Follow a change of theme."""
         self.colours = canvas_colours()
         self.setBackgroundBrush(self.colours.background)
-        self.update()
+        self.restyle()
 
     def set_label_scale(self, scale: float) -> None:
         """Grow labels when zoomed out so that they stay readable on screen."""
@@ -241,6 +263,14 @@ class MapScene(QGraphicsScene):
             self._connect_line.setLine(QLineF(self._connect_from.pos(), event.scenePos()))
             event.accept()
             return
+        if (
+            self._press_positions
+            and not self._dragging
+            and event.buttons() & Qt.MouseButton.LeftButton
+            and isinstance(self.mouseGrabberItem(), NodeItem)
+        ):
+            self._dragging = True
+            self.drag_started.emit([self.node_items[i] for i in self._press_positions])
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -249,6 +279,9 @@ class MapScene(QGraphicsScene):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+        if self._dragging:
+            self._dragging = False
+            self.drag_finished.emit()
         self._commit_drag()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:

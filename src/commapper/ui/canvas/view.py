@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QWidget
+from PySide6.QtGui import QKeyEvent, QPainter, QPixmap, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QLineEdit, QWidget
 
 from commapper.model import MoveNodes, UpdateItem
 from commapper.ui.canvas.items import NodeItem
@@ -38,9 +38,56 @@ class MapView(QGraphicsView):
         self.setAccessibleDescription(
             "The map. Tab walks the nodes, arrows move them, F2 renames, Delete deletes."
         )
+        self._drag_snapshot: tuple[QPixmap, QRectF] | None = None
+        self._hidden_for_drag: list[QGraphicsItem] = []
+        scene.drag_started.connect(self._freeze_still_items)
+        scene.drag_finished.connect(self._thaw_still_items)
         self._panning_from: QPointF | None = None
         self._space_held = False
         self._rename_editor: QLineEdit | None = None
+
+    # -- fast dragging -----------------------------------------------------------------------------
+
+    def _freeze_still_items(self, moving_nodes: list[NodeItem]) -> None:
+        """While nodes are dragged, draw everything else from one snapshot.
+
+        A dense map shows a thousand edges at once; repainting them all on every mouse move
+        costs far more than a frame. The items that do not move are photographed once and
+        hidden, so each step paints only the snapshot and the moving nodes with their edges.
+        """
+        moving: set[QGraphicsItem] = set(moving_nodes)
+        for node in moving_nodes:
+            moving.update(node.edges)
+        # Transparent rather than hidden for the photo: hiding the dragged node would end the
+        # drag (a hidden item loses the mouse).
+        opacities = {item: item.opacity() for item in moving}
+        for item in moving:
+            item.setOpacity(0.0)
+        visible = self.viewport().rect()
+        snapshot = self.viewport().grab(visible)
+        for item, opacity in opacities.items():
+            item.setOpacity(opacity)
+        self._drag_snapshot = (snapshot, self.mapToScene(visible).boundingRect())
+        self._hidden_for_drag = [
+            item for item in self.map_scene.items() if item not in moving and item.isVisible()
+        ]
+        for item in self._hidden_for_drag:
+            item.setVisible(False)
+
+    def _thaw_still_items(self) -> None:
+        for item in self._hidden_for_drag:
+            item.setVisible(True)
+        self._hidden_for_drag = []
+        self._drag_snapshot = None
+        self.viewport().update()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        if self._drag_snapshot is None:
+            super().drawBackground(painter, rect)
+            return
+        snapshot, where = self._drag_snapshot
+        painter.fillRect(rect, self.map_scene.colours.background)
+        painter.drawPixmap(where, snapshot, QRectF(snapshot.rect()))
 
     # -- zoom and pan ----------------------------------------------------------------------------
 
@@ -100,6 +147,7 @@ class MapView(QGraphicsView):
 
     def _zoom_settled(self) -> None:
         self.map_scene.set_label_scale(max(1.0, LABEL_READABLE_ZOOM / self.zoom))
+        self.map_scene.clip_beyond = 1500.0 / self.zoom
         self.zoom_changed.emit(self.zoom)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
