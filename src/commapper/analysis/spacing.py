@@ -20,7 +20,7 @@ _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 # Spiral spots this many minimum distances times sqrt(step) out: dense enough to miss no gap.
 _SPIRAL_PITCH = 0.35
 # Spiral steps tried together: the first batch, and the largest one when a search runs long.
-_FIRST_BATCH = 256
+_FIRST_BATCH = 64
 _LAST_BATCH = 8192
 # The grid grows to cover new points, up to this many cells; points beyond it (a node dragged
 # far away) are kept in a plain list instead.
@@ -156,30 +156,33 @@ class FreeSpots:
         far_x = np.maximum(np.abs(columns - x), np.abs(columns + 1 - x)) * self._pixel
         inside = far_y[:, None] ** 2 + far_x[None, :] ** 2 < self._stamp_limit
         if len(rows) and len(columns):
+            first_row, first_column = rows[0] - top, columns[0] - left
             self._blocked[
-                rows[0] - top : rows[-1] - top + 1, columns[0] - left : columns[-1] - left + 1
+                first_row : first_row + len(rows), first_column : first_column + len(columns)
             ] |= inside
 
-    def _unsure(self, squeezed: np.ndarray) -> np.ndarray:
-        """Indices of the squeezed points that the raster of blocked pixels does not rule out."""
+    def _pixels(self, squeezed: np.ndarray) -> np.ndarray:
+        """The absolute (row, column) raster pixel of each squeezed point."""
+        pixels = np.clip(np.floor(squeezed[:, ::-1] / self._pixel), -(2.0**40), 2.0**40)
+        return pixels.astype(np.int64)
+
+    def _unsure(self, pixels: np.ndarray) -> np.ndarray:
+        """Indices of the points in ``pixels`` that the raster of blocked pixels leaves in doubt."""
         rows, columns = self._blocked.shape
         if not rows:
-            return np.arange(len(squeezed))
-        pixels = np.clip(np.floor(squeezed[:, ::-1] / self._pixel), -(2.0**40), 2.0**40)
-        pixels = pixels.astype(np.int64) - np.multiply(self._first, _FINE)
-        on_raster = (
-            (pixels[:, 0] >= 0)
-            & (pixels[:, 0] < rows)
-            & (pixels[:, 1] >= 0)
-            & (pixels[:, 1] < columns)
-        )
-        blocked = np.zeros(len(squeezed), dtype=bool)
-        blocked[on_raster] = self._blocked[pixels[on_raster, 0], pixels[on_raster, 1]]
-        return np.flatnonzero(~blocked)
+            return np.arange(len(pixels))
+        row = pixels[:, 0] - self._first[0] * _FINE
+        column = pixels[:, 1] - self._first[1] * _FINE
+        on_raster = (row >= 0) & (row < rows) & (column >= 0) & (column < columns)
+        blocked = self._blocked[np.where(on_raster, row, 0), np.where(on_raster, column, 0)]
+        return np.flatnonzero(~(blocked & on_raster))
 
-    def _first_free(self, squeezed: np.ndarray) -> int:
-        """The index of the first free point of an (n, 2) array of squeezed points, or -1."""
-        unsure = self._unsure(squeezed)
+    def _first_free(self, squeezed: np.ndarray, pixels: np.ndarray | None = None) -> int:
+        """The index of the first free point of an (n, 2) array of squeezed points, or -1.
+
+        ``pixels`` are the points' raster pixels when the caller knows them.
+        """
+        unsure = self._unsure(self._pixels(squeezed) if pixels is None else pixels)
         # Distances are dearer than the raster: measure a few candidates at a time, in order.
         start, chunk = 0, 8
         while start < len(unsure):
@@ -225,14 +228,18 @@ class FreeSpots:
         squeezed = np.array([[point[0] * self._squeeze, point[1]]], dtype=float)
         return self._first_free(squeezed) == 0
 
-    def _spiral(self, sector: int, stop: int) -> np.ndarray:
-        """Squeezed offsets of the spiral steps up to ``stop`` starting towards ``sector``."""
+    def _spiral(self, sector: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """The first ``stop`` steps of the spiral starting towards ``sector``, from a pixel corner.
+
+        Returns their squeezed offsets and the offsets of their raster pixels, (row, column).
+        """
         cached = self._spirals.get((sector, stop))
         if cached is None:
             steps = np.arange(stop, dtype=float)
             radius = _SPIRAL_PITCH * self.min_distance * np.sqrt(steps)
             angle = sector * math.pi / 4 + steps * _GOLDEN_ANGLE
-            cached = np.stack([radius * np.cos(angle), radius * np.sin(angle)], axis=1)
+            offsets = np.stack([radius * np.cos(angle), radius * np.sin(angle)], axis=1)
+            cached = offsets, np.floor(offsets[:, ::-1] / self._pixel).astype(np.int64)
             self._spirals[sector, stop] = cached
         return cached
 
@@ -243,37 +250,34 @@ class FreeSpots:
         angle, covering the plane evenly; the first free spot on it is the answer, so ties are
         broken the same way every time and towards where the caller prefers.
         """
+        if self.is_free(wanted):
+            return wanted
         start = math.atan2(direction[1], direction[0]) if direction != (0.0, 0.0) else 0.0
         # Spots are only ever taken, so spiral steps found taken stay taken: nodes wanting
         # nearby spots (the members of a big community) share a spiral and resume where the last
         # one stopped, instead of each searching the whole crowd again. Sharing means the spiral
-        # winds round a grid point near ``wanted``, from one of eight directions.
+        # winds round a grid point near ``wanted`` (moved onto the raster's pixel corners), from
+        # one of eight directions.
         grid = 2 * self.min_distance
         sector = round(start / (math.pi / 4)) % 8
         key = (round(wanted[0] / grid), round(wanted[1] / grid), sector)
-        centre = np.array([key[0] * grid * self._squeeze, key[1] * grid])
+        corner = np.array(
+            [round(key[1] * grid / self._pixel), round(key[0] * grid * self._squeeze / self._pixel)]
+        )
+        centre = corner[::-1] * self._pixel
         step = self._spiral_steps.get(key, 0)
         batch = _FIRST_BATCH
-        # The wanted spot itself comes first, in the same look-up as the first stretch.
-        first = np.array([[wanted[0] * self._squeeze, wanted[1]]])
         while True:
             # Whole stretches of the spiral at once; the tables are cached by length, so
             # rounding the stretch up to a power of two keeps them few.
             stop = step + batch
-            table = self._spiral(sector, 1 << (stop - 1).bit_length())
-            candidates = centre + table[step:stop]
-            if first is not None:
-                candidates = np.vstack([first, candidates])
-            found = self._first_free(candidates)
+            offsets, pixel_offsets = self._spiral(sector, 1 << (stop - 1).bit_length())
+            candidates = centre + offsets[step:stop]
+            found = self._first_free(candidates, corner + pixel_offsets[step:stop])
             if found >= 0:
-                if first is not None:
-                    if found == 0:
-                        return wanted
-                    found -= 1
                 self._spiral_steps[key] = step + found
-                x, y = candidates[found + (first is not None)]
+                x, y = candidates[found]
                 return float(x) / self._squeeze, float(y)
-            first = None
             step = stop
             batch = min(4 * batch, _LAST_BATCH)
 
