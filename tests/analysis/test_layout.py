@@ -5,8 +5,10 @@ import itertools
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 from generate import generate_map
+from scipy.spatial import cKDTree
 
 import commapper.analysis.layout as layout_module
 import commapper.analysis.spacing as spacing_module
@@ -244,3 +246,22 @@ def test_place_unplaced_generated_map_half_missing():
     positions = place_unplaced(doc)
     assert set(positions) == missing
     assert len(set(positions.values())) == len(positions)
+
+
+def nearest_gap(points):
+    """The least distance between two of many points (a k-d tree; closest_pair is quadratic)."""
+    distances, _ = cKDTree(np.array(list(points))).query(np.array(list(points)), k=2)
+    return float(distances[:, 1].min())
+
+
+@pytest.mark.parametrize("layout", [landscape_layout, place_unplaced])
+def test_a_generated_2000_node_map_opened_without_positions_is_placed_apart(layout):
+    # What opening a generated benchmark map does when only ``me`` has a position.
+    doc = generate_map(2000, seed=7)
+    unplace(doc, {node.id for node in doc.nodes if node.id != "me"})
+    positions = layout(doc)
+    assert len(positions) == (2000 if layout is landscape_layout else 1999)
+    assert all(math.isfinite(v) for point in positions.values() for v in point)
+    everything = {"me": (0.0, 0.0), **positions}
+    assert everything["me"] == (0.0, 0.0)
+    assert nearest_gap(everything.values()) >= NODE_SPACING - 0.2

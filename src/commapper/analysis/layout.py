@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import random
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 import igraph
 import numpy as np
@@ -587,13 +587,13 @@ def _beside_neighbours(
     neighbours: dict[str, list[str]],
     *,
     origin: Point,
-    fallback: dict[str, Point] | None = None,
+    fallback: Callable[[], dict[str, Point]] | None = None,
 ) -> dict[str, Point]:
     """Place ``todo`` nodes beside their positioned neighbours, wave after wave, at free spots.
 
     Each goes a little outside (seen from ``origin``) the mean of its neighbours that have a
-    position. Nodes that never get a positioned neighbour go to their ``fallback`` position, or
-    around the outside when there is none.
+    position. Nodes that never get a positioned neighbour go to their position in what
+    ``fallback()`` returns (called only when there are such nodes), or around the outside.
     """
     spots = FreeSpots(NODE_SPACING, positions.values(), width=LABEL_SPACING)
     known = dict(positions)
@@ -621,10 +621,11 @@ def _beside_neighbours(
             known[node_id] = placed[node_id] = spots.take(wanted, outward)
         waiting = [node_id for node_id in waiting if node_id not in placed]
     outermost = max((math.dist(point, origin) for point in known.values()), default=0.0)
+    fallback_positions = fallback() if fallback is not None and waiting else {}
     for number, node_id in enumerate(waiting):
         direction = _golden_direction(number)
-        if fallback is not None and node_id in fallback:
-            wanted = fallback[node_id]
+        if node_id in fallback_positions:
+            wanted = fallback_positions[node_id]
         else:
             wanted = (
                 origin[0] + direction[0] * (outermost + NODE_SPACING),
@@ -674,6 +675,11 @@ def place_unplaced(doc: MapDocument) -> dict[str, tuple[float, float]]:
         return landscape_layout(doc)
     origin_array = np.array(list(placed.values())).mean(axis=0)
     origin = (float(origin_array[0]), float(origin_array[1]))
-    fallback = landscape_layout(doc, pinned=placed.keys())
-    new = _beside_neighbours(todo, placed, _neighbours(doc), origin=origin, fallback=fallback)
+    new = _beside_neighbours(
+        todo,
+        placed,
+        _neighbours(doc),
+        origin=origin,
+        fallback=lambda: landscape_layout(doc, pinned=placed.keys()),
+    )
     return {node_id: _rounded(new[node_id]) for node_id in todo}
