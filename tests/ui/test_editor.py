@@ -252,3 +252,18 @@ def test_recovery_is_offered_after_a_crash_and_restores_the_map(
     assert window.isWindowModified()
     assert window.session.path == DEFAULT_EXAMPLE
     assert MainWindow.recovery_store.pending() == []
+
+
+def test_labels_that_would_overlap_give_way_to_the_more_important_one(make_window, qtbot):
+    from commapper.model import MoveNodes
+
+    window = make_window()
+    scene, doc = window.scene, window.session.doc
+    community = doc.node("c1")
+    # Put a person right on top of the community: their labels would collide.
+    window.session.edit(MoveNodes({"p1": (community.x, community.y)}), "Move")
+    scene.declutter_labels()
+    assert "p1" in scene.crowded_labels and "c1" not in scene.crowded_labels
+    window.session.selection.set(["p1"])  # a selected node's label always shows
+    scene.declutter_labels()
+    assert "p1" not in scene.crowded_labels

@@ -72,11 +72,9 @@ class TablePage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        # Room for what people read: labels and the names of the two ends of an edge.
-        character = self.view.fontMetrics().averageCharWidth()
-        for index, column in enumerate(model.columns):
-            wide = column.name in ("label", "source", "target", "domain", "org")
-            header.resizeSection(index, character * (24 if wide else 11))
+        self._size_columns()
+        # A reset (another map opened) forgets the widths; give them back.
+        self.proxy.modelReset.connect(self._size_columns)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # file order until asked
         self.view.setSortingEnabled(True)
         self._syncing = False
@@ -130,6 +128,14 @@ class TablePage(QWidget):
             self._syncing = False
         if not selection.isEmpty():
             self.view.scrollTo(selection.indexes()[0])
+
+    def _size_columns(self) -> None:
+        """Room for what people read: labels and the names of the two ends of an edge."""
+        header = self.view.horizontalHeader()
+        character = self.view.fontMetrics().averageCharWidth()
+        for index, column in enumerate(self.model.columns):
+            wide = column.name in ("label", "source", "target", "domain", "org")
+            header.resizeSection(index, character * (24 if wide else 14))
 
 
 class TablePanel(QWidget):

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 NO_BRUSH = Qt.BrushStyle.NoBrush
 LABEL_GAP = 4.0
+MANY_NODES = 150  # beyond this, people's and objects' labels hide when zoomed far out
 LABEL_MAX_WIDTH = 150.0
 LABEL_FONTS: dict[NodeKind, QFont] = {}
 
@@ -124,6 +125,12 @@ class NodeItem(QGraphicsItem):
         r = self.radius + 3
         self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect)
 
+    def label_scene_rect(self) -> QRectF:
+        """Where the label is drawn, in scene coordinates (empty if there is no label)."""
+        if not self._label_lines:
+            return QRectF()
+        return self._label_rect.translated(self.pos())
+
     def label_scale_changed(self) -> None:
         self.prepareGeometryChange()
         self._update_label_rect()
@@ -185,11 +192,19 @@ class NodeItem(QGraphicsItem):
         self._paint_label(painter, option)
 
     def _paint_label(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
-        if not self._label_lines or self.map_scene.labels_hidden(self.kind):
+        if (
+            not self._label_lines
+            or self.node_id in self.map_scene.crowded_labels
+            or self.map_scene.labels_hidden(self.kind)
+        ):
             return
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         # People and objects are many: when zoomed far out their labels would only be noise.
-        if self.kind in (NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT) and lod < 0.45:
+        if (
+            self.kind in (NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT)
+            and lod < 0.45
+            and len(self.map_scene.node_items) > MANY_NODES
+        ):
             return
         colours = self.map_scene.colours
         scale = self.map_scene.label_scale

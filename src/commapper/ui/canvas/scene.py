@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QLineF, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
+from commapper.analysis.layout import PINNED_TAG
 from commapper.model import (
     EDGE_CLASSES,
     DocumentChanged,
@@ -29,7 +30,12 @@ from commapper.ui.canvas.items import EdgeItem, NodeItem
 from commapper.ui.session import MapSession
 from commapper.ui.theme import NODE_KIND_WORDS, canvas_colours, sector_colour
 
-PINNED_TAG = "pinned"
+LABEL_PRIORITY = {
+    NodeKind.ME: 0,
+    NodeKind.COMMUNITY: 1,
+    NodeKind.BOUNDARY_OBJECT: 2,
+    NodeKind.PERSON: 3,
+}
 PARALLEL_EDGE_SPACING = 18.0
 
 
@@ -63,9 +69,16 @@ class MapScene(QGraphicsScene):
         self._dragging = False
         self._connect_from: NodeItem | None = None
         self._connect_line: QGraphicsLineItem | None = None
+        # Labels that would cover a more important one are left out until there is room.
+        self.crowded_labels: set[str] = set()
+        self._declutter_timer = QTimer(self)
+        self._declutter_timer.setSingleShot(True)
+        self._declutter_timer.setInterval(0)
+        self._declutter_timer.timeout.connect(self.declutter_labels)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(self.colours.background)
         self._build()
+        self._declutter_timer.start()
         session.document_changed.connect(self._on_document_changed)
         session.selection.changed.connect(self._select_from_session)
         self.selectionChanged.connect(self._selection_to_session)
@@ -148,6 +161,7 @@ class MapScene(QGraphicsScene):
         for pair in touched_pairs:
             self._rebend(pair)
         self._select_from_session()
+        self._declutter_timer.start()
 
     # -- looks -----------------------------------------------------------------------------------
 
@@ -198,6 +212,44 @@ class MapScene(QGraphicsScene):
         self.label_scale = scale
         for item in self.node_items.values():
             item.label_scale_changed()
+        self._declutter_timer.start()
+
+    def declutter_labels(self) -> None:
+        """Hide the labels that would overlap a more important one at the current zoom.
+
+        Greedy by importance: selected nodes, me, communities, boundary objects, then people,
+        each kind by number of connections. A spatial grid keeps it near-linear.
+        """
+        selected = set(self.session.selection.ids)
+        order = sorted(
+            self.node_items.values(),
+            key=lambda item: (
+                item.node_id not in selected,
+                LABEL_PRIORITY[item.kind],
+                -len(item.edges),
+                item.node_id,
+            ),
+        )
+        cell = 160.0 * self.label_scale
+        grid: dict[tuple[int, int], list[QRectF]] = defaultdict(list)
+        crowded = set()
+        for item in order:
+            rect = item.label_scene_rect()
+            if rect.isEmpty():
+                continue
+            cells = [
+                (column, row)
+                for column in range(int(rect.left() // cell), int(rect.right() // cell) + 1)
+                for row in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1)
+            ]
+            if any(other.intersects(rect) for key in cells for other in grid.get(key, ())):
+                crowded.add(item.node_id)
+                continue
+            for key in cells:
+                grid[key].append(rect)
+        if crowded != self.crowded_labels:
+            self.crowded_labels = crowded
+            self.update()
 
     # -- selection, both ways --------------------------------------------------------------------
 
@@ -220,6 +272,7 @@ class MapScene(QGraphicsScene):
 
     def _select_from_session(self) -> None:
         wanted = set(self.session.selection.ids)
+        self._declutter_timer.start()  # a selected node's label always shows
         self._syncing_selection = True
         try:
             for item in self.selectedItems():

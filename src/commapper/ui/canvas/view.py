@@ -14,7 +14,7 @@ ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 NUDGE, BIG_NUDGE = 10.0, 50.0
 # Labels keep at least this fraction of their size on screen when zoomed out, then grow.
-LABEL_READABLE_ZOOM = 0.8
+LABEL_READABLE_ZOOM = 0.65
 
 
 class MapView(QGraphicsView):
