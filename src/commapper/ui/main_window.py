@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -96,6 +103,8 @@ class MainWindow(QMainWindow):
         self.session.document_changed.connect(self._update_counts)
         self.session.edit_refused.connect(self._show_refusal)
         self.scene.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        # Light or dark, as the system is, also when it changes while the app runs.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.scene.set_colours)
         self.resize(1280, 820)
         self._update_title()
         self._update_counts()
