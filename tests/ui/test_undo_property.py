@@ -69,7 +69,7 @@ def test_every_gesture_undoes_to_the_exact_previous_document_and_redoes(make_win
         steps = stack.count()
         perform(window, gesture)
         if stack.count() != steps or stack.index() != len(history) - 1:
-            history = history[: stack.index()] + [doc.content()]
+            history = [*history[: stack.index()], doc.content()]
         else:
             history[-1] = doc.content()  # merged into the last step
     assert len(history) == stack.index() + 1
