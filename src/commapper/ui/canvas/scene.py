@@ -76,6 +76,9 @@ class MapScene(QGraphicsScene):
         self._declutter_timer.setInterval(0)
         self._declutter_timer.timeout.connect(self.declutter_labels)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        # Qt's automatic depth (13 for a 2,000-node map) makes whole-map frames 50% slower
+        # than a shallow tree: measured with benchmarks/bench_editor.py.
+        self.setBspTreeDepth(6)
         self.setBackgroundBrush(self.colours.background)
         self._build()
         self._declutter_timer.start()
