@@ -30,6 +30,7 @@ from commapper.ui.canvas.items import EdgeItem, NodeItem
 from commapper.ui.session import MapSession
 from commapper.ui.theme import NODE_KIND_WORDS, canvas_colours, sector_colour
 
+BSP_TREE_DEPTH = 6
 LABEL_PRIORITY = {
     NodeKind.ME: 0,
     NodeKind.COMMUNITY: 1,
@@ -78,7 +79,7 @@ class MapScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         # Qt's automatic depth (13 for a 2,000-node map) makes whole-map frames 50% slower
         # than a shallow tree: measured with benchmarks/bench_editor.py.
-        self.setBspTreeDepth(6)
+        self.setBspTreeDepth(BSP_TREE_DEPTH)
         self.setBackgroundBrush(self.colours.background)
         self._build()
         self._declutter_timer.start()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from commapper.model import MoveNodes, UpdateItem
 from commapper.ui.canvas.items import NodeItem
-from commapper.ui.canvas.scene import MapScene
+from commapper.ui.canvas.scene import BSP_TREE_DEPTH, MapScene
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
@@ -86,6 +86,7 @@ class MapView(QGraphicsView):
 
     def _thaw_still_items(self) -> None:
         self.map_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.map_scene.setBspTreeDepth(BSP_TREE_DEPTH)
         for item in self._hidden_for_drag:
             item.setVisible(True)
         self._hidden_for_drag = []
