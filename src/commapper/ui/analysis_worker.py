@@ -8,6 +8,8 @@ the GUI (benchmarks/bench_gui_stall.py). The thread only waits on the process.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -25,6 +27,19 @@ from commapper.ui.session import MapSession
 _process_pool: ProcessPoolExecutor | None = None
 
 
+def _exit_with_parent() -> None:
+    """In the analysis process: end when the app ends, even if it crashed (no orphans)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def run_in_process(work: Callable[[], object]) -> object:
     """Run a picklable callable in the shared analysis process and wait for its result.
 
@@ -34,7 +49,9 @@ def run_in_process(work: Callable[[], object]) -> object:
     global _process_pool
     if _process_pool is None:
         _process_pool = ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_exit_with_parent,
         )
     try:
         return _process_pool.submit(work).result()
