@@ -124,6 +124,7 @@ class FiguresView(QWidget):
                 label.setToolTip(f"{figure.name}: {figure.formula}")
             name.setStyleSheet("font-weight: bold")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setWordWrap(True)  # long values wrap in a narrow dock instead of clipping
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(figure.name)
             meaning.setWordWrap(True)
