@@ -40,6 +40,9 @@ def _open_app(args: list[str]) -> int:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("file", nargs="?", help="a .commap map to open (default: an example map)")
     options = parser.parse_args(args)
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the analysis process of a frozen (PyInstaller) app
     from commapper.ui.app import run_app  # Qt is imported only here
 
     return run_app(options.file)

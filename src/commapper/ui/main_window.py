@@ -32,6 +32,7 @@ from commapper import APP_NAME, __version__
 from commapper.analysis.layout import place_unplaced
 from commapper.io import FILE_SUFFIX, MapFileError, load_map
 from commapper.model import MapDocument, MoveNodes, NodeKind, apply_edit
+from commapper.ui.analysis_dock import AnalysisPanel
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
 from commapper.ui.edit_actions import EditActions
@@ -42,6 +43,7 @@ from commapper.ui.recovery import Autosaver, RecoveryStore
 from commapper.ui.session import MapSession
 from commapper.ui.tables import TablePanel
 from commapper.ui.welcome import WelcomeScreen
+from commapper.ui.whatif_view import whatif_action
 
 FILE_FILTER = f"Commapper maps (*{FILE_SUFFIX});;All files (*)"
 
@@ -129,9 +131,17 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock(
             "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.analysis = AnalysisPanel(self.session, self.scene, self.view)
+        self.analysis_dock = self._dock(
+            "Analysis", self.analysis, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.actions_.node_menu_extras.append(
+            lambda menu, node_id: menu.addAction(whatif_action(self.analysis, node_id, menu))
+        )
         self.tables = TablePanel(self.session)
         self.tables_dock = self._dock("Table", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+        self.splitDockWidget(self.inspector_dock, self.analysis_dock, Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector_dock], [340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.tables_dock], [250], Qt.Orientation.Vertical)
 
@@ -195,7 +205,7 @@ class MainWindow(QMainWindow):
         self._add(view_menu, "&Fit to Window", self.view.fit_to_window, "Ctrl+0")
         view_menu.addSeparator()
         self.docks_menu = view_menu
-        for dock in (self.inspector_dock, self.tables_dock, self.history_dock):
+        for dock in (self.inspector_dock, self.analysis_dock, self.tables_dock, self.history_dock):
             view_menu.addAction(dock.toggleViewAction())
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -393,6 +403,7 @@ class MainWindow(QMainWindow):
         self.actions_.finish_animation()
         self.autosaver.close()
         self.watcher.unwatch()
+        self.analysis.shutdown()
         if self in MainWindow.windows:
             MainWindow.windows.remove(self)
         event.accept()

@@ -34,6 +34,9 @@ LABEL_GAP = 4.0
 MANY_NODES = 150  # beyond this, people's and objects' labels hide when zoomed far out
 LABEL_MAX_WIDTH = 150.0
 LABEL_FONTS: dict[NodeKind, QFont] = {}
+# Overlay marks (issue 5) are rings around a node, one per mark, innermost first.
+MARK_COLOURS: dict[str, str] = {"broker": "#D55E00", "silo": "#CC79A7", "articulation": "#0072B2"}
+MARK_RING_GAP = 5.0
 
 
 def label_font(kind: NodeKind) -> QFont:
@@ -65,6 +68,8 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(2 if node.kind == NodeKind.PERSON else 3)
         self.dimmed = False
+        self.base_radius = self.radius
+        self.marks: tuple[str, ...] = ()  # overlay marks, see MARK_COLOURS
         self._label_lines: list[str] = []
         self._label_widths: list[float] = []
         self._label_rect = QRectF()
@@ -118,11 +123,11 @@ class NodeItem(QGraphicsItem):
         height = metrics.height() * len(self._label_lines)
         self._label_rect = QRectF(
             -width * scale / 2 - 3 * scale,
-            self.radius + LABEL_GAP,
+            self.radius + LABEL_GAP + self._marks_extent(),
             (width + 6) * scale,
             (height + 2) * scale,
         )
-        r = self.radius + 3
+        r = self.radius + 3 + self._marks_extent()
         self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect)
 
     def label_scene_rect(self) -> QRectF:
@@ -134,6 +139,42 @@ class NodeItem(QGraphicsItem):
     def label_scale_changed(self) -> None:
         self.prepareGeometryChange()
         self._update_label_rect()
+
+    # -- overlay hooks (issue 5) -----------------------------------------------------------------
+
+    def set_scale_factor(self, factor: float) -> None:
+        """Draw the node ``factor`` times its usual size; its edges stay attached."""
+        radius = self.base_radius * factor
+        if radius == self.radius:
+            return
+        self.prepareGeometryChange()
+        self.radius = radius
+        self._outline_path = self.shape_path()
+        self._update_label_rect()
+        for edge in self.edges:
+            edge.update_geometry()
+        self.update()
+
+    def set_marks(self, marks: tuple[str, ...]) -> None:
+        """Rings around the node, one per mark (broker, silo, articulation)."""
+        if tuple(marks) != self.marks:
+            self.prepareGeometryChange()
+            self.marks = tuple(marks)
+            self._update_label_rect()
+            self.update()
+
+    def _marks_extent(self) -> float:
+        return MARK_RING_GAP * len(self.marks) + 2 if self.marks else 0.0
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for index, mark in enumerate(self.marks):
+            colour = QColor(MARK_COLOURS.get(mark, "#888888"))
+            if self.dimmed:
+                colour.setAlphaF(0.25)
+            painter.setPen(QPen(colour, 3.0))
+            ring = self.radius + MARK_RING_GAP * (index + 1) - 1
+            painter.drawEllipse(QPointF(0, 0), ring, ring)
 
     # -- geometry and painting -------------------------------------------------------------------
 
@@ -189,6 +230,8 @@ class NodeItem(QGraphicsItem):
             painter.setPen(QPen(outline, 1.0))
             painter.setBrush(QBrush(outline))
             painter.drawEllipse(QPointF(self.radius * 0.7, -self.radius * 0.7), 3, 3)
+        if self.marks:
+            self._paint_marks(painter)
         self._paint_label(painter, option)
 
     def _paint_label(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
@@ -209,7 +252,7 @@ class NodeItem(QGraphicsItem):
         colours = self.map_scene.colours
         scale = self.map_scene.label_scale
         painter.save()
-        painter.translate(0, self.radius + LABEL_GAP)
+        painter.translate(0, self.radius + LABEL_GAP + self._marks_extent())
         painter.scale(scale, scale)
         font = label_font(self.kind)
         painter.setFont(font)

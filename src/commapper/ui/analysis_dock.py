@@ -1,0 +1,352 @@
+"""The analysis panel: headline figures, charts, findings, overlays, timeline and what-if."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QScrollArea,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commapper.analysis.fallout import fallout
+from commapper.analysis.timeline import as_of, years_in
+from commapper.ui.analysis_figures import BREADTH, BROKERAGE, LEVEL_FILTERS, FiguresView
+from commapper.ui.analysis_worker import AnalysisRunner
+from commapper.ui.canvas.scene import MapScene
+from commapper.ui.canvas.view import MapView
+from commapper.ui.charts import BrokerChart, RolesChart, SectorLevelChart, sector_levels
+from commapper.ui.overlays import CanvasOverlays, LegendWidget
+from commapper.ui.session import MapSession
+from commapper.ui.whatif_view import WhatIfView
+
+NO_ME_TEXT = (
+    'Personal breadth and brokerage need a "me" node: add one to see how far your own '
+    "participation reaches. The figures below are for the whole map."
+)
+FINDING_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class AnalysisPanel(QWidget):
+    """The analysis of a session's map, for a dock. Owns its :class:`AnalysisRunner`."""
+
+    def __init__(
+        self,
+        session: MapSession,
+        scene: MapScene,
+        view: MapView,
+        runner: AnalysisRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.scene, self.view = session, scene, view
+        self.runner = runner or AnalysisRunner(session)
+        self.runner.setParent(self)
+        self.overlays = CanvasOverlays(scene)
+        self.result: dict | None = None
+        self.what_if_node: str | None = None
+        self.level = "all_levels"
+        self._build()
+        self.runner.finished.connect(self.show_result)
+        self.runner.failed.connect(self._show_failure)
+        self.runner.busy_changed.connect(self._show_busy)
+        self.runner.what_if_finished.connect(self._show_what_if)
+        session.selection.changed.connect(self._show_roles)
+        session.document_changed.connect(self._follow_years)
+        self._follow_years()
+        self.runner.request()
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        top = QHBoxLayout()
+        self.status = _plain("Analysing…")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: no known end
+        self.progress.setMaximumWidth(90)
+        self.progress.setAccessibleName("Analysis in progress")
+        self.level_filter = QComboBox()
+        for key, text in LEVEL_FILTERS.items():
+            self.level_filter.addItem(text, key)
+        self.level_filter.setToolTip("Count every membership, or leave out transactional ones")
+        self.level_filter.currentIndexChanged.connect(self._level_changed)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.progress)
+        layout.addLayout(top)
+        layout.addWidget(self.level_filter)
+
+        self.no_me = _plain(NO_ME_TEXT)
+        layout.addWidget(self.no_me)
+        self.breadth_box = QGroupBox("Breadth: how far my participation reaches")
+        self.breadth = FiguresView(BREADTH)
+        QVBoxLayout(self.breadth_box).addWidget(self.breadth)
+        self.brokerage_box = QGroupBox("Brokerage: where I carry practice across boundaries")
+        self.brokerage = FiguresView(BROKERAGE)
+        QVBoxLayout(self.brokerage_box).addWidget(self.brokerage)
+        whole_box = QGroupBox("The whole map")
+        whole = QFormLayout(whole_box)
+        self.silos_label, self.cut_label = _plain(), _plain()
+        self.silos_label.setToolTip("Communities with no connection in the community network C")
+        self.cut_label.setToolTip("Articulation points of the map without me: cut one, it splits")
+        whole.addRow("Silos", self.silos_label)
+        whole.addRow("Holding it together", self.cut_label)
+        layout.addWidget(self.breadth_box)
+        layout.addWidget(self.brokerage_box)
+        layout.addWidget(whole_box)
+
+        self.sector_chart, self.broker_chart = SectorLevelChart(), BrokerChart()
+        self.roles_chart = RolesChart()
+        for chart in (self.sector_chart, self.broker_chart, self.roles_chart):
+            layout.addWidget(chart)
+
+        findings_box = QGroupBox("Findings (click one to show it on the map)")
+        self.findings = QListWidget()
+        self.findings.setWordWrap(True)
+        self.findings.setAccessibleName("Findings")
+        self.findings.itemClicked.connect(self.show_finding)
+        self.findings.itemActivated.connect(self.show_finding)
+        QVBoxLayout(findings_box).addWidget(self.findings)
+        layout.addWidget(findings_box)
+
+        layout.addWidget(self._build_overlays())
+        layout.addWidget(self._build_timeline())
+        self.what_if_box = QGroupBox("What if")
+        self.what_if_view = WhatIfView()
+        self.what_if_view.dismissed.connect(self.end_what_if)
+        QVBoxLayout(self.what_if_box).addWidget(self.what_if_view)
+        self.what_if_box.hide()
+        layout.addWidget(self.what_if_box)
+        layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setMinimumWidth(380)
+
+    def _build_overlays(self) -> QGroupBox:
+        box = QGroupBox("On the map")
+        layout = QVBoxLayout(box)
+        self.size_check = QCheckBox("Size by betweenness")
+        self.broker_check = QCheckBox("Mark top brokers")
+        self.silo_check = QCheckBox("Mark silos")
+        self.cut_check = QCheckBox("Mark what holds the map together")
+        self.pairs_check = QCheckBox("Show open pairs only I bridge")
+        for check in (self.size_check, self.broker_check, self.silo_check, self.cut_check,
+                      self.pairs_check):  # fmt: skip
+            check.toggled.connect(self._overlays_changed)
+            layout.addWidget(check)
+        self.colour_combo = QComboBox()
+        self.colour_combo.setAccessibleName("Colour nodes by")
+        self.colour_combo.activated.connect(self._overlays_changed)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Colour by"))
+        row.addWidget(self.colour_combo, 1)
+        layout.addLayout(row)
+        self.legend = LegendWidget()
+        layout.addWidget(self.legend)
+        self._fill_colour_choices()
+        return box
+
+    def _build_timeline(self) -> QGroupBox:
+        box = QGroupBox("Timeline")
+        layout = QVBoxLayout(box)
+        self.timeline_check = QCheckBox("Show the map as of a year")
+        self.timeline_check.toggled.connect(self._timeline_changed)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setAccessibleName("Year")
+        self.slider.setEnabled(False)
+        self.slider.valueChanged.connect(self._timeline_changed)
+        self.year_label = _plain("Today: every membership")
+        layout.addWidget(self.timeline_check)
+        layout.addWidget(self.slider)
+        layout.addWidget(self.year_label)
+        return box
+
+    # -- showing results -------------------------------------------------------------------------
+
+    def show_result(self, result: dict) -> None:
+        self.result = result
+        has_me = result["ego"] is not None
+        self.no_me.setVisible(not has_me)
+        self.breadth_box.setVisible(has_me)
+        self.brokerage_box.setVisible(has_me)
+        self.level_filter.setEnabled(has_me)
+        self.sector_chart.setVisible(has_me)
+        self._show_figures()
+        brokerage = result["brokerage"]
+        silos = brokerage["silos_excluding_ego" if has_me else "silos_strict"]
+        self.silos_label.setText(self._names(silos) or "none")
+        self.cut_label.setText(self._names(brokerage["articulation_points_without_ego"]) or "none")
+        self.broker_chart.show_result(result, self._labels())
+        self._show_roles()
+        self.findings.clear()
+        for finding in result["findings"]:
+            item = QListWidgetItem(finding["text"])  # plain text: never markup
+            item.setData(FINDING_ROLE, finding["nodes"])
+            self.findings.addItem(item)
+        self.findings.setMinimumHeight(min(60 + 34 * self.findings.count(), 320))
+        self.overlays.set_result(result)
+        self.legend.show_entries(self.overlays.legend)
+        year = self.runner.year
+        self.status.setText(f"As of {year}" if year is not None else "Up to date")
+
+    def _show_figures(self) -> None:
+        if self.result is None or self.result["ego"] is None:
+            return
+        self.breadth.show_result(self.result, self.level)
+        self.brokerage.show_result(self.result, self.level)
+        self.sector_chart.show_counts(
+            sector_levels(self.runner.snapshot(), members_only=self.level == "members_only")
+        )
+
+    def _show_roles(self) -> None:
+        if self.result is None:
+            return
+        actors = self.result["brokerage"]["actors"]
+        chosen = next((i for i in self.session.selection.ids if i in actors), None)
+        if chosen is not None:
+            self.roles_chart.show_roles(actors[chosen]["gould_fernandez"], self._label(chosen))
+        elif self.result["brokerage"]["ego"] is not None:
+            self.roles_chart.show_roles(self.result["brokerage"]["ego"]["gould_fernandez"], "me")
+        else:
+            self.roles_chart.show_roles(None, "select a person")
+
+    def _show_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        if busy:
+            self.status.setText("Analysing…")
+
+    def _show_failure(self, message: str) -> None:
+        self.status.setText("The analysis failed: " + message.strip().splitlines()[-1])
+
+    def _labels(self) -> dict[str, str]:
+        return {node.id: node.label or node.id for node in self.session.doc.nodes}
+
+    def _label(self, node_id: str) -> str:
+        doc = self.session.doc
+        return (doc.node(node_id).label or node_id) if doc.has_node(node_id) else node_id
+
+    def _names(self, ids: list[str]) -> str:
+        return ", ".join(self._label(i) for i in ids)
+
+    # -- user choices ----------------------------------------------------------------------------
+
+    def _level_changed(self) -> None:
+        self.level = self.level_filter.currentData()
+        self._show_figures()
+
+    def show_finding(self, item: QListWidgetItem) -> None:
+        """Select a finding's nodes and bring them into view."""
+        nodes = [n for n in item.data(FINDING_ROLE) if self.session.doc.has_node(n)]
+        self.session.selection.set(nodes)
+        self.view.frame_nodes(nodes)
+
+    def _fill_colour_choices(self) -> None:
+        current = self.colour_combo.currentData() or "sector"
+        self.colour_combo.clear()
+        for choice in self.overlays.colour_choices():
+            text = {"level": "my participation level"}.get(choice, choice.replace("_", " "))
+            self.colour_combo.addItem(text, choice)
+        self.colour_combo.setCurrentIndex(max(self.colour_combo.findData(current), 0))
+
+    def _overlays_changed(self) -> None:
+        overlays = self.overlays
+        overlays.size_by_betweenness = self.size_check.isChecked()
+        overlays.marks = {
+            mark
+            for mark, check in (
+                ("broker", self.broker_check),
+                ("silo", self.silo_check),
+                ("articulation", self.cut_check),
+            )
+            if check.isChecked()
+        }
+        overlays.open_pairs = self.pairs_check.isChecked()
+        overlays.colour_by = self.colour_combo.currentData() or "sector"
+        overlays.apply()
+        self.legend.show_entries(overlays.legend)
+
+    def _follow_years(self, _change=None) -> None:
+        years = years_in(self.session.doc)
+        self.years = years
+        self.timeline_check.setEnabled(bool(years))
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(len(years) - 1, 0))
+        self.slider.blockSignals(False)
+        if self.colour_combo.count() != len(self.overlays.colour_choices()):
+            self._fill_colour_choices()
+
+    def _timeline_changed(self) -> None:
+        on = self.timeline_check.isChecked() and bool(self.years)
+        self.slider.setEnabled(on)
+        year = self.years[min(self.slider.value(), len(self.years) - 1)] if on else None
+        self.set_year(year)
+
+    def set_year(self, year: int | None) -> None:
+        """Show the map and its figures as of ``year`` (None: today, every membership)."""
+        self.year_label.setText(
+            "Today: every membership" if year is None else f"{year}: memberships held that year"
+        )
+        self.overlays.year = year
+        self.overlays.apply()
+        self.legend.show_entries(self.overlays.legend)
+        self.runner.set_year(year)
+
+    def timeline_doc(self):
+        """The document as the panel shows it (as of the timeline's year)."""
+        doc = self.session.doc
+        return doc if self.runner.year is None else as_of(doc, self.runner.year)
+
+    # -- what-if ---------------------------------------------------------------------------------
+
+    def start_what_if(self, node_id: str) -> None:
+        """Show every headline figure without ``node_id`` and fade what would drop away."""
+        if not self.session.doc.has_node(node_id):
+            return
+        self.what_if_node = node_id
+        self.overlays.what_if = fallout(self.runner.snapshot(), node_id)
+        self.overlays.apply()
+        self.legend.show_entries(self.overlays.legend)
+        self.what_if_view.show_waiting(self._label(node_id))
+        self.what_if_box.show()
+        self.runner.request_what_if(node_id)
+
+    def _show_what_if(self, result: dict) -> None:
+        if result["removed"] == self.what_if_node:
+            self.what_if_view.show_result(result)
+
+    def end_what_if(self) -> None:
+        """Dismiss the what-if: the table goes, the map is shown whole again."""
+        self.what_if_node = None
+        self.runner.cancel_what_if()
+        self.overlays.what_if = None
+        self.overlays.apply()
+        self.legend.show_entries(self.overlays.legend)
+        self.what_if_box.hide()
+
+    def shutdown(self) -> None:
+        """Stop the runner (call when the window closes)."""
+        self.runner.shutdown()

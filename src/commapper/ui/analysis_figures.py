@@ -1,0 +1,142 @@
+"""The headline figures of the analysis panel: each with a one-line meaning in Wenger's terms
+and a tooltip giving its formula."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+LEVEL_FILTERS = {"all_levels": "All levels", "members_only": "Members only (no transactional)"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: where it comes from in the analysis JSON and how to read it."""
+
+    name: str
+    value: Callable[[dict, str], object]  # (result, level filter) -> value
+    meaning: str
+    formula: str
+
+
+def _breadth(key: str) -> Callable[[dict, str], object]:
+    return lambda result, level: result["breadth"][level][key]
+
+
+def _diversity(key: str) -> Callable[[dict, str], object]:
+    def value(result: dict, level: str) -> str:
+        block = result["breadth"][level]
+        blau = block[f"{key}_diversity"]["blau"]
+        return f"{block[f'n_{key}s']}  (Blau {_number(blau)})"
+
+    return value
+
+
+def _ego(key: str) -> Callable[[dict, str], object]:
+    return lambda result, level: result["brokerage"]["ego"][key]
+
+
+def _roles(result: dict, level: str) -> str:
+    roles = result["brokerage"]["ego"]["gould_fernandez"]
+    return (
+        f"{roles['liaison']} liaison, {roles['representative_gatekeeper']} repr./gatek., "
+        f"{roles['itinerant']} itinerant, {roles['coordinator']} coordinator"
+    )
+
+
+def _by_level(result: dict, level: str) -> str:
+    block = result["breadth"][level]
+    counts = [f"{n} {name}" for name, n in block["by_level"].items() if n]
+    return f"{block['n_communities']}  ({', '.join(counts)})" if counts else "0"
+
+
+BREADTH = (
+    Figure("Communities", _by_level,
+           "The communities of practice you take part in, by how central you are in each.",
+           "|M|: your memberships under the level filter, counted by level"),
+    Figure("Domains", _diversity("domain"),
+           "How many different domains of knowledge your communities are about.",
+           "distinct non-empty domains over M; Blau = 1 − Σ p_k²"),
+    Figure("Sectors", _diversity("sector"),
+           "How many walks of life (work, civic, family…) your participation spans.",
+           "distinct non-empty sectors over M; Blau = 1 − Σ p_k²"),
+    Figure("Inside / outside my organisation",
+           lambda r, lv: f"{r['breadth'][lv]['n_inside_org']} / {r['breadth'][lv]['n_outside_org']}"
+           f"  (share outside {_number(r['breadth'][lv]['share_outside'])})",
+           "Whether your learning crosses the boundary of your own organisation.",
+           "share outside = E/(E+I); E-I = (E−I)/(E+I)"),
+    Figure("Communities within two steps", _breadth("reach2_communities"),
+           "Your communities and those they connect to: the landscape you can reach.",
+           "|M ∪ N(M)| in C without {me}"),
+    Figure("People within reach", _breadth("reach_people"),
+           "People who share a community with you, plus your personal ties.",
+           "actors sharing a community with me, plus tie partners"),
+)  # fmt: skip
+
+BROKERAGE = (
+    Figure("Effective size", _ego("effective_size"),
+           "How many of your communities are not already connected to each other.",
+           "Burt: ES = Σ_j [1 − Σ_q p_iq m_jq] on your community graph EG"),
+    Figure("Efficiency", _ego("efficiency"),
+           "Share of your communities that each bring something the others do not.",
+           "efficiency = ES / degree"),
+    Figure("Constraint", _ego("constraint"),
+           "Low when you span boundaries; high when your communities all overlap.",
+           "Burt: C = Σ_j (p_ij + Σ_q p_iq p_qj)²"),
+    Figure("Open pairs only I bridge", lambda r, lv: len(r["brokerage"]["ego"]["open_pairs"]),
+           "Pairs of your communities that nothing but you connects: where you broker.",
+           "pairs of my communities not adjacent in C without {me}"),
+    Figure("Brokerage roles", _roles,
+           "How you carry practice across boundaries (Gould and Fernandez), inside vs outside "
+           "your organisation.",
+           "open two-step paths i–me–k; roles by the groups of i, me and k (partition inside_org)"),
+)  # fmt: skip
+
+
+def _number(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+class FiguresView(QWidget):
+    """A grid of figures: name and value on one row, the meaning below in a smaller font."""
+
+    def __init__(self, figures: tuple[Figure, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.figures = figures
+        self.values: dict[str, QLabel] = {}
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setVerticalSpacing(1)
+        layout.setColumnStretch(1, 1)
+        for row, figure in enumerate(figures):
+            name = QLabel(figure.name)
+            value = QLabel("—")
+            meaning = QLabel(figure.meaning)
+            for label in (name, value, meaning):
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setToolTip(f"{figure.name}: {figure.formula}")
+            name.setStyleSheet("font-weight: bold")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setWordWrap(True)  # long values wrap in a narrow dock instead of clipping
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(figure.name)
+            meaning.setWordWrap(True)
+            meaning.setStyleSheet("color: palette(placeholder-text)")
+            layout.addWidget(name, 2 * row, 0)
+            layout.addWidget(value, 2 * row, 1)
+            layout.addWidget(meaning, 2 * row + 1, 0, 1, 2)
+            self.values[figure.name] = value
+
+    def show_result(self, result: dict, level: str) -> None:
+        for figure in self.figures:
+            self.values[figure.name].setText(_number(figure.value(result, level)))
+
+    def text_of(self, name: str) -> str:
+        return self.values[name].text()

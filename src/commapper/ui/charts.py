@@ -1,0 +1,188 @@
+"""pyqtgraph charts of the analysis: communities by sector and level, the betweenness ranking,
+and brokerage roles. Horizontal bars with names on the axis, so labels never overlap."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+
+from commapper.analysis.graphs import merge_edges
+from commapper.model import LEVELS, MapDocument, NodeKind
+from commapper.ui.theme import canvas_colours, is_dark
+
+CHART_FONT_POINTS = 11
+NAME_CHARS = 28
+# Levels from core (darkest) to transactional (lightest): one hue, so the stack reads as an order.
+LEVEL_COLOURS_LIGHT = ("#08306b", "#2171b5", "#6baed6", "#b8d7ee", "#e4eef8")
+LEVEL_COLOURS_DARK = ("#deebf7", "#9ecae1", "#4292c6", "#2166ac", "#123a66")
+KIND_COLOURS = {
+    NodeKind.PERSON.value: "#E69F00",
+    NodeKind.COMMUNITY.value: "#0072B2",
+    NodeKind.BOUNDARY_OBJECT.value: "#009E73",
+    NodeKind.ME.value: "#CC79A7",
+}
+KIND_NAMES = {
+    "person": "people",
+    "community": "communities",
+    "boundary_object": "objects",
+    "me": "me",
+}
+ROLE_NAMES = (
+    ("liaison", "liaison"),
+    ("representative_gatekeeper", "representative / gatekeeper"),
+    ("itinerant", "itinerant"),
+    ("coordinator", "coordinator"),
+)
+
+
+def short(text: str) -> str:
+    return text if len(text) <= NAME_CHARS else text[: NAME_CHARS - 1] + "…"
+
+
+def sector_levels(doc: MapDocument, members_only: bool = False) -> dict[str, dict[str, int]]:
+    """Ego's communities counted by sector, then by level: ``{sector: {level: n}}``."""
+    if doc.ego is None:
+        return {}
+    counts: dict[str, dict[str, int]] = {}
+    merged = merge_edges(doc)
+    for community, level in merged.communities_of(doc.ego.id, members_only=members_only).items():
+        sector = doc.node(community).sector or "(no sector)"
+        by_level = counts.setdefault(sector, {})
+        by_level[level.value] = by_level.get(level.value, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+class Chart(pg.PlotWidget):
+    """A horizontal bar chart following the theme, with readable fonts and names on the axis."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setMinimumHeight(180)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        plot = self.getPlotItem()
+        plot.invertY(True)
+        plot.showGrid(x=True, y=False, alpha=0.25)
+        self.title = title
+        self.font = QFont()
+        self.font.setPointSize(CHART_FONT_POINTS)
+        for name in ("left", "bottom"):
+            plot.getAxis(name).setStyle(tickFont=self.font, autoExpandTextSpace=True)
+        self.legend: pg.LegendItem | None = None
+        self.follow_theme()
+
+    def follow_theme(self) -> None:
+        colours = canvas_colours()
+        self.setBackground(colours.background)
+        self.text_colour = QColor(colours.text)
+        plot = self.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setTextPen(self.text_colour)
+            axis.setPen(QColor(colours.edge))
+        plot.setTitle(self.title, color=self.text_colour.name(), size=f"{CHART_FONT_POINTS + 1}pt")
+
+    def reset(self, names: list[str]) -> None:
+        plot = self.getPlotItem()
+        plot.clear()
+        if self.legend is not None:
+            self.legend.scene().removeItem(self.legend) if self.legend.scene() else None
+            self.legend = None
+        ticks = [(i, short(name)) for i, name in enumerate(names)]
+        left = plot.getAxis("left")
+        left.setTicks([ticks])
+        # pyqtgraph does not widen the axis for text ticks by itself: names would be clipped.
+        metrics = QFontMetrics(self.font)
+        left.setWidth(int(max((metrics.horizontalAdvance(t) for _, t in ticks), default=20) + 18))
+        plot.setYRange(-0.6, max(len(names), 1) - 0.4, padding=0)
+        self.setMinimumHeight(90 + 28 * max(len(names), 2))
+
+    def add_legend(self, entries: list[tuple[str, str]], bottom: bool = False) -> None:
+        offset = (-10, -10) if bottom else (-10, 10)
+        self.legend = pg.LegendItem(offset=offset, labelTextColor=self.text_colour)
+        self.legend.setParentItem(self.getPlotItem().vb)
+        self.legend.setLabelTextSize(f"{CHART_FONT_POINTS - 1}pt")
+        for colour, name in entries:
+            sample = pg.BarGraphItem(x0=[0], y=[0], height=[1], width=[1], brush=colour)
+            self.legend.addItem(sample, name)
+
+    def bars(self, values: list[float], colours: list[str], left: list[float] | None = None):
+        item = pg.BarGraphItem(
+            x0=left or [0.0] * len(values),
+            y=list(range(len(values))),
+            height=0.7,
+            width=values,
+            brushes=[QColor(c) for c in colours],
+            pen=pg.mkPen(self.text_colour, width=0.5),
+        )
+        self.getPlotItem().addItem(item)
+        return item
+
+
+class SectorLevelChart(Chart):
+    """Ego's communities by sector, each bar stacked by participation level."""
+
+    def __init__(self) -> None:
+        super().__init__("My communities by sector and level")
+
+    def show_counts(self, counts: dict[str, dict[str, int]]) -> None:
+        sectors = list(counts)
+        self.reset(sectors)
+        palette = LEVEL_COLOURS_DARK if is_dark() else LEVEL_COLOURS_LIGHT
+        left = [0.0] * len(sectors)
+        used = []
+        for level, colour in zip(LEVELS, palette, strict=True):
+            widths = [float(counts[s].get(level.value, 0)) for s in sectors]
+            if any(widths):
+                self.bars(widths, [colour] * len(sectors), left)
+                used.append((colour, level.value))
+                left = [a + b for a, b in zip(left, widths, strict=True)]
+        self.getPlotItem().setXRange(0, max(left, default=1) * 1.45 or 1, padding=0)
+        self.getPlotItem().getAxis("bottom").setTickSpacing(major=1, minor=1)
+        if used:
+            self.add_legend(used)
+
+
+class BrokerChart(Chart):
+    """The ten nodes with the highest betweenness on the map, coloured by kind."""
+
+    def __init__(self) -> None:
+        super().__init__("Top brokers (betweenness)")
+
+    def show_result(self, result: dict, labels: dict[str, str]) -> list[str]:
+        nodes = result["brokerage"]["nodes"]
+        ranked = sorted(
+            (node_id for node_id in nodes if nodes[node_id]["betweenness"] > 0),
+            key=lambda node_id: (-nodes[node_id]["betweenness"], node_id),
+        )[:10]
+        self.reset([labels.get(node_id, node_id) for node_id in ranked])
+        values = [nodes[node_id]["betweenness"] for node_id in ranked]
+        kinds = [nodes[node_id]["kind"] for node_id in ranked]
+        if ranked:
+            self.bars(values, [KIND_COLOURS[kind] for kind in kinds])
+            self.getPlotItem().setXRange(0, max(values) * 1.35, padding=0)
+            shown = [kind for kind in KIND_COLOURS if kind in kinds]
+            # Bottom right: the ranking's shortest bars leave room there.
+            self.add_legend([(KIND_COLOURS[kind], KIND_NAMES[kind]) for kind in shown], bottom=True)
+        return ranked
+
+
+class RolesChart(Chart):
+    """Gould and Fernandez brokerage roles of one actor."""
+
+    def __init__(self) -> None:
+        super().__init__("Brokerage roles")
+
+    def show_roles(self, roles: dict | None, whose: str) -> None:
+        self.getPlotItem().setTitle(
+            f"Brokerage roles: {short(whose)}",
+            color=self.text_colour.name(),
+            size=f"{CHART_FONT_POINTS + 1}pt",
+        )
+        self.reset([name for _, name in ROLE_NAMES])
+        if not roles:
+            return
+        values = [float(roles.get(key) or 0) for key, _ in ROLE_NAMES]
+        self.bars(values, ["#56B4E9", "#009E73", "#E69F00", "#CC79A7"])
+        self.getPlotItem().setXRange(0, max(max(values), 1) * 1.1, padding=0)

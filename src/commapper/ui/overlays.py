@@ -1,0 +1,248 @@
+"""Canvas overlays of the analysis: size by betweenness, marks for brokers, silos and cut
+points, ego's open pairs, node colours by a field, and greying for the what-if and timeline.
+
+The overlays hold ids and the latest analysis result only; they restyle the scene's items and
+own the extra line items they draw.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsLineItem, QGridLayout, QLabel, QWidget
+
+from commapper.analysis.graphs import merge_edges
+from commapper.analysis.timeline import memberships_outside
+from commapper.model import LEVELS, NodeKind, NodeModel
+from commapper.ui.canvas.items import MARK_COLOURS
+from commapper.ui.canvas.scene import MapScene
+from commapper.ui.charts import LEVEL_COLOURS_LIGHT
+from commapper.ui.theme import is_dark, sector_colour
+
+N_BROKERS_MARKED = 5
+MAX_SIZE_FACTOR = 2.5
+CATEGORY_COLOURS = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#882255",
+    "#44AA99", "#999933", "#AA4499", "#332288",
+)  # fmt: skip
+MISSING_COLOUR = "#D9D9D9"
+NOT_MINE_COLOUR = "#BDBDBD"
+MARK_WORDS = {
+    "broker": "top brokers (betweenness)",
+    "silo": "silos: nothing (but me) connects them",
+    "articulation": "cut points: the map falls apart without them",
+}
+FIELDS = ("sector", "domain", "stage", "inside_org", "org")
+
+
+class CanvasOverlays:
+    """The overlays drawn on one scene; set the options, then :meth:`apply` restyles."""
+
+    def __init__(self, scene: MapScene) -> None:
+        self.scene = scene
+        self.result: dict | None = None
+        self.size_by_betweenness = False
+        self.marks: set[str] = set()
+        self.open_pairs = False
+        self.colour_by = "sector"  # "sector", "level", or a field or custom attribute name
+        self.year: int | None = None
+        self.what_if: dict[str, list[str]] | None = None  # fallout: {"nodes", "edges"}
+        self.pair_lines: list[QGraphicsLineItem] = []
+        self.legend: list[tuple[str, str]] = []
+        scene.session.document_changed.connect(lambda _change: self.apply())
+
+    def set_result(self, result: dict) -> None:
+        self.result = result
+        self.apply()
+
+    def colour_choices(self) -> list[str]:
+        """Every field or custom attribute nodes can be coloured by."""
+        attributes = sorted({key for node in self.scene.doc.nodes for key in node.attributes})
+        return ["sector", "level", *[f for f in FIELDS if f != "sector"], *attributes]
+
+    # -- restyling -------------------------------------------------------------------------------
+
+    def apply(self) -> None:
+        scene, nodes = self.scene, self._nodes()
+        factors = self._size_factors(nodes)
+        marked = self._marked(nodes)
+        lost_nodes = set(self.what_if["nodes"]) if self.what_if else set()
+        lost_edges = set(self.what_if["edges"]) if self.what_if else set()
+        if self.year is not None:
+            lost_edges |= set(memberships_outside(scene.doc, self.year))
+        for node_id, item in scene.node_items.items():
+            item.set_scale_factor(factors.get(node_id, 1.0))
+            item.set_marks(tuple(mark for mark in ("broker", "silo", "articulation")
+                                 if node_id in marked.get(mark, ())))  # fmt: skip
+            if item.dimmed != (node_id in lost_nodes):
+                item.dimmed = node_id in lost_nodes
+                item.update()
+        for edge_id, item in scene.edge_items.items():
+            if item.dimmed != (edge_id in lost_edges):
+                item.dimmed = edge_id in lost_edges
+                item.update()
+        self._draw_open_pairs()
+        scene.fill_rule = self._fill_rule()
+        scene.update()
+        self.legend = self._legend(marked)
+
+    def _nodes(self) -> dict:
+        return self.result["brokerage"]["nodes"] if self.result else {}
+
+    def _size_factors(self, nodes: dict) -> dict[str, float]:
+        if not self.size_by_betweenness or not nodes:
+            return {}
+        top = max((values["betweenness"] for values in nodes.values()), default=0.0)
+        if top <= 0:
+            return {}
+        # Area, not radius, grows with betweenness: the eye reads areas.
+        return {
+            node_id: 1.0 + (MAX_SIZE_FACTOR - 1.0) * math.sqrt(values["betweenness"] / top)
+            for node_id, values in nodes.items()
+        }
+
+    def _marked(self, nodes: dict) -> dict[str, set[str]]:
+        if not self.result:
+            return {}
+        brokerage, ego = self.result["brokerage"], self.result["ego"]
+        marked: dict[str, set[str]] = {}
+        if "broker" in self.marks:
+            ranked = sorted(
+                (n for n in nodes if n != ego and nodes[n]["betweenness"] > 0),
+                key=lambda n: (-nodes[n]["betweenness"], n),
+            )
+            marked["broker"] = set(ranked[:N_BROKERS_MARKED])
+        if "silo" in self.marks:
+            key = "silos_excluding_ego" if ego else "silos_strict"
+            marked["silo"] = set(brokerage[key])
+        if "articulation" in self.marks:
+            marked["articulation"] = set(brokerage["articulation_points_without_ego"])
+        return marked
+
+    def _draw_open_pairs(self) -> None:
+        for line in self.pair_lines:
+            self.scene.removeItem(line)
+        self.pair_lines = []
+        ego = self.result and self.result["brokerage"]["ego"]
+        if not self.open_pairs or not ego:
+            return
+        colour = QColor(MARK_COLOURS["broker"])
+        colour.setAlphaF(0.55)
+        pen = QPen(colour, 2.5, Qt.PenStyle.DashLine)
+        for first, second in ego["open_pairs"]:
+            a, b = self.scene.node_items.get(first), self.scene.node_items.get(second)
+            if a is None or b is None:
+                continue
+            line = QGraphicsLineItem(QLineF(a.pos(), b.pos()))
+            line.setPen(pen)
+            line.setZValue(-1)
+            line.setToolTip("Open pair: only you connect these two communities")
+            self.scene.addItem(line)
+            self.pair_lines.append(line)
+
+    # -- colours ---------------------------------------------------------------------------------
+
+    def _fill_rule(self):
+        if self.colour_by == "sector":
+            return None
+        if self.colour_by == "level":
+            levels = self._ego_levels()
+            palette = dict(zip([lv.value for lv in LEVELS], LEVEL_COLOURS_LIGHT, strict=True))
+
+            def by_level(node: NodeModel) -> QColor | None:
+                if node.kind != NodeKind.COMMUNITY:
+                    return None
+                level = levels.get(node.id)
+                return QColor(palette[level] if level else NOT_MINE_COLOUR)
+
+            return by_level
+        palette = self._category_palette()
+
+        def by_value(node: NodeModel) -> QColor:
+            value = self._value(node)
+            return QColor(palette.get(value, MISSING_COLOUR))
+
+        return by_value
+
+    def _ego_levels(self) -> dict[str, str]:
+        doc = self.scene.doc
+        if doc.ego is None:
+            return {}
+        merged = merge_edges(doc)
+        return {c: level.value for c, level in merged.communities_of(doc.ego.id).items()}
+
+    def _value(self, node: NodeModel) -> str | None:
+        value = getattr(node, self.colour_by, None)
+        if value is None:
+            value = node.attributes.get(self.colour_by)
+        return None if value is None or value == "" else str(value)
+
+    def _category_palette(self) -> dict[str, str]:
+        values = sorted({v for node in self.scene.doc.nodes if (v := self._value(node))})
+        return {v: CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)] for i, v in enumerate(values)}
+
+    def _legend(self, marked: dict[str, set[str]]) -> list[tuple[str, str]]:
+        entries: list[tuple[str, str]] = []
+        if self.colour_by == "sector":
+            sectors = sorted({n.sector for n in self.scene.doc.nodes
+                              if n.kind == NodeKind.COMMUNITY and n.sector})  # fmt: skip
+            entries = [(sector_colour(sector).name(), f"sector: {sector}") for sector in sectors]
+        elif self.colour_by == "level":
+            for level, colour in zip(LEVELS, LEVEL_COLOURS_LIGHT, strict=True):
+                entries.append((colour, f"my level: {level.value}"))
+            entries.append((NOT_MINE_COLOUR, "not one of my communities"))
+        else:
+            for value, colour in self._category_palette().items():
+                entries.append((colour, f"{self.colour_by}: {value}"))
+            entries.append((MISSING_COLOUR, f"{self.colour_by}: no value"))
+        for mark in ("broker", "silo", "articulation"):
+            if mark in marked:
+                entries.append((MARK_COLOURS[mark], f"ring: {MARK_WORDS[mark]}"))
+        if self.size_by_betweenness:
+            entries.append(("", "size: betweenness (bigger brokers more)"))
+        if self.pair_lines:
+            entries.append((MARK_COLOURS["broker"], "dashed line: open pair only I bridge"))
+        if self.what_if:
+            entries.append(("", "faded: what would drop away without the node"))
+        if self.year is not None:
+            entries.append(("", f"faded lines: memberships not held in {self.year}"))
+        return entries
+
+    def clear(self) -> None:
+        """Remove every overlay (sizes, marks, lines, colours, greying)."""
+        self.size_by_betweenness = self.open_pairs = False
+        self.marks = set()
+        self.colour_by = "sector"
+        self.what_if = None
+        self.year = None
+        self.apply()
+
+
+class LegendWidget(QWidget):
+    """A small legend: a colour swatch and a line of text per entry."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setVerticalSpacing(2)
+        self.grid.setColumnStretch(1, 1)
+
+    def show_entries(self, entries: list[tuple[str, str]]) -> None:
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        border = "#dddddd" if is_dark() else "#444444"
+        for row, (colour, text) in enumerate(entries):
+            swatch = QLabel()
+            swatch.setFixedSize(16, 16)
+            if colour:
+                swatch.setStyleSheet(f"background: {colour}; border: 1px solid {border}")
+            label = QLabel(text)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            self.grid.addWidget(swatch, row, 0)
+            self.grid.addWidget(label, row, 1)

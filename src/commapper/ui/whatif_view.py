@@ -1,0 +1,122 @@
+"""The what-if ("Where would I be without this?"): every headline figure before and after, and
+the canvas menu entry that asks it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from commapper.ui.analysis_dock import AnalysisPanel
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+WHAT_IF_TEXT = "Where would I be without this?"
+
+
+def _number(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def _change(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return "0" if abs(value) < 5e-3 else f"{value:+.2f}"
+    return "0" if value == 0 else f"{value:+d}"
+
+
+class WhatIfView(QWidget):
+    """A table of the what-if figures and a button to dismiss it (which ends the greying)."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold")
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Figure", "Now", "Without", "Change"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.done_button = QPushButton("Done")
+        self.done_button.clicked.connect(self.dismissed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        layout.addWidget(self.done_button, alignment=Qt.AlignmentFlag.AlignRight)
+
+    def show_waiting(self, label: str) -> None:
+        self.title.setText(f"Without {label}: working it out…")
+        self.table.setRowCount(0)
+
+    def show_result(self, result: dict) -> None:
+        self.title.setText(
+            f"Without {result['label'] or result['removed']}: faded on the map is what would "
+            "drop away."
+        )
+        rows = result["figures"]
+        self.table.setRowCount(len(rows))
+        for row, figure in enumerate(rows):
+            cells = (
+                figure["figure"],
+                _number(figure["before"]),
+                _number(figure["after"]),
+                _change(figure["change"]),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)  # plain text: never interpreted as markup
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        height = self.table.horizontalHeader().height() + sum(
+            self.table.rowHeight(row) for row in range(len(rows))
+        )
+        self.table.setMinimumHeight(height + 4)
+
+    def figure(self, name: str) -> tuple[str, str]:
+        """The (now, without) texts of a figure, as shown."""
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() == name:
+                return self.table.item(row, 1).text(), self.table.item(row, 2).text()
+        raise KeyError(name)
+
+
+def whatif_action(panel: AnalysisPanel, node_id: str, parent: QWidget | None = None) -> QAction:
+    """The canvas menu action that starts a what-if on ``node_id``."""
+    action = QAction(WHAT_IF_TEXT, parent)
+    action.setStatusTip("Show every headline figure without this node, and fade what drops away")
+    action.triggered.connect(lambda: panel.start_what_if(node_id))
+    return action
+
+
+def canvas_context_menu(scene, view, session, panel: AnalysisPanel, node_id: str) -> QMenu:
+    """A right-click menu for a node with the what-if; the window may add its own actions."""
+    menu = QMenu(view)
+    menu.addAction(whatif_action(panel, node_id, menu))
+    return menu

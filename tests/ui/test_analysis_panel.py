@@ -1,0 +1,158 @@
+"""The analysis panel on a real window: figures follow edits, findings select, overlays draw,
+the what-if and timeline show the figures the analysis gives."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from commapper.analysis.analyse import analyse
+from commapper.analysis.fallout import fallout
+from commapper.analysis.timeline import as_of
+from commapper.analysis.whatif import headline_figures
+from commapper.model import CommunityNode, InsertItems, MembershipEdge, remove_items
+from commapper.ui.analysis_dock import AnalysisPanel
+from commapper.ui.analysis_worker import AnalysisRunner
+from commapper.ui.whatif_view import WHAT_IF_TEXT, _number, canvas_context_menu
+
+TIMEOUT = 60000
+
+
+@pytest.fixture
+def panel(make_window, qtbot):
+    """The analysis dock of a real window, with its first analysis shown."""
+    window = make_window()
+    panel = window.analysis
+    panel.runner.set_debounce_ms(20)
+    if panel.runner.result is None:
+        with qtbot.waitSignal(panel.runner.finished, timeout=TIMEOUT):
+            pass
+    return panel  # the window shuts the runner down when it closes
+
+
+def test_the_figures_are_the_analysis_of_the_map(panel):
+    result = analyse(panel.session.doc)
+    breadth = result["breadth"]["all_levels"]
+    assert panel.breadth.text_of("People within reach") == str(breadth["reach_people"])
+    assert panel.brokerage.text_of("Open pairs only I bridge") == str(
+        len(result["brokerage"]["ego"]["open_pairs"])
+    )
+    assert panel.no_me.isHidden()
+
+
+def test_the_level_filter_switches_to_members_only(panel):
+    members = analyse(panel.session.doc)["breadth"]["members_only"]["n_communities"]
+    panel.level_filter.setCurrentIndex(panel.level_filter.findData("members_only"))
+    assert panel.breadth.text_of("Communities").startswith(f"{members} ")
+
+
+def test_an_edit_updates_the_figures(panel, qtbot):
+    session = panel.session
+    doc = session.doc
+    before = analyse(doc)["breadth"]["all_levels"]["n_communities"]
+    community = CommunityNode(id=doc.new_id("c"), label="Allotment society", sector="hobby")
+    edge = MembershipEdge(id=doc.new_id("e"), source=doc.ego.id, target=community.id, level="core")
+    with qtbot.waitSignal(panel.runner.finished, timeout=TIMEOUT):
+        session.edit(
+            InsertItems(nodes=((len(doc.nodes), community),), edges=((len(doc.edges), edge),)),
+            "Join",
+        )
+    assert panel.breadth.text_of("Communities").startswith(f"{before + 1} ")
+
+
+def test_clicking_a_finding_selects_its_nodes(panel, qtbot):
+    item = panel.findings.item(0)
+    rect = panel.findings.visualItemRect(item)
+    qtbot.mouseClick(panel.findings.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    nodes = panel.result["findings"][0]["nodes"]
+    assert sorted(panel.session.selection.ids) == sorted(nodes)
+    assert sorted(panel.scene.selected_node_ids()) == sorted(nodes)
+
+
+def test_the_what_if_shows_the_figures_without_the_node_and_fades_what_drops(panel, qtbot):
+    doc = panel.session.doc
+    # A community whose loss cuts me off from some of its people.
+    node_id = next(n.id for n in doc.nodes if len(fallout(doc, n.id)["nodes"]) > 1)
+    with qtbot.waitSignal(panel.runner.what_if_finished, timeout=TIMEOUT):
+        panel.start_what_if(node_id)
+    reduced = doc.snapshot()
+    carried = [e.id for e in doc.edges if e.kind == "crossing" and set(e.via or ()) == {node_id}]
+    remove_items(reduced, [node_id, *carried])
+    expected = headline_figures(analyse(reduced))
+    for name, value in expected.items():
+        assert panel.what_if_view.figure(name)[1] == _number(value)
+    lost = fallout(doc, node_id)
+    assert len(lost["nodes"]) > 1
+    assert all(panel.scene.node_items[n].dimmed for n in lost["nodes"])
+    assert all(panel.scene.edge_items[e].dimmed for e in lost["edges"])
+    panel.what_if_view.done_button.click()
+    assert not any(item.dimmed for item in panel.scene.node_items.values())
+    assert panel.what_if_box.isHidden()
+
+
+def test_the_canvas_menu_offers_the_what_if(panel, qtbot):
+    menu = canvas_context_menu(panel.scene, panel.view, panel.session, panel, "c1")
+    (action,) = [a for a in menu.actions() if a.text() == WHAT_IF_TEXT]
+    with qtbot.waitSignal(panel.runner.what_if_finished, timeout=TIMEOUT):
+        action.trigger()
+    assert panel.what_if_node == "c1"
+
+
+def test_the_timeline_shows_the_figures_of_that_year_and_fades_other_memberships(panel, qtbot):
+    panel.timeline_check.setChecked(True)
+    with qtbot.waitSignal(panel.runner.finished, timeout=TIMEOUT) as done:
+        panel.slider.setValue(0)
+    year = panel.years[0]
+    assert done.args[0] == analyse(as_of(panel.session.doc, year))
+    expected = analyse(as_of(panel.session.doc, year))["breadth"]["all_levels"]
+    assert panel.breadth.text_of("People within reach") == str(expected["reach_people"])
+    outside = [
+        e.id
+        for e in panel.session.doc.edges
+        if e.id not in {x.id for x in as_of(panel.session.doc, year).edges}
+    ]
+    assert outside and all(panel.scene.edge_items[e].dimmed for e in outside)
+    with qtbot.waitSignal(panel.runner.finished, timeout=TIMEOUT):
+        panel.timeline_check.setChecked(False)
+    assert not any(item.dimmed for item in panel.scene.edge_items.values())
+
+
+def test_overlays_add_and_remove_their_items(panel):
+    scene = panel.scene
+    panel.pairs_check.setChecked(True)
+    pairs = len(panel.result["brokerage"]["ego"]["open_pairs"])
+    assert len(panel.overlays.pair_lines) == pairs > 0
+    assert all(line.scene() is scene for line in panel.overlays.pair_lines)
+    panel.pairs_check.setChecked(False)
+    assert panel.overlays.pair_lines == []
+
+    panel.silo_check.setChecked(True)
+    silos = panel.result["brokerage"]["silos_excluding_ego"]
+    assert silos and all("silo" in scene.node_items[s].marks for s in silos)
+    panel.silo_check.setChecked(False)
+    assert not any(item.marks for item in scene.node_items.values())
+
+    panel.size_check.setChecked(True)
+    top = max(panel.result["brokerage"]["nodes"].items(), key=lambda kv: kv[1]["betweenness"])[0]
+    item = scene.node_items[top]
+    assert item.radius > item.base_radius
+    panel.size_check.setChecked(False)
+    assert item.radius == item.base_radius
+
+    panel.colour_combo.setCurrentIndex(panel.colour_combo.findData("level"))
+    panel._overlays_changed()
+    assert scene.fill_rule is not None
+    assert any("my level" in text for _, text in panel.overlays.legend)
+
+
+def test_a_map_without_me_shows_the_whole_map_figures(make_window, qtbot):
+    window = make_window()
+    session = window.session
+    session.edit(InsertItems(), "nothing")  # keep the stack simple
+    remove_items(session.doc, [session.doc.ego.id])
+    runner = AnalysisRunner(session, debounce_ms=20)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT):
+        panel = AnalysisPanel(session, window.scene, window.view, runner=runner)
+    qtbot.addWidget(panel)
+    assert not panel.no_me.isHidden()
+    assert panel.breadth_box.isHidden()
+    assert panel.broker_chart.isVisibleTo(panel)
+    panel.shutdown()
