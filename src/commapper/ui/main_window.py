@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         )
         self.analysis = AnalysisPanel(self.session, self.scene, self.view)
         self.analysis_dock = self._dock(
-            "Analysis", self.analysis, Qt.DockWidgetArea.RightDockWidgetArea
+            "Analysis", self.analysis, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.actions_.node_menu_extras.append(
             lambda menu, node_id: menu.addAction(whatif_action(self.analysis, node_id, menu))
@@ -141,8 +141,9 @@ class MainWindow(QMainWindow):
         self.tables = TablePanel(self.session)
         self.tables_dock = self._dock("Table", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
-        self.splitDockWidget(self.inspector_dock, self.analysis_dock, Qt.Orientation.Horizontal)
-        self.resizeDocks([self.inspector_dock], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.inspector_dock, self.analysis_dock], [340, 360], Qt.Orientation.Horizontal
+        )
         self.resizeDocks([self.tables_dock], [250], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -279,6 +280,8 @@ class MainWindow(QMainWindow):
             self.inspector_dock.raise_()
         self.stack.setCurrentWidget(self.view)
         self.view.fit_to_window()
+        # Again once the docks have taken their room, which happens when the window shows.
+        QTimer.singleShot(0, self.view.fit_to_window)
         self.view.setFocus()
 
     @property
