@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from commapper.model import LEVELS
+
 LEVEL_FILTERS = {"all_levels": "All levels", "members_only": "Members only (no transactional)"}
 
 
@@ -49,7 +51,8 @@ def _roles(result: dict, level: str) -> str:
 
 def _by_level(result: dict, level: str) -> str:
     block = result["breadth"][level]
-    counts = [f"{n} {name}" for name, n in block["by_level"].items() if n]
+    # Strongest level first, as Wenger's trajectories run from core to the periphery.
+    counts = [f"{n} {each.value}" for each in LEVELS if (n := block["by_level"].get(each.value))]
     return f"{block['n_communities']}  ({', '.join(counts)})" if counts else "0"
 
 
