@@ -18,6 +18,7 @@ from commapper.analysis.brokerage import (
     open_pairs,
 )
 from commapper.analysis.clique_betweenness import clique_betweenness
+from commapper.analysis.cuts import cut_structure
 from commapper.analysis.findings import findings
 from commapper.analysis.graphs import (
     ActorMatrices,
@@ -65,7 +66,8 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
     actor_betweenness = clique_betweenness(
         actors.weights, actors.memberships, dtype=np.float32 if single else np.float64
     )
-    articulation = set(nx.articulation_points(full_map))
+    articulation_points, bridges, articulation_without_ego = cut_structure(full_map, ego)
+    articulation = set(articulation_points)
     actor_groups = _actor_partition(doc, merged, group_by)
 
     result = {
@@ -95,9 +97,9 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
             },
             "ego": None if ego is None else _ego_brokerage(doc, merged, ego),
             "actors": _actor_brokerage(merged, actors, communities, actor_groups),
-            "articulation_points": sorted(articulation),
-            "articulation_points_without_ego": _articulation_without(full_map, ego),
-            "bridges": sorted(sorted(pair) for pair in nx.bridges(full_map)),
+            "articulation_points": articulation_points,
+            "articulation_points_without_ego": articulation_without_ego,
+            "bridges": [list(pair) for pair in bridges],
             "silos_strict": _silos(communities),
             "silos_excluding_ego": _silos(without_ego),
             "actor_betweenness": _sorted_dict(
@@ -211,14 +213,6 @@ def _group_label(group: Hashable) -> str:
     if isinstance(group, tuple):
         return str(group[1]) if group[0] == "value" else f"(own group: {group[1]})"
     return str(group)
-
-
-def _articulation_without(full_map: nx.Graph, ego: str | None) -> list[str]:
-    if ego is None:
-        return sorted(nx.articulation_points(full_map))
-    reduced = full_map.copy()
-    reduced.remove_node(ego)
-    return sorted(nx.articulation_points(reduced))
 
 
 def _silos(network: nx.Graph) -> list[str]:

@@ -16,6 +16,8 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from commapper.analysis.factored import off_diagonal
+
 # Sources searched at once: a row of each n x k block of this many bytes kept the blocks in
 # cache best on the benchmark maps (128 sources in single precision, 64 in double).
 _ROW_BYTES = 512
@@ -111,11 +113,7 @@ def clique_betweenness(
 
 
 def _pattern(adjacency: sp.spmatrix) -> sp.csr_matrix:
-    pattern = sp.csr_matrix(adjacency, dtype=np.float64, copy=True)
-    pattern.setdiag(0)
-    pattern.eliminate_zeros()
-    pattern.data[:] = 1.0
-    pattern.sum_duplicates()
+    pattern = off_diagonal(abs(sp.csr_matrix(adjacency)))  # weights of opposite sign never cancel
     pattern.data[:] = 1.0
     return pattern
 

@@ -185,6 +185,29 @@ def _read_on_pattern(matrix: sp.csr_matrix, pattern: sp.csr_matrix) -> np.ndarra
     return values
 
 
+def off_diagonal(matrix: sp.spmatrix) -> sp.csr_matrix:
+    """A float copy of ``matrix`` in canonical CSR form (duplicates summed, indices sorted)
+    without its diagonal or stored zeros.
+
+    scipy's ``setdiag(0)`` converts a CSR matrix that stores no diagonal through COO, a
+    quarter of a second on the actor network's 3.2 million entries; a mask does it at once.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> off_diagonal(sp.csr_matrix(np.array([[1.0, 2], [0, 3]]))).toarray()
+    array([[0., 2.],
+           [0., 0.]])
+    """
+    matrix = sp.csr_matrix(matrix, dtype=float, copy=True)
+    matrix.sum_duplicates()
+    n = matrix.shape[0]
+    rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
+    keep = (matrix.indices != rows) & (matrix.data != 0)
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[keep], minlength=n))])
+    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
+
+
 def reverse_entries(pattern: sp.csr_matrix) -> np.ndarray:
     """For a symmetric ``pattern``, the position of entry (j, i) for each stored entry (i, j).
 
