@@ -19,8 +19,8 @@ from scipy.sparse.csgraph import connected_components
 from commapper.analysis.factored import off_diagonal
 
 # Sources searched at once: a row of each n x k block of this many bytes kept the blocks in
-# cache best on the benchmark maps (128 sources in single precision, 64 in double).
-_ROW_BYTES = 512
+# cache best on the benchmark maps (64 sources in single precision, 32 in double).
+_ROW_BYTES = 256
 
 
 def clique_betweenness(
@@ -54,7 +54,7 @@ def clique_betweenness(
         Of the path counts and dependencies: float64 agrees with igraph to about 1e-12;
         float32 halves the time on large graphs, to a relative error of about 1e-6.
     block : int, optional
-        Sources searched at once; by default as many as 512 bytes a row hold.
+        Sources searched at once; by default as many as 256 bytes a row hold.
 
     Returns
     -------
@@ -150,18 +150,20 @@ def _levels(
     each, 0 off that distance): the forward half of Brandes' algorithm."""
     columns = np.arange(len(sources))
     front = np.ascontiguousarray(pattern[sources].toarray().T, dtype=dtype)  # distance 1
-    visited = front > 0
-    visited[sources, columns] = True
-    found = visited.sum(axis=0)
+    unvisited = front == 0
+    unvisited[sources, columns] = False
+    found = len(sources) + np.count_nonzero(front)
     levels = [front]
-    while (found < reachable).any():
-        counts = products.through_cliques(front) + products.positive @ front
+    while found < reachable.sum():
+        counts = products.through_cliques(front)
+        counts += products.positive @ front
         new = counts > 0  # a non-negative sum: positive exactly at the neighbours
-        new &= ~visited
-        visited |= new
-        found += new.sum(axis=0)
+        new &= unvisited
+        unvisited ^= new
+        found += np.count_nonzero(new)
         counts += products.negative @ front
-        front = np.where(new, counts, 0).astype(dtype, copy=False)
+        counts *= new
+        front = counts
         levels.append(front)
     return levels
 
@@ -177,13 +179,13 @@ def _dependencies(products: _Products, levels: list[np.ndarray]) -> np.ndarray:
     through = None  # A w of the distance beyond this one
     for depth in range(len(levels) - 1, 0, -1):
         counts = levels[depth]
-        inverse = np.divide(1, counts, out=np.zeros_like(counts), where=counts > 0)
+        on_level = counts > 0
+        inverse = np.divide(1, counts, out=np.zeros_like(counts), where=on_level)
         if through is None:
             weights = inverse  # the farthest nodes depend on nobody: w = 1 / sigma
         else:
             weights = through  # w = 1 / sigma + (A w'), on this distance only
-            weights *= counts
-            weights *= inverse
+            weights *= on_level
             weights += inverse
         through = products.adjacency(weights)
         total += np.einsum("ij,ij->i", levels[depth - 1], through)  # delta = sigma (A w)
