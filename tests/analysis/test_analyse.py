@@ -259,3 +259,17 @@ def test_actor_betweenness_is_exact_and_says_so(monkeypatch):
     result = analyse(doc)["brokerage"]
     assert result["betweenness_method"]["actors"] == "exact (single precision)"
     assert result["actor_betweenness"] == pytest.approx(exact, rel=1e-5, abs=1e-9)
+
+
+def test_actor_betweenness_falls_back_to_igraph_beyond_the_step_budget(monkeypatch):
+    from commapper.analysis.graphs import actor_network, merge_edges
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from generate import generate_map
+
+    doc = generate_map(300)
+    exact = nx.betweenness_centrality(actor_network(merge_edges(doc)))
+    monkeypatch.setattr(sys.modules["commapper.analysis.analyse"], "CLIQUE_STEPS_BUDGET", 0)
+    result = analyse(doc)["brokerage"]
+    assert result["betweenness_method"]["actors"] == "exact"
+    assert result["actor_betweenness"] == pytest.approx(exact, abs=1e-12)

@@ -85,3 +85,11 @@ def test_a_clique_of_non_adjacent_nodes_is_refused():
     path = nx.to_scipy_sparse_array(nx.path_graph(3))
     with pytest.raises(ValueError, match="not adjacent"):
         clique_betweenness(path, sp.csr_matrix(np.ones((3, 1))))
+
+
+def test_a_long_search_is_refused_within_a_step_budget():
+    path = nx.to_scipy_sparse_array(nx.path_graph(200))
+    no_cliques = sp.csr_matrix((200, 0))
+    assert clique_betweenness(path, no_cliques, max_steps=1e6) is None
+    expected = as_array(nx.betweenness_centrality(nx.path_graph(200)))
+    assert clique_betweenness(path, no_cliques, max_steps=1e8) == pytest.approx(expected)

@@ -10,6 +10,7 @@ import numpy as np
 from commapper.analysis.breadth import breadth, community_reach
 from commapper.analysis.brokerage import (
     betweenness_method,
+    betweenness_of_edges,
     betweenness_sources,
     burt_measures,
     ei_index,
@@ -37,6 +38,9 @@ VERSION = 1
 # Actor networks beyond this many actors take their betweenness in single precision, which
 # halves its time there, to a relative error of about 1e-6 (docs/analysis.md).
 DOUBLE_PRECISION_ACTORS = 4000
+# Searches through the communities up to this many steps (about 4 s; 6.5e9 on the 10,000-node
+# benchmark map); beyond, A's betweenness is taken by igraph, sampled to its budget.
+CLIQUE_STEPS_BUDGET = 1.5e10
 
 
 def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
@@ -62,10 +66,7 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
         ),
     }
     betweenness = normalised_betweenness(full_map, sources=sources["map"])
-    single = len(actors.actors) > DOUBLE_PRECISION_ACTORS
-    actor_betweenness = clique_betweenness(
-        actors.weights, actors.memberships, dtype=np.float32 if single else np.float64
-    )
+    actor_betweenness, actor_method = _actor_betweenness(actors)
     articulation_points, bridges, articulation_without_ego = cut_structure(full_map, ego)
     articulation = set(articulation_points)
     actor_groups = _actor_partition(doc, merged, group_by)
@@ -110,7 +111,7 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
             ),
             "betweenness_method": {
                 "map": betweenness_method(full_map.number_of_nodes(), sources["map"]),
-                "actors": "exact (single precision)" if single else "exact",
+                "actors": actor_method,
                 "communities": betweenness_method(
                     communities.number_of_nodes(), sources["communities"]
                 ),
@@ -128,6 +129,24 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
         }
     result["findings"] = findings(doc, merged, result, without_ego)
     return result
+
+
+def _actor_betweenness(actors: ActorMatrices) -> tuple[np.ndarray, str]:
+    """A's betweenness and how it was taken: exact through the communities, unless that
+    search would be too long (A made of long paths rather than cliques), then by igraph."""
+    n = len(actors.actors)
+    single = n > DOUBLE_PRECISION_ACTORS
+    values = clique_betweenness(
+        actors.weights,
+        actors.memberships,
+        dtype=np.float32 if single else np.float64,
+        max_steps=CLIQUE_STEPS_BUDGET,
+    )
+    if values is not None:
+        return values, "exact (single precision)" if single else "exact"
+    edges = actors.edges()
+    sources = betweenness_sources(n, len(edges))
+    return betweenness_of_edges(n, edges, sources=sources), betweenness_method(n, sources)
 
 
 def _ego_brokerage(doc: MapDocument, merged: MergedMaps, ego: str) -> dict:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse.csgraph import connected_components, shortest_path
 
 from commapper.analysis.factored import off_diagonal
 
@@ -29,7 +29,8 @@ def clique_betweenness(
     *,
     dtype: type = np.float64,
     block: int | None = None,
-) -> np.ndarray:
+    max_steps: float | None = None,
+) -> np.ndarray | None:
     """Brandes betweenness of every node of an undirected graph, normalised by
     2/((n-1)(n-2)) (0 when n <= 2), with the searches taken through its cliques.
 
@@ -55,11 +56,18 @@ def clique_betweenness(
         float32 halves the time on large graphs, to a relative error of about 1e-6.
     block : int, optional
         Sources searched at once; by default as many as 256 bytes a row hold.
+    max_steps : float, optional
+        Give up (return None) when the searches would take more than this many steps:
+        sources x (2 e + 1) x (2 nnz(B) + nnz(X) + n), e the eccentricity of the node of
+        highest degree. Every step of the search is a product over the whole graph, so a graph
+        of long paths costs far more than one of cliques. About 3e-10 s a step in single
+        precision, 5e-10 s in double, on the 2-core machine of the bars.
 
     Returns
     -------
-    numpy.ndarray
-        The normalised betweenness of each node, in the order of the rows.
+    numpy.ndarray or None
+        The normalised betweenness of each node, in the order of the rows; None when the
+        search would exceed ``max_steps``.
 
     Raises
     ------
@@ -101,6 +109,8 @@ def clique_betweenness(
         negative.astype(dtype),
         rest.astype(dtype),
     )
+    if max_steps is not None and _steps(pattern, members, rest) > max_steps:
+        return None
     _, component = connected_components(pattern, directed=False)
     component_size = np.bincount(component)[component]
     total = np.zeros(n)
@@ -116,6 +126,15 @@ def _pattern(adjacency: sp.spmatrix) -> sp.csr_matrix:
     pattern = off_diagonal(abs(sp.csr_matrix(adjacency)))  # weights of opposite sign never cancel
     pattern.data[:] = 1.0
     return pattern
+
+
+def _steps(pattern: sp.csr_matrix, members: sp.csr_matrix, rest: sp.csr_matrix) -> float:
+    """The work of the searches: see ``max_steps`` in :func:`clique_betweenness`."""
+    n = pattern.shape[0]
+    hub = int(np.argmax(np.diff(pattern.indptr)))
+    distances = shortest_path(pattern, unweighted=True, indices=[hub])
+    eccentricity = float(distances[np.isfinite(distances)].max())
+    return n * (2 * eccentricity + 1) * (2 * members.nnz + rest.nnz + n)
 
 
 class _Products:
