@@ -117,9 +117,22 @@ def products_on_pattern(
             (left_incidence, [(sp.csr_matrix(right.rest @ diagonal @ left_incidence), None)])
         )
         sparse_parts.append(sp.csr_matrix(left.rest @ diagonal @ right.rest))
-    results = _through_incidence(firsts, right_incidence, pattern)
-    for result, (left_incidence, second), rests in zip(results, seconds, sparse_parts, strict=True):
-        result += _through_incidence([second], left_incidence, pattern)[0][reverse]
+    # A middle term through the right factor's own incidence joins the first reading: the
+    # indexing of the pattern's entries, most of the work, is then done once for both.
+    shared = [left.incidence is right.incidence for left, _ in lefts]
+    readings = _through_incidence(
+        firsts + [second for (_, second), same in zip(seconds, shared, strict=True) if same],
+        right_incidence,
+        pattern,
+    )
+    results, shared_seconds = readings[: len(firsts)], iter(readings[len(firsts) :])
+    for result, (left_incidence, second), rests, same in zip(
+        results, seconds, sparse_parts, shared, strict=True
+    ):
+        if same:
+            result += next(shared_seconds)[reverse]
+        else:
+            result += _through_incidence([second], left_incidence, pattern)[0][reverse]
         result += _read_on_pattern(rests, pattern)
     return results
 
