@@ -4,7 +4,9 @@ import json
 import math
 import subprocess
 import sys
+from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from commapper.analysis import analyse, what_if
@@ -239,3 +241,35 @@ def test_cli_refuses_a_broken_file(tmp_path):
     result = run_cli(str(path))
     assert result.returncode == 1 and "ends too early" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_actor_betweenness_is_exact_and_says_so(monkeypatch):
+    from commapper.analysis.graphs import actor_network, merge_edges
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from generate import generate_map
+
+    doc = generate_map(400)
+    exact = nx.betweenness_centrality(actor_network(merge_edges(doc)))
+    result = analyse(doc)["brokerage"]
+    assert result["betweenness_method"]["actors"] == "exact"
+    assert result["actor_betweenness"] == pytest.approx(exact, abs=1e-12)
+    module = sys.modules["commapper.analysis.analyse"]
+    monkeypatch.setattr(module, "DOUBLE_PRECISION_ACTORS", 10)
+    result = analyse(doc)["brokerage"]
+    assert result["betweenness_method"]["actors"] == "exact (single precision)"
+    assert result["actor_betweenness"] == pytest.approx(exact, rel=1e-5, abs=1e-9)
+
+
+def test_actor_betweenness_falls_back_to_igraph_beyond_the_step_budget(monkeypatch):
+    from commapper.analysis.graphs import actor_network, merge_edges
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from generate import generate_map
+
+    doc = generate_map(300)
+    exact = nx.betweenness_centrality(actor_network(merge_edges(doc)))
+    monkeypatch.setattr(sys.modules["commapper.analysis.analyse"], "CLIQUE_STEPS_BUDGET", 0)
+    result = analyse(doc)["brokerage"]
+    assert result["betweenness_method"]["actors"] == "exact"
+    assert result["actor_betweenness"] == pytest.approx(exact, abs=1e-12)

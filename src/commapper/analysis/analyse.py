@@ -18,6 +18,8 @@ from commapper.analysis.brokerage import (
     normalised_betweenness,
     open_pairs,
 )
+from commapper.analysis.clique_betweenness import clique_betweenness
+from commapper.analysis.cuts import cut_structure
 from commapper.analysis.findings import findings
 from commapper.analysis.graphs import (
     ActorMatrices,
@@ -33,6 +35,12 @@ from commapper.model import MapDocument, NodeKind
 
 SCHEMA = "commapper-analysis"
 VERSION = 1
+# Actor networks beyond this many actors take their betweenness in single precision, which
+# halves its time there, to a relative error of about 1e-6 (docs/analysis.md).
+DOUBLE_PRECISION_ACTORS = 4000
+# Searches through the communities up to this many steps (about 4 s; 6.5e9 on the 10,000-node
+# benchmark map); beyond, A's betweenness is taken by igraph, sampled to its budget.
+CLIQUE_STEPS_BUDGET = 1.5e10
 
 
 def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
@@ -49,20 +57,18 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
     communities = community_network(merged)
     without_ego = community_network(merged, without={ego}) if ego else communities
     actors = actor_matrices(merged)
-    actor_edges = actors.edges()
-    # Exact betweenness where it fits the time budget, else sampled sources (docs/analysis.md).
+    # Exact betweenness where it fits the time budget, else sampled sources (docs/analysis.md);
+    # on A always exact, its searches taken through the community cliques.
     sources = {
         "map": betweenness_sources(full_map.number_of_nodes(), full_map.number_of_edges()),
-        "actors": betweenness_sources(len(actors.actors), len(actor_edges)),
         "communities": betweenness_sources(
             communities.number_of_nodes(), communities.number_of_edges()
         ),
     }
     betweenness = normalised_betweenness(full_map, sources=sources["map"])
-    actor_betweenness = betweenness_of_edges(
-        len(actors.actors), actor_edges, sources=sources["actors"]
-    )
-    articulation = set(nx.articulation_points(full_map))
+    actor_betweenness, actor_method = _actor_betweenness(actors)
+    articulation_points, bridges, articulation_without_ego = cut_structure(full_map, ego)
+    articulation = set(articulation_points)
     actor_groups = _actor_partition(doc, merged, group_by)
 
     result = {
@@ -92,9 +98,9 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
             },
             "ego": None if ego is None else _ego_brokerage(doc, merged, ego),
             "actors": _actor_brokerage(merged, actors, communities, actor_groups),
-            "articulation_points": sorted(articulation),
-            "articulation_points_without_ego": _articulation_without(full_map, ego),
-            "bridges": sorted(sorted(pair) for pair in nx.bridges(full_map)),
+            "articulation_points": articulation_points,
+            "articulation_points_without_ego": articulation_without_ego,
+            "bridges": [list(pair) for pair in bridges],
             "silos_strict": _silos(communities),
             "silos_excluding_ego": _silos(without_ego),
             "actor_betweenness": _sorted_dict(
@@ -105,7 +111,7 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
             ),
             "betweenness_method": {
                 "map": betweenness_method(full_map.number_of_nodes(), sources["map"]),
-                "actors": betweenness_method(len(actors.actors), sources["actors"]),
+                "actors": actor_method,
                 "communities": betweenness_method(
                     communities.number_of_nodes(), sources["communities"]
                 ),
@@ -119,10 +125,28 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
     if group_by is not None:
         result["actor_network"] = {
             "partition": group_by,
-            **_ei_block(_edge_graph(actors.actors, actor_edges), actor_groups),
+            **_ei_block(_edge_graph(actors.actors, actors.edges()), actor_groups),
         }
     result["findings"] = findings(doc, merged, result, without_ego)
     return result
+
+
+def _actor_betweenness(actors: ActorMatrices) -> tuple[np.ndarray, str]:
+    """A's betweenness and how it was taken: exact through the communities, unless that
+    search would be too long (A made of long paths rather than cliques), then by igraph."""
+    n = len(actors.actors)
+    single = n > DOUBLE_PRECISION_ACTORS
+    values = clique_betweenness(
+        actors.weights,
+        actors.memberships,
+        dtype=np.float32 if single else np.float64,
+        max_steps=CLIQUE_STEPS_BUDGET,
+    )
+    if values is not None:
+        return values, "exact (single precision)" if single else "exact"
+    edges = actors.edges()
+    sources = betweenness_sources(n, len(edges))
+    return betweenness_of_edges(n, edges, sources=sources), betweenness_method(n, sources)
 
 
 def _ego_brokerage(doc: MapDocument, merged: MergedMaps, ego: str) -> dict:
@@ -208,14 +232,6 @@ def _group_label(group: Hashable) -> str:
     if isinstance(group, tuple):
         return str(group[1]) if group[0] == "value" else f"(own group: {group[1]})"
     return str(group)
-
-
-def _articulation_without(full_map: nx.Graph, ego: str | None) -> list[str]:
-    if ego is None:
-        return sorted(nx.articulation_points(full_map))
-    reduced = full_map.copy()
-    reduced.remove_node(ego)
-    return sorted(nx.articulation_points(reduced))
 
 
 def _silos(network: nx.Graph) -> list[str]:

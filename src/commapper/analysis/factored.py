@@ -117,9 +117,22 @@ def products_on_pattern(
             (left_incidence, [(sp.csr_matrix(right.rest @ diagonal @ left_incidence), None)])
         )
         sparse_parts.append(sp.csr_matrix(left.rest @ diagonal @ right.rest))
-    results = _through_incidence(firsts, right_incidence, pattern)
-    for result, (left_incidence, second), rests in zip(results, seconds, sparse_parts, strict=True):
-        result += _through_incidence([second], left_incidence, pattern)[0][reverse]
+    # A middle term through the right factor's own incidence joins the first reading: the
+    # indexing of the pattern's entries, most of the work, is then done once for both.
+    shared = [left.incidence is right.incidence for left, _ in lefts]
+    readings = _through_incidence(
+        firsts + [second for (_, second), same in zip(seconds, shared, strict=True) if same],
+        right_incidence,
+        pattern,
+    )
+    results, shared_seconds = readings[: len(firsts)], iter(readings[len(firsts) :])
+    for result, (left_incidence, second), rests, same in zip(
+        results, seconds, sparse_parts, shared, strict=True
+    ):
+        if same:
+            result += next(shared_seconds)[reverse]
+        else:
+            result += _through_incidence([second], left_incidence, pattern)[0][reverse]
         result += _read_on_pattern(rests, pattern)
     return results
 
@@ -183,6 +196,29 @@ def _read_on_pattern(matrix: sp.csr_matrix, pattern: sp.csr_matrix) -> np.ndarra
     values = np.zeros(pattern.nnz)
     values[position[found]] = part.data[found]
     return values
+
+
+def off_diagonal(matrix: sp.spmatrix) -> sp.csr_matrix:
+    """A float copy of ``matrix`` in canonical CSR form (duplicates summed, indices sorted)
+    without its diagonal or stored zeros.
+
+    scipy's ``setdiag(0)`` converts a CSR matrix that stores no diagonal through COO, a
+    quarter of a second on the actor network's 3.2 million entries; a mask does it at once.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> off_diagonal(sp.csr_matrix(np.array([[1.0, 2], [0, 3]]))).toarray()
+    array([[0., 2.],
+           [0., 0.]])
+    """
+    matrix = sp.csr_matrix(matrix, dtype=float, copy=True)
+    matrix.sum_duplicates()
+    n = matrix.shape[0]
+    rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
+    keep = (matrix.indices != rows) & (matrix.data != 0)
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[keep], minlength=n))])
+    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
 
 
 def reverse_entries(pattern: sp.csr_matrix) -> np.ndarray:

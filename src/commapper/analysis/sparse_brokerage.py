@@ -14,16 +14,16 @@ import numpy as np
 import scipy.sparse as sp
 
 from commapper.analysis.brokerage import _NO_NEIGHBOURS, _ONE_NEIGHBOUR
-from commapper.analysis.factored import Factored, products_on_pattern, reverse_entries
+from commapper.analysis.factored import (
+    Factored,
+    off_diagonal,
+    products_on_pattern,
+    reverse_entries,
+)
 
 
 def _canonical(matrix: sp.spmatrix) -> sp.csr_matrix:
-    matrix = sp.csr_matrix(matrix, dtype=float)
-    matrix.setdiag(0)  # Burt's measures and brokerage ignore self-loops
-    matrix.eliminate_zeros()
-    matrix.sum_duplicates()
-    matrix.sort_indices()
-    return matrix
+    return off_diagonal(matrix)  # Burt's measures and brokerage ignore self-loops
 
 
 def burt_measures_sparse(
