@@ -35,7 +35,8 @@ MANY_NODES = 150  # beyond this, people's and objects' labels hide when zoomed f
 LABEL_MAX_WIDTH = 150.0
 LABEL_FONTS: dict[NodeKind, QFont] = {}
 # Overlay marks (issue 5) are rings around a node, one per mark, innermost first.
-MARK_COLOURS: dict[str, str] = {"broker": "#D55E00", "silo": "#CC79A7", "articulation": "#0072B2"}
+# Purple for brokers: none of the sector colours, so a broker ring never melts into its node.
+MARK_COLOURS: dict[str, str] = {"broker": "#6A3D9A", "silo": "#CC79A7", "articulation": "#0072B2"}
 MARK_RING_GAP = 5.0
 
 
@@ -172,8 +173,11 @@ class NodeItem(QGraphicsItem):
             colour = QColor(MARK_COLOURS.get(mark, "#888888"))
             if self.dimmed:
                 colour.setAlphaF(0.25)
-            painter.setPen(QPen(colour, 3.0))
             ring = self.radius + MARK_RING_GAP * (index + 1) - 1
+            # A halo of the background keeps each ring apart from the node and from the next.
+            painter.setPen(QPen(self.map_scene.colours.background, 5.0))
+            painter.drawEllipse(QPointF(0, 0), ring, ring)
+            painter.setPen(QPen(colour, 3.0))
             painter.drawEllipse(QPointF(0, 0), ring, ring)
 
     # -- geometry and painting -------------------------------------------------------------------
@@ -332,6 +336,7 @@ class EdgeItem(QGraphicsItem):
         self._length = 0.0
         self._pen_key: tuple | None = None
         self._pen: QPen | None = None
+        self.pen_signature: tuple = ()  # equal for edges drawn alike, see EdgeLayer
         self._version = 0
         self._directed = False
         self._has_arrow = False
@@ -370,6 +375,7 @@ class EdgeItem(QGraphicsItem):
         self._path = path
         self._arrow = self._arrow_head(path) if self._directed else QPolygonF()
         self._has_arrow = not self._arrow.isEmpty()
+        self.map_scene.edge_look_changed()
         self._bounds = path.boundingRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
 
     def _arrow_head(self, path: QPainterPath) -> QPolygonF:
@@ -385,6 +391,24 @@ class EdgeItem(QGraphicsItem):
         side = QPointF(-math.sin(angle), -math.cos(angle)) * (size * 0.45)
         return QPolygonF([tip, tip + back + side, tip + back - side])
 
+    @property
+    def straight_line(self) -> QLineF | None:
+        """The edge as a line, or None when it bends away from a parallel one."""
+        return self._line
+
+    @property
+    def curve(self) -> QPainterPath:
+        return self._path
+
+    @property
+    def arrow_head(self) -> QPolygonF | None:
+        return self._arrow if self._has_arrow else None
+
+    def update(self, *args) -> None:
+        """Repaint: here, or in the edge layer when that draws the edges."""
+        super().update(*args)
+        self.map_scene.edge_look_changed()
+
     def boundingRect(self) -> QRectF:
         return self._bounds
 
@@ -397,8 +421,14 @@ class EdgeItem(QGraphicsItem):
         highlighted = self.ends_selected > 0 or self.isSelected()
         key = (highlighted, self.dimmed, self.map_scene.style_generation, self._version)
         if key != self._pen_key or self._pen is None:
-            self._pen = self._make_pen(highlighted)
-            self._pen_key = key
+            pen = self._make_pen(highlighted)
+            self._pen, self._pen_key = pen, key
+            self.pen_signature = (
+                self.zValue(),
+                pen.color().rgba(),
+                pen.widthF(),
+                pen.style().value,
+            )
         return self._pen
 
     def _make_pen(self, highlighted: bool) -> QPen:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
@@ -26,6 +27,7 @@ from commapper.model import (
     NodeModel,
     edge_kinds_between,
 )
+from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import EdgeItem, NodeItem
 from commapper.ui.session import MapSession
 from commapper.ui.theme import NODE_KIND_WORDS, canvas_colours, sector_colour
@@ -76,11 +78,16 @@ class MapScene(QGraphicsScene):
         self._declutter_timer.setSingleShot(True)
         self._declutter_timer.setInterval(0)
         self._declutter_timer.timeout.connect(self.declutter_labels)
+        self._declutter_timer.timeout.connect(self.fit_scene_rect)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         # Qt's automatic depth (13 for a 2,000-node map) makes whole-map frames 50% slower
         # than a shallow tree: measured with benchmarks/bench_editor.py.
         self.setBspTreeDepth(BSP_TREE_DEPTH)
         self.setBackgroundBrush(self.colours.background)
+        # Zoomed out, one layer draws all edges in batches (see EdgeLayer); the view decides.
+        self.batched_edges = False
+        self.edge_layer = EdgeLayer(self)
+        self.addItem(self.edge_layer)
         self._build()
         self._declutter_timer.start()
         session.document_changed.connect(self._on_document_changed)
@@ -105,6 +112,7 @@ class MapScene(QGraphicsScene):
     def _add_edge_item(self, edge_id: str) -> None:
         edge = self.doc.edge(edge_id)
         item = EdgeItem(self, edge_id, self.node_items[edge.source], self.node_items[edge.target])
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.batched_edges)
         self.edge_items[edge_id] = item
         self._pair_edges[frozenset((edge.source, edge.target))].append(edge_id)
         self.addItem(item)
@@ -115,6 +123,7 @@ class MapScene(QGraphicsScene):
         self._pair_edges[pair].remove(edge_id)
         item.detach()
         self.removeItem(item)
+        self.edge_look_changed()
         return pair
 
     def _rebend(self, pair: frozenset[str]) -> None:
@@ -182,7 +191,21 @@ class MapScene(QGraphicsScene):
     def restyle(self) -> None:
         """Repaint every item with fresh colours (after a theme or overlay change)."""
         self.style_generation += 1
+        self.edge_look_changed()
         self.update()
+
+    def set_batched_edges(self, on: bool) -> None:
+        """Draw the edges through the one edge layer (zoomed out) or each by itself."""
+        if on == self.batched_edges:
+            return
+        self.batched_edges = on
+        for item in self.edge_items.values():
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, on)
+        self.edge_layer.setVisible(on)
+
+    def edge_look_changed(self) -> None:
+        """An edge moved, came, went or changed its look: the layer regroups when next shown."""
+        self.edge_layer.invalidate()
 
     def fill_colour(self, node: NodeModel) -> QColor:
         if self.fill_rule is not None and (colour := self.fill_rule(node)) is not None:
@@ -214,9 +237,23 @@ class MapScene(QGraphicsScene):
         if abs(scale - self.label_scale) < 0.05 * self.label_scale:
             return
         self.label_scale = scale
+        # Every node's bounds change: rebuilding the index once beats 2,000 re-insertions.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for item in self.node_items.values():
             item.label_scale_changed()
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBspTreeDepth(BSP_TREE_DEPTH)
         self._declutter_timer.start()
+
+    def fit_scene_rect(self) -> None:
+        """Scroll room: the nodes and their labels, with a margin to pan into."""
+        rect = QRectF()
+        for item in self.node_items.values():
+            rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            rect = QRectF(-300, -200, 600, 400)
+        margin = max(rect.width(), rect.height(), 400) * 0.5
+        self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
 
     def declutter_labels(self) -> None:
         """Hide the labels that would overlap a more important one at the current zoom.
@@ -261,6 +298,9 @@ class MapScene(QGraphicsScene):
         return [item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)]
 
     def _selection_to_session(self) -> None:
+        # Selected edges are drawn highlighted; the edge layer must redraw them. (Watched here
+        # rather than in each edge's itemChange: that would call Python for every flag change.)
+        self.edge_look_changed()
         if self._syncing_selection:
             return
         selected = self.selectedItems()

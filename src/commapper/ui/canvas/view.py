@@ -20,6 +20,8 @@ from commapper.ui.canvas.scene import BSP_TREE_DEPTH, MapScene
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 NUDGE, BIG_NUDGE = 10.0, 50.0
+# Below this zoom edges are short on screen and many: one layer draws them all (EdgeLayer).
+BATCH_EDGES_BELOW_ZOOM = 0.5
 # Labels keep at least this fraction of their size on screen when zoomed out, then grow.
 LABEL_READABLE_ZOOM = 0.65
 
@@ -47,6 +49,7 @@ class MapView(QGraphicsView):
         )
         self._drag_snapshot: tuple[QPixmap, QRectF] | None = None
         self._hidden_for_drag: list[QGraphicsItem] = []
+        self._moving_edges: list[QGraphicsItem] = []
         scene.drag_started.connect(self._freeze_still_items)
         scene.drag_finished.connect(self._thaw_still_items)
         self._panning_from: QPointF | None = None
@@ -65,11 +68,17 @@ class MapView(QGraphicsView):
         moving: set[QGraphicsItem] = set(moving_nodes)
         for node in moving_nodes:
             moving.update(node.edges)
+        # The edge layer is photographed with the rest; the moving edges draw themselves.
+        self._moving_edges = [item for item in moving if item not in moving_nodes]
+        for edge in self._moving_edges:
+            edge.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)
+        self.map_scene.edge_layer.invalidate()
         # Transparent rather than hidden for the photo: hiding the dragged node would end the
         # drag (a hidden item loses the mouse).
         opacities = {item: item.opacity() for item in moving}
         for item in moving:
             item.setOpacity(0.0)
+        self.map_scene.edge_look_changed()
         visible = self.viewport().rect()
         snapshot = self.viewport().grab(visible)
         for item, opacity in opacities.items():
@@ -85,6 +94,12 @@ class MapView(QGraphicsView):
         self.map_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
 
     def _thaw_still_items(self) -> None:
+        for edge in self._moving_edges:
+            edge.setFlag(
+                QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.map_scene.batched_edges
+            )
+        self._moving_edges = []
+        self.map_scene.edge_look_changed()
         self.map_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.map_scene.setBspTreeDepth(BSP_TREE_DEPTH)
         for item in self._hidden_for_drag:
@@ -160,6 +175,7 @@ class MapView(QGraphicsView):
     def _zoom_settled(self) -> None:
         self.map_scene.set_label_scale(max(1.0, LABEL_READABLE_ZOOM / self.zoom))
         self.map_scene.clip_beyond = 1500.0 / self.zoom
+        self.map_scene.set_batched_edges(self.zoom < BATCH_EDGES_BELOW_ZOOM)
         self.zoom_changed.emit(self.zoom)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
