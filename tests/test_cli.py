@@ -77,3 +77,16 @@ def test_the_app_starts_on_a_map_and_keeps_running(tmp_path):
         process.kill()
         process.wait()
     assert "Traceback" not in process.stderr.read()
+
+
+def test_analyse_piped_into_a_reader_that_stops_early_prints_no_traceback(tmp_path):
+    from generate import generate_map
+
+    from commapper.io import save_map
+
+    path = tmp_path / "big.commap"  # its JSON is larger than a pipe holds
+    save_map(generate_map(600), path)
+    command = f"{sys.executable} -m commapper.cli analyse {path} --json | head -n 2"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
+    assert len(result.stdout.splitlines()) == 2
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr

@@ -7,6 +7,7 @@ or networkx, so every heavy import happens inside the subcommand that needs it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -25,9 +26,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         build(parser)
         options = parser.parse_args(args)
         try:
-            return run(options)
+            status = run(options)
+            sys.stdout.flush()
+            return status
         except KeyboardInterrupt:
             return 130
+        except BrokenPipeError:
+            # The reader went away (`commapper analyse ... | head`): not an error of ours.
+            # Point stdout at nothing so that Python's own flush at exit stays quiet too.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     return _open_app(args)
 
 

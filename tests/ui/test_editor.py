@@ -267,3 +267,50 @@ def test_labels_that_would_overlap_give_way_to_the_more_important_one(make_windo
     window.session.selection.set(["p1"])  # a selected node's label always shows
     scene.declutter_labels()
     assert "p1" not in scene.crowded_labels
+
+
+def test_enter_after_naming_keeps_the_named_node_selected(make_window, qtbot):
+    window = make_window(None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # the focus chain only runs in an active window
+    node_id = window.actions_.add(NodeKind.COMMUNITY)
+    window.actions_.add(NodeKind.COMMUNITY)  # a second node the focus could wander to
+    window.session.selection.set([node_id])
+    window.actions_.rename.trigger()
+    assert window.view._rename_editor.hasFocus()
+    qtbot.keyClicks(window.view._rename_editor, "Choir")
+    qtbot.keyClick(window.view._rename_editor, Qt.Key.Key_Return)
+    assert window.session.doc.node(node_id).label == "Choir"
+    assert window.session.selection.ids == (node_id,)
+
+
+def test_new_nodes_get_room_of_their_own(make_window):
+    window = make_window(None)
+    ids = [window.actions_.add(NodeKind.COMMUNITY) for _ in range(6)]
+    window.view.finish_rename(commit=False)
+    spots = [(window.session.doc.node(i).x, window.session.doc.node(i).y) for i in ids]
+    for index, (x, y) in enumerate(spots):
+        for other_x, other_y in spots[index + 1 :]:
+            assert abs(x - other_x) >= 170 or abs(y - other_y) >= 110
+
+
+def test_the_welcome_screen_offers_no_map_editing(make_window):
+    window = make_window(None, show_welcome=True)
+    assert not window.actions_.add_node[NodeKind.COMMUNITY].isEnabled()
+    window.actions_.add_node[NodeKind.COMMUNITY].trigger()
+    assert window.session.doc.nodes == []
+    window.new_map()  # the welcome screen's New Map
+    assert window.actions_.add_node[NodeKind.COMMUNITY].isEnabled()
+
+
+def test_the_rename_box_follows_its_node_when_the_view_scrolls(make_window):
+    window = make_window()
+    window.view.set_zoom(1.5)
+    window.session.selection.set(["c1"])
+    window.actions_.rename.trigger()
+    editor = window.view._rename_editor
+    window.view.horizontalScrollBar().setValue(window.view.horizontalScrollBar().value() + 60)
+    item = window.scene.node_items["c1"]
+    below = window.view.mapFromScene(item.scenePos() + QPointF(0, item.radius + 4))
+    assert abs(editor.x() + editor.width() / 2 - below.x()) <= 2
+    window.view.finish_rename(commit=False)

@@ -80,7 +80,8 @@ def findings(
         score, node_id = ranked[0]
         after_you = " after you" if ego is not None else ""
         add("top_broker",
-            f"{_names(doc, [node_id])} is the strongest broker in the map{after_you} "
+            f"{_names(doc, [node_id])} is the strongest broker among the people and boundary "
+            f"objects{after_you} "
             f"(betweenness {score:.2f}).", [node_id])  # fmt: skip
     for node_id in brokerage["articulation_points_without_ego"]:
         if merged.kinds.get(node_id) in (NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT):

@@ -11,14 +11,21 @@ def _number(value: float | int | None) -> str:
     return str(value) if isinstance(value, int) else f"{value:.2f}"
 
 
+def counted(number: int, one: str, many: str) -> str:
+    """``number`` with the right form of its noun: "1 community", "3 communities"."""
+    return f"{number} {one if number == 1 else many}"
+
+
 def text_report(doc: MapDocument, result: dict) -> str:
     """A report for a person: breadth, brokerage, then what stands out."""
     lines = [f"{doc.title or 'Untitled map'}", ""]
     counts = result["map"]["by_kind"]
     lines.append(
-        f"{result['map']['n_nodes']} nodes ({counts['community']} communities, "
-        f"{counts['person']} people, {counts['boundary_object']} boundary objects), "
-        f"{result['map']['n_edges']} edges"
+        f"{counted(result['map']['n_nodes'], 'node', 'nodes')} "
+        f"({counted(counts['community'], 'community', 'communities')}, "
+        f"{counted(counts['person'], 'person', 'people')}, "
+        f"{counted(counts['boundary_object'], 'boundary object', 'boundary objects')}), "
+        f"{counted(result['map']['n_edges'], 'edge', 'edges')}"
     )
     if result["breadth"] is not None:
         every, members = result["breadth"]["all_levels"], result["breadth"]["members_only"]
@@ -65,8 +72,13 @@ def text_report(doc: MapDocument, result: dict) -> str:
     lines += [
         f"  {doc.node(node_id).label or node_id:<30} {score:.3f}" for score, node_id in brokers
     ]
-    silos = result["brokerage"]["silos_strict"]
-    lines += ["", f"Silos: {', '.join(doc.node(s).label or s for s in silos) if silos else 'none'}"]
+
+    def names(ids: list[str]) -> str:
+        return ", ".join(doc.node(i).label or i for i in ids) if ids else "none"
+
+    lines += ["", f"Silos, connected to nothing: {names(result['brokerage']['silos_strict'])}"]
+    if result["ego"] is not None:
+        lines.append(f"Silos but for me: {names(result['brokerage']['silos_excluding_ego'])}")
     if result["findings"]:
         lines += ["", "What stands out"]
         lines += [f"  - {finding['text']}" for finding in result["findings"]]

@@ -12,14 +12,16 @@ def headline_figures(result: dict) -> dict[str, float | int | None]:
     figures: dict[str, float | int | None] = {
         "nodes": result["map"]["n_nodes"],
         "edges": result["map"]["n_edges"],
-        "silos": len(result["brokerage"]["silos_strict"]),
+        "silos connected to nothing": len(result["brokerage"]["silos_strict"]),
     }
     if result["ego"] is not None:
         everything = result["breadth"]["all_levels"]
         ego = result["brokerage"]["ego"]
         figures |= {
             "communities": everything["n_communities"],
-            "communities as a member": result["breadth"]["members_only"]["n_communities"],
+            "communities, transactional left out": result["breadth"]["members_only"][
+                "n_communities"
+            ],
             "domains": everything["n_domains"],
             "sectors": everything["n_sectors"],
             "sector diversity (Blau)": everything["sector_diversity"]["blau"],

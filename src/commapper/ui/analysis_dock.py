@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -137,13 +137,13 @@ class AnalysisPanel(QWidget):
         layout.addWidget(self.what_if_box)
         layout.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
         self.setMinimumWidth(380)
 
     def _build_overlays(self) -> QGroupBox:
@@ -332,6 +332,8 @@ class AnalysisPanel(QWidget):
         self.legend.show_entries(self.overlays.legend)
         self.what_if_view.show_waiting(self._label(node_id))
         self.what_if_box.show()
+        # The answer is at the bottom of a long panel: bring it into view.
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.what_if_box))
         self.runner.request_what_if(node_id)
 
     def _show_what_if(self, result: dict) -> None:

@@ -55,6 +55,9 @@ def sector_levels(doc: MapDocument, members_only: bool = False) -> dict[str, dic
 class Chart(pg.PlotWidget):
     """A horizontal bar chart following the theme, with readable fonts and names on the axis."""
 
+    def wheelEvent(self, event) -> None:
+        event.ignore()  # the chart does not zoom: let the wheel scroll the panel it sits in
+
     def __init__(self, title: str) -> None:
         super().__init__()
         self.setMinimumHeight(180)

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QMimeData, QObject, QPoint, QPointF, QVariantAnimation
+from PySide6.QtCore import (
+    QEasingCurve,
+    QMimeData,
+    QObject,
+    QPoint,
+    QPointF,
+    Qt,
+    QVariantAnimation,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -45,6 +53,8 @@ ADD_SHORTCUTS = {
     NodeKind.ME: "Ctrl+4",
 }
 LAYOUT_ANIMATION_MS = 450
+# Room a new node keeps from the others: a community's width and its label's height.
+NEW_NODE_ROOM = QPointF(170.0, 110.0)
 
 
 def _action(parent: QObject, text: str, shortcut=None, tip: str = "") -> QAction:
@@ -103,6 +113,9 @@ class EditActions(QObject):
         )
         self.rename = _action(self, "Rename", "F2", "Rename the selected node in place")
         self.rename.triggered.connect(self.rename_selected)
+        # F2 renames on the canvas only: in the table it edits the current cell.
+        self.rename.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        view.addAction(self.rename)
         self.landscape = _action(
             self, "Landscape Layout", "Ctrl+Shift+L",
             "Me in the centre, communities on rings by my level and in wedges by sector",
@@ -171,16 +184,28 @@ class EditActions(QObject):
         self.add(NodeKind.COMMUNITY, at)
 
     def _free_spot(self, around: QPointF) -> QPointF:
-        """A point near ``around`` where no node sits, so new nodes do not stack up."""
-        spot = QPointF(around)
-        for _ in range(50):
-            if not any(
-                (item.pos() - spot).manhattanLength() < 40
-                for item in self.scene.node_items.values()
-            ):
-                break
-            spot += QPointF(45, 35)
-        return spot
+        """The point nearest ``around``, on rings of a loose grid, with room for a node and its
+        label, so that new nodes never land on each other."""
+        taken = [item.pos() for item in self.scene.node_items.values()]
+
+        def roomy(spot: QPointF) -> bool:
+            return all(
+                abs(spot.x() - other.x()) >= NEW_NODE_ROOM.x()
+                or abs(spot.y() - other.y()) >= NEW_NODE_ROOM.y()
+                for other in taken
+            )
+
+        for ring in range(40):
+            spots = [
+                around + QPointF(dx * NEW_NODE_ROOM.x(), dy * NEW_NODE_ROOM.y())
+                for dx in range(-ring, ring + 1)
+                for dy in range(-ring, ring + 1)
+                if max(abs(dx), abs(dy)) == ring
+            ]
+            for spot in sorted(spots, key=lambda p: (p - around).manhattanLength()):
+                if roomy(spot):
+                    return spot
+        return QPointF(around)
 
     def _set_connect_mode(self, on: bool) -> None:
         self.scene.connect_mode = on

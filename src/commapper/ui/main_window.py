@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from commapper import APP_NAME, __version__
 from commapper.analysis.layout import place_unplaced
+from commapper.analysis.report import counted
 from commapper.io import FILE_SUFFIX, MapFileError, load_map
 from commapper.model import MapDocument, MoveNodes, NodeKind, apply_edit
 from commapper.ui.analysis_dock import AnalysisPanel
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
             for dock in self.findChildren(QDockWidget):
                 dock.setVisible(False)
+            self._set_editing_enabled(False)
         else:
             self.show_map()
         MainWindow.windows.append(self)
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
         self.tables_dock = self._dock("Table", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.resizeDocks(
-            [self.inspector_dock, self.analysis_dock], [340, 360], Qt.Orientation.Horizontal
+            [self.inspector_dock, self.analysis_dock], [340, 400], Qt.Orientation.Horizontal
         )
         self.resizeDocks([self.tables_dock], [250], Qt.Orientation.Vertical)
 
@@ -218,7 +220,10 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
+        # Short fixed names: the menu's "Undo Rename to ..." would make the toolbar jump.
+        toolbar.addActions(
+            [self._short(self.undo_action, "Undo"), self._short(self.redo_action, "Redo")]
+        )
         toolbar.addSeparator()
         toolbar.addActions(
             [
@@ -231,6 +236,21 @@ class MainWindow(QMainWindow):
         toolbar.addActions([edit.landscape, edit.force])
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    def _short(self, action: QAction, text: str) -> QAction:
+        """A toolbar twin of ``action`` with a fixed name, enabled when it is."""
+        twin = QAction(text, self)
+        twin.setToolTip(action.text())
+        twin.triggered.connect(action.trigger)
+        twin.setEnabled(action.isEnabled())
+        action.enabledChanged.connect(twin.setEnabled)
+        action.changed.connect(lambda: twin.setToolTip(action.text()))
+        return twin
+
+    def _set_editing_enabled(self, enabled: bool) -> None:
+        """The welcome screen shows no map, so nothing may edit one behind it."""
+        for action in self.actions_.findChildren(QAction):
+            action.setEnabled(enabled)
 
     def _add(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -261,14 +281,12 @@ class MainWindow(QMainWindow):
     def _update_counts(self, _change=None) -> None:
         kinds = Counter(node.kind for node in self.session.doc.nodes)
         words = [
-            (NodeKind.COMMUNITY, "communities"),
-            (NodeKind.PERSON, "people"),
-            (NodeKind.BOUNDARY_OBJECT, "boundary objects"),
+            (kinds[NodeKind.COMMUNITY], "community", "communities"),
+            (kinds[NodeKind.PERSON], "person", "people"),
+            (kinds[NodeKind.BOUNDARY_OBJECT], "boundary object", "boundary objects"),
+            (len(self.session.doc.edges), "connection", "connections"),
         ]
-        self.counts_label.setText(
-            " · ".join(f"{kinds[kind]} {word}" for kind, word in words)
-            + f" · {len(self.session.doc.edges)} connections"
-        )
+        self.counts_label.setText(" · ".join(counted(*word) for word in words))
 
     def _show_refusal(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -277,6 +295,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.welcome:
             for dock in self.findChildren(QDockWidget):
                 dock.setVisible(True)
+            self._set_editing_enabled(True)
             self.inspector_dock.raise_()
         self.stack.setCurrentWidget(self.view)
         self.view.fit_to_window()
@@ -297,6 +316,7 @@ class MainWindow(QMainWindow):
             self.show_map()
             return
         window = MainWindow()
+        window.move(self.pos() + QPoint(40, 40))  # beside this one, not hidden under it
         window.show()
 
     def open_map(self) -> None:

@@ -212,7 +212,10 @@ class ItemTableModel(QAbstractTableModel):
         if column.name == "modes":
             return modes_to_text(value)
         if column.numeric:
-            return "" if value is None else f"{value:g}"
+            if value is None:
+                return ""
+            # Positions to a tenth of a pixel; the editor gets the exact value.
+            return f"{value:g}" if editing or column.name == "weight" else f"{round(value, 1):g}"
         return "" if value is None else str(value)
 
     def sort_key(self, item: Any, column: Column) -> Any:

@@ -173,6 +173,7 @@ class MapView(QGraphicsView):
             self.fit_rect(rect)
 
     def _zoom_settled(self) -> None:
+        self._place_rename_editor()
         self.map_scene.set_label_scale(max(1.0, LABEL_READABLE_ZOOM / self.zoom))
         self.map_scene.clip_beyond = 1500.0 / self.zoom
         self.map_scene.set_batched_edges(self.zoom < BATCH_EDGES_BELOW_ZOOM)
@@ -295,15 +296,29 @@ class MapView(QGraphicsView):
         editor.setAccessibleName("New name")
         editor.setMinimumWidth(180)
         editor.adjustSize()
-        anchor = self.mapFromScene(item.scenePos() + QPointF(0, item.radius + 4))
-        editor.move(int(anchor.x() - editor.width() / 2), int(anchor.y()))
         editor.setProperty("node_id", node_id)
+        self._rename_editor = editor
+        self._place_rename_editor()
         editor.returnPressed.connect(lambda: self.finish_rename(commit=True))
         editor.editingFinished.connect(lambda: self.finish_rename(commit=True))
         editor.installEventFilter(self)
-        self._rename_editor = editor
         editor.show()
         editor.setFocus()
+
+    def _place_rename_editor(self) -> None:
+        """Keep the editor under its node when the view scrolls or zooms."""
+        editor = getattr(self, "_rename_editor", None)  # scrolling can start during __init__
+        if editor is None:
+            return
+        item = self.map_scene.node_items.get(editor.property("node_id"))
+        if item is None:
+            return
+        anchor = self.mapFromScene(item.scenePos() + QPointF(0, item.radius + 4))
+        editor.move(int(anchor.x() - editor.width() / 2), int(anchor.y()))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._place_rename_editor()
 
     def finish_rename(self, commit: bool) -> None:
         editor, self._rename_editor = self._rename_editor, None
@@ -311,9 +326,11 @@ class MapView(QGraphicsView):
             return
         node_id = editor.property("node_id")
         text = editor.text().strip()
+        # Focus back first: hiding a focused editor would pass focus along the chain, which
+        # here means walking to the next node.
+        self.setFocus()
         editor.hide()
         editor.deleteLater()
-        self.setFocus()
         scene = self.map_scene
         if commit and scene.doc.has_node(node_id) and text != scene.doc.node(node_id).label:
             scene.session.edit(UpdateItem(node_id, {"label": text}), f"Rename to {text!r}")
