@@ -1,6 +1,6 @@
 """Screenshots of the analysis panel and the canvas overlays on an example map (for review).
 
-QT_QPA_PLATFORM=offscreen python benchmarks/shoot_analysis.py [OUT_DIR]
+QT_QPA_PLATFORM=offscreen python3 -m uv run python tools/shoot_analysis.py [OUT_DIR]
 """
 
 from __future__ import annotations
@@ -11,11 +11,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtCore import QEventLoop, QTimer
 
 from commapper.resources import DEFAULT_EXAMPLE
-from commapper.ui.analysis_dock import AnalysisPanel
 from commapper.ui.app import create_application
 from commapper.ui.main_window import MainWindow, open_document
 from commapper.ui.session import MapSession
@@ -41,13 +39,11 @@ def main() -> None:
     app = create_application()
     path = DEFAULT_EXAMPLE
     window = MainWindow(MapSession(open_document(path), path))
-    panel = AnalysisPanel(window.session, window.scene, window.view)
-    dock = QDockWidget("Analysis", window)
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    panel = window.analysis
     window.resize(1600, 1000)
     window.show()
-    wait_for(panel.runner.finished)
+    if panel.runner.result is None:
+        wait_for(panel.runner.finished)
     window.view.fit_to_window()
     settle()
     scroll_body = panel.layout().itemAt(0).widget().widget()
@@ -85,7 +81,6 @@ def main() -> None:
     wait_for(panel.runner.finished)
     settle()
     window.grab().save(str(out / "timeline.png"))
-    panel.shutdown()
     window.session.undo_stack.setClean()
     window.close()
     del app
