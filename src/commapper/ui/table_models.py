@@ -265,7 +265,12 @@ class ItemTableModel(QAbstractTableModel):
             return False
         if getattr(item, column.name) == new:
             return True
-        label = item.label or item.id
+        label = item.label or (
+            f"{node_label(self.session.doc, item.source)} → "
+            f"{node_label(self.session.doc, item.target)}"
+            if hasattr(item, "source")
+            else item.id
+        )
         if column.name in ("x", "y"):
             x, y = (new, item.y) if column.name == "x" else (item.x, new)
             return self.session.edit(MoveNodes({item.id: (x, y)}), f"Move {label}")
