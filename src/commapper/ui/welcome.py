@@ -90,6 +90,7 @@ class WelcomeScreen(QWidget):
     def _path_list(self, name: str, rows: list[tuple[str, str, Path]]) -> QListWidget:
         widget = QListWidget()
         widget.setAccessibleName(name)
+        widget.setSpacing(6)  # each entry is two lines: keep entries apart
         for title, detail, path in rows:
             item = QListWidgetItem(f"{title}\n{detail}")
             item.setData(PATH_ROLE, path)
