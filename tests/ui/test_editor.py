@@ -314,3 +314,34 @@ def test_the_rename_box_follows_its_node_when_the_view_scrolls(make_window):
     below = window.view.mapFromScene(item.scenePos() + QPointF(0, item.radius + 4))
     assert abs(editor.x() + editor.width() / 2 - below.x()) <= 2
     window.view.finish_rename(commit=False)
+
+
+def test_a_layout_that_moves_nothing_adds_no_undo_step(make_window):
+    window = make_window()
+    window.actions_.landscape.trigger()
+    window.actions_.finish_animation()
+    steps = window.session.undo_stack.count()
+    window.actions_.landscape.trigger()  # the map is already laid out this way
+    window.actions_.finish_animation()
+    assert window.session.undo_stack.count() == steps
+
+
+def test_deleting_a_node_while_a_layout_animates_keeps_map_and_canvas_in_step(make_window):
+    window = make_window()
+    window.actions_.landscape.trigger()
+    window.session.selection.set(["c1"])
+    window.actions_.delete_selection()
+    window.actions_.finish_animation()
+    doc = window.session.doc
+    assert not doc.has_node("c1")
+    for node in doc.nodes:
+        assert window.scene.node_items[node.id].pos() == QPointF(node.x, node.y)
+
+
+def test_labels_in_tooltips_stay_plain_text(make_window):
+    from commapper.model import UpdateItem
+
+    window = make_window()
+    window.session.edit(UpdateItem("c1", {"label": "<b>Bold</b> & co"}), "Rename")
+    tip = window.scene.node_items["c1"].toolTip()
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in tip

@@ -46,3 +46,20 @@ def test_save_marks_clean_and_replace_content_loads_another_map(qtbot, tmp_path)
     session.revert()
     assert session.doc.nodes[0].label == "Renamed" and not session.is_modified
     assert session.doc.content()["nodes"] == load_map(target).content()["nodes"]
+
+
+def test_typing_merges_only_while_the_same_items_change(qtbot):
+    from commapper.model import Batch
+
+    session = MapSession(load_map(DEFAULT_EXAMPLE), DEFAULT_EXAMPLE)
+    before = {node_id: session.doc.node(node_id).sector for node_id in ("c1", "c2")}
+    key = ("multi", "sector")
+    # A multi-selection edit that first touches both, then only one of the two.
+    session.edit(Batch((UpdateItem("c1", {"sector": "a"}), UpdateItem("c2", {"sector": "a"}))),
+                 "Change sector", key)  # fmt: skip
+    session.edit(UpdateItem("c1", {"sector": "ax"}), "Change sector", key)
+    assert session.undo_stack.count() == 2
+    session.undo_stack.undo()
+    assert (session.doc.node("c1").sector, session.doc.node("c2").sector) == ("a", "a")
+    session.undo_stack.undo()
+    assert {i: session.doc.node(i).sector for i in before} == before

@@ -70,6 +70,7 @@ class AnalysisPanel(QWidget):
         self.runner.what_if_finished.connect(self._show_what_if)
         session.selection.changed.connect(self._show_roles)
         session.document_changed.connect(self._follow_years)
+        session.document_changed.connect(self._end_stale_what_if)
         self._follow_years()
         self.runner.request()
 
@@ -339,6 +340,11 @@ class AnalysisPanel(QWidget):
     def _show_what_if(self, result: dict) -> None:
         if result["removed"] == self.what_if_node:
             self.what_if_view.show_result(result)
+
+    def _end_stale_what_if(self, _change=None) -> None:
+        # A what-if answers for the map as it was: after an edit it would mislead.
+        if self.what_if_node is not None:
+            self.end_what_if()
 
     def end_what_if(self) -> None:
         """Dismiss the what-if: the table goes, the map is shown whole again."""

@@ -25,6 +25,7 @@ from commapper.model import MapDocument
 from commapper.ui.session import MapSession
 
 _process_pool: ProcessPoolExecutor | None = None
+_process_pool_lock = threading.Lock()  # every window's worker thread shares the one process
 
 
 def _exit_with_parent() -> None:
@@ -47,16 +48,20 @@ def run_in_process(work: Callable[[], object]) -> object:
     unsafe. A crashed process is replaced at the next call.
     """
     global _process_pool
-    if _process_pool is None:
-        _process_pool = ProcessPoolExecutor(
-            max_workers=1,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_exit_with_parent,
-        )
+    with _process_pool_lock:
+        if _process_pool is None:
+            _process_pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_exit_with_parent,
+            )
+        pool = _process_pool
     try:
-        return _process_pool.submit(work).result()
+        return pool.submit(work).result()
     except BrokenProcessPool:
-        _process_pool = None
+        with _process_pool_lock:
+            if _process_pool is pool:
+                _process_pool = None
         raise
 
 
@@ -221,8 +226,9 @@ class AnalysisRunner(QObject):
             self.what_if_finished.emit(result)
 
     def _report_failure(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self._set_busy(False)
+        if generation != self._generation:
+            return  # a newer run is on its way; this one no longer matters
+        self._set_busy(False)
         self.failed.emit(message)
 
     def _report_what_if_failure(self, generation: int, message: str) -> None:

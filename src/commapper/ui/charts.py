@@ -3,6 +3,8 @@ and brokerage roles. Horizontal bars with names on the axis, so labels never ove
 
 from __future__ import annotations
 
+import html
+
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 
@@ -179,7 +181,8 @@ class RolesChart(Chart):
 
     def show_roles(self, roles: dict | None, whose: str) -> None:
         self.getPlotItem().setTitle(
-            f"Brokerage roles: {short(whose)}",
+            # pyqtgraph titles are HTML: the name a user typed must stay plain text.
+            f"Brokerage roles: {html.escape(short(whose))}",
             color=self.text_colour.name(),
             size=f"{CHART_FONT_POINTS + 1}pt",
         )

@@ -6,10 +6,23 @@ from collections.abc import Hashable
 
 from PySide6.QtGui import QUndoCommand
 
-from commapper.model import Edit, MapDocument, apply_edit
+from commapper.model import Batch, Edit, MapDocument, MoveNodes, UpdateItem, apply_edit
 
 # Qt merges only commands that share an id; ours also compare a key (which item, which fields).
 MERGEABLE = 1
+
+
+def touched_ids(edit: Edit) -> frozenset[str] | None:
+    """The items a field edit or move changes; None for edits that never merge."""
+    match edit:
+        case UpdateItem():
+            return frozenset({edit.item_id})
+        case MoveNodes():
+            return frozenset(edit.positions)
+        case Batch():
+            parts = [touched_ids(part) for part in edit.edits]
+            return None if None in parts else frozenset().union(*parts)
+    return None
 
 
 class EditCommand(QUndoCommand):
@@ -49,6 +62,9 @@ class EditCommand(QUndoCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
+            return False
+        # Only edits of exactly the same items collapse: our inverse must restore all of them.
+        if touched_ids(other.edit) != touched_ids(self.edit):
             return False
         # Both touch the same fields of the same items: undoing restores our old values, redoing
         # sets the newest ones.

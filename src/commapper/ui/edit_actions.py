@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from commapper.analysis.layout import PINNED_TAG, force_layout, landscape_layout, pinned_nodes
+from commapper.analysis.report import counted
 from commapper.io.fragments import MIME_TYPE, FragmentError, fragment_json, paste_edit
 from commapper.model import (
     NODE_CLASSES,
@@ -178,7 +179,9 @@ class EditActions(QObject):
         return menu
 
     def _show_context_menu(self, at: QPointF, node_id: str, global_pos: QPoint) -> None:
-        self.context_menu(at, node_id).exec(global_pos)
+        menu = self.context_menu(at, node_id)
+        menu.exec(global_pos)
+        menu.deleteLater()
 
     def _add_at(self, at: QPointF) -> None:
         self.add(NodeKind.COMMUNITY, at)
@@ -254,7 +257,7 @@ class EditActions(QObject):
             self.session.edit_refused.emit(f"Cannot paste: {error}.")
             return
         new_ids = [node.id for _, node in edit.nodes]
-        if new_ids and self.session.edit(edit, f"{verb} {len(new_ids)} nodes"):
+        if new_ids and self.session.edit(edit, f"{verb} {counted(len(new_ids), 'node', 'nodes')}"):
             self.session.selection.set(new_ids)
 
     def rename_selected(self) -> None:
@@ -282,6 +285,14 @@ class EditActions(QObject):
             for node_id, position in layout(doc, pinned=pinned).items()
             if node_id not in pinned
         }
+        target = {
+            node_id: position
+            for node_id, position in target.items()
+            if (doc.node(node_id).x, doc.node(node_id).y) != position
+        }
+        if not target:  # nothing would move: no undo step, no unsaved mark
+            self.session.edit_refused.emit("The map is already laid out that way.")
+            return
         text = "Landscape layout" if name == "landscape" else "Force-directed layout"
         self.animate_to(target, text)
 
@@ -294,11 +305,15 @@ class EditActions(QObject):
 
         def step(progress: float) -> None:
             for node_id, origin in start.items():
-                items[node_id].setPos(origin + (end[node_id] - origin) * progress)
+                if (item := items.get(node_id)) is not None:  # it may be deleted meanwhile
+                    item.setPos(origin + (end[node_id] - origin) * progress)
 
         def done() -> None:
             self._animation = None
-            self.session.edit(MoveNodes(target), text)
+            doc = self.session.doc
+            still_there = {i: p for i, p in target.items() if doc.has_node(i)}
+            if still_there:
+                self.session.edit(MoveNodes(still_there), text)
             self.view.fit_to_window()
 
         animation = QVariantAnimation(self)
@@ -331,4 +346,4 @@ class EditActions(QObject):
                 )
         if edits:
             verb = "Pin" if pinned else "Unpin"
-            self.session.edit(Batch(tuple(edits)), f"{verb} {len(edits)} nodes")
+            self.session.edit(Batch(tuple(edits)), f"{verb} {counted(len(edits), 'node', 'nodes')}")

@@ -392,8 +392,10 @@ class MainWindow(QMainWindow):
     def revert(self) -> None:
         if self.session.path is None:
             return
-        answer = QMessageBox.question(
-            self, APP_NAME, f"Discard your changes and reload {self.session.display_name}?"
+        answer = self.ask(
+            f"Discard your changes and reload {self.session.display_name}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -406,9 +408,7 @@ class MainWindow(QMainWindow):
         """Ask what to do with unsaved changes; False means the user chose to stay."""
         if not self.session.is_modified:
             return True
-        answer = QMessageBox.warning(
-            self,
-            APP_NAME,
+        answer = self.ask(
             f"Save the changes to {self.session.display_name} before closing?",
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -419,11 +419,19 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
+    def ask(self, question: str, buttons, default) -> QMessageBox.StandardButton:
+        """A question with the file's name in it, shown as plain text (never as markup)."""
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, buttons, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(default)
+        return QMessageBox.StandardButton(box.exec())
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # A layout still animating is part of the map the user is asked about.
+        self.actions_.finish_animation()
         if not self.maybe_save():
             event.ignore()
             return
-        self.actions_.finish_animation()
         self.autosaver.close()
         self.watcher.unwatch()
         self.analysis.shutdown()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from commapper import APP_NAME
 from commapper.io import MapFileError, load_map
 from commapper.resources import example_maps
+from commapper.ui.canvas.items import plain_tooltip
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -94,7 +95,7 @@ class WelcomeScreen(QWidget):
         for title, detail, path in rows:
             item = QListWidgetItem(f"{title}\n{detail}")
             item.setData(PATH_ROLE, path)
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tooltip(str(path)))
             widget.addItem(item)
         widget.itemActivated.connect(self._activated)
         widget.itemClicked.connect(self._activated)

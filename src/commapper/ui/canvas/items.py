@@ -6,6 +6,7 @@ no copy of its fields. Their position is the model's, except during a drag or an
 
 from __future__ import annotations
 
+import html
 import math
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,11 @@ MARK_COLOURS: dict[str, str] = {"broker": "#6A3D9A", "silo": "#CC79A7", "articul
 MARK_RING_GAP = 5.0
 
 
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as typed: Qt would render text that looks like markup."""
+    return f"<p>{html.escape(text)}</p>" if text else ""
+
+
 def label_font(kind: NodeKind) -> QFont:
     """Bold for communities and me, so the landscape's main places stand out."""
     if kind not in LABEL_FONTS:
@@ -66,7 +72,6 @@ class NodeItem(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
-        self.setAcceptHoverEvents(True)
         self.setZValue(2 if node.kind == NodeKind.PERSON else 3)
         self.dimmed = False
         self.base_radius = self.radius
@@ -95,7 +100,7 @@ class NodeItem(QGraphicsItem):
         self._update_label_rect()
         if node.x is not None and node.y is not None:
             self.setPos(node.x, node.y)
-        self.setToolTip(node.label)
+        self.setToolTip(plain_tooltip(node.label))
         self.update()
 
     def _wrapped(self, label: str) -> list[str]:
@@ -277,6 +282,10 @@ class NodeItem(QGraphicsItem):
 
     # -- interaction -----------------------------------------------------------------------------
 
+    def ungrabMouseEvent(self, event) -> None:
+        super().ungrabMouseEvent(event)
+        self.map_scene.end_drag()
+
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             for edge in self.edges:
@@ -352,7 +361,7 @@ class EdgeItem(QGraphicsItem):
 
     def refresh(self) -> None:
         edge = self.map_scene.doc.edge(self.edge_id)
-        self.setToolTip(edge.label or "")
+        self.setToolTip(plain_tooltip(edge.label))
         self._directed = bool(getattr(edge, "directed", False))
         self._version += 1
         self.update_geometry()

@@ -376,10 +376,14 @@ class MapScene(QGraphicsScene):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+        self.end_drag()
+        self._commit_drag()
+
+    def end_drag(self) -> None:
+        """The drag is over (released, or the mouse was taken away, e.g. by a dialog)."""
         if self._dragging:
             self._dragging = False
             self.drag_finished.emit()
-        self._commit_drag()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         node = self._node_at(event.scenePos())
@@ -422,6 +426,8 @@ class MapScene(QGraphicsScene):
 
     def connect_nodes(self, source_id: str, target_id: str) -> bool:
         """Join two nodes with the edge their kinds call for, as one undo step."""
+        if not (self.doc.has_node(source_id) and self.doc.has_node(target_id)):
+            return False  # an end was removed (undone) during the gesture
         source, target = self.doc.node(source_id), self.doc.node(target_id)
         kinds = edge_kinds_between(source.kind, target.kind)
         if not kinds and (kinds := edge_kinds_between(target.kind, source.kind)):
