@@ -2,7 +2,7 @@
 the what-if and timeline show the figures the analysis gives."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from commapper.analysis.analyse import analyse
 from commapper.analysis.fallout import fallout
@@ -11,7 +11,7 @@ from commapper.analysis.whatif import headline_figures
 from commapper.model import CommunityNode, InsertItems, MembershipEdge, remove_items
 from commapper.ui.analysis_dock import AnalysisPanel
 from commapper.ui.analysis_worker import AnalysisRunner
-from commapper.ui.whatif_view import WHAT_IF_TEXT, _number, canvas_context_menu
+from commapper.ui.whatif_view import WHAT_IF_TEXT, _number
 
 TIMEOUT = 60000
 
@@ -89,7 +89,8 @@ def test_the_what_if_shows_the_figures_without_the_node_and_fades_what_drops(pan
 
 
 def test_the_canvas_menu_offers_the_what_if(panel, qtbot):
-    menu = canvas_context_menu(panel.scene, panel.view, panel.session, panel, "c1")
+    window = panel.window()  # the main window whose canvas the user right-clicks
+    menu = window.actions_.context_menu(QPointF(0, 0), "c1")
     (action,) = [a for a in menu.actions() if a.text() == WHAT_IF_TEXT]
     with qtbot.waitSignal(panel.runner.what_if_finished, timeout=TIMEOUT):
         action.trigger()

@@ -14,16 +14,18 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from commapper.io.commap import map_to_data
-from commapper.model import Edge, InsertItems, MapDocument, Node, NodeKind, PersonNode
+from commapper.model import (
+    NODE_ID_PREFIX,
+    Edge,
+    InsertItems,
+    MapDocument,
+    Node,
+    NodeKind,
+    PersonNode,
+)
 
 FRAGMENT_FORMAT = "commapper-fragment"
 MIME_TYPE = "application/x-commapper-fragment"
-_NODE_PREFIX = {
-    NodeKind.ME: "me",
-    NodeKind.COMMUNITY: "c",
-    NodeKind.PERSON: "p",
-    NodeKind.BOUNDARY_OBJECT: "o",
-}
 _NODES = TypeAdapter(list[Node])
 _EDGES = TypeAdapter(list[Edge])
 
@@ -81,7 +83,7 @@ def paste_edit(
         if node.kind == NodeKind.ME and has_me:
             node = PersonNode(**{**node.model_dump(exclude={"kind"}), "kind": NodeKind.PERSON})
         has_me = has_me or node.kind == NodeKind.ME
-        new_id = _fresh_id(_NODE_PREFIX[node.kind], node.id, taken)
+        new_id = _fresh_id(NODE_ID_PREFIX[node.kind], node.id, taken)
         new_ids[node.id] = new_id
         x = None if node.x is None else node.x + offset[0]
         y = None if node.y is None else node.y + offset[1]

@@ -34,6 +34,7 @@ from commapper.model.items import (
     EDGE_ENDPOINTS,
     LEVELS,
     NODE_CLASSES,
+    NODE_ID_PREFIX,
     SECTOR_SUGGESTIONS,
     BoundaryObjectNode,
     CommunityNode,

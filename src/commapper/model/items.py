@@ -146,6 +146,14 @@ SECTOR_SUGGESTIONS: tuple[str, ...] = (
 
 ACTOR_KINDS = frozenset({NodeKind.ME, NodeKind.PERSON})
 
+# How new ids start, by kind: "c7" is a community, "p3" a person (see MapDocument.new_id).
+NODE_ID_PREFIX: dict[NodeKind, str] = {
+    NodeKind.ME: "me",
+    NodeKind.COMMUNITY: "c",
+    NodeKind.PERSON: "p",
+    NodeKind.BOUNDARY_OBJECT: "o",
+}
+
 
 class _Item(BaseModel):
     """Fields every node and edge has. Items are immutable values: edits replace them."""

@@ -24,6 +24,7 @@ from commapper.analysis.report import counted
 from commapper.io.fragments import MIME_TYPE, FragmentError, fragment_json, paste_edit
 from commapper.model import (
     NODE_CLASSES,
+    NODE_ID_PREFIX,
     Batch,
     InsertItems,
     MoveNodes,
@@ -35,12 +36,6 @@ from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
 from commapper.ui.theme import NODE_KIND_WORDS
 
-ID_PREFIX = {
-    NodeKind.ME: "me",
-    NodeKind.COMMUNITY: "c",
-    NodeKind.PERSON: "p",
-    NodeKind.BOUNDARY_OBJECT: "o",
-}
 NEW_LABEL = {
     NodeKind.ME: "Me",
     NodeKind.COMMUNITY: "New community",
@@ -148,7 +143,9 @@ class EditActions(QObject):
             return None
         if at is None:
             at = self._free_spot(self.view.mapToScene(self.view.viewport().rect().center()))
-        node_id = "me" if kind == NodeKind.ME and "me" not in doc else doc.new_id(ID_PREFIX[kind])
+        node_id = (
+            "me" if kind == NodeKind.ME and "me" not in doc else doc.new_id(NODE_ID_PREFIX[kind])
+        )
         node = NODE_CLASSES[kind](id=node_id, label=NEW_LABEL[kind], x=at.x(), y=at.y())
         if not self.session.edit(
             InsertItems(nodes=((len(doc.nodes), node),)), f"Add {NODE_KIND_WORDS[kind]}"

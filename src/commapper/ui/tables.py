@@ -72,9 +72,6 @@ class TablePage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self._size_columns()
-        # A reset (another map opened) forgets the widths; give them back.
-        self.proxy.modelReset.connect(self._size_columns)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # file order until asked
         self.view.setSortingEnabled(True)
         self._syncing = False
@@ -129,14 +126,6 @@ class TablePage(QWidget):
         if not selection.isEmpty():
             self.view.scrollTo(selection.indexes()[0])
 
-    def _size_columns(self) -> None:
-        """Room for what people read: labels and the names of the two ends of an edge."""
-        header = self.view.horizontalHeader()
-        character = self.view.fontMetrics().averageCharWidth()
-        for index, column in enumerate(self.model.columns):
-            wide = column.name in ("label", "source", "target", "domain", "org")
-            header.resizeSection(index, character * (24 if wide else 14))
-
 
 class TablePanel(QWidget):
     """Two tabs, Nodes and Edges, with one filter box; selection shared with the session."""
@@ -168,6 +157,8 @@ class TablePanel(QWidget):
         for page in self.pages:
             page.rows_selected.connect(session.selection.set)
             page.model.modelReset.connect(self._select_from_session)
+            # A reset (another map opened) forgets the widths: fit them to the new rows.
+            page.proxy.modelReset.connect(lambda page=page: self._fit_columns(page))
             self._fit_columns(page)
         session.selection.changed.connect(self._select_from_session)
         self._select_from_session()

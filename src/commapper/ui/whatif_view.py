@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -113,10 +112,3 @@ def whatif_action(panel: AnalysisPanel, node_id: str, parent: QWidget | None = N
     action.setStatusTip("Show every headline figure without this node, and fade what drops away")
     action.triggered.connect(lambda: panel.start_what_if(node_id))
     return action
-
-
-def canvas_context_menu(scene, view, session, panel: AnalysisPanel, node_id: str) -> QMenu:
-    """A right-click menu for a node with the what-if; the window may add its own actions."""
-    menu = QMenu(view)
-    menu.addAction(whatif_action(panel, node_id, menu))
-    return menu
