@@ -27,8 +27,9 @@ from commapper.model import (
     NodeModel,
     edge_kinds_between,
 )
+from commapper.ui.canvas.edge_item import EdgeItem
 from commapper.ui.canvas.edge_layer import EdgeLayer
-from commapper.ui.canvas.items import EdgeItem, NodeItem
+from commapper.ui.canvas.items import NodeItem
 from commapper.ui.session import MapSession
 from commapper.ui.theme import NODE_KIND_WORDS, canvas_colours, sector_colour
 

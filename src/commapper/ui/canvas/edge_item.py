@@ -1,0 +1,214 @@
+"""How an edge is drawn: membership width by level, crossing as an arrow, object use dotted,
+tie thin; parallel edges bend apart. The item reads the edge from the document when it paints."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from commapper.model import EdgeKind
+from commapper.ui.canvas.items import plain_tooltip
+from commapper.ui.theme import LEVEL_WIDTH
+
+if TYPE_CHECKING:
+    from commapper.ui.canvas.items import NodeItem
+    from commapper.ui.canvas.scene import MapScene
+
+NO_BRUSH = Qt.BrushStyle.NoBrush
+
+
+def clip_line(line: QLineF, rect: QRectF) -> QLineF | None:
+    """The part of ``line`` inside ``rect`` (Liang and Barsky, 1984), or None if none is."""
+    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+    low, high = 0.0, 1.0
+    for p, q in (
+        (-dx, x0 - rect.left()),
+        (dx, rect.right() - x0),
+        (-dy, y0 - rect.top()),
+        (dy, rect.bottom() - y0),
+    ):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return None
+    return QLineF(x0 + low * dx, y0 + low * dy, x0 + high * dx, y0 + high * dy)
+
+
+class EdgeItem(QGraphicsItem):
+    """An edge of the map: membership width by level, crossing as an arrow, object use dotted,
+    tie thin. Parallel edges between one pair bend apart so each stays visible."""
+
+    def __init__(self, scene: MapScene, edge_id: str, source: NodeItem, target: NodeItem) -> None:
+        super().__init__()
+        self.map_scene = scene
+        self.edge_id = edge_id
+        self.source, self.target = source, target
+        self.kind = scene.doc.edge(edge_id).kind
+        self.bend = 0.0  # sideways offset of the curve's middle, in scene units
+        self.dimmed = False
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption  # for exposedRect
+        )
+        self.setZValue(0 if self.kind != EdgeKind.CROSSING else 1)
+        self._path = QPainterPath()
+        self._arrow = QPolygonF()
+        self._bounds = QRectF()
+        self._line: QLineF | None = None
+        self._length = 0.0
+        self._pen_key: tuple | None = None
+        self._pen: QPen | None = None
+        self.pen_signature: tuple = ()  # equal for edges drawn alike, see EdgeLayer
+        self._version = 0
+        self._directed = False
+        self._has_arrow = False
+        # How many of the two ends are selected (kept by the nodes): cheaper than asking Qt.
+        self.ends_selected = int(source.isSelected()) + int(target.isSelected())
+        source.edges.add(self)
+        target.edges.add(self)
+        self.refresh()
+
+    def detach(self) -> None:
+        self.source.edges.discard(self)
+        self.target.edges.discard(self)
+
+    def refresh(self) -> None:
+        edge = self.map_scene.doc.edge(self.edge_id)
+        self.setToolTip(plain_tooltip(edge.label))
+        self._directed = bool(getattr(edge, "directed", False))
+        self._version += 1
+        self.update_geometry()
+
+    def update_geometry(self) -> None:
+        """Recompute the path from the two nodes' positions (cheap: runs on every drag step)."""
+        self.prepareGeometryChange()
+        start, end = self.source.pos(), self.target.pos()
+        line = QLineF(start, end)
+        # Straight edges are drawn as lines, much cheaper than paths when long and clipped.
+        self._line = None if self.bend else line
+        self._length = line.length()
+        path = QPainterPath(start)
+        if self.bend and line.length() > 0:
+            normal = line.normalVector().unitVector()
+            middle = line.center() + QPointF(normal.dx(), normal.dy()) * self.bend
+            path.quadTo(middle, end)
+        else:
+            path.lineTo(end)
+        self._path = path
+        self._arrow = self._arrow_head(path) if self._directed else QPolygonF()
+        self._has_arrow = not self._arrow.isEmpty()
+        self.map_scene.edge_look_changed()
+        self._bounds = path.boundingRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
+
+    def _arrow_head(self, path: QPainterPath) -> QPolygonF:
+        """An arrowhead touching the target's outline, pointing along the curve."""
+        length = path.length()
+        if length <= self.target.radius + 2:
+            return QPolygonF()
+        tip_at = path.percentAtLength(length - self.target.radius - 2)
+        tip = path.pointAtPercent(tip_at)
+        angle = math.radians(path.angleAtPercent(tip_at))
+        size = 11.0
+        back = QPointF(-math.cos(angle), math.sin(angle)) * size
+        side = QPointF(-math.sin(angle), -math.cos(angle)) * (size * 0.45)
+        return QPolygonF([tip, tip + back + side, tip + back - side])
+
+    @property
+    def straight_line(self) -> QLineF | None:
+        """The edge as a line, or None when it bends away from a parallel one."""
+        return self._line
+
+    @property
+    def curve(self) -> QPainterPath:
+        return self._path
+
+    @property
+    def arrow_head(self) -> QPolygonF | None:
+        return self._arrow if self._has_arrow else None
+
+    def update(self, *args) -> None:
+        """Repaint: here, or in the edge layer when that draws the edges."""
+        super().update(*args)
+        self.map_scene.edge_look_changed()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self._path)
+
+    def pen(self) -> QPen:
+        highlighted = self.ends_selected > 0 or self.isSelected()
+        key = (highlighted, self.dimmed, self.map_scene.style_generation, self._version)
+        if key != self._pen_key or self._pen is None:
+            pen = self._make_pen(highlighted)
+            self._pen, self._pen_key = pen, key
+            self.pen_signature = (
+                self.zValue(),
+                pen.color().rgba(),
+                pen.widthF(),
+                pen.style().value,
+            )
+        return self._pen
+
+    def _make_pen(self, highlighted: bool) -> QPen:
+        edge = self.map_scene.doc.edge(self.edge_id)
+        colours = self.map_scene.colours
+        colour = QColor(colours.crossing if self.kind == EdgeKind.CROSSING else colours.edge)
+        if edge.color:
+            colour = QColor(edge.color)
+        if highlighted:
+            colour = QColor(colours.selection)
+        if self.dimmed:
+            colour.setAlphaF(0.15)
+        pen = QPen(colour)
+        # Flat ends: nodes cover them, and round caps make Qt stroke wide lines 12x slower.
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        if self.kind == EdgeKind.MEMBERSHIP:
+            pen.setWidthF(LEVEL_WIDTH[edge.level])
+            if edge.level.value == "transactional":
+                pen.setStyle(Qt.PenStyle.DashLine)
+        elif self.kind == EdgeKind.CROSSING:
+            pen.setWidthF(2.5)
+        elif self.kind == EdgeKind.OBJECT_USE:
+            pen.setWidthF(1.8)
+            pen.setStyle(Qt.PenStyle.DotLine)
+        else:
+            pen.setWidthF(1.0 + min(edge.weight, 4.0) * 0.4 if edge.weight != 1 else 1.0)
+        if highlighted:
+            pen.setWidthF(pen.widthF() + 1.5)
+        return pen
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        # The hot path of every frame: a dense map paints thousands of edges.
+        pen = self.pen()
+        painter.setPen(pen)
+        line = self._line
+        if line is None:
+            painter.setBrush(NO_BRUSH)
+            painter.drawPath(self._path)
+        elif self._length < self.map_scene.clip_beyond:
+            painter.drawLine(line)
+        elif (visible := clip_line(line, option.exposedRect.adjusted(-8, -8, 8, 8))) is not None:
+            # Qt strokes all of a wide antialiased line even when most of it is off screen;
+            # cutting it to what is exposed first makes long edges 10x cheaper.
+            painter.drawLine(visible)
+        if self._has_arrow:
+            painter.setPen(QPen(pen.color(), 1.0))
+            painter.setBrush(pen.color())
+            painter.drawPolygon(self._arrow)
