@@ -40,7 +40,8 @@ def placed_map_file(n_nodes: int, folder: Path, placed: bool) -> Path:
 
 
 def open_to_first_frame(path: Path) -> tuple[float, object]:
-    from commapper.ui.main_window import MainWindow, open_document
+    from commapper.ui.file_commands import open_document
+    from commapper.ui.main_window import MainWindow
     from commapper.ui.session import MapSession
 
     start = time.perf_counter()

@@ -15,7 +15,8 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.app import create_application
-from commapper.ui.main_window import MainWindow, open_document
+from commapper.ui.file_commands import open_document
+from commapper.ui.main_window import MainWindow
 from commapper.ui.session import MapSession
 
 

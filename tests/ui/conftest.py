@@ -27,7 +27,8 @@ def isolated_settings(qapp, tmp_path, monkeypatch):
 @pytest.fixture
 def make_window(qtbot):
     """Build main windows, closed without prompts at the end of the test."""
-    from commapper.ui.main_window import MainWindow, open_document
+    from commapper.ui.file_commands import open_document
+    from commapper.ui.main_window import MainWindow
     from commapper.ui.session import MapSession
 
     def make(path=DEFAULT_EXAMPLE, **kwargs):
