@@ -100,6 +100,20 @@ def fit_times(window, repeat: int = 15) -> list[float]:
     return times
 
 
+def edit_times(window, repeat: int = 10) -> list[float]:
+    """A rename through the undo stack, with every view catching up (canvas, tables, panel)."""
+    from commapper.model import UpdateItem
+
+    node_id = window.session.doc.nodes[5].id
+    times = []
+    for index in range(repeat):
+        began = time.perf_counter()
+        window.session.edit(UpdateItem(node_id, {"label": f"Name {index}"}), "Rename")
+        QApplication.processEvents()
+        times.append(time.perf_counter() - began)
+    return times
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=2000)
@@ -119,6 +133,11 @@ def main() -> int:
                         f"{statistics.median(steps) * 1000:.1f} ms a step, "
                         f"worst {max(steps) * 1000:.1f} ms"
                     )
+                edits = edit_times(window)
+                print(
+                    f"one edit (a rename) with every view updated: median "
+                    f"{statistics.median(edits) * 1000:.0f} ms, worst {max(edits) * 1000:.0f} ms"
+                )
                 fits = fit_times(window)
                 print(
                     f"zoom to fit: median {statistics.median(fits) * 1000:.0f} ms, "

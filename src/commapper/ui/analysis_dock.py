@@ -290,7 +290,11 @@ class AnalysisPanel(QWidget):
         overlays.apply()
         self.legend.show_entries(overlays.legend)
 
-    def _follow_years(self, _change=None) -> None:
+    def _follow_years(self, change=None) -> None:
+        if change is not None and not (
+            change.edges_added or change.edges_removed or change.edges_changed
+        ):
+            return  # only memberships carry years
         years = years_in(self.session.doc)
         self.years = years
         self.timeline_check.setEnabled(bool(years))

@@ -84,8 +84,11 @@ class CanvasOverlays:
                 item.dimmed = edge_id in lost_edges
                 item.update()
         self._draw_open_pairs()
-        scene.fill_rule = self._fill_rule()
-        scene.update()
+        rule = self._fill_rule()
+        # Colouring by sector (no rule) needs no restyle after an edit; the others may, since
+        # their colours depend on the map. Restyling repaints every item: not on each keystroke.
+        if rule is not None or scene.fill_rule is not None:
+            scene.fill_rule = rule
         self.legend = self._legend(marked)
 
     def _nodes(self) -> dict:

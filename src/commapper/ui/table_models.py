@@ -173,10 +173,20 @@ class ItemTableModel(QAbstractTableModel):
     def _rows_changed(self, ids: set[str] | frozenset[str], columns: list[int] | None = None):
         for item_id in ids:
             self._search.pop(item_id, None)
-        rows = [self.row_of[item_id] for item_id in ids if item_id in self.row_of]
-        if rows:
-            first, last = (min(columns), max(columns)) if columns else (0, len(self.columns) - 1)
-            self.dataChanged.emit(self.index(min(rows), first), self.index(max(rows), last))
+        rows = sorted(self.row_of[item_id] for item_id in ids if item_id in self.row_of)
+        if not rows:
+            return
+        first, last = (min(columns), max(columns)) if columns else (0, len(self.columns) - 1)
+        # Row by row: one range from the first to the last changed row would make the filter
+        # proxy re-check every row between them (thousands, for a renamed hub's edges).
+        runs: list[list[int]] = []
+        for row in rows:
+            if runs and row == runs[-1][1] + 1:
+                runs[-1][1] = row
+            else:
+                runs.append([row, row])
+        for start, end in runs:
+            self.dataChanged.emit(self.index(start, first), self.index(end, last))
 
     def item_at(self, row: int) -> Any:
         """The item shown in ``row``; None for a moment while its removal is being announced."""

@@ -175,7 +175,8 @@ class MapScene(QGraphicsScene):
         for pair in touched_pairs:
             self._rebend(pair)
         self._select_from_session()
-        self._declutter_timer.start()
+        if change.nodes_added or change.nodes_removed or change.nodes_changed or change.nodes_moved:
+            self._declutter_timer.start()  # labels moved, came, went or changed
 
     # -- looks -----------------------------------------------------------------------------------
 
@@ -317,19 +318,23 @@ class MapScene(QGraphicsScene):
 
     def _select_from_session(self) -> None:
         wanted = set(self.session.selection.ids)
-        self._declutter_timer.start()  # a selected node's label always shows
+        nodes_changed = False
         self._syncing_selection = True
         try:
             for item in self.selectedItems():
                 item_id = getattr(item, "node_id", None) or getattr(item, "edge_id", None)
                 if item_id not in wanted:
                     item.setSelected(False)
+                    nodes_changed |= isinstance(item, NodeItem)
             for item_id in wanted:
                 item = self.node_items.get(item_id) or self.edge_items.get(item_id)
                 if item is not None and not item.isSelected():
                     item.setSelected(True)
+                    nodes_changed |= isinstance(item, NodeItem)
         finally:
             self._syncing_selection = False
+        if nodes_changed:
+            self._declutter_timer.start()  # a selected node's label always shows
 
     def select_ids(self, ids: Iterable[str]) -> None:
         self.session.selection.set(ids)
