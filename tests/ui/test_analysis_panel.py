@@ -10,8 +10,9 @@ from commapper.analysis.timeline import as_of
 from commapper.analysis.whatif import headline_figures
 from commapper.model import CommunityNode, InsertItems, MembershipEdge, remove_items
 from commapper.ui.analysis_dock import AnalysisPanel
+from commapper.ui.analysis_figures import figure_text
 from commapper.ui.analysis_worker import AnalysisRunner
-from commapper.ui.whatif_view import WHAT_IF_TEXT, _number
+from commapper.ui.whatif_view import WHAT_IF_TEXT
 
 TIMEOUT = 60000
 
@@ -78,7 +79,7 @@ def test_the_what_if_shows_the_figures_without_the_node_and_fades_what_drops(pan
     remove_items(reduced, [node_id, *carried])
     expected = headline_figures(analyse(reduced))
     for name, value in expected.items():
-        assert panel.what_if_view.figure(name)[1] == _number(value)
+        assert panel.what_if_view.figure(name)[1] == figure_text(value)
     lost = fallout(doc, node_id)
     assert len(lost["nodes"]) > 1
     assert all(panel.scene.node_items[n].dimmed for n in lost["nodes"])

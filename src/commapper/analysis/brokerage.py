@@ -298,6 +298,11 @@ def _undirected_roles_dense(
     coordinator = pairs(inside, open_pair, inside) / 2
     itinerant = pairs(outside, open_pair * same_group, outside) / 2
     representative_gatekeeper = pairs(inside, open_pair, outside)
+    return role_counts(nodes, coordinator, itinerant, representative_gatekeeper, total)
+
+
+def role_counts(nodes, coordinator, itinerant, representative_gatekeeper, total) -> dict:
+    """Gould-Fernandez counts per node from per-position arrays; liaison is what remains."""
     results = {}
     for position, node in enumerate(nodes):
         counts = {

@@ -13,7 +13,7 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from commapper.analysis.brokerage import _NO_NEIGHBOURS, _ONE_NEIGHBOUR
+from commapper.analysis.brokerage import _NO_NEIGHBOURS, _ONE_NEIGHBOUR, role_counts
 from commapper.analysis.factored import (
     Factored,
     off_diagonal,
@@ -184,13 +184,4 @@ def gould_fernandez_sparse(
     itinerant = (
         squares_by_group - d_in**2 - np.bincount(rows, all_then_inside * ~same, minlength=n) - d_out
     ) / 2
-    results = {}
-    for position, node in enumerate(nodes):
-        counts = {
-            "coordinator": round(coordinator[position]),
-            "itinerant": round(itinerant[position]),
-            "representative_gatekeeper": round(representative_gatekeeper[position]),
-        }
-        counts["liaison"] = round(total[position]) - sum(counts.values())
-        results[node] = counts | {"total": round(total[position])}
-    return results
+    return role_counts(nodes, coordinator, itinerant, representative_gatekeeper, total)

@@ -32,7 +32,7 @@ def _diversity(key: str) -> Callable[[dict, str], object]:
     def value(result: dict, level: str) -> str:
         block = result["breadth"][level]
         blau = block[f"{key}_diversity"]["blau"]
-        return f"{block[f'n_{key}s']}  (Blau {_number(blau)})"
+        return f"{block[f'n_{key}s']}  (Blau {figure_text(blau)})"
 
     return value
 
@@ -68,7 +68,7 @@ BREADTH = (
            "distinct non-empty sectors over M; Blau = 1 − Σ p_k²"),
     Figure("Inside / outside my organisation",
            lambda r, lv: f"{r['breadth'][lv]['n_inside_org']} / {r['breadth'][lv]['n_outside_org']}"
-           f"  (share outside {_number(r['breadth'][lv]['share_outside'])})",
+           f"  (share outside {figure_text(r['breadth'][lv]['share_outside'])})",
            "Whether your learning crosses the boundary of your own organisation.",
            "share outside = E/(E+I); E-I = (E−I)/(E+I)"),
     Figure("Communities within two steps", _breadth("reach2_communities"),
@@ -99,7 +99,8 @@ BROKERAGE = (
 )  # fmt: skip
 
 
-def _number(value: object) -> str:
+def figure_text(value: object) -> str:
+    """A figure as shown: two decimals, a dash when undefined."""
     if value is None:
         return "—"
     if isinstance(value, float):
@@ -139,7 +140,7 @@ class FiguresView(QWidget):
 
     def show_result(self, result: dict, level: str) -> None:
         for figure in self.figures:
-            self.values[figure.name].setText(_number(figure.value(result, level)))
+            self.values[figure.name].setText(figure_text(figure.value(result, level)))
 
     def text_of(self, name: str) -> str:
         return self.values[name].text()

@@ -18,19 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commapper.ui.analysis_figures import figure_text
+
 if TYPE_CHECKING:
     from commapper.ui.analysis_dock import AnalysisPanel
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 WHAT_IF_TEXT = "Where would I be without this?"
-
-
-def _number(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
 
 
 def _change(value: object) -> str:
@@ -82,8 +76,8 @@ class WhatIfView(QWidget):
         for row, figure in enumerate(rows):
             cells = (
                 figure["figure"],
-                _number(figure["before"]),
-                _number(figure["after"]),
+                figure_text(figure["before"]),
+                figure_text(figure["after"]),
                 _change(figure["change"]),
             )
             for column, text in enumerate(cells):
