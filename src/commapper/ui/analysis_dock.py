@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from commapper.analysis.fallout import fallout
-from commapper.analysis.timeline import as_of, years_in
+from commapper.analysis.timeline import years_in
 from commapper.ui.analysis_figures import BREADTH, BROKERAGE, LEVEL_FILTERS, FiguresView
 from commapper.ui.analysis_worker import AnalysisRunner
 from commapper.ui.canvas.scene import MapScene
@@ -319,11 +319,6 @@ class AnalysisPanel(QWidget):
         self.overlays.apply()
         self.legend.show_entries(self.overlays.legend)
         self.runner.set_year(year)
-
-    def timeline_doc(self):
-        """The document as the panel shows it (as of the timeline's year)."""
-        doc = self.session.doc
-        return doc if self.runner.year is None else as_of(doc, self.runner.year)
 
     # -- what-if ---------------------------------------------------------------------------------
 

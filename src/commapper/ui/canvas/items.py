@@ -242,11 +242,7 @@ class NodeItem(QGraphicsItem):
         self._paint_label(painter, option)
 
     def _paint_label(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
-        if (
-            not self._label_lines
-            or self.node_id in self.map_scene.crowded_labels
-            or self.map_scene.labels_hidden(self.kind)
-        ):
+        if not self._label_lines or self.node_id in self.map_scene.crowded_labels:
             return
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         # People and objects are many: when zoomed far out their labels would only be noise.

@@ -225,9 +225,6 @@ class MapScene(QGraphicsScene):
     def is_pinned(self, node: NodeModel) -> bool:
         return PINNED_TAG in node.tags
 
-    def labels_hidden(self, kind: NodeKind) -> bool:
-        return False
-
     def set_colours(self) -> None:
         """Follow a change of theme."""
         self.colours = canvas_colours()
