@@ -300,7 +300,13 @@ class AnalysisPanel(QWidget):
         self.timeline_check.setEnabled(bool(years))
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(len(years) - 1, 0))
+        # Keep pointing at the year shown, which may now sit at another position.
+        shown = self.runner.year
+        if shown is not None and years:
+            self.slider.setValue(min(range(len(years)), key=lambda i: abs(years[i] - shown)))
         self.slider.blockSignals(False)
+        if shown is not None and shown not in years:
+            self._timeline_changed()  # that year is gone from the map: show the nearest
         if self.colour_combo.count() != len(self.overlays.colour_choices()):
             self._fill_colour_choices()
 
