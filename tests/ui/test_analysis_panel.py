@@ -158,3 +158,12 @@ def test_a_map_without_me_shows_the_whole_map_figures(make_window, qtbot):
     assert panel.breadth_box.isHidden()
     assert panel.broker_chart.isVisibleTo(panel)
     panel.shutdown()
+
+
+def test_a_change_of_colour_scheme_redraws_the_charts(panel, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    title_before = panel.roles_chart.getPlotItem().titleLabel.text
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    # Redrawn from the last result: the roles chart still names whose roles it shows.
+    assert panel.roles_chart.getPlotItem().titleLabel.text == title_before

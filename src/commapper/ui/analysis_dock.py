@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -116,6 +117,8 @@ class AnalysisPanel(QWidget):
 
         self.sector_chart, self.broker_chart = SectorLevelChart(), BrokerChart()
         self.roles_chart = RolesChart()
+        # Charts follow the system's light or dark scheme, also when it changes while running.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_theme)
         for chart in (self.sector_chart, self.broker_chart, self.roles_chart):
             layout.addWidget(chart)
 
@@ -187,6 +190,12 @@ class AnalysisPanel(QWidget):
         return box
 
     # -- showing results -------------------------------------------------------------------------
+
+    def _follow_theme(self) -> None:
+        for chart in (self.sector_chart, self.broker_chart, self.roles_chart):
+            chart.follow_theme()
+        if self.result is not None:
+            self.show_result(self.result)  # bars and titles drawn again in the new colours
 
     def show_result(self, result: dict) -> None:
         self.result = result
