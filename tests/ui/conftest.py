@@ -25,6 +25,15 @@ def isolated_settings(qapp, tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def session(qtbot):
+    """A session on the bundled example map (a nurse educator's landscape)."""
+    from commapper.io import load_map
+    from commapper.ui.session import MapSession
+
+    return MapSession(load_map(DEFAULT_EXAMPLE), DEFAULT_EXAMPLE)
+
+
+@pytest.fixture
 def make_window(qtbot):
     """Build main windows, closed without prompts at the end of the test."""
     from commapper.ui.file_commands import open_document

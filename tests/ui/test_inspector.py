@@ -4,19 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from commapper.io import load_map
 from commapper.model import Level, Mode, Stage, UpdateItem
-from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.inspector import Inspector
 from commapper.ui.inspector_fields import MIXED_TEXT
-from commapper.ui.session import MapSession
-
-EXAMPLE = DEFAULT_EXAMPLE.parent / "nurse-educator-landscape.commap"
-
-
-@pytest.fixture
-def session(qtbot):
-    return MapSession(load_map(EXAMPLE), EXAMPLE)
 
 
 @pytest.fixture

@@ -6,24 +6,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from commapper.io import load_map
 from commapper.model import CommunityNode, InsertItems, Level, RemoveItems, UpdateItem
-from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.session import MapSession
 from commapper.ui.table_models import EDGE_COLUMNS, NODE_COLUMNS
 from commapper.ui.tables import EdgeTableModel, NodeTableModel, TablePanel
 
-EXAMPLE = DEFAULT_EXAMPLE.parent / "nurse-educator-landscape.commap"
 EDIT = Qt.ItemDataRole.EditRole
 
 
 def column(columns, name):
     return [c.name for c in columns].index(name)
-
-
-@pytest.fixture
-def session(qtbot):
-    return MapSession(load_map(EXAMPLE), EXAMPLE)
 
 
 @pytest.fixture

@@ -154,6 +154,25 @@ _ONE_NEIGHBOUR = {
 }  # fmt: skip
 
 
+def burt_figures(degree: int, redundancy: float, constraint: float, ratio_log_sum: float) -> dict:
+    """One node's Burt figures from its degree, the summed redundancy of its alters, its
+    constraint and the sum of r ln r over its local constraint ratios (DESIGN.md 5.4).
+
+    Degree 0 gives nulls and degree 1 gives ones, by convention; the other arguments are then
+    not read.
+    """
+    if degree <= 1:
+        return dict(_ONE_NEIGHBOUR if degree == 1 else _NO_NEIGHBOURS)
+    effective_size = float(degree - redundancy)
+    return {
+        "degree": degree,
+        "effective_size": effective_size,
+        "efficiency": effective_size / degree,
+        "constraint": float(constraint),
+        "hierarchy": float(ratio_log_sum / (degree * math.log(degree))),
+    }
+
+
 def _burt_dense(strengths: dict[Hashable, dict[Hashable, float]]) -> dict[Hashable, dict]:
     """Burt's measures with matrix products: I = P P gives the indirect p_iq p_qj, and
     (P M^T)_ij the redundancy sum_q p_iq m_jq, both kept only where i and j are tied."""
@@ -174,20 +193,14 @@ def _burt_dense(strengths: dict[Hashable, dict[Hashable, float]]) -> dict[Hashab
     for position, node in enumerate(nodes):
         d = int(degree[position])
         if d <= 1:
-            results[node] = dict(_ONE_NEIGHBOUR if d == 1 else _NO_NEIGHBOURS)
+            results[node] = burt_figures(d, 0.0, 0.0, 0.0)
             continue
         constraints = local[position][linked[position]]
         constraint = float(constraints.sum())
         ratios = constraints / (constraint / d)
         ratios = ratios[ratios > 0]
-        effective_size = float(d - redundancy[position])
-        results[node] = {
-            "degree": d,
-            "effective_size": effective_size,
-            "efficiency": effective_size / d,
-            "constraint": constraint,
-            "hierarchy": float((ratios * np.log(ratios)).sum() / (d * math.log(d))),
-        }
+        ratio_log_sum = (ratios * np.log(ratios)).sum()
+        results[node] = burt_figures(d, redundancy[position], constraint, ratio_log_sum)
     return results
 
 
@@ -199,7 +212,7 @@ def _burt_by_neighbours(strengths: dict[Hashable, dict[Hashable, float]]) -> dic
     for node, row in strengths.items():
         degree = len(row)
         if degree <= 1:
-            results[node] = dict(_ONE_NEIGHBOUR if degree == 1 else _NO_NEIGHBOURS)
+            results[node] = burt_figures(degree, 0.0, 0.0, 0.0)
             continue
         share = {other: value / totals[node] for other, value in row.items()}
         redundancy, local_constraints = 0.0, []
@@ -209,18 +222,11 @@ def _burt_by_neighbours(strengths: dict[Hashable, dict[Hashable, float]]) -> dic
             indirect = sum(share[q] * strengths[q][alter] / totals[q] for q in shared)
             local_constraints.append((share[alter] + indirect) ** 2)
             redundancy += sum(share[q] * alter_row[q] / largest[alter] for q in shared)
-        effective_size = degree - redundancy
         constraint = sum(local_constraints)
         mean = constraint / degree
         ratios = [value / mean for value in local_constraints]
-        hierarchy = sum(r * math.log(r) for r in ratios if r > 0) / (degree * math.log(degree))
-        results[node] = {
-            "degree": degree,
-            "effective_size": effective_size,
-            "efficiency": effective_size / degree,
-            "constraint": constraint,
-            "hierarchy": hierarchy,
-        }
+        ratio_log_sum = sum(r * math.log(r) for r in ratios if r > 0)
+        results[node] = burt_figures(degree, redundancy, constraint, ratio_log_sum)
     return results
 
 

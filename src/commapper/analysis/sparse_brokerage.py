@@ -7,13 +7,12 @@ so that the actor network's community cliques never have to be multiplied tie by
 
 from __future__ import annotations
 
-import math
 from collections.abc import Hashable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
 
-from commapper.analysis.brokerage import _NO_NEIGHBOURS, _ONE_NEIGHBOUR, role_counts
+from commapper.analysis.brokerage import burt_figures, role_counts
 from commapper.analysis.factored import (
     Factored,
     off_diagonal,
@@ -92,18 +91,9 @@ def burt_measures_sparse(
 
     results = {}
     for position, node in enumerate(nodes):
-        d = int(degree[position])
-        if d <= 1:
-            results[node] = dict(_ONE_NEIGHBOUR if d == 1 else _NO_NEIGHBOURS)
-            continue
-        effective_size = float(d - redundancy[position])
-        results[node] = {
-            "degree": d,
-            "effective_size": effective_size,
-            "efficiency": effective_size / d,
-            "constraint": float(constraint[position]),
-            "hierarchy": float(ratio_sum[position] / (d * math.log(d))),
-        }
+        results[node] = burt_figures(
+            int(degree[position]), redundancy[position], constraint[position], ratio_sum[position]
+        )
     return results
 
 
