@@ -9,6 +9,7 @@ placed, which is what opening a file without positions runs.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import sys
 import time
@@ -29,13 +30,13 @@ def main() -> int:
         # Half the nodes without a position: what place_unplaced meets on opening a sparse file.
         half = generate_map(size)
         half.nodes = [
-            node.model_copy(update={"x": None, "y": None}) if index % 2 else node
+            dataclasses.replace(node, x=None, y=None) if index % 2 else node
             for index, node in enumerate(half.nodes)
         ]
         half.reindex()
         bare = generate_map(size)
         bare.nodes = [
-            node if node.id == "me" else node.model_copy(update={"x": None, "y": None})
+            node if node.id == "me" else dataclasses.replace(node, x=None, y=None)
             for node in bare.nodes
         ]
         bare.reindex()

@@ -1,5 +1,6 @@
 """Layouts: every node placed, finite, apart, pinned nodes kept, reproducible, rings by level."""
 
+import dataclasses
 import doctest
 import itertools
 import math
@@ -42,7 +43,7 @@ def make_doc(nodes, edges=()):
 
 def with_tag(doc, node_ids, tag=PINNED_TAG):
     doc.nodes = [
-        node.model_copy(update={"tags": (*node.tags, tag)}) if node.id in node_ids else node
+        dataclasses.replace(node, tags=(*node.tags, tag)) if node.id in node_ids else node
         for node in doc.nodes
     ]
     doc.reindex()
@@ -51,7 +52,7 @@ def with_tag(doc, node_ids, tag=PINNED_TAG):
 
 def unplace(doc, node_ids):
     doc.nodes = [
-        node.model_copy(update={"x": None, "y": None}) if node.id in node_ids else node
+        dataclasses.replace(node, x=None, y=None) if node.id in node_ids else node
         for node in doc.nodes
     ]
     doc.reindex()

@@ -31,7 +31,9 @@ CASES = {
     "wrong format": (with_(format="gephi"), "not a Commapper map"),
     "version as text": (with_(schema_version="1"), "whole number"),
     "newer version": (with_(schema_version=7), "made by a newer version"),
-    "wrong types": (with_(title=5, nodes={"a": 1}), "nodes: should be a valid list"),
+    "wrong types": (with_(title=5, nodes={"a": 1}), "nodes: should be a JSON list"),
+    "tags not a list": (with_(nodes=[{"id": "p", "kind": "person", "tags": "x"}]),
+                        'nodes[0].tags: should be a JSON list (found "x")'),
     "node not an object": (with_(nodes=[5]), "nodes[0]: should be a JSON object"),
     "unknown top key": (with_(colour="red"), "colour: is not a field"),
     "unknown node key": (
@@ -44,6 +46,16 @@ CASES = {
     "dangling edge": (
         with_(nodes=TWO_NODES, edges=[{"id": "e", "kind": "tie", "source": "p1", "target": "x"}]),
         'edges[0].target: no node with id "x"',
+    ),
+    "edge end not an id": (
+        with_(nodes=TWO_NODES, edges=[{"id": "e", "kind": "tie", "source": "p 1",
+                                       "target": "p1"}]),
+        'edges[0].source: no node with id "p 1"',
+    ),
+    "huge edge end": (
+        with_(nodes=TWO_NODES, edges=[{"id": "e", "kind": "crossing", "source": "c1",
+                                       "target": "c" * 100_000, "via": ["y" * 70]}]),
+        f'edges[0].target: no node with id "{"c" * 40}..."',
     ),
     "mismatched edge": (
         with_(

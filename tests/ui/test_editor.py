@@ -48,9 +48,7 @@ def test_a_map_made_by_gestures_saves_and_reopens_the_same(make_window, qtbot, t
     # Shift+drag from me to the community connects them with a membership.
     drag(window.view, node_point(window, "me"), node_point(window, community),
          Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
-    assert [(e.kind.value, e.source, e.target) for e in doc.edges] == [
-        ("membership", "me", community)
-    ]
+    assert [(e.kind, e.source, e.target) for e in doc.edges] == [("membership", "me", community)]
     assert window.isWindowModified()
     target = tmp_path / "robin.commap"
     assert window._save_to(target)

@@ -31,7 +31,7 @@ from commapper.analysis.graphs import (
     merge_edges,
 )
 from commapper.analysis.sparse_brokerage import burt_measures_sparse, gould_fernandez_sparse
-from commapper.model import MapDocument, NodeKind
+from commapper.model import MapDocument, NodeKind, field_names
 
 SCHEMA = "commapper-analysis"
 VERSION = 1
@@ -90,7 +90,7 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
         "brokerage": {
             "nodes": {
                 node.id: {
-                    "kind": node.kind.value,
+                    "kind": node.kind,
                     "betweenness": betweenness[node.id],
                     "articulation_point": node.id in articulation,
                 }
@@ -208,7 +208,7 @@ def _actor_partition(
             value = min(levels, key=lambda c: (-levels[c].strength, c)) if levels else None
         else:
             node = doc.node(actor)
-            value = getattr(node, group_by, None) if group_by in type(node).model_fields else None
+            value = getattr(node, group_by, None) if group_by in field_names(type(node)) else None
             if value is None:
                 value = node.attributes.get(group_by)
         groups[actor] = ("own", actor) if value is None or value == "" else ("value", value)

@@ -79,7 +79,7 @@ def merge_edges(doc: MapDocument) -> MergedMaps:
 def map_graph(doc: MapDocument) -> nx.Graph:
     """G_map: every node and every edge, undirected and simple; nodes carry their ``kind``."""
     graph = nx.Graph()
-    graph.add_nodes_from((node.id, {"kind": node.kind.value}) for node in doc.nodes)
+    graph.add_nodes_from((node.id, {"kind": node.kind}) for node in doc.nodes)
     graph.add_edges_from((edge.source, edge.target) for edge in doc.edges)
     return graph
 

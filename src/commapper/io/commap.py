@@ -34,6 +34,7 @@ from commapper.model.items import (
     MAX_NODES,
     EdgeKind,
     NodeKind,
+    field_names,
 )
 
 FILE_SUFFIX = ".commap"
@@ -184,14 +185,14 @@ def _items_data(adapter: TypeAdapter, items: list[Any]) -> list[dict[str, Any]]:
     ordered = []
     for item, data in zip(items, dumped, strict=True):
         # The kind always equals its default, so it was excluded above; it must be written.
-        data["kind"] = item.kind.value
+        data["kind"] = item.kind
         ordered.append({key: data[key] for key in _written_order(type(item)) if key in data})
     return ordered
 
 
 @functools.cache
 def _written_order(item_class: type) -> list[str]:
-    return sorted(item_class.model_fields, key=_rank)
+    return sorted(field_names(item_class), key=_rank)
 
 
 def _rank(key: str) -> int:
@@ -287,8 +288,6 @@ _KIND_NAMES = {
 }
 _PATTERN_MESSAGES = {
     "id": "must be 1-64 letters, digits or _ - . : (no spaces)",
-    "source": "must be a node id: 1-64 letters, digits or _ - . :",
-    "target": "must be a node id: 1-64 letters, digits or _ - . :",
     "color": "must be a colour written #rrggbb, such as #1f77b4",
     "since": "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD",
     "until": "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD",
@@ -327,16 +326,25 @@ def _json_path(loc: list[Any]) -> str:
 def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
     kind, context, given = detail["type"], detail.get("ctx") or {}, detail.get("input")
     field = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    if kind == "missing":
+    # Nodes and edges are dataclasses, whose errors are named after keyword arguments.
+    if kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
         return "is required"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "is not a field Commapper knows (unknown key)"
     if kind == "union_tag_invalid":
         return f"{_short(context.get('tag'))} is not a kind; use one of {_KIND_NAMES[loc[0]]}"
     if kind == "union_tag_not_found":
         return f"is required; use one of {_KIND_NAMES[loc[0]]}"
-    if kind in ("model_attributes_type", "dict_type", "model_type"):
+    if kind in (
+        "model_attributes_type",
+        "dict_type",
+        "model_type",
+        "dataclass_args_type",
+        "dataclass_type",
+    ):
         return f"should be a JSON object (found {_short(given)})"
+    if kind in ("tuple_type", "list_type"):  # JSON has lists only, whatever Python keeps
+        return f"should be a JSON list (found {_short(given)})"
     if kind == "value_error":
         return str(context.get("error", detail["msg"]))
     if kind == "string_pattern_mismatch":

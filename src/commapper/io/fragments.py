@@ -7,6 +7,7 @@ like a map file's, and a fragment that is not one pastes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -81,13 +82,13 @@ def paste_edit(
     new_nodes = []
     for node in nodes:
         if node.kind == NodeKind.ME and has_me:
-            node = PersonNode(**{**node.model_dump(exclude={"kind"}), "kind": NodeKind.PERSON})
+            node = PersonNode(**{**dataclasses.asdict(node), "kind": NodeKind.PERSON})
         has_me = has_me or node.kind == NodeKind.ME
         new_id = _fresh_id(NODE_ID_PREFIX[node.kind], node.id, taken)
         new_ids[node.id] = new_id
         x = None if node.x is None else node.x + offset[0]
         y = None if node.y is None else node.y + offset[1]
-        new_nodes.append(node.model_copy(update={"id": new_id, "x": x, "y": y}))
+        new_nodes.append(dataclasses.replace(node, id=new_id, x=x, y=y))
     new_edges = []
     for edge in edges:
         if edge.source not in new_ids or edge.target not in new_ids:
@@ -99,7 +100,7 @@ def paste_edit(
         }
         if edge.kind == "crossing":
             update["via"] = tuple(new_ids[via] for via in edge.via if via in new_ids)
-        new_edges.append(edge.model_copy(update=update))
+        new_edges.append(dataclasses.replace(edge, **update))
     return InsertItems(
         nodes=tuple(enumerate(new_nodes, start=len(doc.nodes))),
         edges=tuple(enumerate(new_edges, start=len(doc.edges))),

@@ -1,4 +1,4 @@
-"""The map document: pydantic models of nodes, edges and views, pure edits, change events.
+"""The map document: nodes and edges (pydantic dataclasses), views, pure edits, change events.
 
 No Qt here: everything in this package runs and is tested without a display.
 """
@@ -57,5 +57,6 @@ from commapper.model.items import (
     View,
     Viewport,
     edge_kinds_between,
+    field_names,
     is_valid_id,
 )

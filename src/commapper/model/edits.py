@@ -17,6 +17,7 @@ False
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from commapper.model.items import (
     NodeKind,
     NodeModel,
     View,
+    field_names,
 )
 
 
@@ -232,11 +234,11 @@ def _update(doc: MapDocument, edit: UpdateItem, changes: _Changes) -> UpdateItem
     for name in edit.changes:
         if name in ("id", "kind"):
             raise EditError(f"the {name} of an item cannot be changed; add a new one instead")
-        if name not in type(item).model_fields:
-            raise EditError(f'a {item.kind.value} has no field "{name}"')
+        if name not in field_names(type(item)):
+            raise EditError(f'a {item.kind} has no field "{name}"')
     old_values = {name: getattr(item, name) for name in edit.changes}
     try:
-        updated = type(item).model_validate({**dict(item), **edit.changes})
+        updated = dataclasses.replace(item, **edit.changes)
     except ValidationError as error:
         raise EditError(_first_error(error)) from None
     is_node = doc.has_node(item.id)
@@ -260,8 +262,8 @@ def _move(doc: MapDocument, edit: MoveNodes, changes: _Changes) -> MoveNodes:
         old_positions[node_id] = (node.x, node.y)
     index_of = {node.id: index for index, node in enumerate(doc.nodes)}
     for node_id, (x, y) in edit.positions.items():
-        moved = doc.node(node_id).model_copy(
-            update={"x": None if x is None else float(x), "y": None if y is None else float(y)}
+        moved = dataclasses.replace(
+            doc.node(node_id), x=None if x is None else float(x), y=None if y is None else float(y)
         )
         doc.nodes[index_of[node_id]] = moved
         doc._nodes_by_id[node_id] = moved
@@ -299,7 +301,7 @@ def _with_views(doc: MapDocument, views: list[View]) -> MapDocument:
     return probe
 
 
-def _check_endpoints(doc: MapDocument, edge: EdgeModel, new_kinds: dict[str, NodeKind]) -> None:
+def _check_endpoints(doc: MapDocument, edge: EdgeModel, new_kinds: dict[str, str]) -> None:
     sources, targets = EDGE_ENDPOINTS[edge.kind]
     for end, allowed in (("source", sources), ("target", targets)):
         node_id = getattr(edge, end)
@@ -307,7 +309,7 @@ def _check_endpoints(doc: MapDocument, edge: EdgeModel, new_kinds: dict[str, Nod
         if kind is None:
             raise EditError(f'no node with id "{node_id}"')
         if kind not in allowed:
-            raise EditError(f"{EDGE_ENDPOINT_WORDS[edge.kind]}, not from or to a {kind.value}")
+            raise EditError(f"{EDGE_ENDPOINT_WORDS[edge.kind]}, not from or to a {kind}")
     if edge.source == edge.target:
         raise EditError("an edge cannot join a node to itself")
     if edge.kind == EdgeKind.CROSSING:

@@ -29,6 +29,7 @@ from commapper.model import (
     NodeKind,
     Stage,
     UpdateItem,
+    field_names,
 )
 from commapper.ui.delegates import CHOICES_ROLE
 from commapper.ui.field_text import (
@@ -206,7 +207,7 @@ class ItemTableModel(QAbstractTableModel):
     # -- cells -------------------------------------------------------------------------------------
 
     def applies(self, item: Any, column: Column) -> bool:
-        return column.name in type(item).model_fields
+        return column.name in field_names(type(item))
 
     def text(self, item: Any, column: Column, editing: bool = False) -> str:
         """The words shown in a cell (or put in its editor)."""
