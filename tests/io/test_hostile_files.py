@@ -34,6 +34,18 @@ CASES = {
     "wrong types": (with_(title=5, nodes={"a": 1}), "nodes: should be a JSON list"),
     "tags not a list": (with_(nodes=[{"id": "p", "kind": "person", "tags": "x"}]),
                         'nodes[0].tags: should be a JSON list (found "x")'),
+    "half a surrogate pair": (with_(nodes=[{"id": "p", "kind": "person", "label": "a\ud800"}]),
+                              'nodes[0].label: holds a \\u escape that is not a whole character'),
+    "surrogate attribute name": (
+        with_(nodes=[{"id": "p", "kind": "person", "attributes": {"\udc00": 1}}]),
+        "its name holds a \\u escape",
+    ),
+    "long attribute name": (
+        with_(nodes=[{"id": "p", "kind": "person", "attributes": {"n" * 501: 1}}]),
+        f'nodes[0].attributes["{"n" * 36}...]: its name is too long: at most 500 characters',
+    ),
+    "long unknown key": (with_(nodes=[{"id": "p", "kind": "person", "k" * 500: 1}]),
+                         f'nodes[0]["{"k" * 36}...]: is not a field'),
     "node not an object": (with_(nodes=[5]), "nodes[0]: should be a JSON object"),
     "unknown top key": (with_(colour="red"), "colour: is not a field"),
     "unknown node key": (
@@ -55,7 +67,7 @@ CASES = {
     "huge edge end": (
         with_(nodes=TWO_NODES, edges=[{"id": "e", "kind": "crossing", "source": "c1",
                                        "target": "c" * 100_000, "via": ["y" * 70]}]),
-        f'edges[0].target: no node with id "{"c" * 40}..."',
+        f'edges[0].target: no node with id "{"c" * 62}...',
     ),
     "mismatched edge": (
         with_(

@@ -23,7 +23,6 @@ from commapper.model import (
     Edge,
     MapDocument,
     Node,
-    Problem,
     View,
     reference_problems,
     utc_now,
@@ -32,10 +31,9 @@ from commapper.model.items import (
     MAX_EDGES,
     MAX_FILE_BYTES,
     MAX_NODES,
-    EdgeKind,
-    NodeKind,
     field_names,
 )
+from commapper.model.problems import problems_from_validation
 
 FILE_SUFFIX = ".commap"
 
@@ -90,7 +88,7 @@ def _parse_carefully(data: bytes, path: str | os.PathLike[str] | None) -> MapDoc
     try:
         return MapDocument.model_validate(raw)
     except ValidationError as error:
-        problems = _problems_from_validation(error)
+        problems = problems_from_validation(error)
         raise MapFileError(path, problems, total=len(problems)) from None
 
 
@@ -276,90 +274,3 @@ def _check_header(raw: Any, path: Any) -> dict[str, Any]:
     raw.setdefault("created", now)
     raw.setdefault("modified", now)
     return raw
-
-
-# -- turning pydantic's errors into sentences ---------------------------------------------------
-
-_ITEM_LISTS = ("nodes", "edges")
-_KIND_TAGS = frozenset(kind.value for kind in (*NodeKind, *EdgeKind))
-_KIND_NAMES = {
-    "nodes": ", ".join(kind.value for kind in NodeKind),
-    "edges": "membership, crossing, object_use, tie",
-}
-_PATTERN_MESSAGES = {
-    "id": "must be 1-64 letters, digits or _ - . : (no spaces)",
-    "color": "must be a colour written #rrggbb, such as #1f77b4",
-    "since": "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD",
-    "until": "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD",
-}
-
-
-def _problems_from_validation(error: ValidationError) -> list[Problem]:
-    problems: dict[str, Problem] = {}
-    for detail in error.errors(include_url=False):
-        loc = list(detail["loc"])
-        # A discriminated union puts the kind in the path (nodes.3.person.label): drop it.
-        if len(loc) >= 3 and loc[0] in _ITEM_LISTS and loc[2] in _KIND_TAGS:
-            del loc[2]
-        if "attributes" in loc and len(loc) > loc.index("attributes") + 2:
-            # Attribute values are a union of scalars; report one sentence, not one per type.
-            loc = loc[: loc.index("attributes") + 2]
-            path = _json_path(loc)
-            problems[path] = Problem(
-                path, "a custom attribute must be text, a number, true/false or null"
-            )
-            continue
-        if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
-            loc.append("kind")
-        path = _json_path(loc)
-        problems.setdefault(path, Problem(path, _sentence(detail, loc)))
-    return list(problems.values())
-
-
-def _json_path(loc: list[Any]) -> str:
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path
-
-
-def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
-    kind, context, given = detail["type"], detail.get("ctx") or {}, detail.get("input")
-    field = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    # Nodes and edges are dataclasses, whose errors are named after keyword arguments.
-    if kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
-        return "is required"
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        return "is not a field Commapper knows (unknown key)"
-    if kind == "union_tag_invalid":
-        return f"{_short(context.get('tag'))} is not a kind; use one of {_KIND_NAMES[loc[0]]}"
-    if kind == "union_tag_not_found":
-        return f"is required; use one of {_KIND_NAMES[loc[0]]}"
-    if kind in (
-        "model_attributes_type",
-        "dict_type",
-        "model_type",
-        "dataclass_args_type",
-        "dataclass_type",
-    ):
-        return f"should be a JSON object (found {_short(given)})"
-    if kind in ("tuple_type", "list_type"):  # JSON has lists only, whatever Python keeps
-        return f"should be a JSON list (found {_short(given)})"
-    if kind == "value_error":
-        return str(context.get("error", detail["msg"]))
-    if kind == "string_pattern_mismatch":
-        return f"{_PATTERN_MESSAGES.get(field, 'has the wrong form')} (found {_short(given)})"
-    if kind == "too_long" and field in ("nodes", "edges"):
-        limit = context.get("max_length")
-        return f"the map has more than {limit:,} {field}; at most {limit:,} are allowed"
-    if kind == "string_too_long":
-        return f"is too long: at most {context.get('max_length')} characters"
-    if kind == "finite_number":
-        return "must be a finite number"
-    message = detail["msg"].replace("Input should be", "should be").replace("Value error, ", "")
-    return f"{message[:1].lower()}{message[1:]} (found {_short(given)})"
-
-
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= 40 else text[:37] + "..."

@@ -7,7 +7,6 @@ from commapper.model.document import (
     FORMAT_NAME,
     SCHEMA_VERSION,
     MapDocument,
-    Problem,
     reference_problems,
     utc_now,
 )
@@ -60,3 +59,4 @@ from commapper.model.items import (
     field_names,
     is_valid_id,
 )
+from commapper.model.problems import Problem, problems_from_validation

@@ -6,7 +6,6 @@ import inspect
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import chain, compress
 from operator import attrgetter, countOf, eq
@@ -33,21 +32,11 @@ from commapper.model.items import (
     View,
     is_valid_id,
 )
+from commapper.model.problems import Problem, quoted
 
 _ID = attrgetter("id")
 FORMAT_NAME = "commapper-map"
 SCHEMA_VERSION = 1
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a map, at a JSON path such as ``edges[3].target``."""
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
 
 
 def utc_now() -> datetime:
@@ -212,11 +201,7 @@ def reference_problems(doc: MapDocument) -> list[Problem]:
         for field in ("nodes", "highlighted"):
             for position, node_id in enumerate(getattr(view, field) or []):
                 if node_id not in kinds:
-                    problems.append(
-                        Problem(
-                            f"views[{index}].{field}[{position}]", f'no node with id "{node_id}"'
-                        )
-                    )
+                    problems.append(_no_node(f"views[{index}].{field}[{position}]", node_id))
     return problems
 
 
@@ -275,7 +260,7 @@ def _endpoint_problems(edge: EdgeModel, path: str, kinds: dict[str, str]) -> lis
         node_id = getattr(edge, end)
         kind = kinds.get(node_id)
         if kind is None:
-            problems.append(Problem(f"{path}.{end}", f"no node with id {_quoted(node_id)}"))
+            problems.append(_no_node(f"{path}.{end}", node_id))
         elif kind not in allowed:
             problems.append(
                 Problem(
@@ -289,9 +274,7 @@ def _endpoint_problems(edge: EdgeModel, path: str, kinds: dict[str, str]) -> lis
         for position, via_id in enumerate(edge.via):
             kind = kinds.get(via_id)
             if kind is None:
-                problems.append(
-                    Problem(f"{path}.via[{position}]", f"no node with id {_quoted(via_id)}")
-                )
+                problems.append(_no_node(f"{path}.via[{position}]", via_id))
             elif kind not in ACTOR_KINDS | {NodeKind.BOUNDARY_OBJECT}:
                 problems.append(
                     Problem(
@@ -303,9 +286,9 @@ def _endpoint_problems(edge: EdgeModel, path: str, kinds: dict[str, str]) -> lis
     return problems
 
 
-def _quoted(node_id: str) -> str:
-    """An id from a file, quoted and cut short: ends are not held to the id pattern on load."""
-    return f'"{node_id}"' if len(node_id) <= MAX_ID_CHARS else f'"{node_id[:40]}..."'
+def _no_node(path: str, node_id: str) -> Problem:
+    # Edge ends are not held to the id pattern on load: quote them whole up to the longest id.
+    return Problem(path, f"no node with id {quoted(node_id, limit=MAX_ID_CHARS + 2)}")
 
 
 __all__ = [

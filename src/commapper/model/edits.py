@@ -37,6 +37,7 @@ from commapper.model.items import (
     View,
     field_names,
 )
+from commapper.model.problems import problems_from_validation
 
 
 class EditError(ValueError):
@@ -319,9 +320,7 @@ def _check_endpoints(doc: MapDocument, edge: EdgeModel, new_kinds: dict[str, str
 
 
 def _first_error(error: ValidationError) -> str:
-    detail = error.errors(include_url=False)[0]
-    where = ".".join(str(part) for part in detail["loc"])
-    return f"{where}: {detail['msg']}" if where else detail["msg"]
+    return str(problems_from_validation(error)[0])
 
 
 # -- the common gestures, as one-liners that return the undo ------------------------------------

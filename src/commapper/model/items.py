@@ -52,6 +52,8 @@ Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN)]
 PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 Coordinate = Annotated[float, Field(allow_inf_nan=False)]
 # Custom attributes: the user's own columns, as in Kumu. Scalars only, so files stay flat.
+# Names are constrained like labels, which also refuses half a surrogate pair (unwritable).
+AttributeName = Annotated[str, StringConstraints(max_length=MAX_LABEL_CHARS)]
 AttributeValue: TypeAlias = (
     Annotated[str, StringConstraints(max_length=MAX_NOTES_CHARS)]
     | bool
@@ -184,7 +186,7 @@ class _Item:
     notes: Notes = ""
     tags: tuple[Tag, ...] = ()
     color: Color | None = None
-    attributes: dict[str, AttributeValue] = NO_ATTRIBUTES
+    attributes: dict[AttributeName, AttributeValue] = NO_ATTRIBUTES
 
 
 @_item_class

@@ -1,0 +1,132 @@
+"""Problems with a map, and pydantic's validation errors turned into sentences a user reads.
+
+Both the file checks (``commapper validate``, opening a map) and refused edits speak this way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from commapper.model.items import EdgeKind, NodeKind
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a map, at a JSON path such as ``edges[3].target``."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+_ITEM_LISTS = ("nodes", "edges")
+_KIND_TAGS = frozenset(kind.value for kind in (*NodeKind, *EdgeKind))
+_KIND_NAMES = {"nodes": ", ".join(NodeKind), "edges": ", ".join(EdgeKind)}
+
+
+def _kind_names(loc: list[Any]) -> str:
+    return _KIND_NAMES.get(loc[0], "the documented kinds") if loc else "the documented kinds"
+
+
+_PATTERN_MESSAGES = {
+    "id": "must be 1-64 letters, digits or _ - . : (no spaces)",
+    "color": "must be a colour written #rrggbb, such as #1f77b4",
+    "since": "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD",
+    "until": "must be a real date written YYYY, YYYY-MM or YYYY-MM-DD",
+}
+
+
+def problems_from_validation(error: ValidationError) -> list[Problem]:
+    """pydantic's errors as sentences, one per JSON path (``edges[3].level: is required``)."""
+    problems: dict[str, Problem] = {}
+    for detail in error.errors(include_url=False):
+        loc = list(detail["loc"])
+        # A discriminated union puts the kind in the path (nodes.3.person.label): drop it.
+        if len(loc) >= 3 and loc[0] in _ITEM_LISTS and loc[2] in _KIND_TAGS:
+            del loc[2]
+        if "attributes" in loc and len(loc) > loc.index("attributes") + 2:
+            name_is_wrong = loc[-1] == "[key]"
+            loc = loc[: loc.index("attributes") + 2]
+            path = _json_path(loc)
+            # Attribute values are a union of scalars; report one sentence, not one per type.
+            problems[path] = Problem(
+                path,
+                f"its name {_sentence(detail, loc)}"
+                if name_is_wrong
+                else "a custom attribute must be text, a number, true/false or null",
+            )
+            continue
+        if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc.append("kind")
+        path = _json_path(loc)
+        problems.setdefault(path, Problem(path, _sentence(detail, loc)))
+    return list(problems.values())
+
+
+def _json_path(loc: list[Any]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif _PLAIN_KEY.fullmatch(part):
+            path += f".{part}" if path else part
+        else:  # a key from the file that is long or odd: quoted, cut short, on one line
+            path += f"[{quoted(part)}]"
+    return path
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+
+
+def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
+    kind, context, given = detail["type"], detail.get("ctx") or {}, detail.get("input")
+    field = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    # Nodes and edges are dataclasses, whose errors are named after keyword arguments.
+    if kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
+        return "is required"
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        return "is not a field Commapper knows (unknown key)"
+    if kind == "union_tag_invalid":
+        return f"{quoted(context.get('tag'))} is not a kind; use one of {_kind_names(loc)}"
+    if kind == "union_tag_not_found":
+        return f"is required; use one of {_kind_names(loc)}"
+    if kind in (
+        "model_attributes_type",
+        "dict_type",
+        "model_type",
+        "dataclass_args_type",
+        "dataclass_type",
+    ):
+        return f"should be a JSON object (found {quoted(given)})"
+    if kind in ("tuple_type", "list_type"):  # JSON has lists only, whatever Python keeps
+        return f"should be a JSON list (found {quoted(given)})"
+    if kind == "value_error":
+        return str(context.get("error", detail["msg"]))
+    if kind == "string_pattern_mismatch":
+        return f"{_PATTERN_MESSAGES.get(field, 'has the wrong form')} (found {quoted(given)})"
+    if kind == "too_long" and field in ("nodes", "edges"):
+        limit = context.get("max_length")
+        return f"the map has more than {limit:,} {field}; at most {limit:,} are allowed"
+    if kind == "string_unicode":
+        return f"holds a \\u escape that is not a whole character (found {quoted(given)})"
+    if kind == "string_too_long":
+        return f"is too long: at most {context.get('max_length')} characters"
+    if kind == "finite_number":
+        return "must be a finite number"
+    message = detail["msg"].replace("Input should be", "should be").replace("Value error, ", "")
+    return f"{message[:1].lower()}{message[1:]} (found {quoted(given)})"
+
+
+def quoted(value: Any, limit: int = 40) -> str:
+    """A value from a file as JSON on one line, cut short, and printable even when it holds half
+    of a surrogate pair (which a terminal cannot encode)."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    text = text if len(text) <= limit else text[: limit - 3] + "..."
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
