@@ -51,6 +51,9 @@ def test_written_file_follows_the_documented_layout(tmp_path):
     data = json.loads(text)
     assert list(data)[:2] == ["format", "schema_version"]
     assert list(data["nodes"][0])[:2] == ["id", "kind"]
+    crossing = next(edge for edge in data["edges"] if edge["kind"] == "crossing" and "via" in edge)
+    # As DESIGN.md section 3 shows it: ends, then the kind's own fields, then the label.
+    assert list(crossing) == ["id", "kind", "source", "target", "means", "via", "label"]
 
 
 def test_missing_timestamps_are_set_on_load():

@@ -138,18 +138,13 @@ def save_map(doc: MapDocument, path: str | os.PathLike[str]) -> None:
 
 # -- writing ---------------------------------------------------------------------------------
 
-# Keys in the order DESIGN.md section 3 writes them; anything else keeps its model order.
-_KEY_RANK = {
-    key: rank
-    for rank, key in enumerate(
-        ("id", "kind", "label", "x", "y", "source", "target", "org", "domain", "sector",
-         "inside_org", "stage", "level", "modes", "since", "until", "means", "via", "directed",
-         "weight")
-    )
-}  # fmt: skip
-_TRAILING_RANK = {
-    key: 100 + rank for rank, key in enumerate(("notes", "tags", "color", "attributes"))
-}
+# Keys in the order DESIGN.md section 3 writes them: what an item is, then how it is placed or
+# joined, then its kind's own fields; an edge's label after those; the common extras last.
+_COMMON_TAIL = ("notes", "tags", "color", "attributes")
+_NODE_KEY_ORDER = ("id", "kind", "label", "x", "y", "org", "domain", "sector", "inside_org",
+                   "stage", *_COMMON_TAIL)  # fmt: skip
+_EDGE_KEY_ORDER = ("id", "kind", "source", "target", "level", "modes", "since", "until", "means",
+                   "via", "directed", "weight", "label", *_COMMON_TAIL)  # fmt: skip
 
 
 def map_to_json(doc: MapDocument) -> str:
@@ -189,12 +184,11 @@ def _items_data(adapter: TypeAdapter, items: list[Any]) -> list[dict[str, Any]]:
 
 
 @functools.cache
-def _written_order(item_class: type) -> list[str]:
-    return sorted(field_names(item_class), key=_rank)
-
-
-def _rank(key: str) -> int:
-    return _KEY_RANK[key] if key in _KEY_RANK else _TRAILING_RANK.get(key, 50)
+def _written_order(item_class: type) -> tuple[str, ...]:
+    fields = field_names(item_class)
+    order = _NODE_KEY_ORDER if "x" in fields else _EDGE_KEY_ORDER
+    assert fields <= set(order), f"{item_class.__name__}: give its new fields a written place"
+    return tuple(key for key in order if key in fields)
 
 
 def _timestamp(moment: Any) -> str:
