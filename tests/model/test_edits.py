@@ -74,8 +74,14 @@ def test_events_name_what_changed(doc):
 
 def test_update_validates_and_keeps_the_document_unchanged_on_error(doc):
     before = doc.content()
-    with pytest.raises(EditError, match="level"):
+    with pytest.raises(
+        EditError, match=r"^level: should be 'core', 'active', .* \(found \"sometimes\"\)$"
+    ):
         update_item(doc, "e1", level="sometimes")
+    with pytest.raises(EditError, match=r"^label: is too long: at most 500 characters$"):
+        update_item(doc, "c1", label="x" * 501)
+    with pytest.raises(EditError, match=r'^no node with id "nobody"$'):
+        update_item(doc, "t1", target="nobody")
     with pytest.raises(EditError, match="cannot be changed"):
         update_item(doc, "c1", kind="person")
     with pytest.raises(EditError, match="no field"):

@@ -19,21 +19,19 @@ from commapper.io.errors import MapFileError
 from commapper.io.migrate import MigrationError, migrate
 from commapper.model import (
     FORMAT_NAME,
+    NODE_CLASSES,
     SCHEMA_VERSION,
     Edge,
     MapDocument,
     Node,
     View,
+    field_names,
+    problems_from_validation,
+    quoted,
     reference_problems,
     utc_now,
 )
-from commapper.model.items import (
-    MAX_EDGES,
-    MAX_FILE_BYTES,
-    MAX_NODES,
-    field_names,
-)
-from commapper.model.problems import problems_from_validation
+from commapper.model.items import MAX_EDGES, MAX_FILE_BYTES, MAX_NODES
 
 FILE_SUFFIX = ".commap"
 
@@ -186,9 +184,11 @@ def _items_data(adapter: TypeAdapter, items: list[Any]) -> list[dict[str, Any]]:
 @functools.cache
 def _written_order(item_class: type) -> tuple[str, ...]:
     fields = field_names(item_class)
-    order = _NODE_KEY_ORDER if "x" in fields else _EDGE_KEY_ORDER
-    assert fields <= set(order), f"{item_class.__name__}: give its new fields a written place"
-    return tuple(key for key in order if key in fields)
+    order = _NODE_KEY_ORDER if item_class in NODE_CLASSES.values() else _EDGE_KEY_ORDER
+    # A field not placed above yet is still written, before the common extras.
+    unplaced = sorted(fields.difference(order))
+    head = [key for key in order if key in fields and key not in _COMMON_TAIL]
+    return (*head, *unplaced, *(key for key in _COMMON_TAIL if key in fields))
 
 
 def _timestamp(moment: Any) -> str:
@@ -240,7 +240,7 @@ def _check_header(raw: Any, path: Any) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise MapFileError.single(path, "a Commapper map is a JSON object, and this is not one")
     if raw.get("format") != FORMAT_NAME:
-        found = "no format" if "format" not in raw else f"format {json.dumps(raw['format'])[:40]}"
+        found = "no format" if "format" not in raw else f"format {quoted(raw['format'])}"
         raise MapFileError.single(
             path, f'this is not a Commapper map ({found}; expected "{FORMAT_NAME}")', "format"
         )

@@ -59,4 +59,4 @@ from commapper.model.items import (
     field_names,
     is_valid_id,
 )
-from commapper.model.problems import Problem, problems_from_validation
+from commapper.model.problems import Problem, problems_from_validation, quoted

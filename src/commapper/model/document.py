@@ -19,7 +19,6 @@ from commapper.model.items import (
     EDGE_ENDPOINT_WORDS,
     EDGE_ENDPOINTS,
     MAX_EDGES,
-    MAX_ID_CHARS,
     MAX_NODES,
     Edge,
     EdgeKind,
@@ -32,7 +31,7 @@ from commapper.model.items import (
     View,
     is_valid_id,
 )
-from commapper.model.problems import Problem, quoted
+from commapper.model.problems import Problem, quoted_id
 
 _ID = attrgetter("id")
 FORMAT_NAME = "commapper-map"
@@ -275,7 +274,7 @@ def _endpoint_problems(edge: EdgeModel, path: str, kinds: dict[str, str]) -> lis
             kind = kinds.get(via_id)
             if kind is None:
                 problems.append(_no_node(f"{path}.via[{position}]", via_id))
-            elif kind not in ACTOR_KINDS | {NodeKind.BOUNDARY_OBJECT}:
+            elif kind not in _VIA_KINDS:
                 problems.append(
                     Problem(
                         f"{path}.via[{position}]",
@@ -287,8 +286,7 @@ def _endpoint_problems(edge: EdgeModel, path: str, kinds: dict[str, str]) -> lis
 
 
 def _no_node(path: str, node_id: str) -> Problem:
-    # Edge ends are not held to the id pattern on load: quote them whole up to the longest id.
-    return Problem(path, f"no node with id {quoted(node_id, limit=MAX_ID_CHARS + 2)}")
+    return Problem(path, f"no node with id {quoted_id(node_id)}")
 
 
 __all__ = [

@@ -37,7 +37,7 @@ from commapper.model.items import (
     View,
     field_names,
 )
-from commapper.model.problems import problems_from_validation
+from commapper.model.problems import problems_from_validation, quoted_id
 
 
 class EditError(ValueError):
@@ -256,7 +256,7 @@ def _move(doc: MapDocument, edit: MoveNodes, changes: _Changes) -> MoveNodes:
     old_positions = {}
     for node_id, (x, y) in edit.positions.items():
         if not doc.has_node(node_id):
-            raise EditError(f'no node with id "{node_id}"')
+            raise EditError(f"no node with id {quoted_id(node_id)}")
         if any(value is not None and not math.isfinite(value) for value in (x, y)):
             raise EditError("a position must be a finite number")
         node = doc.node(node_id)
@@ -308,7 +308,7 @@ def _check_endpoints(doc: MapDocument, edge: EdgeModel, new_kinds: dict[str, str
         node_id = getattr(edge, end)
         kind = new_kinds.get(node_id) or (doc.node(node_id).kind if doc.has_node(node_id) else None)
         if kind is None:
-            raise EditError(f'no node with id "{node_id}"')
+            raise EditError(f"no node with id {quoted_id(node_id)}")
         if kind not in allowed:
             raise EditError(f"{EDGE_ENDPOINT_WORDS[edge.kind]}, not from or to a {kind}")
     if edge.source == edge.target:
@@ -316,7 +316,7 @@ def _check_endpoints(doc: MapDocument, edge: EdgeModel, new_kinds: dict[str, str
     if edge.kind == EdgeKind.CROSSING:
         for via_id in edge.via:
             if via_id not in new_kinds and not doc.has_node(via_id):
-                raise EditError(f'no node with id "{via_id}"')
+                raise EditError(f"no node with id {quoted_id(via_id)}")
 
 
 def _first_error(error: ValidationError) -> str:

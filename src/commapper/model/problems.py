@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from commapper.model.items import EdgeKind, NodeKind
+from commapper.model.items import MAX_ID_CHARS, EdgeKind, NodeKind
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ def _kind_names(loc: list[Any]) -> str:
     return _KIND_NAMES.get(loc[0], "the documented kinds") if loc else "the documented kinds"
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
 _PATTERN_MESSAGES = {
     "id": "must be 1-64 letters, digits or _ - . : (no spaces)",
     "color": "must be a colour written #rrggbb, such as #1f77b4",
@@ -52,22 +53,29 @@ def problems_from_validation(error: ValidationError) -> list[Problem]:
         if len(loc) >= 3 and loc[0] in _ITEM_LISTS and loc[2] in _KIND_TAGS:
             del loc[2]
         if "attributes" in loc and len(loc) > loc.index("attributes") + 2:
-            name_is_wrong = loc[-1] == "[key]"
-            loc = loc[: loc.index("attributes") + 2]
-            path = _json_path(loc)
-            # Attribute values are a union of scalars; report one sentence, not one per type.
-            problems[path] = Problem(
-                path,
-                f"its name {_sentence(detail, loc)}"
-                if name_is_wrong
-                else "a custom attribute must be text, a number, true/false or null",
-            )
+            _add_attribute_problem(problems, detail, loc)
             continue
         if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
             loc.append("kind")
         path = _json_path(loc)
         problems.setdefault(path, Problem(path, _sentence(detail, loc)))
     return list(problems.values())
+
+
+def _add_attribute_problem(problems: dict[str, Problem], detail: Any, loc: list[Any]) -> None:
+    """An attribute value is a union of scalars, so pydantic reports one error per type: say one
+    sentence, and a precise one when the value is text that is too long or not whole."""
+    branch = loc[-1]
+    loc = loc[: loc.index("attributes") + 2]
+    path = _json_path(loc)
+    if branch == "[key]":
+        problems[path] = Problem(path, f"its name {_sentence(detail, loc)}")
+    elif branch == "constrained-str" and detail["type"] in ("string_unicode", "string_too_long"):
+        problems[path] = Problem(path, _sentence(detail, loc))
+    else:
+        problems.setdefault(
+            path, Problem(path, "a custom attribute must be text, a number, true/false or null")
+        )
 
 
 def _json_path(loc: list[Any]) -> str:
@@ -82,28 +90,21 @@ def _json_path(loc: list[Any]) -> str:
     return path
 
 
-_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
-
-
 def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
     kind, context, given = detail["type"], detail.get("ctx") or {}, detail.get("input")
     field = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    # Nodes and edges are dataclasses, whose errors are named after keyword arguments.
-    if kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
+    if kind == "missing":
         return "is required"
+    # Nodes and edges are dataclasses, which name an unknown key an unexpected keyword argument.
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "is not a field Commapper knows (unknown key)"
     if kind == "union_tag_invalid":
-        return f"{quoted(context.get('tag'))} is not a kind; use one of {_kind_names(loc)}"
+        # The item's own value, not pydantic's text version of it (which loses lists and escapes).
+        tag = given.get("kind") if isinstance(given, dict) else context.get("tag")
+        return f"{quoted(tag)} is not a kind; use one of {_kind_names(loc)}"
     if kind == "union_tag_not_found":
         return f"is required; use one of {_kind_names(loc)}"
-    if kind in (
-        "model_attributes_type",
-        "dict_type",
-        "model_type",
-        "dataclass_args_type",
-        "dataclass_type",
-    ):
+    if kind in ("model_attributes_type", "dict_type", "model_type", "dataclass_type"):
         return f"should be a JSON object (found {quoted(given)})"
     if kind in ("tuple_type", "list_type"):  # JSON has lists only, whatever Python keeps
         return f"should be a JSON list (found {quoted(given)})"
@@ -115,9 +116,14 @@ def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
         limit = context.get("max_length")
         return f"the map has more than {limit:,} {field}; at most {limit:,} are allowed"
     if kind == "string_unicode":
-        return f"holds a \\u escape that is not a whole character (found {quoted(given)})"
+        # Reported at an object (no field at the end of the path), it is one of the object's keys.
+        if not loc:
+            what = "the map has a key that holds"
+        else:
+            what = "has a key that holds" if isinstance(loc[-1], int) else "holds"
+        return f"{what} a \\u escape that is not a whole character (found {quoted(given)})"
     if kind == "string_too_long":
-        return f"is too long: at most {context.get('max_length')} characters"
+        return f"is too long: at most {context.get('max_length'):,} characters"
     if kind == "finite_number":
         return "must be a finite number"
     message = detail["msg"].replace("Input should be", "should be").replace("Value error, ", "")
@@ -128,5 +134,15 @@ def quoted(value: Any, limit: int = 40) -> str:
     """A value from a file as JSON on one line, cut short, and printable even when it holds half
     of a surrogate pair (which a terminal cannot encode)."""
     text = json.dumps(value, ensure_ascii=False, default=str)
-    text = text if len(text) <= limit else text[: limit - 3] + "..."
+    if len(text) > limit:
+        if isinstance(value, str):  # keep the closing quote
+            text = json.dumps(value[: limit - 5], ensure_ascii=False)[:-1] + '..."'
+        else:
+            text = text[: limit - 3] + "..."
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def quoted_id(node_id: str) -> str:
+    """An id that should name a node, quoted: whole up to the longest valid id. Edge ends are not
+    held to the id pattern on load (the reference check catches them), so they may be long."""
+    return quoted(node_id, limit=MAX_ID_CHARS + 2)
