@@ -20,3 +20,8 @@ DEFAULT_EXAMPLE = EXAMPLES_DIR / "nurse-educator-landscape.commap"
 def example_maps() -> list[Path]:
     """The example maps shipped with the app, by file name."""
     return sorted(EXAMPLES_DIR.glob("*.commap"))
+
+
+def is_example(path: Path) -> bool:
+    """Whether ``path`` is one of the bundled example maps."""
+    return Path(path).resolve().parent == EXAMPLES_DIR.resolve()

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from commapper.io import load_map
-from commapper.model import NodeKind
+from commapper.model import NodeKind, UpdateItem
 from commapper.resources import DEFAULT_EXAMPLE
 
 
@@ -193,6 +193,33 @@ def test_opening_into_a_pristine_window_reuses_it(make_window):
     assert len(window.scene.node_items) == len(window.session.doc.nodes) > 10
     assert not window.isWindowModified()
     assert window.session.undo_stack.count() == 0
+
+
+def test_an_example_opens_as_an_untitled_copy_that_saving_never_overwrites(make_window, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    original = DEFAULT_EXAMPLE.read_bytes()
+    window = make_window(None, show_welcome=True)
+    window.open_path(DEFAULT_EXAMPLE)
+    session = window.session
+    assert session.path is None and session.display_name == session.doc.title
+    assert (
+        session.doc.title in window.windowTitle() and DEFAULT_EXAMPLE not in window.recent.paths()
+    )
+    session.edit(UpdateItem("c1", {"label": "Educators"}), "Rename")
+    target = tmp_path / "my landscape.commap"
+
+    def choose_target():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose_target)
+    assert window.save()
+    assert session.path == target and load_map(target).node("c1").label == "Educators"
+    assert DEFAULT_EXAMPLE.read_bytes() == original
 
 
 def test_right_click_menus_offer_node_and_canvas_commands(make_window):

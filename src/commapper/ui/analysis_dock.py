@@ -30,6 +30,7 @@ from commapper.ui.charts import BrokerChart, RolesChart, SectorLevelChart, secto
 from commapper.ui.overlays import CanvasOverlays, LegendWidget
 from commapper.ui.session import MapSession
 from commapper.ui.whatif_view import WhatIfView
+from commapper.ui.wheel import scroll_past_fields
 
 NO_ME_TEXT = (
     'Personal breadth and brokerage need a "me" node: add one to see how far your own '
@@ -65,6 +66,7 @@ class AnalysisPanel(QWidget):
         self.what_if_node: str | None = None
         self.level = "all_levels"
         self._build()
+        scroll_past_fields(self)
         self.runner.finished.connect(self.show_result)
         self.runner.failed.connect(self._show_failure)
         self.runner.busy_changed.connect(self._show_busy)

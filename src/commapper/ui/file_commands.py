@@ -18,6 +18,7 @@ from commapper import APP_NAME
 from commapper.analysis.layout import place_unplaced
 from commapper.io import FILE_SUFFIX, MapFileError, load_map
 from commapper.model import MapDocument, MoveNodes, apply_edit
+from commapper.resources import is_example
 from commapper.ui.session import MapSession
 
 if TYPE_CHECKING:
@@ -75,15 +76,19 @@ class FileCommands:
             self.show_file_error(f"Cannot open {path.name}", error)
             type(self).recent.remove(path)
             return None
+        # A bundled example opens as an untitled copy: saving asks where, and never overwrites it.
+        file = None if is_example(path) else path
         if self.is_pristine:
-            self.session.replace_content(doc, path)
-            self.watcher.watch(path)
+            self.session.replace_content(doc, file)
+            if file is not None:
+                self.watcher.watch(file)
             window = self
         else:
-            window = type(self)(MapSession(doc, path))
+            window = type(self)(MapSession(doc, file))  # which watches its file itself
             window.show()
+        if file is not None:
+            type(self).recent.add(file)
         window.show_map()
-        type(self).recent.add(path)
         return window
 
     def show_file_error(self, heading: str, error: MapFileError) -> None:

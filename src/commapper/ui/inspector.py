@@ -52,6 +52,7 @@ from commapper.ui.inspector_fields import (
     ViaField,
 )
 from commapper.ui.session import MapSession
+from commapper.ui.wheel import scroll_past_fields
 
 _HEAD = ("kind", "id")
 _TAIL = ("tags", "color", "notes", "attributes")
@@ -177,6 +178,7 @@ class Inspector(QWidget):
             hint.setWordWrap(True)
             hint.setObjectName("hint")
             form.addRow(hint)
+        scroll_past_fields(page)
         self.scroll.setWidget(page)  # deletes the previous page
         self.refresh()
 

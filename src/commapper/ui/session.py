@@ -73,7 +73,7 @@ class MapSession(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else "Untitled"
+        return self.path.name if self.path else (self.doc.title.strip() or "Untitled")
 
     # -- files -----------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from commapper.ui.table_models import (
     ItemTableModel,
     NodeTableModel,
 )
+from commapper.ui.wheel import scroll_past_fields
 
 __all__ = ["EdgeTableModel", "ItemFilterProxy", "NodeTableModel", "TablePage", "TablePanel"]
 
@@ -162,6 +163,7 @@ class TablePanel(QWidget):
             self._fit_columns(page)
         session.selection.changed.connect(self._select_from_session)
         self._select_from_session()
+        scroll_past_fields(self)
 
     @property
     def pages(self) -> tuple[TablePage, TablePage]:
