@@ -15,7 +15,7 @@ from strategies import documents
 from commapper.io import MapFileError, load_map, map_to_json, parse_map, save_map
 from commapper.io.atomic import backup_path
 from commapper.io.migrate import migrate
-from commapper.model import CommunityNode, MapDocument, add_node
+from commapper.model import CommunityNode, MapDocument, PersonNode, TieEdge, add_edge, add_node
 from commapper.resources import example_maps
 
 
@@ -174,3 +174,19 @@ def test_loading_leaves_objects_the_program_froze_frozen():
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_whole_numbers_are_written_without_a_decimal_point_and_read_back_equal(tmp_path):
+    doc = MapDocument.new("numbers")
+    add_node(doc, CommunityNode(id="c1", x=120.0, y=-0.5))
+    add_node(doc, CommunityNode(id="c2", x=1e300, y=2.0**60))
+    add_node(doc, PersonNode(id="p1"))
+    add_node(doc, PersonNode(id="p2"))
+    add_edge(doc, TieEdge(id="t1", source="p1", target="p2", weight=2.0))
+    path = tmp_path / "m.commap"
+    save_map(doc, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert (data["nodes"][0]["x"], data["nodes"][0]["y"]) == (120, -0.5)
+    assert isinstance(data["nodes"][0]["x"], int) and isinstance(data["edges"][0]["weight"], int)
+    assert all(isinstance(value, float) for value in (data["nodes"][1]["x"], data["nodes"][1]["y"]))
+    assert load_map(path).content() == doc.content()

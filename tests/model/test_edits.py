@@ -14,6 +14,7 @@ from commapper.model import (
     MapDocument,
     MembershipEdge,
     MeNode,
+    MoveNodes,
     PersonNode,
     RemoveItems,
     TieEdge,
@@ -188,3 +189,13 @@ def test_undoing_any_edit_sequence_restores_every_state(case):
         states.pop()
         apply_edit(doc, undo)
         assert doc.content() == states[-1]
+
+
+def test_moves_the_app_works_out_are_tidied_and_undo_restores_exact_positions(doc):
+    exact = (doc.node("c1").x, doc.node("c1").y)
+    undo = apply_edit(doc, MoveNodes.tidied({"c1": (10.04999, -3.14159)}))
+    assert (doc.node("c1").x, doc.node("c1").y) == (10.0, -3.1)
+    apply_edit(doc, MoveNodes({"c1": (1 / 3, 2 / 3)}))  # a position typed in is kept as typed
+    assert doc.node("c1").x == 1 / 3
+    apply_edit(doc, undo)
+    assert (doc.node("c1").x, doc.node("c1").y) == exact

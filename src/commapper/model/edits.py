@@ -77,6 +77,13 @@ class MoveNodes(Edit):
 
     positions: Mapping[str, tuple[float | None, float | None]]
 
+    @classmethod
+    def tidied(cls, positions: Mapping[str, tuple[float, float]]) -> MoveNodes:
+        """A move to positions the app worked out (a drag, a layout), rounded to a tenth of a
+        unit: finer steps cannot be seen and would only fill the file with digits. Its undo
+        still moves back to the exact positions that were there."""
+        return cls({node_id: (round(x, 1), round(y, 1)) for node_id, (x, y) in positions.items()})
+
 
 @dataclass(frozen=True)
 class UpdateMap(Edit):

@@ -14,6 +14,7 @@ from pydantic import (
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
+    PlainSerializer,
     StringConstraints,
     WithJsonSchema,
 )
@@ -51,7 +52,17 @@ Notes = Annotated[str, StringConstraints(max_length=MAX_NOTES_CHARS)]
 Tag = Annotated[str, StringConstraints(max_length=MAX_TAG_CHARS)]
 Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN)]
 PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
-Coordinate = Annotated[float, Field(allow_inf_nan=False)]
+
+
+def _json_number(value: float) -> float | int:
+    # 120.0 is written 120, as people write it; beyond 2**53 a float is not a whole number anyway.
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+# Whole numbers are written without ".0"; they read back as the same float.
+_WRITTEN_COMPACTLY = PlainSerializer(_json_number, when_used="json")
+Coordinate = Annotated[float, Field(allow_inf_nan=False), _WRITTEN_COMPACTLY]
+PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False), _WRITTEN_COMPACTLY]
 # Custom attributes: the user's own columns, as in Kumu. Scalars only, so files stay flat.
 # A constrained name, unlike a plain str, is checked to be whole text: half a surrogate pair from
 # a \ud800 escape could not be written back. The bound is as loose as for the values.
@@ -286,7 +297,7 @@ class ObjectUseEdge(_Edge):
 class TieEdge(_Edge):
     kind: Literal["tie"] = "tie"
     directed: bool = False
-    weight: Annotated[float, Field(gt=0, allow_inf_nan=False)] = 1.0
+    weight: PositiveNumber = 1.0
 
 
 Edge = Annotated[
@@ -334,8 +345,8 @@ class Viewport(BaseModel):
 
     x: Coordinate
     y: Coordinate
-    width: Annotated[float, Field(gt=0, allow_inf_nan=False)]
-    height: Annotated[float, Field(gt=0, allow_inf_nan=False)]
+    width: PositiveNumber
+    height: PositiveNumber
 
 
 class View(BaseModel):

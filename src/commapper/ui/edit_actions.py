@@ -310,7 +310,7 @@ class EditActions(QObject):
             doc = self.session.doc
             still_there = {i: p for i, p in target.items() if doc.has_node(i)}
             if still_there:
-                self.session.edit(MoveNodes(still_there), text)
+                self.session.edit(MoveNodes.tidied(still_there), text)
             self.view.fit_to_window()
 
         animation = QVariantAnimation(self)

@@ -38,7 +38,7 @@ def open_document(path: Path) -> MapDocument:
     doc = load_map(path)
     positions = place_unplaced(doc)
     if positions:
-        apply_edit(doc, MoveNodes(positions))
+        apply_edit(doc, MoveNodes.tidied(positions))
     return doc
 
 

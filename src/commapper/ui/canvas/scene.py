@@ -408,7 +408,7 @@ class MapScene(QGraphicsScene):
             text = "Move " + (
                 self._label(next(iter(moved))) if len(moved) == 1 else f"{len(moved)} nodes"
             )
-            self.session.edit(MoveNodes(moved), text)
+            self.session.edit(MoveNodes.tidied(moved), text)
 
     def _start_connecting(self, node: NodeItem) -> None:
         self._connect_from = node

@@ -277,7 +277,7 @@ class MapView(QGraphicsView):
             pos = self.map_scene.node_items[node_id].pos()
             positions[node_id] = (pos.x() + dx, pos.y() + dy)
         self.map_scene.session.edit(
-            MoveNodes(positions), "Nudge", merge_key=("nudge", frozenset(node_ids))
+            MoveNodes.tidied(positions), "Nudge", merge_key=("nudge", frozenset(node_ids))
         )
 
     # -- rename in place -------------------------------------------------------------------------
