@@ -215,8 +215,9 @@ def test_map_title_is_edited_when_nothing_is_selected(qtbot, session, inspector)
 def test_a_refused_edit_shows_its_message(qtbot, session, inspector):
     session.selection.set(["c1"])
     with qtbot.waitSignal(session.edit_refused):
-        type_into(qtbot, inspector.fields["label"].line, "x" * 501)
-    assert inspector.message.isVisible() and "500" in inspector.message.text()
+        type_into(qtbot, inspector.fields["tags"].line, "x" * 201)
+    assert inspector.message.isVisible()
+    assert inspector.message.text() == "Not changed: tags[0]: is too long: at most 200 characters"
 
 
 def test_labels_have_buddies_and_widgets_have_accessible_names(session, inspector):
@@ -228,3 +229,12 @@ def test_labels_have_buddies_and_widgets_have_accessible_names(session, inspecto
     for name, field in inspector.fields.items():
         assert field.focus in buddies, name
         assert field.focus.accessibleName(), name
+
+
+def test_a_label_stops_at_its_limit_and_a_long_one_is_cut_in_the_heading(qtbot, session, inspector):
+    session.selection.set(["c1"])
+    line = inspector.fields["label"].line
+    type_into(qtbot, line, "x" * 520)
+    assert session.doc.node("c1").label == "x" * 500 and line.text() == "x" * 500
+    assert inspector.message.isHidden()  # nothing was refused: typing just stopped
+    assert len(inspector.heading.text()) < 100 and inspector.heading.text().endswith("…")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from commapper.model import (
     ACTOR_KINDS,
@@ -27,6 +27,7 @@ from commapper.model import (
     UpdateItem,
     UpdateMap,
 )
+from commapper.model.items import MAX_LABEL_CHARS
 from commapper.ui.attributes_table import AttributesField
 from commapper.ui.field_text import (
     INSIDE_ORG_CHOICES,
@@ -87,6 +88,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "attributes": ("Attri&butes", "attributes"), "title": ("&Title", "title"),
     "description": ("&Description", "description"),
 }  # fmt: skip
+HEADING_CHARS = 80  # a longer label is cut in the heading, which would otherwise fill the panel
 MAP_HINT = (
     "Nothing is selected. Select a community, person, boundary object or connection on the "
     "map or in the table to see and edit its details here."
@@ -207,6 +209,10 @@ class Inspector(QWidget):
             "attributes": lambda: AttributesField(name, label),
         }
         field = makers[name]() if name in makers else ReadOnlyField(name, label)
+        if name in ("title", "label", "domain", "sector", "org"):
+            # Typing stops at the model's limit instead of being refused past it.
+            line = field.focus if isinstance(field.focus, QLineEdit) else field.combo.lineEdit()
+            line.setMaxLength(MAX_LABEL_CHARS)
         if name == "tags":
             field.focus.setPlaceholderText("comma-separated, e.g. document, standard")
         if name == "directed" and self.items() and self.items()[0].kind == EdgeKind.TIE:
@@ -265,7 +271,10 @@ class Inspector(QWidget):
         name = item.label
         if not name and hasattr(item, "source"):
             name = f"{node_label(doc, item.source)} → {node_label(doc, item.target)}"
-        self.heading.setText(f"{KIND_NAMES[item.kind]}: {name or item.id}")
+        name = name or item.id
+        if len(name) > HEADING_CHARS:  # the whole label is in the field below
+            name = name[: HEADING_CHARS - 1] + "…"
+        self.heading.setText(f"{KIND_NAMES[item.kind]}: {name}")
 
     def _refused(self, text: str) -> None:
         if self._committing:  # refusals of other views' edits are theirs to show

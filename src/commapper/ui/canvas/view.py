@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from commapper.model import MoveNodes, UpdateItem
+from commapper.model.items import MAX_LABEL_CHARS
 from commapper.ui.canvas.items import NodeItem
 from commapper.ui.canvas.scene import BSP_TREE_DEPTH, MapScene
 
@@ -291,6 +292,7 @@ class MapView(QGraphicsView):
         self.frame_nodes([node_id])
         node = self.map_scene.doc.node(node_id)
         editor = QLineEdit(self.viewport())
+        editor.setMaxLength(MAX_LABEL_CHARS)
         editor.setText(node.label)
         editor.selectAll()
         editor.setAccessibleName("New name")
