@@ -90,3 +90,13 @@ def test_analyse_piped_into_a_reader_that_stops_early_prints_no_traceback(tmp_pa
     result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60)
     assert len(result.stdout.splitlines()) == 2
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+
+
+def test_analyse_group_by_names_what_can_be_grouped_by():
+    from commapper.resources import EXAMPLES_DIR
+
+    team = str(EXAMPLES_DIR / "library-digital-team.commap")
+    result = run("analyse", team, "--group-by", "nonsense")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert 'no person has a value for "nonsense"; group by one of org, role' in result.stderr
+    assert run("analyse", team, "--group-by", "role").returncode == 0

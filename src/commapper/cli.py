@@ -46,7 +46,9 @@ def _open_app(args: list[str]) -> int:
         epilog="commands: " + ", ".join(SUBCOMMANDS) + " (commapper COMMAND --help for more)",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("file", nargs="?", help="a .commap map to open (default: an example map)")
+    parser.add_argument(
+        "file", nargs="?", help="a .commap map to open (default: the welcome screen)"
+    )
     options = parser.parse_args(args)
     import multiprocessing
 
@@ -100,7 +102,7 @@ def _build_analyse(parser: argparse.ArgumentParser) -> None:
 def _run_analyse(options: argparse.Namespace) -> int:
     import json
 
-    from commapper.analysis import analyse, what_if
+    from commapper.analysis import analyse, group_by_choices, what_if
     from commapper.analysis.report import text_report, what_if_report
     from commapper.io import MapFileError, load_map
 
@@ -112,6 +114,13 @@ def _run_analyse(options: argparse.Namespace) -> int:
         return EXIT_INVALID
     if options.without is not None and not doc.has_node(options.without):
         print(f'{options.file}: no node with id "{options.without}"', file=sys.stderr)
+        return EXIT_USAGE
+    if options.group_by is not None and options.group_by not in group_by_choices(doc):
+        print(
+            f'{options.file}: no person has a value for "{options.group_by}"; group by one of '
+            + ", ".join(sorted(group_by_choices(doc))),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if options.without is not None:
         comparison = what_if(doc, options.without, group_by=options.group_by)

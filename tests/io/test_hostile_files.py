@@ -22,9 +22,11 @@ CASES = {
     "empty": (b"", "the file is empty"),
     "whitespace": (b"  \n\t ", "the file is empty"),
     "truncated": (with_(nodes=TWO_NODES)[:-20], "ends too early"),
-    "binary": (bytes(range(256)) * 10, "not a text file"),
-    "png": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "not a text file"),
-    "utf16": (with_().decode().encode("utf-16"), "not a text file"),
+    "binary": (bytes(range(256)) * 10, "not UTF-8 text"),
+    "png": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "not UTF-8 text"),
+    "utf16": (with_().decode().encode("utf-16"), "not UTF-8 text"),
+    "latin1": ('{"format": "commapper-map", "title": "Café"}'.encode("latin-1"), "saved as UTF-8"),
+    "no version": (b'{"format": "commapper-map"}', "schema_version: is required"),
     "not json": (b"format = commapper-map", "not valid JSON"),
     "array": (b"[1, 2, 3]", "is a JSON object"),
     "other json": (b'{"name": "package.json"}', "not a Commapper map"),
@@ -100,7 +102,7 @@ CASES = {
     "overflowing number": (b'{"format": "commapper-map", "schema_version": 1, "nodes": [{"id": '
                            b'"p", "kind": "person", "x": 1e400}]}', "nodes[0].x: must be a finite"),
     "huge integer": (b'{"format": "commapper-map", "schema_version": 1, "title": '
-                     + b"9" * 5000 + b"}", "not valid JSON"),
+                     + b"9" * 5000 + b"}", "a number with 5,000 digits is larger than any"),
     "deeply nested": (b'{"format": "commapper-map", "schema_version": 1, "title": '
                       + b"[" * 200_000 + b"]" * 200_000 + b"}", "nested too deeply"),
     "bad date": (

@@ -31,7 +31,7 @@ from commapper.analysis.graphs import (
     merge_edges,
 )
 from commapper.analysis.sparse_brokerage import burt_measures_sparse, gould_fernandez_sparse
-from commapper.model import MapDocument, NodeKind, field_names
+from commapper.model import ACTOR_KINDS, MapDocument, NodeKind, field_names
 
 SCHEMA = "commapper-analysis"
 VERSION = 1
@@ -195,6 +195,17 @@ def _edge_graph(nodes: list[str], edges: np.ndarray) -> nx.Graph:
     graph.add_nodes_from(nodes)
     graph.add_edges_from((nodes[first], nodes[second]) for first, second in edges.tolist())
     return graph
+
+
+def group_by_choices(doc: MapDocument) -> set[str]:
+    """What actors can usefully be grouped by (``--group-by``): their organisation, colour and
+    custom attributes, where some actor has a value."""
+    choices: set[str] = set()
+    for node in doc.nodes:
+        if node.kind in ACTOR_KINDS:
+            values = {**node.attributes, "org": node.org, "color": node.color}
+            choices.update(name for name, value in values.items() if value not in ("", None))
+    return choices
 
 
 def _actor_partition(

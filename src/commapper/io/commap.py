@@ -211,6 +211,17 @@ def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+class _TooManyDigits(ValueError):
+    pass
+
+
+def _parse_int(digits: str) -> int:
+    # Python refuses to convert thousands of digits, with advice meant for programmers.
+    if len(digits) > 40:
+        raise _TooManyDigits(f"a number with {len(digits):,} digits is larger than any map needs")
+    return int(digits)
+
+
 def _decode_json(data: bytes, path: Any) -> Any:
     if not data.strip():
         raise MapFileError.single(path, "the file is empty")
@@ -218,10 +229,12 @@ def _decode_json(data: bytes, path: Any) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise MapFileError.single(
-            path, f"this is not a text file (byte {error.start} is not UTF-8); is it a map file?"
+            path,
+            f"this is not UTF-8 text (byte {error.start} is not UTF-8); a map file is JSON "
+            "saved as UTF-8",
         ) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         if error.pos >= len(text.rstrip()):
@@ -231,7 +244,9 @@ def _decode_json(data: bytes, path: Any) -> Any:
         raise MapFileError.single(path, f"this is not valid JSON at {where}: {error.msg}") from None
     except RecursionError:
         raise MapFileError.single(path, "the JSON is nested too deeply to be a map") from None
-    except ValueError as error:  # NaN, Infinity, or an integer with thousands of digits
+    except _TooManyDigits as error:
+        raise MapFileError.single(path, str(error)) from None
+    except ValueError as error:  # NaN, Infinity, or an integer with too many digits
         raise MapFileError.single(path, f"this is not valid JSON: {error}") from None
 
 
@@ -243,6 +258,10 @@ def _check_header(raw: Any, path: Any) -> dict[str, Any]:
         found = "no format" if "format" not in raw else f"format {quoted(raw['format'])}"
         raise MapFileError.single(
             path, f'this is not a Commapper map ({found}; expected "{FORMAT_NAME}")', "format"
+        )
+    if "schema_version" not in raw:
+        raise MapFileError.single(
+            path, f"is required: the version of the format, {SCHEMA_VERSION}", "schema_version"
         )
     version = raw.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int):

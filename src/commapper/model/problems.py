@@ -126,6 +126,12 @@ def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
         return f"is too long: at most {context.get('max_length'):,} characters"
     if kind == "finite_number":
         return "must be a finite number"
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return f"should be a number (found {quoted(given)})"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"should be true or false (found {quoted(given)})"
+    if kind == "string_type":
+        return f"should be text (found {quoted(given)})"
     message = detail["msg"].replace("Input should be", "should be").replace("Value error, ", "")
     return f"{message[:1].lower()}{message[1:]} (found {quoted(given)})"
 
