@@ -284,11 +284,16 @@ def test_labels_that_would_overlap_give_way_to_the_more_important_one(make_windo
 
     window = make_window()
     scene, doc = window.scene, window.session.doc
-    community = doc.node("c1")
-    # Put a person right on top of the community: their labels would collide.
-    window.session.edit(MoveNodes({"p1": (community.x, community.y)}), "Move")
+    # Two people in the same place, away from the rest: one label goes above its node.
+    window.session.edit(MoveNodes({"p1": (5000, 5000), "p2": (5000, 5000)}), "Move")
     scene.declutter_labels()
-    assert "p1" in scene.crowded_labels and "c1" not in scene.crowded_labels
+    assert len({"p1", "p2"} & scene.labels_above) == 1 and not {"p1", "p2"} & scene.crowded_labels
+    # On top of a community neither fits: its label and its disc come first.
+    spot = (doc.node("c1").x, doc.node("c1").y)
+    window.session.edit(MoveNodes({"p1": spot, "p2": spot}), "Move")
+    scene.declutter_labels()
+    assert "c1" not in scene.crowded_labels | scene.labels_above
+    assert {"p1", "p2"} <= scene.crowded_labels
     window.session.selection.set(["p1"])  # a selected node's label always shows
     scene.declutter_labels()
     assert "p1" not in scene.crowded_labels

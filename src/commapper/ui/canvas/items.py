@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -125,20 +125,23 @@ class NodeItem(QGraphicsItem):
         scale = self.map_scene.label_scale
         width = max(self._label_widths, default=0)
         height = metrics.height() * len(self._label_lines)
-        self._label_rect = QRectF(
-            -width * scale / 2 - 3 * scale,
-            self.radius + LABEL_GAP + self._marks_extent(),
-            (width + 6) * scale,
-            (height + 2) * scale,
-        )
+        gap = self.radius + LABEL_GAP + self._marks_extent()
+        size = QSizeF((width + 6) * scale, (height + 2) * scale)
+        left = -width * scale / 2 - 3 * scale
+        # Below the node, or above it when the scene finds the space below taken.
+        self._label_rect = QRectF(QPointF(left, gap), size)
+        self._label_rect_above = QRectF(QPointF(left, -gap - size.height()), size)
         r = self.radius + 3 + self._marks_extent()
-        self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect)
+        self._bounds = (
+            QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect).united(self._label_rect_above)
+        )
 
-    def label_scene_rect(self) -> QRectF:
-        """Where the label is drawn, in scene coordinates (empty if there is no label)."""
+    def label_scene_rect(self, above: bool = False) -> QRectF:
+        """Where the label is drawn below (or above) the node, in scene coordinates; empty if
+        there is no label."""
         if not self._label_lines:
             return QRectF()
-        return self._label_rect.translated(self.pos())
+        return (self._label_rect_above if above else self._label_rect).translated(self.pos())
 
     def label_scale_changed(self) -> None:
         self.prepareGeometryChange()
@@ -255,7 +258,8 @@ class NodeItem(QGraphicsItem):
         colours = self.map_scene.colours
         scale = self.map_scene.label_scale
         painter.save()
-        painter.translate(0, self.radius + LABEL_GAP + self._marks_extent())
+        above = self.node_id in self.map_scene.labels_above
+        painter.translate(0, (self._label_rect_above if above else self._label_rect).top())
         painter.scale(scale, scale)
         font = label_font(self.kind)
         painter.setFont(font)

@@ -29,7 +29,7 @@ from commapper.model import (
 )
 from commapper.ui.canvas.edge_item import EdgeItem
 from commapper.ui.canvas.edge_layer import EdgeLayer
-from commapper.ui.canvas.items import NodeItem
+from commapper.ui.canvas.items import MANY_NODES, NodeItem
 from commapper.ui.session import MapSession
 from commapper.ui.theme import NODE_KIND_WORDS, canvas_colours, sector_colour
 
@@ -75,6 +75,7 @@ class MapScene(QGraphicsScene):
         self._connect_line: QGraphicsLineItem | None = None
         # Labels that would cover a more important one are left out until there is room.
         self.crowded_labels: set[str] = set()
+        self.labels_above: set[str] = set()  # no room below the node: drawn above it
         self._declutter_timer = QTimer(self)
         self._declutter_timer.setSingleShot(True)
         self._declutter_timer.setInterval(0)
@@ -258,7 +259,9 @@ class MapScene(QGraphicsScene):
         """Hide the labels that would overlap a more important one at the current zoom.
 
         Greedy by importance: selected nodes, me, communities, boundary objects, then people,
-        each kind by number of connections. A spatial grid keeps it near-linear.
+        each kind by number of connections. A label that would overlap goes above its node if
+        there is room there, and is hidden only if not; only a selected node's label may cover
+        the disc of me or a community. A spatial grid keeps it near-linear.
         """
         selected = set(self.session.selection.ids)
         order = sorted(
@@ -272,23 +275,48 @@ class MapScene(QGraphicsScene):
         )
         cell = 160.0 * self.label_scale
         grid: dict[tuple[int, int], list[QRectF]] = defaultdict(list)
-        crowded = set()
-        for item in order:
-            rect = item.label_scene_rect()
-            if rect.isEmpty():
-                continue
-            cells = [
+        crowded, above = set(), set()
+
+        def cells_of(rect: QRectF) -> list[tuple[int, int]]:
+            return [
                 (column, row)
                 for column in range(int(rect.left() // cell), int(rect.right() // cell) + 1)
                 for row in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1)
             ]
-            if any(other.intersects(rect) for key in cells for other in grid.get(key, ())):
-                crowded.add(item.node_id)
-                continue
-            for key in cells:
-                grid[key].append(rect)
-        if crowded != self.crowded_labels:
-            self.crowded_labels = crowded
+
+        # On a large map most people's labels are crowded out anyway: trying above as well would
+        # double the cost of this pass (which follows every edit) for little.
+        people_may_go_above = len(self.node_items) <= MANY_NODES
+
+        def place(item: NodeItem) -> None:
+            may_go_above = people_may_go_above or item.kind != NodeKind.PERSON
+            for is_above in (False, True) if may_go_above else (False,):
+                rect = item.label_scene_rect(above=is_above)
+                if rect.isEmpty():
+                    return
+                cells = cells_of(rect)
+                if not any(other.intersects(rect) for key in cells for other in grid.get(key, ())):
+                    for key in cells:
+                        grid[key].append(rect)
+                    if is_above:
+                        above.add(item.node_id)
+                    return
+            crowded.add(item.node_id)
+
+        chosen = sum(item.node_id in selected for item in order)  # they come first
+        for item in order[:chosen]:
+            place(item)
+        # The discs of me and the communities are landmarks: no other label covers them.
+        for item in order:
+            if item.kind in (NodeKind.ME, NodeKind.COMMUNITY):
+                r = item.radius
+                disc = QRectF(item.pos().x() - r, item.pos().y() - r, 2 * r, 2 * r)
+                for key in cells_of(disc):
+                    grid[key].append(disc)
+        for item in order[chosen:]:
+            place(item)
+        if crowded != self.crowded_labels or above != self.labels_above:
+            self.crowded_labels, self.labels_above = crowded, above
             self.update()
 
     # -- selection, both ways --------------------------------------------------------------------
