@@ -122,6 +122,7 @@ class AnalysisPanel(QWidget):
         # Charts follow the system's light or dark scheme, also when it changes while running.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_theme)
         for chart in (self.sector_chart, self.broker_chart, self.roles_chart):
+            layout.addWidget(chart.heading)
             layout.addWidget(chart)
 
         findings_box = QGroupBox("Findings (click one to show it on the map)")

@@ -3,17 +3,17 @@ and brokerage roles. Horizontal bars with names on the axis, so labels never ove
 
 from __future__ import annotations
 
-import html
-
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtWidgets import QLabel
 
 from commapper.analysis.graphs import merge_edges
 from commapper.model import LEVELS, MapDocument, NodeKind
 from commapper.ui.theme import canvas_colours, is_dark
 
 CHART_FONT_POINTS = 11
-NAME_CHARS = 28
+NAME_CHARS = 20  # longer names would leave a narrow panel no room for the bars
 # Levels from core (darkest) to transactional (lightest): one hue, so the stack reads as an order.
 LEVEL_COLOURS_LIGHT = ("#08306b", "#2171b5", "#6baed6", "#b8d7ee", "#e4eef8")
 LEVEL_COLOURS_DARK = ("#deebf7", "#9ecae1", "#4292c6", "#2166ac", "#123a66")
@@ -62,6 +62,15 @@ class Chart(pg.PlotWidget):
 
     def __init__(self, title: str) -> None:
         super().__init__()
+        # The title is a wrapped label above the chart, not pyqtgraph's: a plot title is as wide
+        # as its text, and widened the plot past a narrow panel, clipping the bars and legend.
+        self.heading = QLabel(title)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.heading.setContentsMargins(0, 8, 0, 0)  # apart from the chart above
+        heading_font = self.heading.font()
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
         self.setMinimumHeight(180)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
@@ -69,11 +78,11 @@ class Chart(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.invertY(True)
         plot.showGrid(x=True, y=False, alpha=0.25)
-        self.title = title
         self.font = QFont()
         self.font.setPointSize(CHART_FONT_POINTS)
         for name in ("left", "bottom"):
             plot.getAxis(name).setStyle(tickFont=self.font, autoExpandTextSpace=True)
+        plot.getAxis("bottom").setTickDensity(0.6)  # numbers that do not run into each other
         self.legend: pg.LegendItem | None = None
         self.follow_theme()
 
@@ -86,7 +95,10 @@ class Chart(pg.PlotWidget):
             axis = plot.getAxis(name)
             axis.setTextPen(self.text_colour)
             axis.setPen(QColor(colours.edge))
-        plot.setTitle(self.title, color=self.text_colour.name(), size=f"{CHART_FONT_POINTS + 1}pt")
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        self.heading.setVisible(visible)
 
     def reset(self, names: list[str]) -> None:
         plot = self.getPlotItem()
@@ -103,9 +115,8 @@ class Chart(pg.PlotWidget):
         plot.setYRange(-0.6, max(len(names), 1) - 0.4, padding=0)
         self.setMinimumHeight(90 + 28 * max(len(names), 2))
 
-    def add_legend(self, entries: list[tuple[str, str]], bottom: bool = False) -> None:
-        offset = (-10, -10) if bottom else (-10, 10)
-        self.legend = pg.LegendItem(offset=offset, labelTextColor=self.text_colour)
+    def add_legend(self, entries: list[tuple[str, str]]) -> None:
+        self.legend = pg.LegendItem(offset=(-10, 10), labelTextColor=self.text_colour)
         self.legend.setParentItem(self.getPlotItem().vb)
         self.legend.setLabelTextSize(f"{CHART_FONT_POINTS - 1}pt")
         for colour, name in entries:
@@ -152,8 +163,12 @@ class SectorLevelChart(Chart):
 class BrokerChart(Chart):
     """The ten nodes with the highest betweenness on the map, coloured by kind."""
 
+    TITLE = "Top brokers (betweenness)"
+
     def __init__(self) -> None:
-        super().__init__("Top brokers (betweenness)")
+        super().__init__(self.TITLE)
+        # The colour key goes under the title: inside the plot it covered the names.
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # fixed words only, no user text
 
     def show_result(self, result: dict, labels: dict[str, str]) -> list[str]:
         nodes = result["brokerage"]["nodes"]
@@ -167,9 +182,12 @@ class BrokerChart(Chart):
         if ranked:
             self.bars(values, [KIND_COLOURS[kind] for kind in kinds])
             self.getPlotItem().setXRange(0, max(values) * 1.35, padding=0)
-            shown = [kind for kind in KIND_COLOURS if kind in kinds]
-            # Bottom right: the ranking's shortest bars leave room there.
-            self.add_legend([(KIND_COLOURS[kind], KIND_NAMES[kind]) for kind in shown], bottom=True)
+        key = "&nbsp;&nbsp;".join(
+            f'<span style="color:{KIND_COLOURS[kind]}">■</span>&nbsp;{KIND_NAMES[kind]}'
+            for kind in KIND_COLOURS
+            if kind in kinds
+        )
+        self.heading.setText(f"{self.TITLE}<br><span style='font-weight:normal'>{key}</span>")
         return ranked
 
 
@@ -180,12 +198,7 @@ class RolesChart(Chart):
         super().__init__("Brokerage roles")
 
     def show_roles(self, roles: dict | None, whose: str) -> None:
-        self.getPlotItem().setTitle(
-            # pyqtgraph titles are HTML: the name a user typed must stay plain text.
-            f"Brokerage roles: {html.escape(short(whose))}",
-            color=self.text_colour.name(),
-            size=f"{CHART_FONT_POINTS + 1}pt",
-        )
+        self.heading.setText(f"Brokerage roles: {short(whose)}")
         self.reset([name for _, name in ROLE_NAMES])
         if not roles:
             return
