@@ -145,6 +145,17 @@ def test_overlays_add_and_remove_their_items(panel):
     assert any("my level" in text for _, text in panel.overlays.legend)
 
 
+def test_until_the_first_result_the_panel_does_not_say_the_map_has_no_me(make_window, qtbot):
+    window = make_window()
+    runner = AnalysisRunner(window.session, debounce_ms=20)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT):
+        panel = AnalysisPanel(window.session, window.scene, window.view, runner=runner)
+        qtbot.addWidget(panel)
+        assert panel.result is None and panel.no_me.isHidden()
+    assert panel.no_me.isHidden()  # the example map has a me
+    panel.shutdown()
+
+
 def test_a_map_without_me_shows_the_whole_map_figures(make_window, qtbot):
     window = make_window()
     session = window.session

@@ -99,6 +99,7 @@ class AnalysisPanel(QWidget):
         layout.addWidget(self.level_filter)
 
         self.no_me = _plain(NO_ME_TEXT)
+        self.no_me.hide()  # until a result says whether the map has a me
         layout.addWidget(self.no_me)
         self.breadth_box = QGroupBox("Breadth: how far my participation reaches")
         self.breadth = FiguresView(BREADTH)
