@@ -57,6 +57,29 @@ def test_a_map_made_by_gestures_saves_and_reopens_the_same(make_window, qtbot, t
     assert load_map(target).content()["edges"] == doc.content()["edges"]
 
 
+def test_adding_and_naming_a_node_is_one_undo_step(make_window, qtbot):
+    window = make_window()
+    doc = window.session.doc
+    before = doc.content()
+    node_id = window.actions_.add(NodeKind.PERSON)
+    editor = window.view._rename_editor
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Lena")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert doc.node(node_id).label == "Lena"
+    assert window.session.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert doc.content() == before
+    window.redo_action.trigger()
+    assert doc.node(node_id).label == "Lena"
+    # Renaming it later is a step of its own.
+    window.session.selection.set([node_id])
+    window.actions_.rename.trigger()
+    window.view._rename_editor.setText("Lena K.")
+    window.view.finish_rename(commit=True)
+    assert window.session.undo_stack.count() == 2
+
+
 def test_dragging_a_node_is_one_undo_step(make_window):
     window = make_window()
     doc = window.session.doc

@@ -6,7 +6,15 @@ from collections.abc import Hashable
 
 from PySide6.QtGui import QUndoCommand
 
-from commapper.model import Batch, Edit, MapDocument, MoveNodes, UpdateItem, apply_edit
+from commapper.model import (
+    Batch,
+    Edit,
+    InsertItems,
+    MapDocument,
+    MoveNodes,
+    UpdateItem,
+    apply_edit,
+)
 
 # Qt merges only commands that share an id; ours also compare a key (which item, which fields).
 MERGEABLE = 1
@@ -63,6 +71,12 @@ class EditCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditCommand) or other.merge_key != self.merge_key:
             return False
+        if isinstance(self.edit, InsertItems) and isinstance(other.edit, UpdateItem):
+            # A node named right after it was added: redo inserts it as it is now, and undo
+            # still removes it.
+            inserted = tuple((index, self.doc.node(node.id)) for index, node in self.edit.nodes)
+            self.edit = InsertItems(nodes=inserted, edges=self.edit.edges)
+            return True
         # Only edits of exactly the same items collapse: our inverse must restore all of them.
         if touched_ids(other.edit) != touched_ids(self.edit):
             return False

@@ -147,12 +147,13 @@ class EditActions(QObject):
             "me" if kind == NodeKind.ME and "me" not in doc else doc.new_id(NODE_ID_PREFIX[kind])
         )
         node = NODE_CLASSES[kind](id=node_id, label=NEW_LABEL[kind], x=at.x(), y=at.y())
-        if not self.session.edit(
-            InsertItems(nodes=((len(doc.nodes), node),)), f"Add {NODE_KIND_WORDS[kind]}"
-        ):
+        # Adding and naming the node is one gesture: one undo step removes it.
+        merge_key = ("add and name", node_id)
+        insert = InsertItems(nodes=((len(doc.nodes), node),))
+        if not self.session.edit(insert, f"Add {NODE_KIND_WORDS[kind]}", merge_key):
             return None
         self.session.selection.set([node_id])
-        self.view.rename_in_place(node_id)
+        self.view.rename_in_place(node_id, merge_key)
         return node_id
 
     def context_menu(self, at: QPointF, node_id: str) -> QMenu:

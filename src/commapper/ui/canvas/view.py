@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
@@ -56,6 +58,7 @@ class MapView(QGraphicsView):
         self._panning_from: QPointF | None = None
         self._space_held = False
         self._rename_editor: QLineEdit | None = None
+        self._rename_merge_key: Hashable | None = None
 
     # -- fast dragging -----------------------------------------------------------------------------
 
@@ -283,8 +286,11 @@ class MapView(QGraphicsView):
 
     # -- rename in place -------------------------------------------------------------------------
 
-    def rename_in_place(self, node_id: str) -> None:
-        """Open a line editor over the node's label; Enter keeps the text, Escape drops it."""
+    def rename_in_place(self, node_id: str, merge_key: Hashable | None = None) -> None:
+        """Open a line editor over the node's label; Enter keeps the text, Escape drops it.
+
+        ``merge_key`` folds the rename into the undo step just made with that key (naming a
+        node that was just added is part of adding it)."""
         item = self.map_scene.node_items.get(node_id)
         if item is None:
             return
@@ -299,7 +305,7 @@ class MapView(QGraphicsView):
         editor.setMinimumWidth(180)
         editor.adjustSize()
         editor.setProperty("node_id", node_id)
-        self._rename_editor = editor
+        self._rename_editor, self._rename_merge_key = editor, merge_key
         self._place_rename_editor()
         editor.returnPressed.connect(lambda: self.finish_rename(commit=True))
         editor.editingFinished.connect(lambda: self.finish_rename(commit=True))
@@ -335,7 +341,11 @@ class MapView(QGraphicsView):
         editor.deleteLater()
         scene = self.map_scene
         if commit and scene.doc.has_node(node_id) and text != scene.doc.node(node_id).label:
-            scene.session.edit(UpdateItem(node_id, {"label": text}), f"Rename to {text!r}")
+            scene.session.edit(
+                UpdateItem(node_id, {"label": text}),
+                f"Rename to {text!r}",
+                merge_key=self._rename_merge_key,
+            )
 
     def eventFilter(self, watched, event) -> bool:
         if (
