@@ -193,4 +193,6 @@ class TablePanel(QWidget):
                     for row in range(sample)
                 ]
             )
+            if page.model.columns[column].name in ("x", "y"):  # room for what a layout gives
+                widest = max(widest, metrics.horizontalAdvance("-00000.0") + 16)
             view.setColumnWidth(column, min(widest, 260))
