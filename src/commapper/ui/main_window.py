@@ -229,6 +229,14 @@ class MainWindow(FileCommands, QMainWindow):
         """The welcome screen shows no map, so nothing may edit one behind it."""
         for action in self.actions_.findChildren(QAction):
             action.setEnabled(enabled)
+        self.save_action.setEnabled(enabled)
+        self.save_as_action.setEnabled(enabled)
+        self.revert_action.setEnabled(False)
+        if enabled:
+            self._update_title()  # which enables Revert when there is something to revert to
+        # No map, no counts of one.
+        self.counts_label.setVisible(enabled)
+        self.zoom_label.setVisible(enabled)
 
     def _add(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -251,7 +259,10 @@ class MainWindow(FileCommands, QMainWindow):
     def _update_title(self) -> None:
         session = self.session
         title = session.doc.title.strip()
-        parts = [f"{title} — " if title else "", f"{session.display_name}[*]", f" — {APP_NAME}"]
+        # An untitled map is already called by its title (see MapSession.display_name).
+        shown_title = title if title and session.path is not None else ""
+        parts = [f"{shown_title} — " if shown_title else "", f"{session.display_name}[*]"]
+        parts.append(f" — {APP_NAME}")
         self.setWindowTitle("".join(parts))
         self.setWindowModified(session.is_modified)
         self.revert_action.setEnabled(session.path is not None and session.is_modified)
