@@ -8,7 +8,7 @@ from commapper.analysis.analyse import analyse
 from commapper.analysis.fallout import fallout
 from commapper.analysis.timeline import as_of
 from commapper.analysis.whatif import headline_figures
-from commapper.model import CommunityNode, InsertItems, MembershipEdge, remove_items
+from commapper.model import CommunityNode, InsertItems, MembershipEdge, NodeKind, remove_items
 from commapper.ui.analysis_dock import AnalysisPanel
 from commapper.ui.analysis_figures import figure_text
 from commapper.ui.analysis_worker import AnalysisRunner
@@ -179,3 +179,20 @@ def test_a_change_of_colour_scheme_redraws_the_charts(panel, qtbot):
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     # Redrawn from the last result: the roles chart still names whose roles it shows.
     assert panel.roles_chart.heading.text() == title_before
+
+
+def test_an_empty_map_shows_no_empty_broker_chart_and_the_canvas_says_how_to_begin(
+    make_window, qtbot
+):
+    from commapper.ui.canvas.view import EMPTY_MAP_HINT
+
+    window = make_window(None)
+    runner = AnalysisRunner(window.session, debounce_ms=20)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT):
+        panel = AnalysisPanel(window.session, window.scene, window.view, runner=runner)
+        qtbot.addWidget(panel)
+    assert panel.broker_chart.isHidden() and panel.broker_chart.heading.isHidden()
+    assert "Ctrl+4" in EMPTY_MAP_HINT and window.view._showed_empty_hint
+    window.actions_.add(NodeKind.COMMUNITY)
+    assert not window.view._showed_empty_hint
+    panel.shutdown()

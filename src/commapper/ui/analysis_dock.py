@@ -214,7 +214,8 @@ class AnalysisPanel(QWidget):
         silos = brokerage["silos_excluding_ego" if has_me else "silos_strict"]
         self.silos_label.setText(self._names(silos) or "none")
         self.cut_label.setText(self._names(brokerage["articulation_points_without_ego"]) or "none")
-        self.broker_chart.show_result(result, self._labels())
+        # No one brokers on a map without paths between nodes: an empty chart says nothing.
+        self.broker_chart.setVisible(bool(self.broker_chart.show_result(result, self._labels())))
         self._show_roles()
         self.findings.clear()
         for finding in result["findings"]:

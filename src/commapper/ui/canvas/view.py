@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPixmap, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsItem,
@@ -27,6 +27,13 @@ NUDGE, BIG_NUDGE = 10.0, 50.0
 BATCH_EDGES_BELOW_ZOOM = 0.5
 # Labels keep at least this fraction of their size on screen when zoomed out, then grow.
 LABEL_READABLE_ZOOM = 0.65
+
+
+EMPTY_MAP_HINT = (
+    "An empty map. Start with yourself: Ctrl+4 adds \u201cme\u201d.\n\n"
+    "Double-click anywhere to add a community (or Ctrl+1). Ctrl+2 adds a person and Ctrl+3 a "
+    "boundary object.\n\nShift-drag from one node to another to connect them."
+)
 
 
 class MapView(QGraphicsView):
@@ -59,6 +66,8 @@ class MapView(QGraphicsView):
         self._space_held = False
         self._rename_editor: QLineEdit | None = None
         self._rename_merge_key: Hashable | None = None
+        self._showed_empty_hint = not scene.doc.nodes
+        scene.session.document_changed.connect(self._follow_emptiness)
 
     # -- fast dragging -----------------------------------------------------------------------------
 
@@ -119,6 +128,25 @@ class MapView(QGraphicsView):
         snapshot, where = self._drag_snapshot
         painter.fillRect(rect, self.map_scene.colours.background)
         painter.drawPixmap(where, snapshot, QRectF(snapshot.rect()))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        if self.map_scene.doc.nodes:
+            return
+        # How to begin, in the middle of the view, for a map with nothing on it yet.
+        painter.save()
+        painter.resetTransform()
+        area = QRectF(self.viewport().rect()).adjusted(60, 60, -60, -60)
+        painter.setPen(QColor(self.map_scene.colours.text))
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), EMPTY_MAP_HINT)
+        painter.restore()
+
+    def _follow_emptiness(self, _change: object) -> None:
+        empty = not self.map_scene.doc.nodes
+        if empty != self._showed_empty_hint:
+            self._showed_empty_hint = empty
+            self.viewport().update()  # the hint covers more than the items that changed
 
     # -- zoom and pan ----------------------------------------------------------------------------
 
