@@ -232,6 +232,9 @@ def test_cli_report_json_and_what_if(tmp_path):
     assert as_json["schema"] == "commapper-analysis"
     without = run_cli(str(path), "--without", "p1")
     assert without.returncode == 0 and "without Ana" in without.stdout
+    table = [line for line in without.stdout.splitlines() if line.startswith("  ")]
+    # Columns line up however long a figure's name is: every row ends at the same place.
+    assert len(table) > 10 and len({len(line.rstrip("\n")) for line in table}) == 1
     assert run_cli(str(path), "--without", "ghost").returncode == 2
 
 

@@ -63,9 +63,11 @@ def findings(
         kind = merged.kinds[connector]
         if kind == NodeKind.ME:
             continue
+        # Counted without me: I may connect the same communities, and my own findings say so.
+        others = "nobody else but you" if ego is not None else "nobody else"
         add("sole_connector",
             f"{_names(doc, [connector])} connects {_count(len(communities))} communities "
-            "nobody else connects: " + _names(doc, sorted(communities)) + ".",
+            f"{others} connects: " + _names(doc, sorted(communities)) + ".",
             [connector, *communities])  # fmt: skip
 
     ranked = sorted(

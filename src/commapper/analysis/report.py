@@ -89,12 +89,13 @@ def what_if_report(doc: MapDocument, comparison: dict) -> str:
     """Before and after removing one node, figure by figure."""
     label = comparison["label"] or comparison["removed"]
     lines = [f"Where would you be without {label}?", ""]
-    lines.append(f"  {'figure':<32} {'before':>8} {'after':>8} {'change':>8}")
+    width = max(len("figure"), *(len(row["figure"]) for row in comparison["figures"]))
+    lines.append(f"  {'figure':<{width}} {'before':>8} {'after':>8} {'change':>8}")
     for row in comparison["figures"]:
         change = row["change"]
         shown = "" if change in (0, None) else f"{change:+.2f}".rstrip("0").rstrip(".")
         lines.append(
-            f"  {row['figure']:<32} {_number(row['before']):>8} {_number(row['after']):>8} "
+            f"  {row['figure']:<{width}} {_number(row['before']):>8} {_number(row['after']):>8} "
             f"{shown:>8}"
         )
     return "\n".join(lines) + "\n"
