@@ -401,3 +401,25 @@ def test_labels_in_tooltips_stay_plain_text(make_window):
     window.session.edit(UpdateItem("c1", {"label": "<b>Bold</b> & co"}), "Rename")
     tip = window.scene.node_items["c1"].toolTip()
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in tip
+
+
+def test_the_shortcut_list_is_sorted_by_task_and_names_undo_plainly(make_window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    window.session.edit(UpdateItem("c1", {"label": "Educators"}), "Change label")
+    seen = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    window.show_shortcuts()
+    listed = seen[0].split("\n\n")[0].splitlines()
+    tasks = [line[17:] for line in listed]
+    assert "Undo" in tasks and not any("Change label" in task for task in tasks)
+    assert tasks == sorted(tasks)

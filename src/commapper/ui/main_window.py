@@ -331,9 +331,13 @@ class MainWindow(FileCommands, QMainWindow):
         actions = [a for a in self.findChildren(QAction) if not a.shortcut().isEmpty()]
         actions += [a for a in self.actions_.findChildren(QAction) if not a.shortcut().isEmpty()]
         native = QKeySequence.SequenceFormat.NativeText
-        lines = sorted(
-            {f"{a.shortcut().toString(native):<16} {a.text().replace('&', '')}" for a in actions}
-        )
+        # Undo and Redo carry the name of the step they would take; here they are just that.
+        names = {self.undo_action: "Undo", self.redo_action: "Redo"}
+        entries = {
+            (names.get(action, action.text().replace("&", "")), action.shortcut().toString(native))
+            for action in actions
+        }
+        lines = [f"{key:<16} {name}" for name, key in sorted(entries)]  # by task, A to Z
         extra = [
             "Tab / Shift+Tab  Walk the nodes",
             "Arrows           Move the selection (Shift: further)",
