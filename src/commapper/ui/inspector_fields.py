@@ -323,6 +323,9 @@ class ColorField(Field):
         self.choose = QPushButton()
         self.clear = QPushButton("Clear")
         self.clear.setAccessibleName("Clear colour")
+        self.choose.setToolTip(
+            "Without a colour of its own, an item takes the colour of its kind or sector"
+        )
         layout.addWidget(self.choose, 1)
         layout.addWidget(self.clear)
         super().__init__(name, label, box, focus=self.choose)
@@ -339,7 +342,7 @@ class ColorField(Field):
     def show_value(self, value: Any) -> None:
         self.value = value
         if value is MIXED or value is None:
-            self.choose.setText(MIXED_TEXT if value is MIXED else "Default…")
+            self.choose.setText(MIXED_TEXT if value is MIXED else "Choose a colour…")
             self.choose.setIcon(QPixmap())
         else:
             swatch = QPixmap(16, 16)
