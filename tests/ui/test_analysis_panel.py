@@ -196,3 +196,15 @@ def test_an_empty_map_shows_no_empty_broker_chart_and_the_canvas_says_how_to_beg
     window.actions_.add(NodeKind.COMMUNITY)
     assert not window.view._showed_empty_hint
     panel.shutdown()
+
+
+def test_the_wheel_scrolls_the_panel_even_over_its_combo_boxes(panel, wheel_down):
+    bar = panel.scroll.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    wheel_down(panel.scroll.viewport())
+    assert bar.value() > 0
+    # Over a combo box the wheel changes nothing; Qt then hands a real (not a sent) wheel event
+    # on to the panel, which scrolls.
+    colour = panel.colour_combo.currentIndex()
+    wheel_down(panel.colour_combo)
+    assert panel.colour_combo.currentIndex() == colour

@@ -71,21 +71,7 @@ def test_choices_check_boxes_and_sector_suggestions_edit_the_document(qtbot, ses
     assert session.undo_stack.count() == 4
 
 
-def wheel_down(widget):
-    from PySide6.QtCore import QPoint, QPointF
-    from PySide6.QtGui import QWheelEvent
-    from PySide6.QtWidgets import QApplication
-
-    centre = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(), QPoint(0, -120),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )  # fmt: skip
-    QApplication.sendEvent(widget, event)
-
-
-def test_the_wheel_scrolls_past_a_choice_until_it_is_clicked(qtbot, session, inspector):
+def test_the_wheel_scrolls_past_a_choice_until_it_is_clicked(qtbot, session, inspector, wheel_down):
     session.selection.set(["c1"])
     stage = inspector.fields["stage"].combo
     inspector.setFocus()

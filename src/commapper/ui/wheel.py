@@ -7,7 +7,13 @@ pass under the pointer, which edits the map (an undo step the user never meant).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QScrollBar,
+    QWidget,
+)
 
 _WHEEL_FIELDS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
@@ -27,5 +33,7 @@ def scroll_past_fields(root: QWidget) -> None:
     guard = root.findChild(_ScrollPastUnfocusedFields) or _ScrollPastUnfocusedFields(root)
     for field_type in _WHEEL_FIELDS:
         for field in root.findChildren(field_type):
+            if isinstance(field, QScrollBar):
+                continue  # a slider too, but the very thing that scrolls the panel
             field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             field.installEventFilter(guard)  # installing twice keeps one
