@@ -192,6 +192,7 @@ def test_an_empty_map_shows_no_empty_broker_chart_and_the_canvas_says_how_to_beg
         panel = AnalysisPanel(window.session, window.scene, window.view, runner=runner)
         qtbot.addWidget(panel)
     assert panel.broker_chart.isHidden() and panel.broker_chart.heading.isHidden()
+    assert panel.roles_chart.isHidden()  # no people, no roles
     assert "Ctrl+4" in EMPTY_MAP_HINT and window.view._showed_empty_hint
     window.actions_.add(NodeKind.COMMUNITY)
     assert not window.view._showed_empty_hint

@@ -212,6 +212,7 @@ def test_open_path_shows_a_broken_file_as_a_message_not_a_crash(make_window, tmp
 def test_opening_into_a_pristine_window_reuses_it(make_window):
     window = make_window(None, show_welcome=True)
     assert not window.save_action.isEnabled()  # no map to save on the welcome screen
+    assert window.windowTitle() == "Commapper"
     assert window.open_path(DEFAULT_EXAMPLE) is window
     assert window.save_action.isEnabled()
     assert window.stack.currentWidget() is window.view

@@ -26,7 +26,7 @@ from commapper.ui.analysis_figures import BREADTH, BROKERAGE, LEVEL_FILTERS, Fig
 from commapper.ui.analysis_worker import AnalysisRunner
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
-from commapper.ui.charts import BrokerChart, RolesChart, SectorLevelChart, sector_levels
+from commapper.ui.charts import BrokerChart, RolesChart, SectorLevelChart, sector_levels, short
 from commapper.ui.overlays import CanvasOverlays, LegendWidget
 from commapper.ui.session import MapSession
 from commapper.ui.whatif_view import WhatIfView
@@ -37,6 +37,7 @@ NO_ME_TEXT = (
     "participation reaches. The figures below are for the whole map."
 )
 FINDING_ROLE = Qt.ItemDataRole.UserRole
+LISTED_NAME_CHARS = 40  # a name in a list of names (silos, what holds the map together)
 
 
 def _plain(text: str = "") -> QLabel:
@@ -248,6 +249,8 @@ class AnalysisPanel(QWidget):
             self.roles_chart.show_roles(self.result["brokerage"]["ego"]["gould_fernandez"], "me")
         else:
             self.roles_chart.show_roles(None, "select a person")
+        # A map without people has no roles to show.
+        self.roles_chart.setVisible(bool(actors))
 
     def _show_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -265,7 +268,8 @@ class AnalysisPanel(QWidget):
         return (doc.node(node_id).label or node_id) if doc.has_node(node_id) else node_id
 
     def _names(self, ids: list[str]) -> str:
-        return ", ".join(self._label(i) for i in ids)
+        # Each cut short: a few long labels would otherwise fill the panel.
+        return ", ".join(short(self._label(i), LISTED_NAME_CHARS) for i in ids)
 
     # -- user choices ----------------------------------------------------------------------------
 

@@ -37,8 +37,8 @@ ROLE_NAMES = (
 )
 
 
-def short(text: str) -> str:
-    return text if len(text) <= NAME_CHARS else text[: NAME_CHARS - 1] + "…"
+def short(text: str, limit: int = NAME_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def sector_levels(doc: MapDocument, members_only: bool = False) -> dict[str, dict[str, int]]:
@@ -100,13 +100,13 @@ class Chart(pg.PlotWidget):
         super().setVisible(visible)
         self.heading.setVisible(visible)
 
-    def reset(self, names: list[str]) -> None:
+    def reset(self, names: list[str], name_chars: int = NAME_CHARS) -> None:
         plot = self.getPlotItem()
         plot.clear()
         if self.legend is not None:
             self.legend.scene().removeItem(self.legend) if self.legend.scene() else None
             self.legend = None
-        ticks = [(i, short(name)) for i, name in enumerate(names)]
+        ticks = [(i, short(name, name_chars)) for i, name in enumerate(names)]
         left = plot.getAxis("left")
         left.setTicks([ticks])
         # pyqtgraph does not widen the axis for text ticks by itself: names would be clipped.
@@ -199,7 +199,7 @@ class RolesChart(Chart):
 
     def show_roles(self, roles: dict | None, whose: str) -> None:
         self.heading.setText(f"Brokerage roles: {short(whose)}")
-        self.reset([name for _, name in ROLE_NAMES])
+        self.reset([name for _, name in ROLE_NAMES], name_chars=40)  # four fixed names, whole
         if not roles:
             return
         values = [float(roles.get(key) or 0) for key, _ in ROLE_NAMES]

@@ -234,6 +234,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.revert_action.setEnabled(False)
         if enabled:
             self._update_title()  # which enables Revert when there is something to revert to
+        else:
+            self.setWindowTitle(APP_NAME)  # no map open, so no "Untitled"
         # No map, no counts of one.
         self.counts_label.setVisible(enabled)
         self.zoom_label.setVisible(enabled)
