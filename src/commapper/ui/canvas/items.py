@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from commapper.ui.canvas.scene import MapScene
 
 LABEL_GAP = 4.0
+SELECTION_RING_GAP = 4.5  # from a selected node's edge to the middle of its ring
 MANY_NODES = 150  # beyond this, people's and objects' labels hide when zoomed far out
 LABEL_MAX_WIDTH = 150.0
 LABEL_FONTS: dict[NodeKind, QFont] = {}
@@ -131,7 +132,7 @@ class NodeItem(QGraphicsItem):
         # Below the node, or above it when the scene finds the space below taken.
         self._label_rect = QRectF(QPointF(left, gap), size)
         self._label_rect_above = QRectF(QPointF(left, -gap - size.height()), size)
-        r = self.radius + 3 + self._marks_extent()
+        r = self.radius + max(3, SELECTION_RING_GAP + 2) + self._marks_extent()
         self._bounds = (
             QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect).united(self._label_rect_above)
         )
@@ -210,7 +211,7 @@ class NodeItem(QGraphicsItem):
         return path
 
     def _current_style(self) -> tuple[QPen, QBrush, QColor, bool]:
-        key = (self.isSelected(), self.dimmed, self.map_scene.style_generation, self._version)
+        key = (self.dimmed, self.map_scene.style_generation, self._version)
         if key != self._style_key or self._style is None:
             node = self.map_scene.doc.node(self.node_id)
             colours = self.map_scene.colours
@@ -219,8 +220,7 @@ class NodeItem(QGraphicsItem):
             if self.dimmed:
                 fill.setAlphaF(fill.alphaF() * 0.25)
                 outline.setAlphaF(0.25)
-            selected = key[0]
-            pen = QPen(colours.selection if selected else outline, 3.0 if selected else 1.2)
+            pen = QPen(outline, 1.2)
             self._style = (pen, QBrush(fill), outline, self.map_scene.is_pinned(node))
             self._style_key = key
         return self._style
@@ -232,6 +232,12 @@ class NodeItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(brush)
         painter.drawPath(self._outline_path)
+        if self.isSelected():
+            # A ring standing off the node, so that it shows on a fill of any colour.
+            painter.setPen(QPen(self.map_scene.colours.selection, 3.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            ring = self.radius + SELECTION_RING_GAP
+            painter.drawEllipse(QPointF(0, 0), ring, ring)
         if self.kind == NodeKind.ME:
             painter.setPen(QPen(self.map_scene.colours.background, 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
