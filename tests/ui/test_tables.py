@@ -84,6 +84,7 @@ def test_text_cells_are_edited_by_typing(qtbot, session, panel):
     page.view.setCurrentIndex(index)
     qtbot.keyClick(page.view, Qt.Key.Key_F2)
     editor = page.view.indexWidget(index)
+    assert editor.maxLength() == 500  # typing stops at a label's limit, as in the Inspector
     editor.selectAll()
     qtbot.keyClicks(editor, "Ana Lopez")
     qtbot.keyClick(editor, Qt.Key.Key_Return)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 # The item data role under which a table model lists the words a cell may take.
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_CHARS_ROLE = Qt.ItemDataRole.UserRole + 2  # how long the text in a cell may be, if limited
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,6 +32,8 @@ class ChoiceDelegate(QStyledItemDelegate):
             # the editor, and collecting it later crashed the interpreter (PySide6 6.11).
             line = QLineEdit(parent)
             line.setFrame(False)
+            if (max_chars := index.data(MAX_CHARS_ROLE)) is not None:
+                line.setMaxLength(max_chars)  # typing stops at the limit instead of being refused
             return line
         combo = QComboBox(parent)
         combo.addItems(list(choices))
