@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 # The item data role under which a table model lists the words a cell may take.
+# The table models also answer SORT_ROLE (UserRole) and ID_ROLE (UserRole + 2).
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1
-MAX_CHARS_ROLE = Qt.ItemDataRole.UserRole + 2  # how long the text in a cell may be, if limited
+MAX_CHARS_ROLE = Qt.ItemDataRole.UserRole + 3  # how long the text in a cell may be, if limited
 
 Index = QModelIndex | QPersistentModelIndex
 
