@@ -115,10 +115,11 @@ def _run_analyse(options: argparse.Namespace) -> int:
     if options.without is not None and not doc.has_node(options.without):
         print(f'{options.file}: no node with id "{options.without}"', file=sys.stderr)
         return EXIT_USAGE
-    if options.group_by is not None and options.group_by not in group_by_choices(doc):
+    choices = group_by_choices(doc) if options.group_by is not None else set()
+    if options.group_by is not None and options.group_by not in choices:
         print(
             f'{options.file}: no person has a value for "{options.group_by}"; group by one of '
-            + ", ".join(sorted(group_by_choices(doc))),
+            + ", ".join(sorted(choices)),
             file=sys.stderr,
         )
         return EXIT_USAGE

@@ -188,22 +188,30 @@ def test_landscape_layout_animates_into_one_undo_step_and_keeps_pins(make_window
     assert window.session.undo_stack.index() == before_layout - 1
 
 
-def test_open_path_shows_a_broken_file_as_a_message_not_a_crash(make_window, tmp_path, qtbot):
+def close_next_message_box(read) -> list[str]:
+    """Accept the message box that the next call opens, keeping what ``read`` takes from it."""
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = []
+
+    def close():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(read(box))
+            box.accept()
+
+    QTimer.singleShot(0, close)
+    return seen
+
+
+def test_open_path_shows_a_broken_file_as_a_message_not_a_crash(make_window, tmp_path, qtbot):
     from PySide6.QtWidgets import QMessageBox
 
     window = make_window(None, show_welcome=True)
     broken = tmp_path / "broken.commap"
     broken.write_text('{"format": "commapper-map", "schema_version": 1, "nodes": [{"id": 3}]}')
-    seen = []
-
-    def close_message():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.informativeText())
-            box.accept()
-
-    QTimer.singleShot(0, close_message)
+    seen = close_next_message_box(QMessageBox.informativeText)
     assert window.open_path(broken) is None
     assert seen and "nodes[0]" in seen[0]
     assert window.stack.currentWidget() is window.welcome
@@ -405,20 +413,11 @@ def test_labels_in_tooltips_stay_plain_text(make_window):
 
 
 def test_the_shortcut_list_is_sorted_by_task_and_names_undo_plainly(make_window):
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     window = make_window()
     window.session.edit(UpdateItem("c1", {"label": "Educators"}), "Change label")
-    seen = []
-
-    def read_and_close():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.accept()
-
-    QTimer.singleShot(0, read_and_close)
+    seen = close_next_message_box(QMessageBox.text)
     window.show_shortcuts()
     listed = seen[0].split("\n\n")[0].splitlines()
     tasks = [line[17:] for line in listed]

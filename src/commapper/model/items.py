@@ -42,6 +42,12 @@ DATE_PATTERN = (
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 
 
+# The one-line text fields with a length limit (the map's title too), for editors that stop
+# typing at the limit rather than have the edit refused.
+TEXT_LIMITS: dict[str, int] = dict.fromkeys(
+    ("title", "label", "domain", "sector", "org"), MAX_LABEL_CHARS
+)
+
 ItemId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 # An edge's ends and a crossing's via: each must name an existing node, which the cross-item check
 # on every load verifies, so the pattern is only stated in the schema, not matched a second time

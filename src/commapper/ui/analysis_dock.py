@@ -26,7 +26,8 @@ from commapper.ui.analysis_figures import BREADTH, BROKERAGE, LEVEL_FILTERS, Fig
 from commapper.ui.analysis_worker import AnalysisRunner
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
-from commapper.ui.charts import BrokerChart, RolesChart, SectorLevelChart, sector_levels, short
+from commapper.ui.charts import BrokerChart, RolesChart, SectorLevelChart, sector_levels
+from commapper.ui.field_text import short
 from commapper.ui.overlays import CanvasOverlays, LegendWidget
 from commapper.ui.session import MapSession
 from commapper.ui.whatif_view import WhatIfView

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from commapper.analysis.graphs import merge_edges
 from commapper.model import LEVELS, MapDocument, NodeKind
+from commapper.ui.field_text import short
 from commapper.ui.theme import canvas_colours, is_dark
 
 CHART_FONT_POINTS = 11
@@ -35,10 +36,6 @@ ROLE_NAMES = (
     ("itinerant", "itinerant"),
     ("coordinator", "coordinator"),
 )
-
-
-def short(text: str, limit: int = NAME_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def sector_levels(doc: MapDocument, members_only: bool = False) -> dict[str, dict[str, int]]:
@@ -198,7 +195,7 @@ class RolesChart(Chart):
         super().__init__("Brokerage roles")
 
     def show_roles(self, roles: dict | None, whose: str) -> None:
-        self.heading.setText(f"Brokerage roles: {short(whose)}")
+        self.heading.setText(f"Brokerage roles: {short(whose, NAME_CHARS)}")
         self.reset([name for _, name in ROLE_NAMES], name_chars=40)  # four fixed names, whole
         if not roles:
             return

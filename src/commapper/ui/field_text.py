@@ -113,3 +113,8 @@ def undo_text(field_label: str, kinds: list[str]) -> str:
         return f"Change {field_label}"
     same = len(set(kinds)) == 1
     return f"Change {field_label} of {len(kinds)} {KIND_PLURALS[kinds[0]] if same else 'items'}"
+
+
+def short(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, ending in an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -27,13 +27,14 @@ from commapper.model import (
     UpdateItem,
     UpdateMap,
 )
-from commapper.model.items import MAX_LABEL_CHARS
+from commapper.model.items import TEXT_LIMITS
 from commapper.ui.attributes_table import AttributesField
 from commapper.ui.field_text import (
     INSIDE_ORG_CHOICES,
     KIND_NAMES,
     KIND_PLURALS,
     node_label,
+    short,
     tags_to_text,
     text_to_tags,
     undo_text,
@@ -209,10 +210,10 @@ class Inspector(QWidget):
             "attributes": lambda: AttributesField(name, label),
         }
         field = makers[name]() if name in makers else ReadOnlyField(name, label)
-        if name in ("title", "label", "domain", "sector", "org"):
+        if name in TEXT_LIMITS:
             # Typing stops at the model's limit instead of being refused past it.
             line = field.focus if isinstance(field.focus, QLineEdit) else field.combo.lineEdit()
-            line.setMaxLength(MAX_LABEL_CHARS)
+            line.setMaxLength(TEXT_LIMITS[name])
         if name == "tags":
             field.focus.setPlaceholderText("comma-separated, e.g. document, standard")
         if name == "directed" and self.items() and self.items()[0].kind == EdgeKind.TIE:
@@ -271,10 +272,8 @@ class Inspector(QWidget):
         name = item.label
         if not name and hasattr(item, "source"):
             name = f"{node_label(doc, item.source)} → {node_label(doc, item.target)}"
-        name = name or item.id
-        if len(name) > HEADING_CHARS:  # the whole label is in the field below
-            name = name[: HEADING_CHARS - 1] + "…"
-        self.heading.setText(f"{KIND_NAMES[item.kind]}: {name}")
+        # Cut short: the whole label is in the field below.
+        self.heading.setText(f"{KIND_NAMES[item.kind]}: {short(name or item.id, HEADING_CHARS)}")
 
     def _refused(self, text: str) -> None:
         if self._committing:  # refusals of other views' edits are theirs to show

@@ -262,10 +262,8 @@ class MainWindow(FileCommands, QMainWindow):
         session = self.session
         title = session.doc.title.strip()
         # An untitled map is already called by its title (see MapSession.display_name).
-        shown_title = title if title and session.path is not None else ""
-        parts = [f"{shown_title} — " if shown_title else "", f"{session.display_name}[*]"]
-        parts.append(f" — {APP_NAME}")
-        self.setWindowTitle("".join(parts))
+        prefix = f"{title} — " if title and session.path is not None else ""
+        self.setWindowTitle(f"{prefix}{session.display_name}[*] — {APP_NAME}")
         self.setWindowModified(session.is_modified)
         self.revert_action.setEnabled(session.path is not None and session.is_modified)
 

@@ -31,7 +31,7 @@ from commapper.model import (
     UpdateItem,
     field_names,
 )
-from commapper.model.items import MAX_LABEL_CHARS
+from commapper.model.items import TEXT_LIMITS
 from commapper.ui.delegates import CHOICES_ROLE, MAX_CHARS_ROLE
 from commapper.ui.field_text import (
     INSIDE_ORG_CHOICES,
@@ -60,7 +60,6 @@ class Column:
     editable: bool = True
     choices: tuple[tuple[str, Any], ...] = ()
     numeric: bool = False
-    max_chars: int | None = None
 
 
 def _words(choices: Any) -> tuple[tuple[str, Any], ...]:
@@ -70,10 +69,10 @@ def _words(choices: Any) -> tuple[tuple[str, Any], ...]:
 NODE_COLUMNS: tuple[Column, ...] = (
     Column("id", "Id", editable=False),
     Column("kind", "Kind", editable=False),
-    Column("label", "Label", max_chars=MAX_LABEL_CHARS),
-    Column("domain", "Domain", max_chars=MAX_LABEL_CHARS),
-    Column("sector", "Sector", max_chars=MAX_LABEL_CHARS),
-    Column("org", "Organisation", max_chars=MAX_LABEL_CHARS),
+    Column("label", "Label"),
+    Column("domain", "Domain"),
+    Column("sector", "Sector"),
+    Column("org", "Organisation"),
     Column("inside_org", "Inside org", choices=INSIDE_ORG_CHOICES),
     Column("stage", "Stage", choices=(("none", None), *_words(Stage))),
     Column("x", "X", numeric=True),
@@ -92,7 +91,7 @@ EDGE_COLUMNS: tuple[Column, ...] = (
     Column("means", "Means", choices=_words(Means)),
     Column("directed", "Directed", choices=YES_NO_CHOICES),
     Column("weight", "Weight", numeric=True),
-    Column("label", "Label", max_chars=MAX_LABEL_CHARS),
+    Column("label", "Label"),
 )
 _OPTIONAL_TEXT = frozenset({"domain", "sector", "org", "since", "until"})
 
@@ -255,7 +254,7 @@ class ItemTableModel(QAbstractTableModel):
         if role == CHOICES_ROLE:
             return [text for text, _ in column.choices] if self.applies(item, column) else None
         if role == MAX_CHARS_ROLE:
-            return column.max_chars
+            return TEXT_LIMITS.get(column.name)
         if role == ID_ROLE:
             return item.id
         return None
