@@ -60,3 +60,4 @@ from commapper.model.items import (
     is_valid_id,
 )
 from commapper.model.problems import Problem, problems_from_validation, quoted
+from commapper.model.text import printable
