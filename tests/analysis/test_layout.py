@@ -9,7 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from generate import generate_map
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from scipy.spatial import cKDTree
+from strategies import documents
 
 import commapper.analysis.layout as layout_module
 import commapper.analysis.spacing as spacing_module
@@ -28,6 +31,7 @@ from commapper.model import (
     MembershipEdge,
     MeNode,
     PersonNode,
+    TieEdge,
 )
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "examples").glob("*.commap"))
@@ -266,3 +270,133 @@ def test_a_generated_2000_node_map_opened_without_positions_is_placed_apart(layo
     everything = {"me": (0.0, 0.0), **positions}
     assert everything["me"] == (0.0, 0.0)
     assert nearest_gap(everything.values()) >= NODE_SPACING - 0.2
+
+
+# -- any finite coordinates ------------------------------------------------------------------------
+
+HUGE = 1.7976931348623157e308
+
+
+def extreme_maps():
+    """Maps with positions at the edge of what files may hold (±1e9) and far beyond it."""
+    cluster = [PersonNode(id=f"a{i}", x=1e9 + i * 1e-3, y=-1e9) for i in range(20)]
+    other = [PersonNode(id=f"b{i}", x=-1e9, y=1e9 - i * 1e-3) for i in range(20)]
+    return {
+        "beside 1e21": make_doc([PersonNode(id="far", x=1e21, y=0.0), PersonNode(id="new")]),
+        "tied to 1e21": make_doc(
+            [PersonNode(id="far", x=1e21, y=1e21), PersonNode(id="new")],
+            [TieEdge(id="t", source="far", target="new")],
+        ),
+        "at +-1e308": make_doc(
+            [
+                PersonNode(id="p", x=1e308, y=1e308),
+                PersonNode(id="q", x=-1e308, y=-1e308),
+                PersonNode(id="new"),
+            ]
+        ),
+        "largest floats": make_doc(
+            [
+                MeNode(id="me", x=HUGE, y=-HUGE),
+                CommunityNode(id="c", x=-HUGE, y=HUGE),
+                CommunityNode(id="new_c"),
+                PersonNode(id="new"),
+            ],
+            [
+                MembershipEdge(id="m1", source="me", target="c", level="core"),
+                MembershipEdge(id="m2", source="new", target="c", level="active"),
+            ],
+        ),
+        "at +-1e9": make_doc(
+            [
+                PersonNode(id="p", x=1e9, y=-1e9),
+                PersonNode(id="q", x=-1e9, y=1e9),
+                PersonNode(id="new"),
+                PersonNode(id="new2"),
+            ],
+            [TieEdge(id="t", source="p", target="new")],
+        ),
+        "all on one spot": make_doc(
+            [PersonNode(id=f"p{i}", x=5.0, y=5.0) for i in range(30)]
+            + [PersonNode(id=f"new{i}") for i in range(5)],
+            [TieEdge(id=f"t{i}", source=f"p{i}", target=f"new{i}") for i in range(5)],
+        ),
+        "one node": make_doc([PersonNode(id="new")]),
+        "one placed node": make_doc([PersonNode(id="p", x=-1e9, y=-1e9), PersonNode(id="new")]),
+        "tiny clusters far apart": make_doc(
+            [*cluster, *other, PersonNode(id="new_a"), PersonNode(id="new_b")],
+            [
+                TieEdge(id="ta", source="a3", target="new_a"),
+                TieEdge(id="tb", source="b7", target="new_b"),
+            ],
+        ),
+    }
+
+
+def all_placed(doc):
+    return {node.id for node in doc.nodes if node.x is not None and node.y is not None}
+
+
+LAYOUT_CALLS = {
+    "place_unplaced": place_unplaced,
+    "landscape": lambda doc: landscape_layout(doc, pinned=all_placed(doc)),
+    "force": lambda doc: force_layout(doc, pinned=all_placed(doc)),
+    "landscape, nothing pinned": landscape_layout,
+    "force, nothing pinned": force_layout,
+}
+
+
+def placed_finite(doc, positions, pinned):
+    expected = {node.id for node in doc.nodes} - pinned
+    return set(positions) == expected and all(
+        math.isfinite(v) for point in positions.values() for v in point
+    )
+
+
+@pytest.mark.parametrize("name", list(extreme_maps()))
+@pytest.mark.parametrize("call", list(LAYOUT_CALLS))
+def test_layouts_place_every_node_finite_whatever_the_coordinates(name, call):
+    doc = extreme_maps()[name]
+    positions = LAYOUT_CALLS[call](doc)
+    pinned = all_placed(doc) if call in ("place_unplaced", "landscape", "force") else set()
+    assert placed_finite(doc, positions, pinned)
+
+
+@pytest.mark.parametrize("name", ["at +-1e9", "all on one spot", "tiny clusters far apart"])
+def test_place_unplaced_keeps_new_nodes_apart_at_the_edge_of_files(name):
+    doc = extreme_maps()[name]
+    positions = place_unplaced(doc)
+    placed = [(node.x, node.y) for node in doc.nodes if node.id not in positions]
+    # The nodes placed before may crowd one spot; each new one keeps its distance from all.
+    for node_id, point in positions.items():
+        others = [*placed, *(other for key, other in positions.items() if key != node_id)]
+        assert min(math.dist(point, other) for other in others) >= NODE_SPACING - 0.2
+
+
+def test_a_new_node_goes_beside_its_neighbour_in_a_tiny_far_cluster():
+    doc = extreme_maps()["tiny clusters far apart"]
+    positions = place_unplaced(doc)
+    assert math.dist(positions["new_a"], (1e9, -1e9)) < 3 * NODE_SPACING
+    assert math.dist(positions["new_b"], (-1e9, 1e9)) < 3 * NODE_SPACING
+
+
+finite_or_none = st.none() | st.floats(allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def documents_anywhere(draw):
+    """A valid document whose positions are any finite floats, or missing."""
+    doc = draw(documents(max_nodes=8, max_edges=10))
+    doc.nodes = [
+        dataclasses.replace(node, x=draw(finite_or_none), y=draw(finite_or_none))
+        for node in doc.nodes
+    ]
+    doc.reindex()
+    return doc
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=documents_anywhere(), call=st.sampled_from(list(LAYOUT_CALLS)))
+def test_layouts_never_fail_for_any_finite_coordinates(doc, call):
+    positions = LAYOUT_CALLS[call](doc)
+    pinned = all_placed(doc) if call in ("place_unplaced", "landscape", "force") else set()
+    assert placed_finite(doc, positions, pinned)

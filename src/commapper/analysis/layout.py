@@ -40,6 +40,9 @@ FORCE_SPACING = 100.0
 """Median distance from each node to its nearest neighbour after :func:`force_layout`."""
 FORCE_NODE_LIMIT = 2500
 """The most nodes the force simulation moves; the rest are placed next to their neighbours."""
+REACH = 1e12
+"""How far from the origin a layout looks, in pixels: a position farther out along x or y is
+read as on the edge of this reach (so that sums and distances of positions stay finite)."""
 
 # igraph draws its random numbers from one process-wide generator; the lock keeps two layouts
 # running on different threads from sharing it, so each stays reproducible from its seed.
@@ -72,9 +75,16 @@ def pinned_nodes(doc: MapDocument) -> set[str]:
 
 
 def _placed(doc: MapDocument) -> dict[str, Point]:
+    """The nodes that have a position, and where they are (within :data:`REACH`)."""
     return {
-        node.id: (node.x, node.y) for node in doc.nodes if node.x is not None and node.y is not None
+        node.id: (_within_reach(node.x), _within_reach(node.y))
+        for node in doc.nodes
+        if node.x is not None and node.y is not None
     }
+
+
+def _within_reach(value: float) -> float:
+    return min(max(value, -REACH), REACH)
 
 
 def _kept(doc: MapDocument, pinned: Collection[str]) -> dict[str, Point]:
@@ -439,8 +449,8 @@ def _fruchterman_reingold(
         start = np.vstack([start, start.mean(axis=0)])
         low = np.vstack([low, [-np.inf, -np.inf]])
         high = np.vstack([high, [np.inf, np.inf]])
-    finite = 1e12  # igraph wants finite bounds
-    low, high = np.clip(low, -finite, finite), np.clip(high, -finite, finite)
+    # igraph wants finite bounds; start is within REACH / scale of the origin.
+    low, high = np.clip(low, -REACH, REACH), np.clip(high, -REACH, REACH)
     with _IGRAPH_RANDOM:
         igraph.set_random_number_generator(random.Random(seed))
         try:

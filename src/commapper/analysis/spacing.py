@@ -27,6 +27,12 @@ _LAST_BATCH = 8192
 _MAX_CELLS = 1 << 20
 # Each grid cell is split into this many pixels a side in a raster of the spots known taken.
 _FINE = 4
+# A point more than this many minimum distances from the origin is far: there a float's steps
+# are too coarse, and cell numbers too large, to keep points apart, so far points stay as they
+# are. (At 80 px that is about 9e13 px, steps of 1/64 px.)
+_FAR = 2.0**40
+# Cell and pixel numbers of far points are clipped to this, well beyond the grid's reach.
+_FAR_NUMBER = 2.0**50
 # Offsets of the cells within the minimum distance of a point's cell (cells are a little under
 # min_distance / sqrt(2) wide, so two cells away can still be too close).
 _NEAR = np.array([(dr, dc) for dr in range(-2, 3) for dc in range(-2, 3)], dtype=np.intp)
@@ -72,7 +78,9 @@ class FreeSpots:
         # The raster's own limit, a little under the true one to allow for rounding.
         self._stamp_limit = (self.min_distance - 1e-3) ** 2
         self._first = (0, 0)  # the (row, column) of the cell grid[0, 0]
+        # Points off the grid: too far from the others for it to cover, or far from the origin.
         self._outside = np.empty((0, 2))
+        self._reach = _FAR * self.min_distance
         self._spiral_steps: dict[tuple[int, int, int], int] = {}
         self._spirals: dict[tuple[int, int], np.ndarray] = {}
         squeezed = np.array([(x * self._squeeze, y) for x, y in points], dtype=float)
@@ -81,11 +89,15 @@ class FreeSpots:
 
     # -- the grid --
 
+    def _is_near(self, squeezed: np.ndarray) -> np.ndarray:
+        """Whether each squeezed point is within reach of the grid (NaN never is)."""
+        return np.all(np.abs(squeezed) <= self._reach, axis=-1)
+
     def _cells(self, squeezed: np.ndarray) -> np.ndarray:
         """The (row, column) of the cell of each squeezed point, as absolute cell numbers."""
-        # Clipped so that a point absurdly far away still gets a cell number (off the grid).
-        cells = np.clip(np.floor(squeezed[..., ::-1] / self._cell), -(2.0**40), 2.0**40)
-        return cells.astype(np.int64)
+        # Clipped so that a far point still gets a cell number (off the grid).
+        cells = np.floor(squeezed[..., ::-1] / self._cell)
+        return np.nan_to_num(np.clip(cells, -_FAR_NUMBER, _FAR_NUMBER)).astype(np.int64)
 
     def _cover(self, low: np.ndarray, high: np.ndarray) -> bool:
         """Grow the grid to hold cells ``low`` to ``high`` (inclusive); False when too big."""
@@ -102,7 +114,7 @@ class FreeSpots:
             margin = np.array([4, 4])
         low, high = low - margin, high + margin
         shape = high - low + 1
-        if shape[0] * shape[1] > _MAX_CELLS:
+        if int(shape[0]) * int(shape[1]) > _MAX_CELLS:  # Python ints: numpy's would overflow
             return False
         grid = np.full((int(shape[0]), int(shape[1]), self._grid.shape[2], 2), np.nan)
         blocked = np.zeros((int(shape[0]) * _FINE, int(shape[1]) * _FINE), dtype=bool)
@@ -116,6 +128,12 @@ class FreeSpots:
         return True
 
     def _add_many(self, squeezed: np.ndarray) -> None:
+        near = self._is_near(squeezed)
+        if not near.all():
+            self._outside = np.vstack([self._outside, squeezed[~near]])
+            squeezed = squeezed[near]
+            if not len(squeezed):
+                return
         cells = self._cells(squeezed)
         if not self._cover(cells.min(axis=0), cells.max(axis=0)):
             for point in squeezed:
@@ -126,7 +144,7 @@ class FreeSpots:
 
     def _add_one(self, point: np.ndarray) -> None:
         row, column = (int(v) for v in self._cells(point))
-        if self._cover(np.array([row, column]), np.array([row, column])):
+        if self._is_near(point) and self._cover(np.array([row, column]), np.array([row, column])):
             self._store(point, row - self._first[0], column - self._first[1])
         else:
             self._outside = np.vstack([self._outside, point])
@@ -163,8 +181,8 @@ class FreeSpots:
 
     def _pixels(self, squeezed: np.ndarray) -> np.ndarray:
         """The absolute (row, column) raster pixel of each squeezed point."""
-        pixels = np.clip(np.floor(squeezed[:, ::-1] / self._pixel), -(2.0**40), 2.0**40)
-        return pixels.astype(np.int64)
+        pixels = np.floor(squeezed[:, ::-1] / self._pixel)
+        return np.nan_to_num(np.clip(pixels, -_FAR_NUMBER, _FAR_NUMBER)).astype(np.int64)
 
     def _unsure(self, pixels: np.ndarray) -> np.ndarray:
         """Indices of the points in ``pixels`` that the raster of blocked pixels leaves in doubt."""
@@ -208,12 +226,14 @@ class FreeSpots:
             near_rows = np.where(inside, near[..., 0], 0)
             near_columns = np.where(inside, near[..., 1], 0)
             others = self._grid[near_rows, near_columns]  # (n, 25, slots, 2)
-            squared = ((others - squeezed[:, None, None, :]) ** 2).sum(axis=-1)
+            with np.errstate(over="ignore", invalid="ignore"):  # far apart: inf, still not close
+                squared = ((others - squeezed[:, None, None, :]) ** 2).sum(axis=-1)
             # NaN (empty slots) compares False, so it never blocks a spot.
             close = (squared < self._limit) & inside[..., None]
             free &= ~close.any(axis=(1, 2))
         if len(self._outside):
-            squared = ((self._outside[None, :, :] - squeezed[:, None, :]) ** 2).sum(axis=-1)
+            with np.errstate(over="ignore", invalid="ignore"):
+                squared = ((self._outside[None, :, :] - squeezed[:, None, :]) ** 2).sum(axis=-1)
             free &= ~(squared < self._limit).any(axis=1)
         return free
 
@@ -248,18 +268,20 @@ class FreeSpots:
 
         The spiral starts in ``direction`` (from ``wanted``) and winds outwards by the golden
         angle, covering the plane evenly; the first free spot on it is the answer, so ties are
-        broken the same way every time and towards where the caller prefers.
+        broken the same way every time and towards where the caller prefers. A spot wanted too
+        far from the origin for floats to keep points apart there (about 2**40 minimum
+        distances) is given back as it is.
         """
-        if self.is_free(wanted):
+        if self.is_free(wanted) or not self._is_near(np.array(wanted) * (self._squeeze, 1.0)):
             return wanted
-        start = math.atan2(direction[1], direction[0]) if direction != (0.0, 0.0) else 0.0
+        start = math.atan2(direction[1], direction[0])
         # Spots are only ever taken, so spiral steps found taken stay taken: nodes wanting
         # nearby spots (the members of a big community) share a spiral and resume where the last
         # one stopped, instead of each searching the whole crowd again. Sharing means the spiral
         # winds round a grid point near ``wanted`` (moved onto the raster's pixel corners), from
         # one of eight directions.
         grid = 2 * self.min_distance
-        sector = round(start / (math.pi / 4)) % 8
+        sector = round(start / (math.pi / 4)) % 8 if math.isfinite(start) else 0
         key = (round(wanted[0] / grid), round(wanted[1] / grid), sector)
         corner = np.array(
             [round(key[1] * grid / self._pixel), round(key[0] * grid * self._squeeze / self._pixel)]
@@ -299,7 +321,8 @@ def separate(
 
     Each sweep moves both points of every close pair half the missing distance apart (the whole
     of it when one cannot move), until no pair is too close or ``sweeps`` run out. Points on the
-    same spot are split along a direction that depends only on their indices.
+    same spot are split along a direction that depends only on their indices. Points too far from
+    the origin for floats to keep them apart (about 2**40 times ``min_distance``) stay put.
 
     Parameters
     ----------
@@ -324,15 +347,19 @@ def separate(
     """
     xs = [float(x) for x, _ in points]
     ys = [float(y) for _, y in points]
-    if len(xs) < 2:
+    reach = _FAR * min_distance
+    near = np.flatnonzero(
+        [abs(x) <= reach and abs(y) <= reach for x, y in zip(xs, ys, strict=True)]
+    )
+    if len(near) < 2:
         return list(zip(xs, ys, strict=True))
     limit = min_distance * min_distance
     fixed = ~np.asarray(movable, dtype=bool)
     for _ in range(sweeps):
         # The pairs that may be too close, found in C; a little wider than the minimum so that
         # pairs brought close earlier in the same sweep are caught too. Sorted, for determinism.
-        tree = cKDTree(np.column_stack([xs, ys]))
-        pairs = tree.query_pairs(1.25 * min_distance, output_type="ndarray")
+        tree = cKDTree(np.column_stack([[xs[k] for k in near], [ys[k] for k in near]]))
+        pairs = near[tree.query_pairs(1.25 * min_distance, output_type="ndarray")]
         pairs = pairs[~(fixed[pairs[:, 0]] & fixed[pairs[:, 1]])]
         pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
         moved = False
