@@ -101,6 +101,15 @@ CASES = {
                  b'"kind": "person", "y": -Infinity}]}', "-Infinity is not a number"),
     "overflowing number": (b'{"format": "commapper-map", "schema_version": 1, "nodes": [{"id": '
                            b'"p", "kind": "person", "x": 1e400}]}', "nodes[0].x: must be a finite"),
+    "far away": (
+        with_(nodes=[{"id": "p", "kind": "person", "x": 1e21, "y": 0}, {"id": "q", "kind": "me"}]),
+        "nodes[0].x: must be between -1,000,000,000 and 1,000,000,000 (found 1e+21)",
+    ),
+    "all at the ends of the doubles": (
+        with_(nodes=[{"id": "p", "kind": "person", "x": 1e308, "y": -1e308},
+                     {"id": "q", "kind": "person", "x": -1e308, "y": 1e308}]),
+        "nodes[1].y: must be between -1,000,000,000 and 1,000,000,000",
+    ),
     "huge integer": (b'{"format": "commapper-map", "schema_version": 1, "title": '
                      + b"9" * 5000 + b"}", "a number with 5,000 digits is larger than any"),
     "deeply nested": (b'{"format": "commapper-map", "schema_version": 1, "title": '

@@ -1,5 +1,7 @@
 """Edits apply, announce themselves, refuse what breaks a rule, and undo exactly."""
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -117,9 +119,14 @@ def test_a_failing_batch_leaves_nothing_behind(doc):
     assert doc.content() == before
 
 
-def test_moves_must_be_finite(doc):
-    with pytest.raises(EditError, match="finite"):
-        move_nodes(doc, {"me": (float("nan"), 0.0)})
+@pytest.mark.parametrize("x", [float("nan"), float("inf"), 1e21, -1e308])
+def test_moves_stay_within_the_coordinate_range(doc, x):
+    before = doc.content()
+    with pytest.raises(EditError, match="between -1,000,000,000 and 1,000,000,000"):
+        move_nodes(doc, {"me": (x, 0.0)})
+    with pytest.raises(EditError, match=r"x: must be between -1,000,000,000 and 1,000,000,000"):
+        update_item(doc, "me", x=x if math.isfinite(x) else 1e10)
+    assert doc.content() == before
 
 
 def test_views_must_name_existing_nodes(doc):

@@ -13,10 +13,17 @@ from commapper.model import (
     NodeKind,
     PersonNode,
     TieEdge,
+    Viewport,
     edge_kinds_between,
     is_valid_id,
+    problems_from_validation,
 )
-from commapper.model.items import MAX_LABEL_CHARS, MAX_NOTES_CHARS
+from commapper.model.items import (
+    MAX_COORDINATE,
+    MAX_LABEL_CHARS,
+    MAX_NOTES_CHARS,
+    is_coordinate,
+)
 
 
 @pytest.mark.parametrize("text", ["a", "c1", "node_1", "x-y.z:w", "A" * 64])
@@ -68,6 +75,32 @@ def test_bad_dates(text):
 def test_coordinates_must_be_finite(value):
     with pytest.raises(ValidationError):
         PersonNode(id="p", x=value)
+
+
+@pytest.mark.parametrize("value", [1e21, -1e308, MAX_COORDINATE * (1 + 1e-15), -1e9 - 1])
+def test_coordinates_beyond_a_billion_units_are_refused(value):
+    with pytest.raises(ValidationError) as caught:
+        PersonNode(id="p", y=value)
+    assert str(problems_from_validation(caught.value)[0]).startswith(
+        "y: must be between -1,000,000,000 and 1,000,000,000 (found "
+    )
+    assert not is_coordinate(value)
+
+
+def test_coordinates_at_the_edge_of_the_range_are_kept():
+    assert PersonNode(id="p", x=-MAX_COORDINATE, y=MAX_COORDINATE).y == 1e9 == MAX_COORDINATE
+    assert is_coordinate(MAX_COORDINATE) and is_coordinate(-MAX_COORDINATE)
+
+
+def test_a_saved_view_looks_at_no_more_than_the_coordinate_range():
+    Viewport(x=-1e9, y=-1e9, width=2e9, height=2e9)
+    with pytest.raises(ValidationError) as caught:
+        Viewport(x=0, y=0, width=1e300, height=1)
+    assert [str(problem) for problem in problems_from_validation(caught.value)] == [
+        "width: must be at most 2,000,000,000 (found 1e+300)"
+    ]
+    with pytest.raises(ValidationError):
+        Viewport(x=1e21, y=0, width=1, height=1)
 
 
 @pytest.mark.parametrize("weight", [0, -1, float("nan"), float("inf")])

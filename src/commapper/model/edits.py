@@ -18,7 +18,6 @@ False
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +27,7 @@ from pydantic import ValidationError
 from commapper.model.document import MapDocument, reference_problems
 from commapper.model.events import DocumentChanged
 from commapper.model.items import (
+    COORDINATE_RANGE,
     EDGE_ENDPOINT_WORDS,
     EDGE_ENDPOINTS,
     EdgeKind,
@@ -36,6 +36,7 @@ from commapper.model.items import (
     NodeModel,
     View,
     field_names,
+    is_coordinate,
 )
 from commapper.model.problems import problems_from_validation, quoted_id
 
@@ -264,8 +265,8 @@ def _move(doc: MapDocument, edit: MoveNodes, changes: _Changes) -> MoveNodes:
     for node_id, (x, y) in edit.positions.items():
         if not doc.has_node(node_id):
             raise EditError(f"no node with id {quoted_id(node_id)}")
-        if any(value is not None and not math.isfinite(value) for value in (x, y)):
-            raise EditError("a position must be a finite number")
+        if any(value is not None and not is_coordinate(value) for value in (x, y)):
+            raise EditError(f"a position must be a number {COORDINATE_RANGE}")
         node = doc.node(node_id)
         old_positions[node_id] = (node.x, node.y)
     index_of = {node.id: index for index, node in enumerate(doc.nodes)}

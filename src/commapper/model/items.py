@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NoReturn, TypeAlias
@@ -29,6 +30,10 @@ MAX_LABEL_CHARS = 500
 MAX_NOTES_CHARS = 100_000
 MAX_TAG_CHARS = 200
 MAX_ID_CHARS = 64
+# Positions are in map units (a node is about 30 wide). A billion units is far more room than any
+# map uses, and keeps every sum and product of positions (spacing, fitting the view) finite.
+MAX_COORDINATE = 1e9
+COORDINATE_RANGE = f"between {-MAX_COORDINATE:,.0f} and {MAX_COORDINATE:,.0f}"
 
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,64}$"
 # YYYY, YYYY-MM or a real calendar day YYYY-MM-DD, leap years included. A pattern rather than a
@@ -67,8 +72,16 @@ def _json_number(value: float) -> float | int:
 
 # Whole numbers are written without ".0"; they read back as the same float.
 _WRITTEN_COMPACTLY = PlainSerializer(_json_number, when_used="json")
-Coordinate = Annotated[float, Field(allow_inf_nan=False), _WRITTEN_COMPACTLY]
+Coordinate = Annotated[
+    float,
+    Field(ge=-MAX_COORDINATE, le=MAX_COORDINATE, allow_inf_nan=False),
+    _WRITTEN_COMPACTLY,
+]
 PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False), _WRITTEN_COMPACTLY]
+# The width or height of a saved view: at most the whole coordinate range.
+Extent = Annotated[
+    float, Field(gt=0, le=2 * MAX_COORDINATE, allow_inf_nan=False), _WRITTEN_COMPACTLY
+]
 # Custom attributes: the user's own columns, as in Kumu. Scalars only, so files stay flat.
 # A constrained name, unlike a plain str, is checked to be whole text: half a surrogate pair from
 # a \ud800 escape could not be written back. The bound is as loose as for the values.
@@ -114,6 +127,11 @@ NO_ATTRIBUTES = _NoAttributes()
 Attributes = Annotated[
     dict[AttributeName, AttributeValue], AfterValidator(lambda given: given or NO_ATTRIBUTES)
 ]
+
+
+def is_coordinate(value: float) -> bool:
+    """Whether ``value`` may be a node's x or y: finite and within ``MAX_COORDINATE`` of 0."""
+    return math.isfinite(value) and abs(value) <= MAX_COORDINATE
 
 
 def is_valid_id(text: str) -> bool:
@@ -351,8 +369,8 @@ class Viewport(BaseModel):
 
     x: Coordinate
     y: Coordinate
-    width: PositiveNumber
-    height: PositiveNumber
+    width: Extent
+    height: Extent
 
 
 class View(BaseModel):

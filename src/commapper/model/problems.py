@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from commapper.model.items import MAX_ID_CHARS, EdgeKind, NodeKind
+from commapper.model.items import COORDINATE_RANGE, MAX_ID_CHARS, EdgeKind, NodeKind
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,10 @@ def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
         return f"is too long: at most {context.get('max_length'):,} characters"
     if kind == "finite_number":
         return "must be a finite number"
+    if kind in ("greater_than_equal", "less_than_equal") and field in ("x", "y"):
+        return f"must be {COORDINATE_RANGE} (found {quoted(given)})"
+    if kind == "less_than_equal":
+        return f"must be at most {context.get('le'):,.0f} (found {quoted(given)})"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return f"should be a number (found {quoted(given)})"
     if kind in ("bool_parsing", "bool_type"):
