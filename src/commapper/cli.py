@@ -10,8 +10,13 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from commapper import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from commapper.io import MapFileError
+    from commapper.model import MapDocument
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -76,12 +81,36 @@ def _run_validate(options: argparse.Namespace) -> int:
             doc = load_map(name)
         except MapFileError as error:
             status = EXIT_INVALID
-            for line in error.lines():
-                print(f"{name}: {line}")
+            _say_problems(name, error, sys.stdout)
             continue
         if not options.quiet:
-            print(f"{name}: valid ({len(doc.nodes)} nodes, {len(doc.edges)} edges)")
+            _say(f"{name}: valid ({len(doc.nodes)} nodes, {len(doc.edges)} edges)")
     return status
+
+
+def _say(text: str, file: TextIO | None = None) -> None:
+    """Print ``text`` with nothing in it that a terminal would act on, line by line: a file
+    name or a label from a map cannot clear the screen, retitle the window or forge a line."""
+    from commapper.model.text import printable
+
+    lines = text.split("\n")
+    print("\n".join(printable(line) for line in lines), file=file or sys.stdout)
+
+
+def _say_problems(name: str, error: MapFileError, file: TextIO) -> None:
+    for line in error.lines():
+        _say(f"{name}: {line}", file)
+
+
+def _say_json(data: object) -> None:
+    """JSON for a terminal: JSON escapes C0 controls itself; DEL, the C1 controls and the
+    bidirectional controls are written as \\u escapes too (the same JSON value)."""
+    import json
+    import re
+
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+    unsafe = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+    print(unsafe.sub(lambda match: f"\\u{ord(match.group()):04x}", text))
 
 
 # -- analyse -------------------------------------------------------------------------------------
@@ -95,47 +124,69 @@ def _build_analyse(parser: argparse.ArgumentParser) -> None:
         "--group-by", metavar="ATTR", help="group actors by this field or custom attribute"
     )
     parser.add_argument(
-        "--without", metavar="ID", help='what-if: "where would I be without this node?"'
+        "--without",
+        metavar="NODE",
+        help='what-if: "where would I be without this node?" (its id or its label)',
     )
 
 
 def _run_analyse(options: argparse.Namespace) -> int:
-    import json
-
-    from commapper.analysis import analyse, group_by_choices, what_if
+    from commapper.analysis import analyse, group_by_choices, result_to_json, what_if
     from commapper.analysis.report import text_report, what_if_report
     from commapper.io import MapFileError, load_map
 
     try:
         doc = load_map(options.file)
     except MapFileError as error:
-        for line in error.lines():
-            print(f"{options.file}: {line}", file=sys.stderr)
+        _say_problems(options.file, error, sys.stderr)
         return EXIT_INVALID
-    if options.without is not None and not doc.has_node(options.without):
-        print(f'{options.file}: no node with id "{options.without}"', file=sys.stderr)
-        return EXIT_USAGE
+    without = None
+    if options.without is not None:
+        without, problem = _node_named(doc, options.without)
+        if without is None:
+            _say(f"{options.file}: {problem}", sys.stderr)
+            return EXIT_USAGE
     choices = group_by_choices(doc) if options.group_by is not None else set()
     if options.group_by is not None and options.group_by not in choices:
-        print(
+        _say(
             f'{options.file}: no person has a value for "{options.group_by}"; group by one of '
             + ", ".join(sorted(choices)),
-            file=sys.stderr,
+            sys.stderr,
         )
         return EXIT_USAGE
-    if options.without is not None:
-        comparison = what_if(doc, options.without, group_by=options.group_by)
+    if without is not None:
+        comparison = what_if(doc, without, group_by=options.group_by)
         if options.json:
-            print(json.dumps(comparison, indent=2, ensure_ascii=False, allow_nan=False))
+            _say_json({**comparison, "after": result_to_json(comparison["after"])})
         else:
-            print(what_if_report(doc, comparison), end="")
+            _say(what_if_report(doc, comparison).removesuffix("\n"))
         return EXIT_OK
     result = analyse(doc, group_by=options.group_by)
     if options.json:
-        print(json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False))
+        _say_json(result_to_json(result))
     else:
-        print(text_report(doc, result), end="")
+        _say(text_report(doc, result).removesuffix("\n"))
     return EXIT_OK
+
+
+def _node_named(doc: MapDocument, given: str) -> tuple[str | None, str]:
+    """The node ``given`` names, by id or else by label; or None and what went wrong (no such
+    node, or several share that label: then their ids, to pick one)."""
+    from commapper.model.problems import quoted
+
+    if doc.has_node(given):
+        return given, ""
+    named = sorted(node.id for node in doc.nodes if node.label == given)
+    if len(named) == 1:
+        return named[0], ""
+    if not named:
+        return None, f"no node has the id or label {quoted(given)}"
+    shown = ", ".join(f"{node_id} ({doc.node(node_id).kind})" for node_id in named[:10])
+    more = f" and {len(named) - 10} more" if len(named) > 10 else ""
+    return None, (
+        f"{len(named)} nodes are called {quoted(given)}: {shown}{more}; "
+        "give the id of the one you mean with --without"
+    )
 
 
 Subcommand = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]

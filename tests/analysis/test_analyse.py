@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from commapper.analysis import analyse, what_if
+from commapper.analysis import analyse, result_to_json, what_if
 from commapper.analysis.breadth import diversity
 from commapper.io import load_map, save_map
 from commapper.model import (
@@ -99,10 +99,10 @@ def test_every_key_of_the_specification_for_the_examples(example):
         assert set(result["breadth"]["all_levels"]) == BREADTH_KEYS
         assert set(brokerage["ego"]) >= {"degree", "effective_size", "efficiency", "constraint",
                                          "hierarchy", "open_pairs", "gould_fernandez"}  # fmt: skip
-    for finding in result["findings"]:
-        assert set(finding) == {"code", "text", "nodes"} and finding["nodes"]
-    assert_no_nan(result)
-    json.dumps(result, allow_nan=False)
+    for finding in result_to_json(result)["findings"]:
+        assert set(finding) == {"code", "text", "nodes", "claim"} and finding["nodes"]
+    assert_no_nan(result_to_json(result))
+    json.dumps(result_to_json(result), allow_nan=False)
 
 
 def test_breadth_worked_by_hand():
@@ -133,8 +133,8 @@ def test_brokerage_worked_by_hand():
     assert ego["effective_size"] == pytest.approx(3 - 2 * 1 / 3)
     assert result["brokerage"]["silos_excluding_ego"] == ["c3"]
     assert result["brokerage"]["silos_strict"] == []
-    codes = {finding["code"] for finding in result["findings"]}
-    assert {"only_bridge", "silo", "sole_connector"} <= codes
+    codes = {finding.code for finding in result["findings"]}
+    assert {"only_link", "silo", "sole_link"} <= codes
     # C counts me as a connector: c1-c2 (both health), c1-c3 and c2-c3 (health-hobby).
     assert result["community_network"]["ei"] == pytest.approx((2 - 1) / 3)
 

@@ -63,7 +63,7 @@ def test_clicking_a_finding_selects_its_nodes(panel, qtbot):
     item = panel.findings.item(0)
     rect = panel.findings.visualItemRect(item)
     qtbot.mouseClick(panel.findings.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    nodes = panel.result["findings"][0]["nodes"]
+    nodes = panel.result["findings"][0].nodes
     assert sorted(panel.session.selection.ids) == sorted(nodes)
     assert sorted(panel.scene.selected_node_ids()) == sorted(nodes)
 

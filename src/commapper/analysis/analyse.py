@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Hashable
 
 import networkx as nx
@@ -97,7 +98,7 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
                 for node in sorted(doc.nodes, key=lambda node: node.id)
             },
             "ego": None if ego is None else _ego_brokerage(doc, merged, ego),
-            "actors": _actor_brokerage(merged, actors, communities, actor_groups),
+            "actors": _actor_brokerage(merged, actors, communities, actor_groups, ego),
             "articulation_points": articulation_points,
             "articulation_points_without_ego": articulation_without_ego,
             "bridges": [list(pair) for pair in bridges],
@@ -127,8 +128,22 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
             "partition": group_by,
             **_ei_block(_edge_graph(actors.actors, actors.edges()), actor_groups),
         }
-    result["findings"] = findings(doc, merged, result, without_ego)
+    result["findings"] = findings(
+        doc,
+        merged,
+        full_map,
+        communities,
+        betweenness,
+        open_pairs=result["brokerage"]["ego"]["open_pairs"] if ego is not None else [],
+        estimated=sources["map"] is not None,
+    )
     return result
+
+
+def result_to_json(result: dict) -> dict:
+    """An :func:`analyse` result as the JSON data of ``analyse --json``: findings as objects
+    with their code, text, nodes and claim."""
+    return {**result, "findings": [finding.to_json() for finding in result["findings"]]}
 
 
 def _actor_betweenness(actors: ActorMatrices) -> tuple[np.ndarray, str]:
@@ -170,7 +185,11 @@ def _org_group(doc: MapDocument, community: str) -> str:
 
 
 def _actor_brokerage(
-    merged: MergedMaps, actors: ActorMatrices, communities: nx.Graph, groups: dict[str, Hashable]
+    merged: MergedMaps,
+    actors: ActorMatrices,
+    communities: nx.Graph,
+    groups: dict[str, Hashable],
+    ego: str | None,
 ) -> dict:
     # A is held as sparse matrices: a popular community makes a clique of thousands of ties.
     measures = burt_measures_sparse(actors.actors, actors.weights, actors.memberships)
@@ -183,7 +202,7 @@ def _actor_brokerage(
     return {
         actor: {
             **measures[actor],
-            "community_reach": community_reach(communities, merged, actor),
+            "community_reach": community_reach(communities, merged, actor, ego),
             "gould_fernandez": roles[actor],
         }
         for actor in sorted(actors.actors)
@@ -222,8 +241,18 @@ def _actor_partition(
             value = getattr(node, group_by, None) if group_by in field_names(type(node)) else None
             if value is None:
                 value = node.attributes.get(group_by)
-        groups[actor] = ("own", actor) if value is None or value == "" else ("value", value)
+        groups[actor] = ("own", actor) if value is None or value == "" else _group_key(value)
     return groups
+
+
+def _group_key(value: object) -> tuple[str, str, object]:
+    """A group by value, keeping its JSON type: ``true``, ``1`` and ``"1"`` are three groups
+    (in Python ``True == 1``, so the value alone would join them); 1 and 1.0 are one number."""
+    if isinstance(value, bool):
+        return ("value", "boolean", value)
+    if isinstance(value, int | float):
+        return ("value", "number", value)
+    return ("value", "text", value)
 
 
 def _sector_partition(doc: MapDocument, communities: nx.Graph) -> dict[str, Hashable]:
@@ -240,9 +269,23 @@ def _ei_block(graph: nx.Graph, groups: dict[str, Hashable]) -> dict:
 
 
 def _group_label(group: Hashable) -> str:
-    if isinstance(group, tuple):
-        return str(group[1]) if group[0] == "value" else f"(own group: {group[1]})"
-    return str(group)
+    """How a group is named in ``group_ei``: text as it is, unless it reads as a number, true,
+    false or null, which are written as JSON (``1``, ``true``) and such text quoted (``"1"``)."""
+    if not isinstance(group, tuple):
+        return str(group)
+    if group[0] == "own":
+        return f"(own group: {group[1]})"
+    _, json_type, value = group
+    if json_type == "text" and not _reads_as_json_scalar(str(value)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _reads_as_json_scalar(text: str) -> bool:
+    try:
+        return not isinstance(json.loads(text), str | list | dict)
+    except ValueError:
+        return False
 
 
 def _silos(network: nx.Graph) -> list[str]:

@@ -98,7 +98,22 @@ def breadth(
     }
 
 
-def community_reach(network: nx.Graph, merged: MergedMaps, actor: str) -> int:
-    """How many communities an actor's communities touch in C, their own included."""
+def community_reach(network: nx.Graph, merged: MergedMaps, actor: str, ego: str | None) -> int:
+    """How many communities an actor's communities touch in C without the actor and ego, their
+    own included: the breadth reach of ``reach2_communities``, for any actor.
+
+    ``network`` is C itself: an edge of C is in C without X when some connector of it is not
+    in X (a crossing's connectors are its ``via``, or the crossing itself when ``via`` is
+    empty). Ego is left out because ``me`` belongs to every community of an ego map: counted,
+    it would give every actor the same reach.
+    """
     mine = set(merged.communities_of(actor))
-    return len(mine.union(*(network[c] for c in mine))) if mine else 0
+    left_out = {actor, ego}
+    reached = set(mine)
+    for community in mine:
+        reached.update(
+            other
+            for other, data in network[community].items()
+            if not data["connectors"] <= left_out
+        )
+    return len(reached)

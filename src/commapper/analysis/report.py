@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from commapper.model import MapDocument
+from commapper.model import MapDocument, printable
 
 
 def _number(value: float | int | None) -> str:
     if value is None:
         return "n/a"
     return str(value) if isinstance(value, int) else f"{value:.2f}"
+
+
+def _label(doc: MapDocument, node_id: str) -> str:
+    """A node's label (or id) as one safe line of a terminal."""
+    return printable(doc.node(node_id).label or node_id)
 
 
 def counted(number: int, one: str, many: str) -> str:
@@ -18,7 +23,7 @@ def counted(number: int, one: str, many: str) -> str:
 
 def text_report(doc: MapDocument, result: dict) -> str:
     """A report for a person: breadth, brokerage, then what stands out."""
-    lines = [f"{doc.title or 'Untitled map'}", ""]
+    lines = [printable(doc.title or "Untitled map"), ""]
     counts = result["map"]["by_kind"]
     lines.append(
         f"{counted(result['map']['n_nodes'], 'node', 'nodes')} "
@@ -69,25 +74,23 @@ def text_report(doc: MapDocument, result: dict) -> str:
         reverse=True,
     )[:5]
     lines += ["", "Top brokers (betweenness on the whole map)"]
-    lines += [
-        f"  {doc.node(node_id).label or node_id:<30} {score:.3f}" for score, node_id in brokers
-    ]
+    lines += [f"  {_label(doc, node_id):<30} {score:.3f}" for score, node_id in brokers]
 
     def names(ids: list[str]) -> str:
-        return ", ".join(doc.node(i).label or i for i in ids) if ids else "none"
+        return ", ".join(_label(doc, i) for i in ids) if ids else "none"
 
     lines += ["", f"Silos, connected to nothing: {names(result['brokerage']['silos_strict'])}"]
     if result["ego"] is not None:
         lines.append(f"Silos but for me: {names(result['brokerage']['silos_excluding_ego'])}")
     if result["findings"]:
         lines += ["", "What stands out"]
-        lines += [f"  - {finding['text']}" for finding in result["findings"]]
+        lines += [f"  - {printable(finding.text)}" for finding in result["findings"]]
     return "\n".join(lines) + "\n"
 
 
 def what_if_report(doc: MapDocument, comparison: dict) -> str:
     """Before and after removing one node, figure by figure."""
-    label = comparison["label"] or comparison["removed"]
+    label = printable(comparison["label"] or comparison["removed"])
     lines = [f"Where would you be without {label}?", ""]
     width = max(len("figure"), *(len(row["figure"]) for row in comparison["figures"]))
     lines.append(f"  {'figure':<{width}} {'before':>8} {'after':>8} {'change':>8}")

@@ -221,8 +221,8 @@ class AnalysisPanel(QWidget):
         self._show_roles()
         self.findings.clear()
         for finding in result["findings"]:
-            item = QListWidgetItem(finding["text"])  # plain text: never markup
-            item.setData(FINDING_ROLE, finding["nodes"])
+            item = QListWidgetItem(finding.text)  # plain text: never markup
+            item.setData(FINDING_ROLE, finding.nodes)
             self.findings.addItem(item)
         self.findings.setMinimumHeight(min(60 + 34 * self.findings.count(), 320))
         self.overlays.set_result(result)
