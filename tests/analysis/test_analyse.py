@@ -276,3 +276,49 @@ def test_actor_betweenness_falls_back_to_igraph_beyond_the_step_budget(monkeypat
     result = analyse(doc)["brokerage"]
     assert result["betweenness_method"]["actors"] == "exact"
     assert result["actor_betweenness"] == pytest.approx(exact, abs=1e-12)
+
+
+def test_group_keys_keep_their_json_type():
+    # Ana - Ben - Cy in a line through two communities; Ben brokers Ana -> Cy. Their "flag" is
+    # true, 1 and "1": three different groups, so Ben is a liaison (in Python, True == 1 would
+    # put Ana and Ben in one group and make Ben a representative).
+    doc = build(
+        [CommunityNode(id="c1"), CommunityNode(id="c2"),
+         PersonNode(id="p1", label="Ana", attributes={"flag": True}),
+         PersonNode(id="p2", label="Ben", attributes={"flag": 1}),
+         PersonNode(id="p3", label="Cy", attributes={"flag": "1"}),
+         PersonNode(id="p4", label="Di", attributes={"flag": 1.0})],
+        [MembershipEdge(id="m1", source="p1", target="c1", level="core"),
+         MembershipEdge(id="m2", source="p2", target="c1", level="core"),
+         MembershipEdge(id="m3", source="p2", target="c2", level="core"),
+         MembershipEdge(id="m4", source="p3", target="c2", level="core")],
+    )  # fmt: skip
+    result = analyse(doc, group_by="flag")
+    roles = result["brokerage"]["actors"]["p2"]["gould_fernandez"]
+    assert (roles["liaison"], roles["representative_gatekeeper"]) == (1, 0)
+    # 1 and 1.0 are one number; Di shares no community, so her group has no ties.
+    assert set(result["actor_network"]["group_ei"]) == {"true", "1", '"1"'}
+
+
+def test_community_reach_leaves_out_the_actor_and_me():
+    # Me in c1, c2, c3; Ana in c1 and c2; Ben in c3; a boundary object used by c2 and c3.
+    # In C without {Ana, me}: c1-c2 is gone (only Ana and me link it), c2-c3 stays (the object).
+    doc = build(
+        [MeNode(id="me"), CommunityNode(id="c1"), CommunityNode(id="c2"),
+         CommunityNode(id="c3"), PersonNode(id="p1", label="Ana"),
+         PersonNode(id="p2", label="Ben"), BoundaryObjectNode(id="o1")],
+        [MembershipEdge(id="m1", source="me", target="c1", level="core"),
+         MembershipEdge(id="m2", source="me", target="c2", level="core"),
+         MembershipEdge(id="m3", source="me", target="c3", level="core"),
+         MembershipEdge(id="m4", source="p1", target="c1", level="core"),
+         MembershipEdge(id="m5", source="p1", target="c2", level="core"),
+         MembershipEdge(id="m6", source="p2", target="c3", level="core"),
+         ObjectUseEdge(id="u1", source="o1", target="c2"),
+         ObjectUseEdge(id="u2", source="o1", target="c3")],
+    )  # fmt: skip
+    actors = analyse(doc)["brokerage"]["actors"]
+    # Ana: her c1, c2, and c3 through the object. Ben: his c3, and c2 through the object.
+    # Counted through me, both would reach all three.
+    assert actors["p1"]["community_reach"] == 3
+    assert actors["p2"]["community_reach"] == 2
+    assert actors["me"]["community_reach"] == 3  # my own three
