@@ -19,10 +19,11 @@ from commapper.analysis.cuts import Separations
 from commapper.analysis.graphs import MergedMaps
 from commapper.model import MapDocument, NodeKind
 
-# At most this many findings, the most important first; and at most this many pairs named in
-# one finding, the rest counted.
+# At most this many findings, the most important first. In one finding, at most this many pairs
+# of communities are named (the rest counted), and this many nodes of one kind.
 MAX_FINDINGS = 12
-MAX_PAIRS_NAMED = 3
+MAX_PAIRS_NAMED = 2
+MAX_NAMED = 3
 # Up to this many of your own open pairs, each is a finding; beyond, one finding counts them.
 MAX_OPEN_PAIRS_NAMED = 3
 # Betweenness values this close count as a tie for the top.
@@ -213,7 +214,7 @@ class HoldsTogether:
 
     def sentence(self, name: Name) -> str:
         whom = "you" if self.you is not None else "the rest of the map"
-        if len(self.communities) > MAX_PAIRS_NAMED:
+        if len(self.communities) > MAX_NAMED:
             parts = [_counted(len(self.communities), "community", "communities")]
         else:
             parts = [name(community) for community in self.communities]
@@ -366,7 +367,7 @@ def _top_broker(
         return None
     best = max(scores.values())
     brokers = tuple(sorted(n for n, s in scores.items() if best - s <= TIE_TOLERANCE * best))
-    if len(brokers) > MAX_PAIRS_NAMED:
+    if len(brokers) > MAX_NAMED:
         return None  # many level at the top: no one stands out
     touched = {
         neighbour
