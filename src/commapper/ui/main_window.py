@@ -254,7 +254,10 @@ class MainWindow(FileCommands, QMainWindow):
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.zoom_label)
-        self.view.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"{zoom:.0%}"))
+        # A huge map fits below 1%, which would read as 0%.
+        self.view.zoom_changed.connect(
+            lambda zoom: self.zoom_label.setText(f"{zoom:.0%}" if zoom >= 0.005 else "<1%")
+        )
 
     # -- state shown -----------------------------------------------------------------------------
 

@@ -41,6 +41,9 @@ LABEL_PRIORITY = {
     NodeKind.PERSON: 3,
 }
 PARALLEL_EDGE_SPACING = 18.0
+# The view fits and scrolls to at most this far from the origin, in scene units: rectangles
+# around farther nodes would have sides too long for a float (files hold positions to ±1e9).
+SCENE_REACH = 1e12
 
 
 class MapScene(QGraphicsScene):
@@ -245,11 +248,28 @@ class MapScene(QGraphicsScene):
         self.setBspTreeDepth(BSP_TREE_DEPTH)
         self._declutter_timer.start()
 
+    def nodes_rect(self, node_ids: Iterable[str] | None = None) -> QRectF:
+        """The rectangle around the nodes (all, or those of ``node_ids``) and their labels,
+        cut to :data:`SCENE_REACH` of the origin; empty when there are none."""
+        if node_ids is None:
+            items = list(self.node_items.values())
+        else:
+            items = [self.node_items[i] for i in node_ids if i in self.node_items]
+        if not items:
+            return QRectF()
+        rects = [item.sceneBoundingRect() for item in items]
+
+        def reach(value: float) -> float:
+            return min(max(value, -SCENE_REACH), SCENE_REACH)
+
+        return QRectF(
+            QPointF(reach(min(r.left() for r in rects)), reach(min(r.top() for r in rects))),
+            QPointF(reach(max(r.right() for r in rects)), reach(max(r.bottom() for r in rects))),
+        )
+
     def fit_scene_rect(self) -> None:
         """Scroll room: the nodes and their labels, with a margin to pan into."""
-        rect = QRectF()
-        for item in self.node_items.values():
-            rect = rect.united(item.sceneBoundingRect())
+        rect = self.nodes_rect()
         if rect.isEmpty():
             rect = QRectF(-300, -200, 600, 400)
         margin = max(rect.width(), rect.height(), 400) * 0.5

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsItem,
@@ -22,6 +22,10 @@ from commapper.ui.canvas.scene import BSP_TREE_DEPTH, MapScene
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
+# Fitting a huge map may go below MIN_ZOOM, down to this: it shows the ±1e9 a file may hold in
+# a small window, and Qt still inverts the view's transform (it gives up below 1e-12, and then
+# clicks land nowhere).
+FIT_MIN_ZOOM = 1e-10
 NUDGE, BIG_NUDGE = 10.0, 50.0
 # Below this zoom edges are short on screen and many: one layer draws them all (EdgeLayer).
 BATCH_EDGES_BELOW_ZOOM = 0.5
@@ -155,9 +159,9 @@ class MapView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, zoom: float) -> None:
-        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
-        factor = zoom / self.zoom
-        self.scale(factor, factor)
+        # Below MIN_ZOOM after fitting a huge map, zooming out goes no further (nor jumps in).
+        zoom = max(min(MIN_ZOOM, self.zoom), min(MAX_ZOOM, zoom))
+        self.setTransform(QTransform.fromScale(zoom, zoom))
         self._zoom_settled()
 
     def zoom_in(self) -> None:
@@ -168,32 +172,28 @@ class MapView(QGraphicsView):
 
     def fit_to_window(self) -> None:
         """Show the whole map (or an empty area around the origin)."""
-        rect = self.map_items_rect()
+        rect = self.map_scene.nodes_rect()
         if rect.isEmpty():
             rect = QRectF(-300, -200, 600, 400)
         self.fit_rect(rect)
 
-    def map_items_rect(self) -> QRectF:
-        rect = QRectF()
-        for item in self.map_scene.node_items.values():
-            rect = rect.united(item.sceneBoundingRect())
-        return rect
-
     def fit_rect(self, rect: QRectF) -> None:
+        """Show ``rect`` whole and centred, with a margin; a tiny map is not blown up to poster
+        size, nor a huge one shrunk below :data:`FIT_MIN_ZOOM`."""
+        room = self.viewport().rect().adjusted(2, 2, -2, -2)  # as QGraphicsView.fitInView
+        if room.isEmpty():
+            return
         margin = max(rect.width(), rect.height()) * 0.06 + 20
-        self.fitInView(
-            rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio
-        )
-        if self.zoom > 1.5:  # a tiny map should not be blown up to poster size
-            self.set_zoom(1.5)
+        rect = rect.adjusted(-margin, -margin, margin, margin)
+        zoom = min(room.width() / rect.width(), room.height() / rect.height())
+        zoom = max(FIT_MIN_ZOOM, min(1.5, zoom))
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        self.centerOn(rect.center())
         self._zoom_settled()
 
     def frame_nodes(self, node_ids: list[str]) -> None:
         """Bring the given nodes into view, zooming out only as much as needed."""
-        rect = QRectF()
-        for node_id in node_ids:
-            if (item := self.map_scene.node_items.get(node_id)) is not None:
-                rect = rect.united(item.sceneBoundingRect())
+        rect = self.map_scene.nodes_rect(node_ids)
         if rect.isEmpty():
             return
         if self.mapToScene(self.viewport().rect()).boundingRect().contains(rect):
@@ -212,7 +212,9 @@ class MapView(QGraphicsView):
         self.zoom_changed.emit(self.zoom)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120
+        # A notch is 120; a wildly large turn zooms by ten notches at most (1.2**steps would
+        # overflow long before it is reached).
+        steps = max(-10.0, min(10.0, event.angleDelta().y() / 120))
         if steps:
             self.set_zoom(self.zoom * ZOOM_STEP**steps)
         event.accept()

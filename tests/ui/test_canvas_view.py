@@ -1,0 +1,114 @@
+"""The canvas view fits, zooms and frames maps whose nodes sit anywhere a float reaches."""
+
+import math
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from commapper.model import MapDocument, PersonNode, TieEdge
+from commapper.ui.canvas.view import MIN_ZOOM
+from commapper.ui.main_window import MainWindow
+from commapper.ui.session import MapSession
+
+HUGE = 1.7976931348623157e308
+
+
+def at(node, x, y):
+    """``node`` at (x, y), even beyond the ±1e9 that files and edits may hold: the canvas must
+    not depend on that check (the model's own validation is stepped around)."""
+    object.__setattr__(node, "x", x)
+    object.__setattr__(node, "y", y)
+    return node
+
+
+def spread_map(*points):
+    doc = MapDocument.new()
+    doc.nodes = [
+        at(PersonNode(id=f"p{i}", label=f"Person {i}"), x, y) for i, (x, y) in enumerate(points)
+    ]
+    doc.edges = [
+        TieEdge(id=f"t{i}", source=f"p{i}", target=f"p{i + 1}") for i in range(len(points) - 1)
+    ]
+    doc.reindex()
+    return doc
+
+
+MAPS = {
+    "at +-1e308": [(1e308, 1e308), (-1e308, -1e308)],
+    "largest floats": [(HUGE, -HUGE), (-HUGE, HUGE), (0.0, 0.0)],
+    "at 1e21 and the origin": [(1e21, 1e21), (0.0, 0.0)],
+    "at +-1e9": [(1e9, 1e9), (-1e9, -1e9)],
+    "a tiny cluster far from another": [(1e9, -1e9), (1e9 + 1e-3, -1e9), (-1e9, 1e9)],
+    "one node": [(-1e9, 1e9)],
+    "all on one spot": [(3.0, 3.0)] * 6,
+}
+
+
+@pytest.fixture
+def window_on(qtbot):
+    def make(doc):
+        window = MainWindow(MapSession(doc))
+        qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def assert_usable(view):
+    """A zoom Qt can invert: clicks still map to places on the map."""
+    assert math.isfinite(view.zoom) and view.zoom > 1e-12
+    _, invertible = view.transform().inverted()
+    assert invertible
+
+
+@pytest.mark.parametrize("name", list(MAPS))
+def test_fit_zoom_and_frame_work_wherever_the_nodes_are(window_on, qtbot, name):
+    window = window_on(spread_map(*MAPS[name]))
+    view = window.view
+    qtbot.wait(10)  # the second fit, once the docks have their room
+    assert_usable(view)
+    view.zoom_in()
+    view.zoom_out()
+    view.fit_to_window()
+    fitted = view.zoom
+    view.zoom_out()
+    assert view.zoom <= fitted  # zooming out of a fit below MIN_ZOOM does not jump in
+    for _ in range(60):
+        view.zoom_in()
+    for _ in range(120):
+        view.zoom_out()
+    assert_usable(view)
+    view.frame_nodes(["p0"])
+    view.walk_nodes()
+    view.fit_to_window()
+    assert_usable(view)
+    window.grab()  # paints every item at that zoom
+
+
+def test_a_map_spread_to_the_edge_of_files_is_shown_whole(window_on):
+    window = window_on(spread_map((1e9, 1e9), (-1e9, -1e9)))
+    view = window.view
+    view.fit_to_window()
+    room = view.viewport().rect()
+    for point in ((1e9, 1e9), (-1e9, -1e9)):
+        assert room.contains(view.mapFromScene(QPointF(*point)))
+    assert view.zoom < MIN_ZOOM
+    assert window.zoom_label.text() == "<1%"
+
+
+def test_a_wildly_large_wheel_turn_zooms_by_a_few_steps(window_on):
+    window = window_on(spread_map((0.0, 0.0), (100.0, 0.0)))
+    view = window.view
+    centre = QPointF(view.viewport().rect().center())
+    for delta in (2**31 - 1, -(2**31)):
+        event = QWheelEvent(
+            centre, QPointF(view.viewport().mapToGlobal(centre.toPoint())), QPoint(),
+            QPoint(0, delta), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase, False,
+        )  # fmt: skip
+        QApplication.sendEvent(view.viewport(), event)
+        assert_usable(view)
