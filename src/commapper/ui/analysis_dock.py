@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +46,36 @@ def _plain(text: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+class FindingsList(QListWidget):
+    """The findings, one per row, set apart by a rule and wrapped at the panel's width; as tall
+    as its rows, so that the panel scrolls rather than the list."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setAccessibleName("Findings")
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet(
+            "QListWidget::item { padding: 5px 0px; border-bottom: 1px solid palette(midlight); }"
+        )
+
+    def fit_to_rows(self) -> None:
+        # After the next layout pass: rows wrap at the width the list has then.
+        QTimer.singleShot(0, self._fit)
+
+    def _fit(self) -> None:
+        rows = sum(self.visualItemRect(self.item(row)).height() for row in range(self.count()))
+        self.setFixedHeight(max(rows, 24) + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_to_rows()
 
 
 class AnalysisPanel(QWidget):
@@ -129,9 +159,7 @@ class AnalysisPanel(QWidget):
             layout.addWidget(chart)
 
         findings_box = QGroupBox("Findings (click one to show it on the map)")
-        self.findings = QListWidget()
-        self.findings.setWordWrap(True)
-        self.findings.setAccessibleName("Findings")
+        self.findings = FindingsList()
         self.findings.itemClicked.connect(self.show_finding)
         self.findings.itemActivated.connect(self.show_finding)
         QVBoxLayout(findings_box).addWidget(self.findings)
@@ -224,7 +252,7 @@ class AnalysisPanel(QWidget):
             item = QListWidgetItem(finding.text)  # plain text: never markup
             item.setData(FINDING_ROLE, finding.nodes)
             self.findings.addItem(item)
-        self.findings.setMinimumHeight(min(60 + 34 * self.findings.count(), 320))
+        self.findings.fit_to_rows()
         self.overlays.set_result(result)
         self.legend.show_entries(self.overlays.legend)
         year = self.runner.year
