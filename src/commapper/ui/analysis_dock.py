@@ -66,7 +66,7 @@ class FindingsList(QListWidget):
 
     def fit_to_rows(self) -> None:
         # After the next layout pass: rows wrap at the width the list has then.
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)
 
     def _fit(self) -> None:
         rows = sum(self.visualItemRect(self.item(row)).height() for row in range(self.count()))
