@@ -84,3 +84,15 @@ def test_without_asks_which_when_a_label_is_shared(tmp_path, capsys):
     assert '2 nodes are called "Ana": p1 (person), p2 (person)' in err
     status, _, err = run(capsys, "analyse", str(path), "--without", "Nobody")
     assert status == 2 and 'no node has the id or label "Nobody"' in err
+
+
+def test_python_m_commapper_prints_the_version():
+    import subprocess
+    import sys
+
+    from commapper import __version__
+
+    result = subprocess.run(
+        [sys.executable, "-m", "commapper", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and result.stdout.strip() == f"Commapper {__version__}"

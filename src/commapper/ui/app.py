@@ -41,7 +41,11 @@ def release_clipboard() -> None:
 def run_app(file: str | None) -> int:
     """Open a window on ``file`` (or the welcome screen) and run until the last one closes."""
     app = create_application()
+    from commapper.ui.diagnostics import install_exception_hook, start_logging
     from commapper.ui.main_window import MainWindow  # after the QApplication exists
+
+    start_logging()
+    install_exception_hook()
 
     window = MainWindow(show_welcome=True)
     window.show()
