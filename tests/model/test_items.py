@@ -9,6 +9,7 @@ from commapper.model import (
     CommunityNode,
     CrossingEdge,
     Level,
+    MapDocument,
     MembershipEdge,
     NodeKind,
     PersonNode,
@@ -107,6 +108,44 @@ def test_a_saved_view_looks_at_no_more_than_the_coordinate_range():
 def test_tie_weight_must_be_positive_and_finite(weight):
     with pytest.raises(ValidationError):
         TieEdge(id="t", source="a", target="b", weight=weight)
+
+
+def test_types_are_strict_json_types():
+    with pytest.raises(ValidationError):
+        PersonNode(id="p", x="12.5")
+    with pytest.raises(ValidationError):
+        CommunityNode(id="c", inside_org="yes")
+    with pytest.raises(ValidationError):
+        TieEdge(id="t", source="a", target="b", directed="false")
+    with pytest.raises(ValidationError):
+        TieEdge(id="t", source="a", target="b", weight="2")
+    assert PersonNode(id="p", x=12).x == 12.0  # a whole number is a number
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-11-23T10:30:00Z", "2024-02-29T23:59", "2026-11-23T10:30:00.25+05:30"]
+)
+def test_timestamps_are_a_real_day_and_time(text):
+    assert (
+        MapDocument.model_validate_json(
+            f'{{"format": "commapper-map", "schema_version": 1, "created": "{text}"}}'
+        )
+        .created.isoformat()
+        .startswith(text[:16])
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0, "0", "2026-11-23", "2023-02-29T10:00:00Z", "2026-11-23T24:00:00Z", "0000-01-01T00:00"],
+)
+def test_other_timestamps_are_refused(value):
+    with pytest.raises(ValidationError) as caught:
+        MapDocument.model_validate(
+            {"format": "commapper-map", "schema_version": 1, "modified": value}
+        )
+    (line,) = [str(problem) for problem in problems_from_validation(caught.value)]
+    assert line.startswith("modified: must be a date and time written like 2026-11-23T10:30:00Z")
 
 
 def test_defaults_follow_the_specification():

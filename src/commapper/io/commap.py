@@ -264,13 +264,17 @@ def _check_header(raw: Any, path: Any) -> dict[str, Any]:
             path, f"is required: the version of the format, {SCHEMA_VERSION}", "schema_version"
         )
     version = raw.get("schema_version")
-    if isinstance(version, bool) or not isinstance(version, int):
+    # 1.0 is a whole number to JSON and to the schema; true is not a number at all.
+    if isinstance(version, bool) or not (
+        isinstance(version, int) or (isinstance(version, float) and version.is_integer())
+    ):
         raise MapFileError.single(path, "must be a whole number such as 1", "schema_version")
     if version > SCHEMA_VERSION:
         raise MapFileError.single(
             path,
-            f"this map was made by a newer version of Commapper (schema version {version}; this "
-            f"version reads up to {SCHEMA_VERSION}). Update Commapper to open it.",
+            f"this map was made by a newer version of Commapper (schema version "
+            f"{quoted(version)}; this version reads up to {SCHEMA_VERSION}). Update Commapper "
+            "to open it.",
             "schema_version",
         )
     for key, limit in (("nodes", MAX_NODES), ("edges", MAX_EDGES)):

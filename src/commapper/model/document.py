@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import chain, compress
 from operator import attrgetter, countOf, eq
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from commapper.model.events import DocumentChanged
 from commapper.model.items import (
@@ -28,6 +28,7 @@ from commapper.model.items import (
     NodeKind,
     NodeModel,
     Notes,
+    Timestamp,
     View,
     is_valid_id,
 )
@@ -43,6 +44,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def _not_true_or_false(value: object) -> object:
+    if isinstance(value, bool):
+        raise ValueError("must be a whole number such as 1")
+    return value
+
+
 class MapDocument(BaseModel):
     """A learning-community map: nodes, edges and saved views, with change events.
 
@@ -55,11 +62,12 @@ class MapDocument(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False, cache_strings="keys")
 
     format: Literal["commapper-map"]
-    schema_version: Literal[1]
+    # True equals 1 in Python, and pydantic would take it; JSON and the schema do not.
+    schema_version: Annotated[Literal[1], BeforeValidator(_not_true_or_false)]
     title: Label = ""
     description: Notes = ""
-    created: datetime = Field(default_factory=utc_now)
-    modified: datetime = Field(default_factory=utc_now)
+    created: Timestamp = Field(default_factory=utc_now)
+    modified: Timestamp = Field(default_factory=utc_now)
     nodes: list[Node] = Field(default_factory=list, max_length=MAX_NODES)
     edges: list[Edge] = Field(default_factory=list, max_length=MAX_EDGES)
     views: list[View] = Field(default_factory=list)

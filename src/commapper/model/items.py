@@ -6,16 +6,20 @@ import dataclasses
 import functools
 import math
 import re
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal, NoReturn, TypeAlias
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
     PlainSerializer,
+    Strict,
+    StrictBool,
     StringConstraints,
     WithJsonSchema,
 )
@@ -38,11 +42,17 @@ COORDINATE_RANGE = f"between {-MAX_COORDINATE:,.0f} and {MAX_COORDINATE:,.0f}"
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,64}$"
 # YYYY, YYYY-MM or a real calendar day YYYY-MM-DD, leap years included. A pattern rather than a
 # Python validator because pydantic checks it in Rust: loading 20,000 dates stays fast.
-DATE_PATTERN = (
-    r"^(\d{4}(-(0[1-9]|1[0-2]))?"
-    r"|\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)"
+_CALENDAR_DAY = (
+    r"(\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)"
     r"|02-(0[1-9]|1\d|2[0-8]))"
-    r"|(\d{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)$"
+    r"|(\d{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)"
+)
+DATE_PATTERN = rf"^(\d{{4}}(-(0[1-9]|1[0-2]))?|{_CALENDAR_DAY})$"
+# ``created`` and ``modified``: a real day and time, seconds and time zone optional (RFC 3339 as
+# Commapper writes it, 2026-11-23T10:30:00Z). Year 0 is no year Python can hold.
+TIMESTAMP_PATTERN = (
+    rf"^(?!0000){_CALENDAR_DAY}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?"
+    r"(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?$"
 )
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 
@@ -65,6 +75,24 @@ Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN)]
 PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 
 
+_TIMESTAMP = re.compile(TIMESTAMP_PATTERN)
+
+
+def _timestamp_text(value: Any) -> Any:
+    """Let through only what the schema allows: text in the one form (pydantic alone would also
+    take a number of seconds, or "2026-11-23" as midnight), or a datetime the app made."""
+    if isinstance(value, datetime) or (isinstance(value, str) and _TIMESTAMP.fullmatch(value)):
+        return value
+    raise ValueError("must be a date and time written like 2026-11-23T10:30:00Z")
+
+
+Timestamp = Annotated[
+    datetime,
+    BeforeValidator(_timestamp_text),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": TIMESTAMP_PATTERN}),
+]
+
+
 def _json_number(value: float) -> float | int:
     # 120.0 is written 120, as people write it; beyond 2**53 a float is not a whole number anyway.
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
@@ -72,15 +100,17 @@ def _json_number(value: float) -> float | int:
 
 # Whole numbers are written without ".0"; they read back as the same float.
 _WRITTEN_COMPACTLY = PlainSerializer(_json_number, when_used="json")
+# Numbers are Strict: JSON text such as "12.5" is not a number, as the JSON Schema says.
 Coordinate = Annotated[
     float,
+    Strict(),
     Field(ge=-MAX_COORDINATE, le=MAX_COORDINATE, allow_inf_nan=False),
     _WRITTEN_COMPACTLY,
 ]
-PositiveNumber = Annotated[float, Field(gt=0, allow_inf_nan=False), _WRITTEN_COMPACTLY]
+PositiveNumber = Annotated[float, Strict(), Field(gt=0, allow_inf_nan=False), _WRITTEN_COMPACTLY]
 # The width or height of a saved view: at most the whole coordinate range.
 Extent = Annotated[
-    float, Field(gt=0, le=2 * MAX_COORDINATE, allow_inf_nan=False), _WRITTEN_COMPACTLY
+    float, Strict(), Field(gt=0, le=2 * MAX_COORDINATE, allow_inf_nan=False), _WRITTEN_COMPACTLY
 ]
 # Custom attributes: the user's own columns, as in Kumu. Scalars only, so files stay flat.
 # A constrained name, unlike a plain str, is checked to be whole text: half a surrogate pair from
@@ -217,8 +247,19 @@ NODE_ID_PREFIX: dict[NodeKind, str] = {
 # holds some 40,000 of them, which then take 15 MiB instead of 58 and load in 2.5x the time of
 # json.loads instead of 3.2x (benchmarks/bench_io.py). Keyword-only, so that required fields may
 # follow fields with defaults.
+def _kind_required(schema: dict[str, Any]) -> None:
+    """In Python ``kind`` has a default (each class knows its own), but in a file it is required:
+    it says which class the item is. The schema says so too."""
+    required = schema.setdefault("required", [])
+    if "kind" in schema.get("properties", {}) and "kind" not in required:
+        required.append("kind")
+
+
 _item_dataclass = dataclass(
-    frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid")
+    frozen=True,
+    slots=True,
+    kw_only=True,
+    config=ConfigDict(extra="forbid", json_schema_extra=_kind_required),
 )
 
 
@@ -266,7 +307,7 @@ class CommunityNode(_Node):
     kind: Literal["community"] = "community"
     domain: Label | None = None
     sector: Label | None = None
-    inside_org: bool | None = None
+    inside_org: StrictBool | None = None
     stage: Stage | None = None
 
 
@@ -309,7 +350,7 @@ class CrossingEdge(_Edge):
     kind: Literal["crossing"] = "crossing"
     means: Means = Means.ENCOUNTER
     via: tuple[NodeRef, ...] = ()
-    directed: bool = True
+    directed: StrictBool = True
 
 
 @_item_dataclass
@@ -320,7 +361,7 @@ class ObjectUseEdge(_Edge):
 @_item_dataclass
 class TieEdge(_Edge):
     kind: Literal["tie"] = "tie"
-    directed: bool = False
+    directed: StrictBool = False
     weight: PositiveNumber = 1.0
 
 

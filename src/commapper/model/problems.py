@@ -109,7 +109,7 @@ def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
     if kind in ("tuple_type", "list_type"):  # JSON has lists only, whatever Python keeps
         return f"should be a JSON list (found {quoted(given)})"
     if kind == "value_error":
-        return str(context.get("error", detail["msg"]))
+        return f"{context.get('error', detail['msg'])} (found {quoted(given)})"
     if kind == "string_pattern_mismatch":
         return f"{_PATTERN_MESSAGES.get(field, 'has the wrong form')} (found {quoted(given)})"
     if kind == "too_long" and field in ("nodes", "edges"):
