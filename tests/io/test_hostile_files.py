@@ -4,6 +4,7 @@ Each runs the real command in a subprocess with a timeout, so a hang or a traceb
 """
 
 import json
+import os
 import subprocess
 import sys
 
@@ -24,7 +25,11 @@ CASES = {
     "truncated": (with_(nodes=TWO_NODES)[:-20], "ends too early"),
     "binary": (bytes(range(256)) * 10, "not UTF-8 text"),
     "png": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "not UTF-8 text"),
-    "utf16": (with_().decode().encode("utf-16"), "not UTF-8 text"),
+    "utf16": (with_().decode().encode("utf-16"), "this file is UTF-16 text; save it as UTF-8"),
+    "utf16 without a mark": (with_().decode().encode("utf-16-be"), "this file is UTF-16 text"),
+    "utf32": (with_().decode().encode("utf-32-le"), "this file is UTF-32 text; save it as UTF-8"),
+    "two byte-order marks": (b"\xef\xbb\xbf" * 2 + with_(),
+                             "begins with the UTF-8 byte-order mark twice"),
     "latin1": ('{"format": "commapper-map", "title": "Café"}'.encode("latin-1"), "saved as UTF-8"),
     "no version": (b'{"format": "commapper-map"}', "schema_version: is required"),
     "not json": (b"format = commapper-map", "not valid JSON"),
@@ -174,6 +179,50 @@ def test_an_oversized_file_is_refused_without_reading_it(tmp_path):
     result = validate(str(path))
     assert result.returncode == 1
     assert "at most 64 MiB" in result.stdout
+
+
+def test_a_file_one_byte_over_the_limit_is_plainly_over_it(tmp_path):
+    path = tmp_path / "huge.commap"
+    with path.open("wb") as stream:
+        stream.truncate(64 * 1024 * 1024 + 1)
+    result = validate(str(path))
+    assert result.stdout == (
+        f"{path}: the file is 67,108,865 bytes; a map file may be at most 64 MiB "
+        "(67,108,864 bytes)\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["validate", "analyse"])
+def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path, command):
+    pipe = tmp_path / "pipe.commap"
+    os.mkfifo(pipe)
+    result = subprocess.run(
+        [sys.executable, "-m", "commapper.cli", command, str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=20,
+    )
+    assert result.returncode == 1
+    assert "this is a named pipe (FIFO), not a map file" in result.stdout + result.stderr
+
+
+def test_a_symbolic_link_loop_and_a_device_are_refused(tmp_path):
+    loop = tmp_path / "loop.commap"
+    loop.symlink_to(tmp_path / "back.commap")
+    (tmp_path / "back.commap").symlink_to(loop)
+    result = validate(str(loop), os.devnull)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{loop}: this is a symbolic link that leads back to itself (a loop), not a map file",
+        f"{os.devnull}: this is a device, not a map file",
+    ]
+
+
+def test_a_file_reached_through_a_link_is_read(tmp_path):
+    target = tmp_path / "real.commap"
+    target.write_bytes(with_())
+    (tmp_path / "link.commap").symlink_to(target)
+    assert validate(str(tmp_path / "link.commap")).returncode == 0
 
 
 def test_a_file_with_a_byte_order_mark_is_read(tmp_path):

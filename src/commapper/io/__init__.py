@@ -2,6 +2,7 @@
 
 from commapper.io.commap import FILE_SUFFIX, load_map, map_to_data, map_to_json, parse_map, save_map
 from commapper.io.errors import MapFileError
+from commapper.io.reading import resolved
 
 __all__ = [
     "FILE_SUFFIX",
@@ -10,5 +11,6 @@ __all__ = [
     "map_to_data",
     "map_to_json",
     "parse_map",
+    "resolved",
     "save_map",
 ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import functools
 import gc
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,7 @@ from pydantic_core import to_json
 from commapper.io.atomic import atomic_write
 from commapper.io.errors import MapFileError
 from commapper.io.migrate import MigrationError, migrate
+from commapper.io.reading import read_map_bytes
 from commapper.model import (
     FORMAT_NAME,
     NODE_CLASSES,
@@ -31,7 +34,7 @@ from commapper.model import (
     reference_problems,
     utc_now,
 )
-from commapper.model.items import MAX_EDGES, MAX_FILE_BYTES, MAX_NODES
+from commapper.model.items import MAX_EDGES, MAX_NODES
 
 FILE_SUFFIX = ".commap"
 
@@ -45,23 +48,7 @@ def load_map(path: str | os.PathLike[str]) -> MapDocument:
         If the file cannot be read or is not a valid map; its problems say what and where.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _too_big(path, size)
-        with path.open("rb") as stream:
-            # Read at most one byte past what stat() promised: a file that grew is still bounded.
-            data = stream.read(size + 1)
-    except FileNotFoundError:
-        raise MapFileError.single(path, "the file does not exist") from None
-    except IsADirectoryError:
-        raise MapFileError.single(path, "this is a folder, not a map file") from None
-    except PermissionError:
-        raise MapFileError.single(path, "you do not have permission to read this file") from None
-    except OSError as error:
-        raise MapFileError.single(path, f"the file could not be read ({error.strerror})") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise _too_big(path, len(data))
+    data = read_map_bytes(path)
     return parse_map(data, path)
 
 
@@ -199,14 +186,6 @@ def _timestamp(moment: Any) -> str:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def _too_big(path: Path, size: int) -> MapFileError:
-    return MapFileError.single(
-        path,
-        f"the file is {size / 2**20:.0f} MiB; a map file may be at most "
-        f"{MAX_FILE_BYTES // 2**20} MiB",
-    )
-
-
 def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number JSON allows")
 
@@ -222,9 +201,37 @@ def _parse_int(digits: str) -> int:
     return int(digits)
 
 
+_UTF8_MARK = codecs.BOM_UTF8
+# How JSON text in other encodings begins (RFC 8259 section 8.1, RFC 4627 section 3): with a byte
+# order mark, or with a character JSON can start with whose other bytes are zero.
+_JSON_START = rb'[{\[ \t\r\n"]'
+_OTHER_ENCODINGS = (
+    ("UTF-32", (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+     re.compile(rb"\0\0\0" + _JSON_START + rb"|" + _JSON_START + rb"\0\0\0")),
+    ("UTF-16", (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+     re.compile(rb"\0" + _JSON_START + rb"|" + _JSON_START + rb"\0")),
+)  # fmt: skip
+
+
+def _check_encoding(data: bytes, path: Any) -> None:
+    """Say plainly what is wrong with text saved in another encoding or marked twice as UTF-8."""
+    for name, marks, start in _OTHER_ENCODINGS:
+        if data.startswith(marks) or start.match(data):
+            raise MapFileError.single(
+                path, f"this file is {name} text; save it as UTF-8 (a map file is JSON in UTF-8)"
+            )
+    if data.startswith(_UTF8_MARK * 2):
+        raise MapFileError.single(
+            path,
+            "the file begins with the UTF-8 byte-order mark twice; a map file may begin with it "
+            "once at most",
+        )
+
+
 def _decode_json(data: bytes, path: Any) -> Any:
     if not data.strip():
         raise MapFileError.single(path, "the file is empty")
+    _check_encoding(data, path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

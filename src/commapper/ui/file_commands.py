@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from commapper import APP_NAME
 from commapper.analysis.layout import place_unplaced
-from commapper.io import FILE_SUFFIX, MapFileError, load_map
+from commapper.io import FILE_SUFFIX, MapFileError, load_map, resolved
 from commapper.model import MapDocument, MoveNodes, apply_edit
 from commapper.resources import is_example
 from commapper.ui.session import MapSession
@@ -64,9 +64,9 @@ class FileCommands:
     def open_path(self, path: Path) -> MainWindow | None:
         """Open a map: in this window when it is pristine, else in a new one (or the one that
         already shows it)."""
-        path = Path(path).resolve()
+        path = resolved(path)  # a link that leads back to itself is refused below, not here
         for window in type(self).windows:
-            if window.session.path is not None and window.session.path.resolve() == path:
+            if window.session.path is not None and resolved(window.session.path) == path:
                 window.raise_()
                 window.activateWindow()
                 return window

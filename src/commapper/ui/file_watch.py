@@ -8,6 +8,8 @@ from typing import TypeAlias
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from commapper.io import resolved
+
 # What identifies one version of a file: a rewrite changes the time or size, a replacement by
 # rename (how careful programs, Commapper included, save) changes the inode.
 Signature: TypeAlias = tuple[int, int, int, int] | None
@@ -54,7 +56,7 @@ class FileWatcher(QObject):
     def watch(self, path: Path) -> None:
         """Watch ``path`` (after open or Save As), taking its current state as known."""
         self.unwatch()
-        self._path = Path(path).resolve()
+        self._path = resolved(path)
         self._known = file_signature(self._path)
         self._watcher.addPath(str(self._path.parent))
         self._ensure_file_watched()

@@ -27,7 +27,7 @@ from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
-from commapper.io import FILE_SUFFIX, MapFileError, load_map, map_to_json
+from commapper.io import FILE_SUFFIX, MapFileError, load_map, map_to_json, resolved
 from commapper.io.atomic import atomic_write
 from commapper.model import MapDocument, utc_now
 from commapper.ui.session import MapSession
@@ -152,7 +152,7 @@ class RecoveryStore:
             "format": SIDECAR_FORMAT,
             "version": SIDECAR_VERSION,
             "key": key,
-            "original_path": str(session.path.resolve()) if session.path else None,
+            "original_path": str(resolved(session.path)) if session.path else None,
             "title": session.doc.title,
             "written": utc_now().isoformat(),
             "pid": os.getpid(),
