@@ -62,6 +62,7 @@ def offer_recovery(window) -> None:
 
     from commapper.io import MapFileError
     from commapper.ui.main_window import MainWindow
+    from commapper.ui.plain_text import plain_markup
     from commapper.ui.recovery import recover_into
 
     store = MainWindow.recovery_store
@@ -73,7 +74,8 @@ def offer_recovery(window) -> None:
             box.setText(
                 f"An autosaved copy of {entry.display_name} is damaged and cannot be recovered."
             )
-            box.setInformativeText(entry.problem or "")
+            # It may quote the file ("<img ...>"); Qt would render it, unlike the main text.
+            box.setInformativeText(plain_markup(entry.problem or ""))
             box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
             box.exec()
             store.discard(entry)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from commapper.ui.field_text import attribute_to_text, text_to_attribute
 from commapper.ui.inspector_fields import MIXED, Field
+from commapper.ui.plain_text import plain_markup
 
 
 class AttributesField(Field):
@@ -100,7 +101,7 @@ class AttributesField(Field):
             for row, (key, value) in enumerate(rows):
                 for column, text in enumerate((key, value)):
                     item = QTableWidgetItem(text)
-                    item.setData(Qt.ItemDataRole.ToolTipRole, text)
+                    item.setData(Qt.ItemDataRole.ToolTipRole, plain_markup(text))
                     self.table.setItem(row, column, item)
         finally:
             self._showing = False

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from commapper import APP_NAME, __version__
 from commapper.analysis.report import counted
-from commapper.model import NodeKind
+from commapper.model import NodeKind, printable
 from commapper.ui.analysis_dock import AnalysisPanel
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
@@ -34,7 +34,8 @@ from commapper.ui.edit_actions import EditActions
 from commapper.ui.file_commands import FileCommands
 from commapper.ui.file_watch import FileWatcher
 from commapper.ui.inspector import Inspector
-from commapper.ui.recent import RecentFiles
+from commapper.ui.plain_text import plain_markup
+from commapper.ui.recent import RecentFiles, fill_recent_menu
 from commapper.ui.recovery import Autosaver, RecoveryStore
 from commapper.ui.session import MapSession
 from commapper.ui.tables import TablePanel
@@ -58,7 +59,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.session = session or MapSession()
         self.session.setParent(self)
         self.autosaver = Autosaver(self.session, MainWindow.recovery_store, parent=self)
-        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.autosaver.failed.connect(lambda text: self.show_status(text, 10000))
         self.watcher = FileWatcher(self)
         self.watcher.changed_on_disk.connect(self._file_changed_on_disk)
         if self.session.path is not None:
@@ -83,7 +84,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.session.file_state_changed.connect(self._update_title)
         self.session.document_changed.connect(self._update_counts)
         self.session.edit_refused.connect(self._show_refusal)
-        self.scene.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.scene.status_message.connect(lambda text: self.show_status(text, 5000))
         # Light or dark, as the system is, also when it changes while the app runs.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.scene.set_colours)
         self.resize(1280, 820)
@@ -149,7 +150,9 @@ class MainWindow(FileCommands, QMainWindow):
             file_menu, "&Open…", self.open_map, QKeySequence.StandardKey.Open
         )
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(
+            lambda: fill_recent_menu(self.recent_menu, MainWindow.recent.paths(), self.open_path)
+        )
         examples = file_menu.addMenu("Open &Example")
         from commapper.resources import example_maps
 
@@ -218,11 +221,12 @@ class MainWindow(FileCommands, QMainWindow):
     def _short(self, action: QAction, text: str) -> QAction:
         """A toolbar twin of ``action`` with a fixed name, enabled when it is."""
         twin = QAction(text, self)
-        twin.setToolTip(action.text())
+        # The full name ("Undo Rename to ...") holds the user's text: a tooltip would render it.
+        twin.setToolTip(plain_markup(action.text()))
         twin.triggered.connect(action.trigger)
         twin.setEnabled(action.isEnabled())
         action.enabledChanged.connect(twin.setEnabled)
-        action.changed.connect(lambda: twin.setToolTip(action.text()))
+        action.changed.connect(lambda: twin.setToolTip(plain_markup(action.text())))
         return twin
 
     def _set_editing_enabled(self, enabled: bool) -> None:
@@ -266,7 +270,10 @@ class MainWindow(FileCommands, QMainWindow):
         title = session.doc.title.strip()
         # An untitled map is already called by its title (see MapSession.display_name).
         prefix = f"{title} — " if title and session.path is not None else ""
-        self.setWindowTitle(f"{prefix}{session.display_name}[*] — {APP_NAME}")
+        # On one line with nothing a title bar acts on; a "[*]" of the user's is doubled, which
+        # Qt shows as "[*]" instead of putting the unsaved mark there.
+        name = printable(f"{prefix}{session.display_name}").replace("[*]", "[*][*]")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(session.is_modified)
         self.revert_action.setEnabled(session.path is not None and session.is_modified)
 
@@ -281,7 +288,11 @@ class MainWindow(FileCommands, QMainWindow):
         self.counts_label.setText(" · ".join(counted(*word) for word in words))
 
     def _show_refusal(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        self.show_status(message, 8000)
+
+    def show_status(self, message: str, milliseconds: int) -> None:
+        """A message in the status bar; it may quote a label, so it is kept to one line."""
+        self.statusBar().showMessage(printable(message), milliseconds)
 
     def show_map(self) -> None:
         if self.stack.currentWidget() is self.welcome:

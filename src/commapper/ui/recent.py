@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QMenu
+
+from commapper.model import printable
+from commapper.ui.plain_text import menu_text, plain_markup
 
 MAX_RECENT_FILES = 10
 SETTINGS_KEY = "files/recent"
@@ -76,6 +81,18 @@ class RecentFiles(QObject):
         self._settings.setValue(SETTINGS_KEY, [str(path) for path in paths[: self._limit]])
         self._settings.sync()  # so that another Commapper window process sees it at once
         self.changed.emit()
+
+
+def fill_recent_menu(menu: QMenu, paths: list[Path], open_path: Callable[[Path], object]) -> None:
+    """Fill File > Open Recent: an entry per file, named as the file is (an ``&`` in the name
+    shown, control characters made visible), and the whole path in its tooltip."""
+    menu.clear()
+    menu.setToolTipsVisible(True)
+    for path in paths:
+        entry = menu.addAction(menu_text(path.name), lambda p=path: open_path(p))
+        entry.setToolTip(plain_markup(printable(str(path))))
+    if not paths:
+        menu.addAction("No recent maps").setEnabled(False)
 
 
 def _resolved(path: Path) -> Path:

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from commapper import APP_NAME
 from commapper.io import MapFileError, load_map
+from commapper.model import printable
 from commapper.resources import example_maps
-from commapper.ui.canvas.items import plain_tooltip
+from commapper.ui.plain_text import plain_markup
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -93,9 +94,10 @@ class WelcomeScreen(QWidget):
         widget.setAccessibleName(name)
         widget.setSpacing(6)  # each entry is two lines: keep entries apart
         for title, detail, path in rows:
-            item = QListWidgetItem(f"{title}\n{detail}")
+            # A file's name and folder, each on its line: no control characters to break them.
+            item = QListWidgetItem(f"{printable(title)}\n{printable(detail)}")
             item.setData(PATH_ROLE, path)
-            item.setToolTip(plain_tooltip(str(path)))
+            item.setToolTip(plain_markup(printable(str(path))))
             widget.addItem(item)
         widget.itemActivated.connect(self._activated)
         widget.itemClicked.connect(self._activated)

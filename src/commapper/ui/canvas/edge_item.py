@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, Q
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from commapper.model import EdgeKind
-from commapper.ui.canvas.items import plain_tooltip
+from commapper.ui.plain_text import plain_markup
 from commapper.ui.theme import LEVEL_WIDTH
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class EdgeItem(QGraphicsItem):
 
     def refresh(self) -> None:
         edge = self.map_scene.doc.edge(self.edge_id)
-        self.setToolTip(plain_tooltip(edge.label))
+        self.setToolTip(plain_markup(edge.label))
         self._directed = bool(getattr(edge, "directed", False))
         self._version += 1
         self.update_geometry()

@@ -6,7 +6,6 @@ no copy of its fields. Their position is the model's, except during a drag or an
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
@@ -23,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from commapper.model import NodeKind
+from commapper.ui.plain_text import plain_markup
 from commapper.ui.theme import NODE_RADIUS
 
 if TYPE_CHECKING:
@@ -38,11 +38,6 @@ LABEL_FONTS: dict[NodeKind, QFont] = {}
 # Purple for brokers: none of the sector colours, so a broker ring never melts into its node.
 MARK_COLOURS: dict[str, str] = {"broker": "#6A3D9A", "silo": "#CC79A7", "articulation": "#0072B2"}
 MARK_RING_GAP = 5.0
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` as typed: Qt would render text that looks like markup."""
-    return f"<p>{html.escape(text)}</p>" if text else ""
 
 
 def label_font(kind: NodeKind) -> QFont:
@@ -99,7 +94,7 @@ class NodeItem(QGraphicsItem):
         self._update_label_rect()
         if node.x is not None and node.y is not None:
             self.setPos(node.x, node.y)
-        self.setToolTip(plain_tooltip(node.label))
+        self.setToolTip(plain_markup(node.label))
         self.update()
 
     def _wrapped(self, label: str) -> list[str]:
