@@ -238,3 +238,17 @@ def test_a_damaged_autosave_quoting_markup_is_reported_as_typed(make_window, tmp
     [box] = shown
     assert "<img src=/a.png>" in QTextDocumentFragment.fromHtml(box.informativeText()).toPlainText()
     assert not renders_markup(box.informativeText())
+
+
+def test_undo_steps_name_a_label_on_one_line(make_window):
+    window = make_window()
+    session = window.session
+    session.edit(UpdateItem("c1", {"label": "Two\tcolumns\nand lines"}), "Rename")
+    session.selection.set(["c1"])
+    window.actions_.delete_selection()
+    # A tab would have the Edit menu show "columns…" where shortcuts go, a line break a second
+    # line; both made visible instead.
+    assert window.undo_action.text() == "Undo Delete Two\\x09columns\\x0aand lines"
+    history = window.history.model()
+    last = history.index(history.rowCount() - 1, 0)
+    assert history.data(last) == "Delete Two\\x09columns\\x0aand lines"

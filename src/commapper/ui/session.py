@@ -19,6 +19,7 @@ from commapper.model import (
     RemoveItems,
     UpdateMap,
     apply_edit,
+    printable,
     utc_now,
 )
 from commapper.ui.commands import EditCommand
@@ -58,13 +59,17 @@ class MapSession(QObject):
     # -- editing ---------------------------------------------------------------------------------
 
     def edit(self, edit: Edit, text: str, merge_key: Hashable | None = None) -> bool:
-        """Apply ``edit`` as one undo step labelled ``text``; False (and a message) if refused."""
+        """Apply ``edit`` as one undo step labelled ``text``; False (and a message) if refused.
+
+        The label may quote the user's text ("Delete <label>"); it is shown on one line (in
+        the History and the Edit menu), so control characters in it are made visible.
+        """
         try:
             inverse = apply_edit(self.doc, edit)
         except EditError as error:
             self.edit_refused.emit(str(error))
             return False
-        self.undo_stack.push(EditCommand(self.doc, edit, inverse, text, merge_key))
+        self.undo_stack.push(EditCommand(self.doc, edit, inverse, printable(text), merge_key))
         return True
 
     @property
