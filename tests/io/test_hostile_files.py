@@ -257,3 +257,24 @@ def test_bad_usage_exits_2():
     result = validate()
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_every_problem_of_a_file_is_listed_at_once_in_file_order(tmp_path):
+    path = tmp_path / "four.commap"
+    path.write_bytes(
+        with_(
+            nodes=[
+                {"id": "p1", "kind": "person", "x": "12.5"},
+                {"id": "c1", "kind": "community"},
+                {"id": "p1", "kind": "person", "label": 5},
+            ],
+            edges=[{"id": "e1", "kind": "tie", "source": "p1", "target": "p9"}],
+        )
+    )
+    result = validate(str(path))
+    assert result.stdout.splitlines() == [
+        f'{path}: nodes[0].x: should be a number (found "12.5")',
+        f'{path}: nodes[2].id: the id "p1" is already used by nodes[0]',
+        f"{path}: nodes[2].label: should be text (found 5)",
+        f'{path}: edges[0].target: no node with id "p9"',
+    ]

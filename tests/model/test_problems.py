@@ -5,7 +5,14 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from commapper.model import MapDocument, problems_from_validation, quoted
+from commapper.model import (
+    MapDocument,
+    Problem,
+    in_path_order,
+    problems_from_validation,
+    quoted,
+    raw_reference_problems,
+)
 
 
 def problems(**content) -> list[str]:
@@ -63,4 +70,40 @@ def test_a_key_that_is_not_whole_text_is_named_as_a_key():
     ]
     assert problems(**{"\ud800": 1}) == [
         'the map has a key that holds a \\u escape that is not a whole character (found "\\ud800")'
+    ]
+
+
+def test_problems_are_put_in_the_order_of_their_places_in_the_file():
+    places = ["title", "nodes[10].x", "nodes[2].id", "edges[0].target", "nodes[2].id", "nodes[9]"]
+    ordered = in_path_order(Problem(place, str(n)) for n, place in enumerate(places))
+    assert [str(problem) for problem in ordered] == [
+        "title: 0", "nodes[2].id: 2", "nodes[2].id: 4", "nodes[9]: 5", "nodes[10].x: 1",
+        "edges[0].target: 3",
+    ]  # fmt: skip
+
+
+def test_the_rules_across_items_are_checked_over_items_that_are_not_valid_themselves():
+    raw = {
+        "nodes": [
+            {"id": "a", "kind": "me", "x": "1"},
+            {"id": "b", "kind": "me"},
+            {"id": 5, "kind": "person"},
+            "not an object",
+            {"id": "a", "kind": "alien"},
+        ],
+        "edges": [
+            {"id": "e", "kind": "tie", "source": "a", "target": ["x"]},
+            {"id": "f", "kind": "crossing", "source": "a", "target": "a", "via": [3, "zz"]},
+            {"id": "g", "kind": "unknown", "source": "q", "target": "r"},
+        ],
+        "views": [{"name": "v", "nodes": ["b", "ghost", 7]}],
+    }
+    assert [str(problem) for problem in raw_reference_problems(raw)] == [
+        'nodes[4].id: the id "a" is already used by nodes[0]',
+        'nodes[1].kind: a map has at most one "me" node; nodes[0] is one',
+        'edges[1].source: "a" is a me node, but a crossing goes from a community to a community',
+        'edges[1].target: "a" is a me node, but a crossing goes from a community to a community',
+        "edges[1].target: an edge cannot join a node to itself",
+        'edges[1].via[1]: no node with id "zz"',
+        'views[0].nodes[1]: no node with id "ghost"',
     ]

@@ -29,8 +29,10 @@ from commapper.model import (
     Node,
     View,
     field_names,
+    in_path_order,
     problems_from_validation,
     quoted,
+    raw_reference_problems,
     reference_problems,
     utc_now,
 )
@@ -73,7 +75,8 @@ def _parse_carefully(data: bytes, path: str | os.PathLike[str] | None) -> MapDoc
     try:
         return MapDocument.model_validate(raw)
     except ValidationError as error:
-        problems = problems_from_validation(error)
+        # Every problem at once: the rules across items too, over what can be read of them.
+        problems = in_path_order([*problems_from_validation(error), *raw_reference_problems(raw)])
         raise MapFileError(path, problems, total=len(problems)) from None
 
 

@@ -7,6 +7,7 @@ from commapper.model.document import (
     FORMAT_NAME,
     SCHEMA_VERSION,
     MapDocument,
+    raw_reference_problems,
     reference_problems,
     utc_now,
 )
@@ -59,5 +60,5 @@ from commapper.model.items import (
     field_names,
     is_valid_id,
 )
-from commapper.model.problems import Problem, problems_from_validation, quoted
+from commapper.model.problems import Problem, in_path_order, problems_from_validation, quoted
 from commapper.model.text import printable

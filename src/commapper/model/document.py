@@ -5,11 +5,11 @@ from __future__ import annotations
 import inspect
 import re
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from itertools import chain, compress
 from operator import attrgetter, countOf, eq
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
@@ -192,14 +192,20 @@ def reference_problems(doc: MapDocument) -> list[Problem]:
         # Two key views: isdisjoint then walks the smaller, not every edge id.
         or (not nodes_by_id.keys().isdisjoint(edges_by_id.keys()))
     ):
-        problems.extend(_duplicate_id_problems(doc))
+        problems.extend(
+            _duplicate_id_problems(
+                (f"{name}[{index}]", item.id)
+                for name, items in (("nodes", doc.nodes), ("edges", doc.edges))
+                for index, item in enumerate(items)
+            )
+        )
     kinds = dict(zip(nodes_by_id, map(_KIND, nodes_by_id.values()), strict=True))
     # Without duplicate ids the index holds every node, so "me" nodes are counted there.
     if len(kinds) != len(doc.nodes) or countOf(kinds.values(), NodeKind.ME) > 1:
-        me_paths = [f"nodes[{i}]" for i, node in enumerate(doc.nodes) if node.kind == NodeKind.ME]
         problems.extend(
-            Problem(f"{path}.kind", f'a map has at most one "me" node; {me_paths[0]} is one')
-            for path in me_paths[1:]
+            _more_than_one_me(
+                [f"nodes[{i}]" for i, node in enumerate(doc.nodes) if node.kind == NodeKind.ME]
+            )
         )
     if not _edges_fit_quickly(doc.edges, kinds):
         for index, edge in enumerate(doc.edges):
@@ -243,28 +249,101 @@ def _edges_fit_quickly(edges: list[EdgeModel], kinds: dict[str, str]) -> bool:
     return via_kinds <= _VIA_KINDS
 
 
-def _duplicate_id_problems(doc: MapDocument) -> list[Problem]:
-    problems = []
-    first_seen: dict[str, str] = {}
-    for items, name in ((doc.nodes, "nodes"), (doc.edges, "edges")):
-        for index, item in enumerate(items):
-            path = f"{name}[{index}]"
-            if item.id in first_seen:
-                problems.append(
-                    Problem(
-                        f"{path}.id", f'the id "{item.id}" is already used by {first_seen[item.id]}'
-                    )
-                )
-            else:
-                first_seen[item.id] = path
+def raw_reference_problems(raw: Mapping[str, Any]) -> list[Problem]:
+    """The rules of :func:`reference_problems`, checked over a file's parsed JSON whose fields are
+    wrong too, so that one look at a file lists every problem it has, not only the first kind.
+
+    An item, or an end of an edge, that cannot be read (not an object, an id that is not text, an
+    unknown kind) is skipped: the field checks report it.
+    """
+    nodes = _objects(raw.get("nodes"))
+    edges = _objects(raw.get("edges"))
+    problems = _duplicate_id_problems(
+        (f"{name}[{index}]", item["id"])
+        for name, items in (("nodes", nodes), ("edges", edges))
+        for index, item in items
+        if isinstance(item.get("id"), str)
+    )
+    kinds = {
+        item["id"]: item["kind"]
+        for _, item in nodes
+        if isinstance(item.get("id"), str) and _text(item.get("kind")) in _NODE_KINDS
+    }
+    problems.extend(
+        _more_than_one_me([f"nodes[{i}]" for i, item in nodes if item.get("kind") == NodeKind.ME])
+    )
+    for index, item in edges:
+        if _text(item.get("kind")) in EDGE_ENDPOINTS:
+            via = item.get("via") if isinstance(item.get("via"), list) else []
+            ends = _RawEdge(item["kind"], _text(item.get("source")), _text(item.get("target")), via)
+            problems.extend(_endpoint_problems(ends, f"edges[{index}]", kinds))
+    for index, view in _objects(raw.get("views")):
+        for field in ("nodes", "highlighted"):
+            named = view.get(field) if isinstance(view.get(field), list) else []
+            problems.extend(
+                _no_node(f"views[{index}].{field}[{position}]", node_id)
+                for position, node_id in enumerate(named)
+                if isinstance(node_id, str) and node_id not in kinds
+            )
     return problems
 
 
-def _endpoint_problems(edge: EdgeModel, path: str, kinds: dict[str, str]) -> list[Problem]:
+class _RawEdge(NamedTuple):
+    """What the reference checks read of an edge, from JSON; an end that is not text is None."""
+
+    kind: str
+    source: str | None
+    target: str | None
+    via: list[Any]
+
+
+_NODE_KINDS = frozenset(NodeKind)
+
+
+def _objects(items: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The JSON objects in a list from a file, with their positions in it."""
+    if not isinstance(items, list):
+        return []
+    return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _duplicate_id_problems(ids: Iterable[tuple[str, str]]) -> list[Problem]:
+    """A problem for each (path, id) whose id an earlier one has."""
+    problems = []
+    first_seen: dict[str, str] = {}
+    for path, item_id in ids:
+        if item_id in first_seen:
+            problems.append(
+                Problem(
+                    f"{path}.id",
+                    f"the id {quoted_id(item_id)} is already used by {first_seen[item_id]}",
+                )
+            )
+        else:
+            first_seen[item_id] = path
+    return problems
+
+
+def _more_than_one_me(me_paths: list[str]) -> list[Problem]:
+    return [
+        Problem(f"{path}.kind", f'a map has at most one "me" node; {me_paths[0]} is one')
+        for path in me_paths[1:]
+    ]
+
+
+def _endpoint_problems(
+    edge: EdgeModel | _RawEdge, path: str, kinds: dict[str, str]
+) -> list[Problem]:
     problems: list[Problem] = []
     sources, targets = EDGE_ENDPOINTS[edge.kind]
     for end, allowed in (("source", sources), ("target", targets)):
         node_id = getattr(edge, end)
+        if node_id is None:
+            continue  # an end that is not text, which the field checks report
         kind = kinds.get(node_id)
         if kind is None:
             problems.append(_no_node(f"{path}.{end}", node_id))
@@ -275,10 +354,12 @@ def _endpoint_problems(edge: EdgeModel, path: str, kinds: dict[str, str]) -> lis
                     f'"{node_id}" is a {kind} node, but {EDGE_ENDPOINT_WORDS[edge.kind]}',
                 )
             )
-    if edge.source == edge.target:
+    if edge.source is not None and edge.source == edge.target:
         problems.append(Problem(f"{path}.target", "an edge cannot join a node to itself"))
     if edge.kind == EdgeKind.CROSSING:
         for position, via_id in enumerate(edge.via):
+            if not isinstance(via_id, str):
+                continue
             kind = kinds.get(via_id)
             if kind is None:
                 problems.append(_no_node(f"{path}.via[{position}]", via_id))
@@ -303,6 +384,7 @@ __all__ = [
     "MapDocument",
     "Problem",
     "is_valid_id",
+    "raw_reference_problems",
     "reference_problems",
     "utc_now",
 ]

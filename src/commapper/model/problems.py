@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,31 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def in_path_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in the order of the places they are about: ``nodes[2]`` before ``nodes[10]``, the
+    top-level keys in the order they first come up, and problems at one place as they came."""
+    problems = list(problems)
+    first_seen: dict[str, int] = {}
+    for problem in problems:
+        first_seen.setdefault(_top_level(problem.path), len(first_seen))
+    return sorted(
+        problems,
+        key=lambda problem: (
+            first_seen[_top_level(problem.path)],
+            _numbers_as_numbers(problem.path),
+        ),
+    )
+
+
+def _top_level(path: str) -> str:
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
+
+
+def _numbers_as_numbers(path: str) -> tuple[str | int, ...]:
+    # Split on digits, so pieces alternate text and number and compare piece by piece.
+    return tuple(int(piece) if piece.isdigit() else piece for piece in re.split(r"(\d+)", path))
 
 
 _ITEM_LISTS = ("nodes", "edges")
