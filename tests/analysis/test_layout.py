@@ -30,9 +30,12 @@ from commapper.model import (
     MapDocument,
     MembershipEdge,
     MeNode,
+    MoveNodes,
     PersonNode,
     TieEdge,
+    apply_edit,
 )
+from commapper.model.items import is_coordinate
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "resources" / "examples").glob("*.commap"))
 LAYOUTS = [landscape_layout, force_layout]
@@ -354,9 +357,10 @@ LAYOUT_CALLS = {
 
 
 def placed_finite(doc, positions, pinned):
+    """Every node placed but the pinned, where a map may hold it (finite, within ±1e9)."""
     expected = {node.id for node in doc.nodes} - pinned
     return set(positions) == expected and all(
-        math.isfinite(v) for point in positions.values() for v in point
+        is_coordinate(v) for point in positions.values() for v in point
     )
 
 
@@ -378,6 +382,17 @@ def test_place_unplaced_keeps_new_nodes_apart_at_the_edge_of_files(name):
     for node_id, point in positions.items():
         others = [*placed, *(other for key, other in positions.items() if key != node_id)]
         assert min(math.dist(point, other) for other in others) >= NODE_SPACING - 0.2
+
+
+@pytest.mark.parametrize("name", ["at +-1e9", "one placed node", "tiny clusters far apart"])
+def test_a_map_at_the_edge_of_files_takes_the_positions_it_is_given(name):
+    # Opening a file applies place_unplaced as one move: the map must accept every position.
+    doc = extreme_maps()[name]
+    positions = place_unplaced(doc)
+    apply_edit(doc, MoveNodes.tidied(positions))
+    assert all(node.x is not None for node in doc.nodes)
+    for layout in LAYOUTS:
+        apply_edit(doc, MoveNodes.tidied(layout(doc, pinned={"p", "a0", "b0"})))
 
 
 def test_a_new_node_goes_beside_its_neighbour_in_a_tiny_far_cluster():

@@ -107,3 +107,27 @@ def test_separate_splits_a_crowd_at_the_edge_of_files_and_leaves_far_points():
     moved = np.array(apart[:6])
     distances = np.hypot(*(moved[:, None, :] - moved[None, :, :]).transpose(2, 0, 1))
     assert distances[~np.eye(6, dtype=bool)].min() >= MIN_DISTANCE - 1
+
+
+def test_spots_stay_within_the_limit_even_when_wanted_beyond_it():
+    crowd = [(1e9 - i * 10.0, 1e9) for i in range(10)]
+    spots = FreeSpots(MIN_DISTANCE, crowd, width=130.0, limit=1e9)
+    for wanted in [(1e9 + 80, 1e9 + 80), (1.5e9, 0.0), (1e21, -1e21), (1e9, 1e9)]:
+        spot = spots.take(wanted)
+        assert all(abs(v) <= 1e9 for v in spot)
+        assert gap(spot, crowd) >= MIN_DISTANCE - 1e-3
+        crowd.append(spot)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    taken=st.lists(points_within_files, max_size=8),
+    wanted=st.lists(points_anywhere, min_size=1, max_size=4),
+)
+def test_with_a_limit_every_spot_is_within_it_and_free(taken, wanted):
+    spots = FreeSpots(MIN_DISTANCE, taken, width=130.0, limit=1e9)
+    for point in wanted:
+        spot = spots.take(point)
+        assert all(abs(v) <= 1e9 for v in spot)
+        assert gap(spot, taken) >= MIN_DISTANCE - 1e-3
+        taken.append(spot)

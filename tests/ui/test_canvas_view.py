@@ -1,5 +1,6 @@
 """The canvas view fits, zooms and frames maps whose nodes sit anywhere a float reaches."""
 
+import json
 import math
 
 import pytest
@@ -8,6 +9,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from commapper.model import MapDocument, PersonNode, TieEdge
+from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.canvas.view import MIN_ZOOM
 from commapper.ui.main_window import MainWindow
 from commapper.ui.session import MapSession
@@ -112,3 +114,21 @@ def test_a_wildly_large_wheel_turn_zooms_by_a_few_steps(window_on):
         )  # fmt: skip
         QApplication.sendEvent(view.viewport(), event)
         assert_usable(view)
+
+
+def test_a_file_at_the_edge_of_the_coordinates_opens_with_its_unplaced_nodes_placed(
+    make_window, tmp_path
+):
+    data = json.loads(DEFAULT_EXAMPLE.read_text(encoding="utf-8"))
+    nodes = data["nodes"]
+    nodes[0].update(x=1e9, y=1e9)
+    nodes[1].update(x=-1e9, y=-1e9)
+    for node in nodes[2:]:
+        node.pop("x", None)
+        node.pop("y", None)
+    path = tmp_path / "edges.commap"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    window = make_window(path)
+    positions = [(node.x, node.y) for node in window.session.doc.nodes]
+    assert all(value is not None and abs(value) <= 1e9 for point in positions for value in point)
+    assert_usable(window.view)

@@ -5,7 +5,9 @@ editor applies the result as one undoable move. Distances suit a canvas where a 
 about 60 px wide and a label about 120 px: nodes end up at least :data:`NODE_SPACING` apart.
 
 Pinned nodes (:data:`PINNED_TAG` in their tags, see :func:`pinned_nodes`) that already have a
-position keep it and are left out of the result; every other node is in it.
+position keep it and are left out of the result; every other node is in it. Every position given
+is one a map may hold: within :data:`~commapper.model.items.MAX_COORDINATE` of the origin along
+x and y.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import numpy as np
 
 from commapper.analysis.spacing import FreeSpots, Point, separate
 from commapper.model import EdgeKind, Level, MapDocument, NodeKind
+from commapper.model.items import MAX_COORDINATE
 
 PINNED_TAG = "pinned"
 """A node whose ``tags`` hold this word keeps its position when a layout runs."""
@@ -40,9 +43,6 @@ FORCE_SPACING = 100.0
 """Median distance from each node to its nearest neighbour after :func:`force_layout`."""
 FORCE_NODE_LIMIT = 2500
 """The most nodes the force simulation moves; the rest are placed next to their neighbours."""
-REACH = 1e12
-"""How far from the origin a layout looks, in pixels: a position farther out along x or y is
-read as on the edge of this reach (so that sums and distances of positions stay finite)."""
 
 # igraph draws its random numbers from one process-wide generator; the lock keeps two layouts
 # running on different threads from sharing it, so each stays reproducible from its seed.
@@ -75,16 +75,20 @@ def pinned_nodes(doc: MapDocument) -> set[str]:
 
 
 def _placed(doc: MapDocument) -> dict[str, Point]:
-    """The nodes that have a position, and where they are (within :data:`REACH`)."""
+    """The nodes that have a position, and where they are.
+
+    A position beyond MAX_COORDINATE, which no file or edit gives but a document built in memory
+    may hold, is read as on that edge: sums and distances of positions then stay finite.
+    """
     return {
-        node.id: (_within_reach(node.x), _within_reach(node.y))
+        node.id: (_within_limit(node.x), _within_limit(node.y))
         for node in doc.nodes
         if node.x is not None and node.y is not None
     }
 
 
-def _within_reach(value: float) -> float:
-    return min(max(value, -REACH), REACH)
+def _within_limit(value: float) -> float:
+    return min(max(value, -MAX_COORDINATE), MAX_COORDINATE)
 
 
 def _kept(doc: MapDocument, pinned: Collection[str]) -> dict[str, Point]:
@@ -103,7 +107,8 @@ def _neighbours(doc: MapDocument) -> dict[str, list[str]]:
 
 
 def _rounded(point: Point) -> Point:
-    return round(point[0], 1), round(point[1], 1)
+    """``point`` to a tenth of a pixel, as files keep it, and within the positions a map holds."""
+    return _within_limit(round(point[0], 1)), _within_limit(round(point[1], 1))
 
 
 def _unit(dx: float, dy: float, fallback: Point) -> Point:
@@ -337,7 +342,7 @@ def landscape_layout(
     centre: Point = (0.0, 0.0)
     if ego is not None and ego.id in kept:
         centre = kept[ego.id]
-    spots = FreeSpots(NODE_SPACING, kept.values(), width=LABEL_SPACING)
+    spots = FreeSpots(NODE_SPACING, kept.values(), width=LABEL_SPACING, limit=MAX_COORDINATE)
     result: dict[str, Point] = {}
     if ego is not None and ego.id not in kept:
         result[ego.id] = spots.take(centre)
@@ -428,16 +433,18 @@ def _fruchterman_reingold(
     fixed: np.ndarray,
     seed: int,
     iterations: int,
+    bounds: tuple[np.ndarray, np.ndarray],
 ) -> np.ndarray:
-    """igraph's exact Fruchterman-Reingold, holding ``fixed`` vertices still by their bounds.
+    """igraph's exact Fruchterman-Reingold, holding ``fixed`` vertices still by their bounds
+    and the others between the (x, y) corners ``bounds``.
 
     Components are tied loosely to a hidden hub so that they do not drift apart.
     """
     graph = igraph.Graph(n=n, edges=edges)
     components = graph.connected_components()
     start = start.copy()
-    low = np.full((n, 2), -np.inf)
-    high = np.full((n, 2), np.inf)
+    low = np.tile(bounds[0], (n, 1))
+    high = np.tile(bounds[1], (n, 1))
     low[fixed] = high[fixed] = start[fixed]
     if len(components) > 1:
         degrees = graph.degree()
@@ -447,10 +454,8 @@ def _fruchterman_reingold(
             [(hub, max(members, key=lambda v: (degrees[v], -v))) for members in components]
         )
         start = np.vstack([start, start.mean(axis=0)])
-        low = np.vstack([low, [-np.inf, -np.inf]])
-        high = np.vstack([high, [np.inf, np.inf]])
-    # igraph wants finite bounds; start is within REACH / scale of the origin.
-    low, high = np.clip(low, -REACH, REACH), np.clip(high, -REACH, REACH)
+        low = np.vstack([low, bounds[0]])
+        high = np.vstack([high, bounds[1]])
     with _IGRAPH_RANDOM:
         igraph.set_random_number_generator(random.Random(seed))
         try:
@@ -564,7 +569,9 @@ def force_layout(
     fixed = np.array([node_id in kept for node_id in simulated], dtype=bool)
     if iterations is None:
         iterations = int(min(500, max(30, 1.2e8 / max(n, 1) ** 2)))
-    coords = _fruchterman_reingold(n, edges, start, fixed, seed, iterations)
+    # Where the positions a map may hold are, in the simulation's units.
+    bounds = ((-MAX_COORDINATE - origin) / scale, (MAX_COORDINATE - origin) / scale)
+    coords = _fruchterman_reingold(n, edges, start, fixed, seed, iterations, bounds)
     if kept:
         points = coords * scale + origin
     else:
@@ -572,6 +579,9 @@ def force_layout(
         spread = float(np.median(_nearest_distances(coords))) if n > 1 else 0.0
         factor = FORCE_SPACING / spread if spread > 1e-9 else scale
         points = (coords - coords.mean(axis=0)) * factor + origin
+        # Rescaled, it may reach past the edge of those positions: moved back as a whole.
+        low, high = points.min(axis=0), points.max(axis=0)
+        points = points + np.clip(0.0, -MAX_COORDINATE - low, MAX_COORDINATE - high)
     positions = {
         node_id: (float(x), float(y)) for node_id, (x, y) in zip(simulated, points, strict=True)
     }
@@ -605,7 +615,7 @@ def _beside_neighbours(
     position. Nodes that never get a positioned neighbour go to their position in what
     ``fallback()`` returns (called only when there are such nodes), or around the outside.
     """
-    spots = FreeSpots(NODE_SPACING, positions.values(), width=LABEL_SPACING)
+    spots = FreeSpots(NODE_SPACING, positions.values(), width=LABEL_SPACING, limit=MAX_COORDINATE)
     known = dict(positions)
     placed: dict[str, Point] = {}
     waiting = list(todo)

@@ -50,6 +50,9 @@ class FreeSpots:
     width : float, optional
         The smallest horizontal distance allowed between two points side by side, when it
         differs from ``min_distance``: each point then keeps an ellipse clear (labels are wide).
+    limit : float, optional
+        Spots found lie within ``limit`` of the origin along x and along y; a spot wanted
+        beyond it is looked for from the nearest point within it.
 
     Examples
     --------
@@ -59,9 +62,15 @@ class FreeSpots:
     """
 
     def __init__(
-        self, min_distance: float, points: Iterable[Point] = (), *, width: float | None = None
+        self,
+        min_distance: float,
+        points: Iterable[Point] = (),
+        *,
+        width: float | None = None,
+        limit: float | None = None,
     ) -> None:
         self.min_distance = float(min_distance)
+        self.limit = math.inf if limit is None else float(limit)
         # Distances are measured after squeezing x by this factor: a label is wider than tall.
         self._squeeze = self.min_distance / width if width else 1.0
         # A hair under the minimum, so that points placed exactly one step apart count as free.
@@ -201,6 +210,9 @@ class FreeSpots:
         ``pixels`` are the points' raster pixels when the caller knows them.
         """
         unsure = self._unsure(self._pixels(squeezed) if pixels is None else pixels)
+        if self.limit < math.inf:
+            within = np.abs(squeezed[unsure]) <= (self.limit * self._squeeze, self.limit)
+            unsure = unsure[within.all(axis=1)]
         # Distances are dearer than the raster: measure a few candidates at a time, in order.
         start, chunk = 0, 8
         while start < len(unsure):
@@ -244,7 +256,8 @@ class FreeSpots:
         self._add_one(np.array([point[0] * self._squeeze, point[1]], dtype=float))
 
     def is_free(self, point: Point) -> bool:
-        """Whether ``point`` is at least the minimum distance from every taken point."""
+        """Whether ``point`` is within the limit and the minimum distance from every taken
+        point."""
         squeezed = np.array([[point[0] * self._squeeze, point[1]]], dtype=float)
         return self._first_free(squeezed) == 0
 
@@ -272,6 +285,10 @@ class FreeSpots:
         far from the origin for floats to keep points apart there (about 2**40 minimum
         distances) is given back as it is.
         """
+        wanted = (
+            min(max(wanted[0], -self.limit), self.limit),
+            min(max(wanted[1], -self.limit), self.limit),
+        )
         if self.is_free(wanted) or not self._is_near(np.array(wanted) * (self._squeeze, 1.0)):
             return wanted
         start = math.atan2(direction[1], direction[0])
@@ -299,7 +316,9 @@ class FreeSpots:
             if found >= 0:
                 self._spiral_steps[key] = step + found
                 x, y = candidates[found]
-                return float(x) / self._squeeze, float(y)
+                # Unsqueezing may step a hair past the limit.
+                x = min(max(float(x) / self._squeeze, -self.limit), self.limit)
+                return x, float(y)
             step = stop
             batch = min(4 * batch, _LAST_BATCH)
 
