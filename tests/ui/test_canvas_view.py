@@ -4,11 +4,11 @@ import json
 import math
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from commapper.model import MapDocument, PersonNode, TieEdge
+from commapper.model import MapDocument, NodeKind, PersonNode, TieEdge
 from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.canvas.view import MIN_ZOOM
 from commapper.ui.main_window import MainWindow
@@ -132,3 +132,43 @@ def test_a_file_at_the_edge_of_the_coordinates_opens_with_its_unplaced_nodes_pla
     positions = [(node.x, node.y) for node in window.session.doc.nodes]
     assert all(value is not None and abs(value) <= 1e9 for point in positions for value in point)
     assert_usable(window.view)
+
+
+def drag(view, start: QPoint, end: QPoint):
+    """Press, move in steps and release the left button over the canvas, as a hand does."""
+    viewport, left = view.viewport(), Qt.MouseButton.LeftButton
+    steps = [start + (end - start) * step / 5 for step in range(6)]
+    for kind, point, buttons in [
+        (QEvent.Type.MouseButtonPress, start, left),
+        *((QEvent.Type.MouseMove, point, left) for point in steps[1:]),
+        (QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton),
+    ]:
+        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else left
+        event = QMouseEvent(
+            kind, QPointF(point), QPointF(viewport.mapToGlobal(point)), button, buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )  # fmt: skip
+        QApplication.sendEvent(viewport, event)
+
+
+def test_a_node_dragged_past_the_edge_of_the_coordinates_stops_at_it(window_on):
+    window = window_on(spread_map((1e9 - 20, 0.0), (0.0, 0.0)))
+    view, item = window.view, window.scene.node_items["p0"]
+    view.set_zoom(1.0)
+    view.centerOn(item)
+    start = view.mapFromScene(item.scenePos())
+    drag(view, start, start + QPoint(150, 0))
+    node = window.session.doc.node("p0")
+    assert node.x == 1e9 and window.session.undo_stack.count() == 1
+    assert item.pos() == QPointF(node.x, node.y)  # the canvas shows where the map has it
+    drag(
+        view, view.mapFromScene(item.scenePos()), view.mapFromScene(item.scenePos()) + QPoint(90, 0)
+    )
+    assert item.pos() == QPointF(1e9, node.y) and window.statusBar().currentMessage() == ""
+
+
+def test_a_double_click_past_the_edge_adds_the_node_at_the_edge(window_on):
+    window = window_on(spread_map((1e9, 1e9), (-1e9, -1e9)))
+    node_id = window.actions_.add(NodeKind.COMMUNITY, QPointF(1.5e9, -3e9))
+    node = window.session.doc.node(node_id)
+    assert (node.x, node.y) == (1e9, -1e9)

@@ -32,7 +32,7 @@ from commapper.model import (
     RemoveItems,
     UpdateItem,
 )
-from commapper.ui.canvas.scene import MapScene
+from commapper.ui.canvas.scene import MapScene, placeable
 from commapper.ui.canvas.view import MapView
 from commapper.ui.theme import NODE_KIND_WORDS
 
@@ -143,6 +143,7 @@ class EditActions(QObject):
             return None
         if at is None:
             at = self._free_spot(self.view.mapToScene(self.view.viewport().rect().center()))
+        at = placeable(at)
         node_id = (
             "me" if kind == NodeKind.ME and "me" not in doc else doc.new_id(NODE_ID_PREFIX[kind])
         )

@@ -27,6 +27,7 @@ from commapper.model import (
     NodeModel,
     edge_kinds_between,
 )
+from commapper.model.items import MAX_COORDINATE
 from commapper.ui.canvas.edge_item import EdgeItem
 from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import MANY_NODES, NodeItem
@@ -44,6 +45,16 @@ PARALLEL_EDGE_SPACING = 18.0
 # The view fits and scrolls to at most this far from the origin, in scene units: rectangles
 # around farther nodes would have sides too long for a float (files hold positions to ±1e9).
 SCENE_REACH = 1e12
+
+
+def placeable(point: QPointF) -> QPointF:
+    """``point`` moved onto the nearest position a map may hold: the canvas reaches beyond those
+    (its margin around the nodes), and a drag or a double-click may end out there."""
+
+    def within(value: float) -> float:
+        return min(max(value, -MAX_COORDINATE), MAX_COORDINATE)
+
+    return QPointF(within(point.x()), within(point.y()))
 
 
 class MapScene(QGraphicsScene):
@@ -447,7 +458,7 @@ class MapScene(QGraphicsScene):
     def _commit_drag(self) -> None:
         """A drag is one undo step, made on release from where the nodes ended up."""
         moved = {
-            node_id: (item.pos().x(), item.pos().y())
+            node_id: (placeable(item.pos()).x(), placeable(item.pos()).y())
             for node_id, start in self._press_positions.items()
             if (item := self.node_items.get(node_id)) is not None and item.pos() != start
         }
@@ -457,6 +468,12 @@ class MapScene(QGraphicsScene):
                 self._label(next(iter(moved))) if len(moved) == 1 else f"{len(moved)} nodes"
             )
             self.session.edit(MoveNodes.tidied(moved), text)
+        # A node dragged past the edge of the positions a map holds, where the map already had
+        # it, was not moved by the edit: it goes back to where the map has it.
+        for node_id in moved:
+            node, item = self.doc.node(node_id), self.node_items[node_id]
+            if node.x is not None and node.y is not None and item.pos() != QPointF(node.x, node.y):
+                item.setPos(node.x, node.y)
 
     def _start_connecting(self, node: NodeItem) -> None:
         self._connect_from = node
