@@ -91,7 +91,7 @@ class FreeSpots:
         self._outside = np.empty((0, 2))
         self._reach = _FAR * self.min_distance
         self._spiral_steps: dict[tuple[int, int, int], int] = {}
-        self._spirals: dict[tuple[int, int], np.ndarray] = {}
+        self._spirals: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
         squeezed = np.array([(x * self._squeeze, y) for x, y in points], dtype=float)
         if len(squeezed):
             self._add_many(squeezed.reshape(-1, 2))
@@ -100,13 +100,17 @@ class FreeSpots:
 
     def _is_near(self, squeezed: np.ndarray) -> np.ndarray:
         """Whether each squeezed point is within reach of the grid (NaN never is)."""
-        return np.all(np.abs(squeezed) <= self._reach, axis=-1)
+        near: np.ndarray = np.all(np.abs(squeezed) <= self._reach, axis=-1)
+        return near
 
     def _cells(self, squeezed: np.ndarray) -> np.ndarray:
         """The (row, column) of the cell of each squeezed point, as absolute cell numbers."""
         # Clipped so that a far point still gets a cell number (off the grid).
-        cells = np.floor(squeezed[..., ::-1] / self._cell)
-        return np.nan_to_num(np.clip(cells, -_FAR_NUMBER, _FAR_NUMBER)).astype(np.int64)
+        cells = np.nan_to_num(
+            np.clip(np.floor(squeezed[..., ::-1] / self._cell), -_FAR_NUMBER, _FAR_NUMBER)
+        )
+        numbers: np.ndarray = cells.astype(np.int64)
+        return numbers
 
     def _cover(self, low: np.ndarray, high: np.ndarray) -> bool:
         """Grow the grid to hold cells ``low`` to ``high`` (inclusive); False when too big."""
@@ -164,7 +168,7 @@ class FreeSpots:
         if not len(empty):
             extra = np.full((*self._grid.shape[:2], 1, 2), np.nan)
             self._grid = np.concatenate([self._grid, extra], axis=2)
-            empty = [self._grid.shape[2] - 1]
+            empty = np.array([self._grid.shape[2] - 1])
         self._grid[row, column, empty[0]] = point
         self._stamp(point)
 
@@ -190,8 +194,11 @@ class FreeSpots:
 
     def _pixels(self, squeezed: np.ndarray) -> np.ndarray:
         """The absolute (row, column) raster pixel of each squeezed point."""
-        pixels = np.floor(squeezed[:, ::-1] / self._pixel)
-        return np.nan_to_num(np.clip(pixels, -_FAR_NUMBER, _FAR_NUMBER)).astype(np.int64)
+        pixels = np.nan_to_num(
+            np.clip(np.floor(squeezed[:, ::-1] / self._pixel), -_FAR_NUMBER, _FAR_NUMBER)
+        )
+        numbers: np.ndarray = pixels.astype(np.int64)
+        return numbers
 
     def _unsure(self, pixels: np.ndarray) -> np.ndarray:
         """Indices of the points in ``pixels`` that the raster of blocked pixels leaves in doubt."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -89,7 +90,7 @@ def fill_recent_menu(menu: QMenu, paths: list[Path], open_path: Callable[[Path],
     menu.clear()
     menu.setToolTipsVisible(True)
     for path in paths:
-        entry = menu.addAction(menu_text(path.name), lambda p=path: open_path(p))
+        entry = menu.addAction(menu_text(path.name), functools.partial(open_path, path))
         entry.setToolTip(plain_markup(printable(str(path))))
     if not paths:
         menu.addAction("No recent maps").setEnabled(False)
