@@ -35,7 +35,7 @@ def measure(size: int, repeat: int, heap: bool) -> dict:
         start = time.perf_counter()
         result = analyse(doc)
         times.append(time.perf_counter() - start)
-        methods = result["brokerage"]["betweenness_method"]
+        methods = result.brokerage.betweenness_method
         del result
     figures = {
         "nodes": size,

@@ -131,7 +131,7 @@ def _build_analyse(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_analyse(options: argparse.Namespace) -> int:
-    from commapper.analysis import analyse, group_by_choices, result_to_json, what_if
+    from commapper.analysis import analyse, group_by_choices, to_json, what_if
     from commapper.analysis.report import text_report, what_if_report
     from commapper.io import MapFileError, load_map
 
@@ -157,13 +157,13 @@ def _run_analyse(options: argparse.Namespace) -> int:
     if without is not None:
         comparison = what_if(doc, without, group_by=options.group_by)
         if options.json:
-            _say_json({**comparison, "after": result_to_json(comparison["after"])})
+            _say_json(to_json(comparison))
         else:
             _say(what_if_report(doc, comparison).removesuffix("\n"))
         return EXIT_OK
     result = analyse(doc, group_by=options.group_by)
     if options.json:
-        _say_json(result_to_json(result))
+        _say_json(to_json(result))
     else:
         _say(text_report(doc, result).removesuffix("\n"))
     return EXIT_OK

@@ -220,7 +220,7 @@ def placeholder(node_id: str) -> str:
 @given(landscapes())
 def test_every_finding_is_true_of_the_map(doc):
     result = analyse(doc)
-    found = result["findings"]
+    found = result.findings
     assert len(found) <= MAX_FINDINGS
     weights = [finding.claim.weight() for finding in found]
     assert weights == sorted(weights, reverse=True), "the most important first"
@@ -237,7 +237,7 @@ def test_every_finding_is_true_of_the_map(doc):
 
 
 def texts(doc: MapDocument) -> list[str]:
-    return [finding.text for finding in analyse(doc)["findings"]]
+    return [finding.text for finding in analyse(doc).findings]
 
 
 def test_a_link_between_communities_you_do_not_belong_to_does_not_mention_you():
@@ -266,8 +266,8 @@ def test_the_strongest_broker_is_not_after_you_when_you_rank_lower():
          TieEdge(id="t1", source="p2", target="p3")],
     )  # fmt: skip
     result = analyse(doc)
-    nodes = result["brokerage"]["nodes"]
-    assert nodes["me"]["betweenness"] < nodes["p1"]["betweenness"]
+    nodes = result.brokerage.nodes
+    assert nodes["me"].betweenness < nodes["p1"].betweenness
     [top] = [text for text in texts(doc) if "strongest broker" in text]
     assert "ahead of you" in top and "after you" not in top
 
@@ -284,7 +284,7 @@ def test_nothing_is_cut_off_from_you_when_you_still_connect_it():
          MembershipEdge(id="m4", source="p1", target="c2", level="core"),
          TieEdge(id="t1", source="p1", target="p2")],
     )  # fmt: skip
-    assert analyse(doc)["brokerage"]["articulation_points_without_ego"] == ["p1"]
+    assert analyse(doc).brokerage.articulation_points_without_ego == ("p1",)
     assert not [text for text in texts(doc) if "cut off" in text]
 
 
@@ -323,7 +323,7 @@ def test_a_map_with_one_community_has_no_silo():
 
 
 def test_findings_in_json_carry_their_claim():
-    from commapper.analysis import result_to_json
+    from commapper.analysis import to_json
 
     doc = build(
         [MeNode(id="me"), CommunityNode(id="c1", label="Choir"),
@@ -331,7 +331,7 @@ def test_findings_in_json_carry_their_claim():
         [MembershipEdge(id="m1", source="me", target="c1", level="core"),
          MembershipEdge(id="m2", source="me", target="c2", level="core")],
     )  # fmt: skip
-    [finding] = [f for f in result_to_json(analyse(doc))["findings"] if f["code"] == "only_link"]
+    [finding] = [f for f in to_json(analyse(doc))["findings"] if f["code"] == "only_link"]
     assert finding == {
         "code": "only_link",
         "text": "You are the only direct link between Choir and Nurses.",

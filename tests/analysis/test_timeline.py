@@ -54,6 +54,6 @@ def test_as_of_removes_only_the_memberships_outside_the_year_and_leaves_the_map_
 def test_the_example_map_as_of_2020_has_fewer_communities_of_mine():
     doc = load_map(DEFAULT_EXAMPLE)
     assert 2016 in years_in(doc)
-    today = analyse(doc)["breadth"]["all_levels"]["n_communities"]
-    then = analyse(as_of(doc, 2020))["breadth"]["all_levels"]["n_communities"]
+    today = analyse(doc).breadth.all_levels.n_communities
+    then = analyse(as_of(doc, 2020)).breadth.all_levels.n_communities
     assert then < today

@@ -31,16 +31,16 @@ def panel(make_window, qtbot):
 
 def test_the_figures_are_the_analysis_of_the_map(panel):
     result = analyse(panel.session.doc)
-    breadth = result["breadth"]["all_levels"]
-    assert panel.breadth.text_of("People within reach") == str(breadth["reach_people"])
+    breadth = result.breadth.all_levels
+    assert panel.breadth.text_of("People within reach") == str(breadth.reach_people)
     assert panel.brokerage.text_of("Open pairs only I bridge") == str(
-        len(result["brokerage"]["ego"]["open_pairs"])
+        len(result.brokerage.ego.open_pairs)
     )
     assert panel.no_me.isHidden()
 
 
 def test_the_level_filter_switches_to_members_only(panel):
-    members = analyse(panel.session.doc)["breadth"]["members_only"]["n_communities"]
+    members = analyse(panel.session.doc).breadth.members_only.n_communities
     panel.level_filter.setCurrentIndex(panel.level_filter.findData("members_only"))
     assert panel.breadth.text_of("Communities").startswith(f"{members} ")
 
@@ -48,7 +48,7 @@ def test_the_level_filter_switches_to_members_only(panel):
 def test_an_edit_updates_the_figures(panel, qtbot):
     session = panel.session
     doc = session.doc
-    before = analyse(doc)["breadth"]["all_levels"]["n_communities"]
+    before = analyse(doc).breadth.all_levels.n_communities
     community = CommunityNode(id=doc.new_id("c"), label="Allotment society", sector="hobby")
     edge = MembershipEdge(id=doc.new_id("e"), source=doc.ego.id, target=community.id, level="core")
     with qtbot.waitSignal(panel.runner.finished, timeout=TIMEOUT):
@@ -63,7 +63,7 @@ def test_clicking_a_finding_selects_its_nodes(panel, qtbot):
     item = panel.findings.item(0)
     rect = panel.findings.visualItemRect(item)
     qtbot.mouseClick(panel.findings.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    nodes = panel.result["findings"][0].nodes
+    nodes = panel.result.findings[0].nodes
     assert sorted(panel.session.selection.ids) == sorted(nodes)
     assert sorted(panel.scene.selected_node_ids()) == sorted(nodes)
 
@@ -104,8 +104,8 @@ def test_the_timeline_shows_the_figures_of_that_year_and_fades_other_memberships
         panel.slider.setValue(0)
     year = panel.years[0]
     assert done.args[0] == analyse(as_of(panel.session.doc, year))
-    expected = analyse(as_of(panel.session.doc, year))["breadth"]["all_levels"]
-    assert panel.breadth.text_of("People within reach") == str(expected["reach_people"])
+    expected = analyse(as_of(panel.session.doc, year)).breadth.all_levels
+    assert panel.breadth.text_of("People within reach") == str(expected.reach_people)
     outside = [
         e.id
         for e in panel.session.doc.edges
@@ -120,20 +120,20 @@ def test_the_timeline_shows_the_figures_of_that_year_and_fades_other_memberships
 def test_overlays_add_and_remove_their_items(panel):
     scene = panel.scene
     panel.pairs_check.setChecked(True)
-    pairs = len(panel.result["brokerage"]["ego"]["open_pairs"])
+    pairs = len(panel.result.brokerage.ego.open_pairs)
     assert len(panel.overlays.pair_lines) == pairs > 0
     assert all(line.scene() is scene for line in panel.overlays.pair_lines)
     panel.pairs_check.setChecked(False)
     assert panel.overlays.pair_lines == []
 
     panel.silo_check.setChecked(True)
-    silos = panel.result["brokerage"]["silos_excluding_ego"]
+    silos = panel.result.brokerage.silos_excluding_ego
     assert silos and all("silo" in scene.node_items[s].marks for s in silos)
     panel.silo_check.setChecked(False)
     assert not any(item.marks for item in scene.node_items.values())
 
     panel.size_check.setChecked(True)
-    top = max(panel.result["brokerage"]["nodes"].items(), key=lambda kv: kv[1]["betweenness"])[0]
+    top = max(panel.result.brokerage.nodes.items(), key=lambda kv: kv[1].betweenness)[0]
     item = scene.node_items[top]
     assert item.radius > item.base_radius
     panel.size_check.setChecked(False)

@@ -36,11 +36,11 @@ def test_a_request_delivers_the_analysis_of_the_document(qtbot, runner):
 
 
 def test_an_edit_reruns_the_analysis_after_the_debounce(qtbot, runner):
-    before = analyse(runner.session.doc)["breadth"]["all_levels"]["n_communities"]
+    before = analyse(runner.session.doc).breadth.all_levels.n_communities
     with qtbot.waitSignal(runner.finished, timeout=30000) as done:
         add_membership(runner.session)
         assert runner.busy
-    assert done.args[0]["breadth"]["all_levels"]["n_communities"] == before + 1
+    assert done.args[0].breadth.all_levels.n_communities == before + 1
 
 
 def test_superseded_runs_never_deliver(qtbot, runner):
@@ -64,4 +64,4 @@ def test_a_year_reruns_on_the_map_as_of_that_year(qtbot, runner):
 def test_a_what_if_runs_on_the_worker(qtbot, runner):
     with qtbot.waitSignal(runner.what_if_finished, timeout=30000) as done:
         runner.request_what_if("c1")
-    assert done.args[0]["removed"] == "c1"
+    assert done.args[0].removed == "c1"

@@ -31,11 +31,20 @@ from commapper.analysis.graphs import (
     map_graph,
     merge_edges,
 )
+from commapper.analysis.result import (
+    ActorBrokerage,
+    Analysis,
+    BreadthByFilter,
+    Brokerage,
+    EgoBrokerage,
+    EIIndex,
+    MapCounts,
+    NodeBrokerage,
+    Roles,
+)
 from commapper.analysis.sparse_brokerage import burt_measures_sparse, gould_fernandez_sparse
 from commapper.model import ACTOR_KINDS, MapDocument, NodeKind, field_names
 
-SCHEMA = "commapper-analysis"
-VERSION = 1
 # Actor networks beyond this many actors take their betweenness in single precision, which
 # halves its time there, to a relative error of about 1e-6 (docs/analysis.md).
 DOUBLE_PRECISION_ACTORS = 4000
@@ -44,8 +53,9 @@ DOUBLE_PRECISION_ACTORS = 4000
 CLIQUE_STEPS_BUDGET = 1.5e10
 
 
-def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
-    """Breadth and brokerage of a map, as the JSON object of DESIGN.md 5.6.
+def analyse(doc: MapDocument, *, group_by: str | None = None) -> Analysis:
+    """Breadth and brokerage of a map; :func:`~commapper.analysis.result.to_json` gives the
+    JSON object of ``analyse --json`` (docs/analysis.md).
 
     ``group_by`` names a node field (``org``...) or a custom attribute that partitions the
     actors for Gould-Fernandez roles and the E-I index of the actor network; by default actors
@@ -60,90 +70,71 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> dict:
     actors = actor_matrices(merged)
     # Exact betweenness where it fits the time budget, else sampled sources (docs/analysis.md);
     # on A always exact, its searches taken through the community cliques.
-    sources = {
-        "map": betweenness_sources(full_map.number_of_nodes(), full_map.number_of_edges()),
-        "communities": betweenness_sources(
-            communities.number_of_nodes(), communities.number_of_edges()
-        ),
-    }
-    betweenness = normalised_betweenness(full_map, sources=sources["map"])
+    map_sources = betweenness_sources(full_map.number_of_nodes(), full_map.number_of_edges())
+    community_sources = betweenness_sources(
+        communities.number_of_nodes(), communities.number_of_edges()
+    )
+    betweenness = normalised_betweenness(full_map, sources=map_sources)
     actor_betweenness, actor_method = _actor_betweenness(actors)
     articulation_points, bridges, articulation_without_ego = cut_structure(full_map, ego)
     articulation = set(articulation_points)
     actor_groups = _actor_partition(doc, merged, group_by)
+    ego_brokerage = None if ego is None else _ego_brokerage(doc, merged, ego)
 
-    result = {
-        "schema": SCHEMA,
-        "version": VERSION,
-        "map": {
-            "title": doc.title,
-            "n_nodes": len(doc.nodes),
-            "n_edges": len(doc.edges),
-            "by_kind": {kind.value: sum(n.kind == kind for n in doc.nodes) for kind in NodeKind},
+    brokerage = Brokerage(
+        nodes={
+            node.id: NodeBrokerage(node.kind, betweenness[node.id], node.id in articulation)
+            for node in sorted(doc.nodes, key=lambda node: node.id)
         },
-        "ego": ego,
-        "breadth": None
-        if ego is None
-        else {
-            "all_levels": breadth(doc, merged, ego),
-            "members_only": breadth(doc, merged, ego, members_only=True),
+        ego=ego_brokerage,
+        actors=_actor_brokerage(merged, actors, communities, actor_groups, ego),
+        articulation_points=tuple(articulation_points),
+        articulation_points_without_ego=tuple(articulation_without_ego),
+        bridges=tuple(bridges),
+        silos_strict=_silos(communities),
+        silos_excluding_ego=_silos(without_ego),
+        actor_betweenness=_sorted_dict(
+            dict(zip(actors.actors, actor_betweenness.tolist(), strict=True))
+        ),
+        community_betweenness=_sorted_dict(
+            normalised_betweenness(communities, sources=community_sources)
+        ),
+        betweenness_method={
+            "map": betweenness_method(full_map.number_of_nodes(), map_sources),
+            "actors": actor_method,
+            "communities": betweenness_method(communities.number_of_nodes(), community_sources),
         },
-        "brokerage": {
-            "nodes": {
-                node.id: {
-                    "kind": node.kind,
-                    "betweenness": betweenness[node.id],
-                    "articulation_point": node.id in articulation,
-                }
-                for node in sorted(doc.nodes, key=lambda node: node.id)
-            },
-            "ego": None if ego is None else _ego_brokerage(doc, merged, ego),
-            "actors": _actor_brokerage(merged, actors, communities, actor_groups, ego),
-            "articulation_points": articulation_points,
-            "articulation_points_without_ego": articulation_without_ego,
-            "bridges": [list(pair) for pair in bridges],
-            "silos_strict": _silos(communities),
-            "silos_excluding_ego": _silos(without_ego),
-            "actor_betweenness": _sorted_dict(
-                dict(zip(actors.actors, actor_betweenness.tolist(), strict=True))
-            ),
-            "community_betweenness": _sorted_dict(
-                normalised_betweenness(communities, sources=sources["communities"])
-            ),
-            "betweenness_method": {
-                "map": betweenness_method(full_map.number_of_nodes(), sources["map"]),
-                "actors": actor_method,
-                "communities": betweenness_method(
-                    communities.number_of_nodes(), sources["communities"]
-                ),
-            },
-        },
-        "community_network": {
-            "partition": "sector",
-            **_ei_block(communities, _sector_partition(doc, communities)),
-        },
-    }
-    if group_by is not None:
-        result["actor_network"] = {
-            "partition": group_by,
-            **_ei_block(_edge_graph(actors.actors, actors.edges()), actor_groups),
-        }
-    result["findings"] = findings(
+    )
+    found = findings(
         doc,
         merged,
         full_map,
         communities,
         betweenness,
-        open_pairs=result["brokerage"]["ego"]["open_pairs"] if ego is not None else [],
-        estimated=sources["map"] is not None,
+        open_pairs=list(ego_brokerage.open_pairs) if ego_brokerage else [],
+        estimated=map_sources is not None,
     )
-    return result
-
-
-def result_to_json(result: dict) -> dict:
-    """An :func:`analyse` result as the JSON data of ``analyse --json``: findings as objects
-    with their code, text, nodes and claim."""
-    return {**result, "findings": [finding.to_json() for finding in result["findings"]]}
+    return Analysis(
+        map=MapCounts(
+            title=doc.title,
+            n_nodes=len(doc.nodes),
+            n_edges=len(doc.edges),
+            by_kind={kind.value: sum(n.kind == kind for n in doc.nodes) for kind in NodeKind},
+        ),
+        ego=ego,
+        breadth=None
+        if ego is None
+        else BreadthByFilter(
+            all_levels=breadth(doc, merged, ego),
+            members_only=breadth(doc, merged, ego, members_only=True),
+        ),
+        brokerage=brokerage,
+        community_network=_ei_index("sector", communities, _sector_partition(doc, communities)),
+        actor_network=None
+        if group_by is None
+        else _ei_index(group_by, _edge_graph(actors.actors, actors.edges()), actor_groups),
+        findings=tuple(found),
+    )
 
 
 def _actor_betweenness(actors: ActorMatrices) -> tuple[np.ndarray, str]:
@@ -164,17 +155,18 @@ def _actor_betweenness(actors: ActorMatrices) -> tuple[np.ndarray, str]:
     return betweenness_of_edges(n, edges, sources=sources), betweenness_method(n, sources)
 
 
-def _ego_brokerage(doc: MapDocument, merged: MergedMaps, ego: str) -> dict:
+def _ego_brokerage(doc: MapDocument, merged: MergedMaps, ego: str) -> EgoBrokerage:
     graph = ego_community_graph(merged, ego)
     measures = burt_measures(graph)[ego]
     groups = {ego: "inside"} | {
         community: _org_group(doc, community) for community in graph if community != ego
     }
-    return {
+    pairs = sorted(tuple(sorted(pair)) for pair in open_pairs(graph, ego))
+    return EgoBrokerage(
         **measures,
-        "open_pairs": sorted(sorted(pair) for pair in open_pairs(graph, ego)),
-        "gould_fernandez": {"partition": "inside_org", **gould_fernandez(graph, groups)[ego]},
-    }
+        open_pairs=tuple((first, second) for first, second in pairs),
+        gould_fernandez=Roles(**gould_fernandez(graph, groups)[ego], partition="inside_org"),
+    )
 
 
 def _org_group(doc: MapDocument, community: str) -> str:
@@ -190,7 +182,7 @@ def _actor_brokerage(
     communities: nx.Graph,
     groups: dict[str, Hashable],
     ego: str | None,
-) -> dict:
+) -> dict[str, ActorBrokerage]:
     # A is held as sparse matrices: a popular community makes a clique of thousands of ties.
     measures = burt_measures_sparse(actors.actors, actors.weights, actors.memberships)
     roles = gould_fernandez_sparse(
@@ -200,11 +192,11 @@ def _actor_brokerage(
         actors.memberships,
     )
     return {
-        actor: {
+        actor: ActorBrokerage(
             **measures[actor],
-            "community_reach": community_reach(communities, merged, actor, ego),
-            "gould_fernandez": roles[actor],
-        }
+            community_reach=community_reach(communities, merged, actor, ego),
+            gould_fernandez=Roles(**roles[actor]),
+        )
         for actor in sorted(actors.actors)
     }
 
@@ -262,10 +254,16 @@ def _sector_partition(doc: MapDocument, communities: nx.Graph) -> dict[str, Hash
     }
 
 
-def _ei_block(graph: nx.Graph, groups: dict[str, Hashable]) -> dict:
+def _ei_index(partition: str, graph: nx.Graph, groups: dict[str, Hashable]) -> EIIndex:
     block = ei_index(graph, groups)
-    block["group_ei"] = {_group_label(group): value for group, value in block["group_ei"].items()}
-    return block
+    return EIIndex(
+        partition=partition,
+        ei=block["ei"],
+        group_ei={_group_label(group): value for group, value in block["group_ei"].items()},
+        ei_baseline=block["ei_baseline"],
+        external_ties=block["external_ties"],
+        internal_ties=block["internal_ties"],
+    )
 
 
 def _group_label(group: Hashable) -> str:
@@ -288,10 +286,10 @@ def _reads_as_json_scalar(text: str) -> bool:
         return False
 
 
-def _silos(network: nx.Graph) -> list[str]:
+def _silos(network: nx.Graph) -> tuple[str, ...]:
     if network.number_of_nodes() < 2:
-        return []
-    return sorted(node for node in network if network.degree(node) == 0)
+        return ()
+    return tuple(sorted(node for node in network if network.degree(node) == 0))
 
 
 def _sorted_dict(values: dict) -> dict:

@@ -13,10 +13,11 @@ from collections.abc import Hashable, Iterable
 import networkx as nx
 
 from commapper.analysis.graphs import MergedMaps, community_network
+from commapper.analysis.result import Breadth, Diversity
 from commapper.model import LEVELS, MapDocument, Mode
 
 
-def diversity(values: Iterable[Hashable]) -> dict:
+def diversity(values: Iterable[Hashable]) -> Diversity:
     """Heterogeneity of observed categories: Blau, IQV, Shannon entropy and evenness.
 
     With p_k the share of category k and K the number of observed categories:
@@ -25,7 +26,7 @@ def diversity(values: Iterable[Hashable]) -> dict:
 
     Examples
     --------
-    >>> diversity(["health", "health", "hobby", "work"])["K"]
+    >>> diversity(["health", "health", "hobby", "work"]).K
     3
 
     References
@@ -36,25 +37,20 @@ def diversity(values: Iterable[Hashable]) -> dict:
     counts = Counter(values)
     n, k = sum(counts.values()), len(counts)
     if n == 0:
-        return {"n": 0, "K": 0, "blau": None, "iqv": None, "shannon": None, "evenness": None}
+        return Diversity(n=0, K=0, blau=None, iqv=None, shannon=None, evenness=None)
     if k == 1:
-        return {"n": n, "K": 1, "blau": 0.0, "iqv": 0.0, "shannon": 0.0, "evenness": 0.0}
+        return Diversity(n=n, K=1, blau=0.0, iqv=0.0, shannon=0.0, evenness=0.0)
     shares = [count / n for count in counts.values()]
     blau = 1 - sum(p * p for p in shares)
     shannon = -sum(p * math.log(p) for p in shares)
-    return {
-        "n": n,
-        "K": k,
-        "blau": blau,
-        "iqv": blau * k / (k - 1),
-        "shannon": shannon,
-        "evenness": shannon / math.log(k),
-    }
+    return Diversity(
+        n=n, K=k, blau=blau, iqv=blau * k / (k - 1), shannon=shannon, evenness=shannon / math.log(k)
+    )
 
 
 def breadth(
     doc: MapDocument, merged: MergedMaps, actor: str, *, members_only: bool = False
-) -> dict:
+) -> Breadth:
     """Breadth figures of ``actor`` (ego or any actor) under one level filter.
 
     ``members_only`` leaves out transactional memberships (Wenger: passing encounters are not
@@ -77,25 +73,25 @@ def breadth(
     }
     people |= {end for pair in merged.ties for end in pair if actor in pair}
     people.discard(actor)
-    return {
-        "n_communities": len(mine),
-        "by_level": {level.value: sum(lvl == level for lvl in mine.values()) for level in LEVELS},
-        "by_mode": {mode.value: modes.get(mode.value, 0) for mode in Mode},
-        "n_domains": len(set(domains)),
-        "domain_diversity": diversity(domains),
-        "n_missing_domain": len(mine) - len(domains),
-        "n_sectors": len(set(sectors)),
-        "sector_diversity": diversity(sectors),
-        "n_missing_sector": len(mine) - len(sectors),
-        "n_inside_org": inside,
-        "n_outside_org": outside,
-        "n_unknown_org": len(mine) - inside - outside,
-        "share_outside": None if inside + outside == 0 else outside / (inside + outside),
-        "ei_org": None if inside + outside == 0 else (outside - inside) / (inside + outside),
-        "reach2_communities": len(set(mine) | neighbours),
-        "reach2_communities_beyond_own": len(neighbours - set(mine)),
-        "reach_people": len(people),
-    }
+    return Breadth(
+        n_communities=len(mine),
+        by_level={level.value: sum(lvl == level for lvl in mine.values()) for level in LEVELS},
+        by_mode={mode.value: modes.get(mode.value, 0) for mode in Mode},
+        n_domains=len(set(domains)),
+        domain_diversity=diversity(domains),
+        n_missing_domain=len(mine) - len(domains),
+        n_sectors=len(set(sectors)),
+        sector_diversity=diversity(sectors),
+        n_missing_sector=len(mine) - len(sectors),
+        n_inside_org=inside,
+        n_outside_org=outside,
+        n_unknown_org=len(mine) - inside - outside,
+        share_outside=None if inside + outside == 0 else outside / (inside + outside),
+        ei_org=None if inside + outside == 0 else (outside - inside) / (inside + outside),
+        reach2_communities=len(set(mine) | neighbours),
+        reach2_communities_beyond_own=len(neighbours - set(mine)),
+        reach_people=len(people),
+    )
 
 
 def community_reach(network: nx.Graph, merged: MergedMaps, actor: str, ego: str | None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from commapper.analysis.fallout import fallout
+from commapper.analysis.result import Analysis, WhatIf
 from commapper.analysis.timeline import years_in
 from commapper.ui.analysis_figures import BREADTH, BROKERAGE, LEVEL_FILTERS, FiguresView
 from commapper.ui.analysis_worker import AnalysisRunner
@@ -94,7 +97,7 @@ class AnalysisPanel(QWidget):
         self.runner = runner or AnalysisRunner(session)
         self.runner.setParent(self)
         self.overlays = CanvasOverlays(scene)
-        self.result: dict | None = None
+        self.result: Analysis | None = None
         self.what_if_node: str | None = None
         self.level = "all_levels"
         self._build()
@@ -231,24 +234,24 @@ class AnalysisPanel(QWidget):
         if self.result is not None:
             self.show_result(self.result)  # bars and titles drawn again in the new colours
 
-    def show_result(self, result: dict) -> None:
+    def show_result(self, result: Analysis) -> None:
         self.result = result
-        has_me = result["ego"] is not None
+        has_me = result.ego is not None
         self.no_me.setVisible(not has_me)
         self.breadth_box.setVisible(has_me)
         self.brokerage_box.setVisible(has_me)
         self.level_filter.setEnabled(has_me)
         self.sector_chart.setVisible(has_me)
         self._show_figures()
-        brokerage = result["brokerage"]
-        silos = brokerage["silos_excluding_ego" if has_me else "silos_strict"]
+        brokerage = result.brokerage
+        silos = brokerage.silos_excluding_ego if has_me else brokerage.silos_strict
         self.silos_label.setText(self._names(silos) or "none")
-        self.cut_label.setText(self._names(brokerage["articulation_points_without_ego"]) or "none")
+        self.cut_label.setText(self._names(brokerage.articulation_points_without_ego) or "none")
         # No one brokers on a map without paths between nodes: an empty chart says nothing.
         self.broker_chart.setVisible(bool(self.broker_chart.show_result(result, self._labels())))
         self._show_roles()
         self.findings.clear()
-        for finding in result["findings"]:
+        for finding in result.findings:
             item = QListWidgetItem(finding.text)  # plain text: never markup
             item.setData(FINDING_ROLE, finding.nodes)
             self.findings.addItem(item)
@@ -259,7 +262,7 @@ class AnalysisPanel(QWidget):
         self.status.setText(f"As of {year}" if year is not None else "Up to date")
 
     def _show_figures(self) -> None:
-        if self.result is None or self.result["ego"] is None:
+        if self.result is None or self.result.ego is None:
             return
         self.breadth.show_result(self.result, self.level)
         self.brokerage.show_result(self.result, self.level)
@@ -270,12 +273,12 @@ class AnalysisPanel(QWidget):
     def _show_roles(self) -> None:
         if self.result is None:
             return
-        actors = self.result["brokerage"]["actors"]
+        actors = self.result.brokerage.actors
         chosen = next((i for i in self.session.selection.ids if i in actors), None)
         if chosen is not None:
-            self.roles_chart.show_roles(actors[chosen]["gould_fernandez"], self._label(chosen))
-        elif self.result["brokerage"]["ego"] is not None:
-            self.roles_chart.show_roles(self.result["brokerage"]["ego"]["gould_fernandez"], "me")
+            self.roles_chart.show_roles(actors[chosen].gould_fernandez, self._label(chosen))
+        elif self.result.brokerage.ego is not None:
+            self.roles_chart.show_roles(self.result.brokerage.ego.gould_fernandez, "me")
         else:
             self.roles_chart.show_roles(None, "select a person")
         # A map without people has no roles to show.
@@ -296,7 +299,7 @@ class AnalysisPanel(QWidget):
         doc = self.session.doc
         return (doc.node(node_id).label or node_id) if doc.has_node(node_id) else node_id
 
-    def _names(self, ids: list[str]) -> str:
+    def _names(self, ids: Iterable[str]) -> str:
         # Each cut short: a few long labels would otherwise fill the panel.
         return ", ".join(short(self._label(i), LISTED_NAME_CHARS) for i in ids)
 
@@ -389,8 +392,8 @@ class AnalysisPanel(QWidget):
         QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.what_if_box))
         self.runner.request_what_if(node_id)
 
-    def _show_what_if(self, result: dict) -> None:
-        if result["removed"] == self.what_if_node:
+    def _show_what_if(self, result: WhatIf) -> None:
+        if result.removed == self.what_if_node:
             self.what_if_view.show_result(result)
 
     def _end_stale_what_if(self, _change=None) -> None:

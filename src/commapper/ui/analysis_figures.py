@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from commapper.analysis.result import Analysis, Breadth, EgoBrokerage
 from commapper.model import LEVELS
 
 LEVEL_FILTERS = {"all_levels": "All levels", "members_only": "Members only (no transactional)"}
@@ -19,77 +20,87 @@ class Figure:
     """One figure: where it comes from in the analysis JSON and how to read it."""
 
     name: str
-    value: Callable[[dict, str], object]  # (result, level filter) -> value
+    value: Callable[[Analysis, str], object]  # (result, level filter) -> value
     meaning: str
     formula: str
 
 
-def _breadth(key: str) -> Callable[[dict, str], object]:
-    return lambda result, level: result["breadth"][level][key]
+def _breadth_of(result: Analysis, level: str) -> Breadth:
+    assert result.breadth is not None, "personal figures are shown only for a map with me"
+    return result.breadth.of(level)
 
 
-def _diversity(key: str) -> Callable[[dict, str], object]:
-    def value(result: dict, level: str) -> str:
-        block = result["breadth"][level]
-        blau = block[f"{key}_diversity"]["blau"]
-        return f"{block[f'n_{key}s']}  (Blau {figure_text(blau)})"
-
-    return value
+def _ego_of(result: Analysis) -> EgoBrokerage:
+    assert result.brokerage.ego is not None, "personal figures are shown only for a map with me"
+    return result.brokerage.ego
 
 
-def _ego(key: str) -> Callable[[dict, str], object]:
-    return lambda result, level: result["brokerage"]["ego"][key]
+def _domains(result: Analysis, level: str) -> str:
+    block = _breadth_of(result, level)
+    return f"{block.n_domains}  (Blau {figure_text(block.domain_diversity.blau)})"
 
 
-def _roles(result: dict, level: str) -> str:
-    roles = result["brokerage"]["ego"]["gould_fernandez"]
+def _sectors(result: Analysis, level: str) -> str:
+    block = _breadth_of(result, level)
+    return f"{block.n_sectors}  (Blau {figure_text(block.sector_diversity.blau)})"
+
+
+def _inside_outside(result: Analysis, level: str) -> str:
+    block = _breadth_of(result, level)
     return (
-        f"{roles['liaison']} liaison, {roles['representative_gatekeeper']} repr./gatek., "
-        f"{roles['itinerant']} itinerant, {roles['coordinator']} coordinator"
+        f"{block.n_inside_org} / {block.n_outside_org}"
+        f"  (share outside {figure_text(block.share_outside)})"
     )
 
 
-def _by_level(result: dict, level: str) -> str:
-    block = result["breadth"][level]
+def _roles(result: Analysis, level: str) -> str:
+    roles = _ego_of(result).gould_fernandez
+    return (
+        f"{roles.liaison} liaison, {roles.representative_gatekeeper} repr./gatek., "
+        f"{roles.itinerant} itinerant, {roles.coordinator} coordinator"
+    )
+
+
+def _by_level(result: Analysis, level: str) -> str:
+    block = _breadth_of(result, level)
     # Strongest level first, as Wenger's trajectories run from core to the periphery.
-    counts = [f"{n} {each.value}" for each in LEVELS if (n := block["by_level"].get(each.value))]
-    return f"{block['n_communities']}  ({', '.join(counts)})" if counts else "0"
+    counts = [f"{n} {each.value}" for each in LEVELS if (n := block.by_level.get(each.value))]
+    return f"{block.n_communities}  ({', '.join(counts)})" if counts else "0"
 
 
 BREADTH = (
     Figure("Communities", _by_level,
            "The communities of practice you take part in, by how central you are in each.",
            "|M|: your memberships under the level filter, counted by level"),
-    Figure("Domains", _diversity("domain"),
+    Figure("Domains", _domains,
            "How many different domains of knowledge your communities are about.",
            "distinct non-empty domains over M; Blau = 1 − Σ p_k²"),
-    Figure("Sectors", _diversity("sector"),
+    Figure("Sectors", _sectors,
            "How many walks of life (work, civic, family…) your participation spans.",
            "distinct non-empty sectors over M; Blau = 1 − Σ p_k²"),
-    Figure("Inside / outside my organisation",
-           lambda r, lv: f"{r['breadth'][lv]['n_inside_org']} / {r['breadth'][lv]['n_outside_org']}"
-           f"  (share outside {figure_text(r['breadth'][lv]['share_outside'])})",
+    Figure("Inside / outside my organisation", _inside_outside,
            "Whether your learning crosses the boundary of your own organisation.",
            "share outside = E/(E+I); E-I = (E−I)/(E+I)"),
-    Figure("Communities within two steps", _breadth("reach2_communities"),
+    Figure("Communities within two steps",
+           lambda r, lv: _breadth_of(r, lv).reach2_communities,
            "Your communities and those they connect to: the landscape you can reach.",
            "|M ∪ N(M)| in C without {me}"),
-    Figure("People within reach", _breadth("reach_people"),
+    Figure("People within reach", lambda r, lv: _breadth_of(r, lv).reach_people,
            "People who share a community with you, plus your personal ties.",
            "actors sharing a community with me, plus tie partners"),
 )  # fmt: skip
 
 BROKERAGE = (
-    Figure("Effective size", _ego("effective_size"),
+    Figure("Effective size", lambda r, lv: _ego_of(r).effective_size,
            "How many of your communities are not already connected to each other.",
            "Burt: ES = Σ_j [1 − Σ_q p_iq m_jq] on your community graph EG"),
-    Figure("Efficiency", _ego("efficiency"),
+    Figure("Efficiency", lambda r, lv: _ego_of(r).efficiency,
            "Share of your communities that each bring something the others do not.",
            "efficiency = ES / degree"),
-    Figure("Constraint", _ego("constraint"),
+    Figure("Constraint", lambda r, lv: _ego_of(r).constraint,
            "Low when you span boundaries; high when your communities all overlap.",
            "Burt: C = Σ_j (p_ij + Σ_q p_iq p_qj)²"),
-    Figure("Open pairs only I bridge", lambda r, lv: len(r["brokerage"]["ego"]["open_pairs"]),
+    Figure("Open pairs only I bridge", lambda r, lv: len(_ego_of(r).open_pairs),
            "Pairs of your communities that nothing but you connects: where you broker.",
            "pairs of my communities not adjacent in C without {me}"),
     Figure("Brokerage roles", _roles,
@@ -138,7 +149,7 @@ class FiguresView(QWidget):
             layout.addWidget(meaning, 2 * row + 1, 0, 1, 2)
             self.values[figure.name] = value
 
-    def show_result(self, result: dict, level: str) -> None:
+    def show_result(self, result: Analysis, level: str) -> None:
         for figure in self.figures:
             self.values[figure.name].setText(figure_text(figure.value(result, level)))
 

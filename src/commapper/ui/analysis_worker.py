@@ -19,6 +19,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from commapper.analysis.analyse import analyse
+from commapper.analysis.result import Analysis
 from commapper.analysis.timeline import as_of
 from commapper.analysis.whatif import what_if
 from commapper.model import MapDocument
@@ -104,10 +105,10 @@ class AnalysisRunner(QObject):
     """
 
     started = Signal()
-    finished = Signal(dict)
+    finished = Signal(object)  # an Analysis
     failed = Signal(str)
     busy_changed = Signal(bool)
-    what_if_finished = Signal(dict)
+    what_if_finished = Signal(object)  # a WhatIf
 
     def __init__(
         self, session: MapSession, debounce_ms: int = 400, in_process: bool = True
@@ -118,7 +119,7 @@ class AnalysisRunner(QObject):
         self.in_process = in_process
         self.group_by: str | None = None
         self.year: int | None = None
-        self.result: dict | None = None
+        self.result: Analysis | None = None
         self._generation = 0
         self._what_if_generation = 0
         self._busy = False
@@ -217,6 +218,7 @@ class AnalysisRunner(QObject):
     def _deliver(self, generation: int, result: object) -> None:
         if generation != self._generation:
             return  # superseded: a newer run is on its way
+        assert isinstance(result, Analysis)
         self.result = result
         self._set_busy(False)
         self.finished.emit(result)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel
 
 from commapper.analysis.graphs import merge_edges
+from commapper.analysis.result import Analysis, Roles
 from commapper.model import LEVELS, MapDocument, NodeKind
 from commapper.ui.field_text import short
 from commapper.ui.theme import canvas_colours, is_dark
@@ -167,15 +168,15 @@ class BrokerChart(Chart):
         # The colour key goes under the title: inside the plot it covered the names.
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # fixed words only, no user text
 
-    def show_result(self, result: dict, labels: dict[str, str]) -> list[str]:
-        nodes = result["brokerage"]["nodes"]
+    def show_result(self, result: Analysis, labels: dict[str, str]) -> list[str]:
+        nodes = result.brokerage.nodes
         ranked = sorted(
-            (node_id for node_id in nodes if nodes[node_id]["betweenness"] > 0),
-            key=lambda node_id: (-nodes[node_id]["betweenness"], node_id),
+            (node_id for node_id in nodes if nodes[node_id].betweenness > 0),
+            key=lambda node_id: (-nodes[node_id].betweenness, node_id),
         )[:10]
         self.reset([labels.get(node_id, node_id) for node_id in ranked])
-        values = [nodes[node_id]["betweenness"] for node_id in ranked]
-        kinds = [nodes[node_id]["kind"] for node_id in ranked]
+        values = [nodes[node_id].betweenness for node_id in ranked]
+        kinds = [nodes[node_id].kind for node_id in ranked]
         if ranked:
             self.bars(values, [KIND_COLOURS[kind] for kind in kinds])
             self.getPlotItem().setXRange(0, max(values) * 1.35, padding=0)
@@ -194,11 +195,11 @@ class RolesChart(Chart):
     def __init__(self) -> None:
         super().__init__("Brokerage roles")
 
-    def show_roles(self, roles: dict | None, whose: str) -> None:
+    def show_roles(self, roles: Roles | None, whose: str) -> None:
         self.heading.setText(f"Brokerage roles: {short(whose, NAME_CHARS)}")
         self.reset([name for _, name in ROLE_NAMES], name_chars=40)  # four fixed names, whole
         if not roles:
             return
-        values = [float(roles.get(key) or 0) for key, _ in ROLE_NAMES]
+        values = [float(getattr(roles, key)) for key, _ in ROLE_NAMES]
         self.bars(values, ["#56B4E9", "#009E73", "#E69F00", "#CC79A7"])
         self.getPlotItem().setXRange(0, max(max(values), 1) * 1.1, padding=0)

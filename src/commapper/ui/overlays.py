@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGridLayout, QLabel, QWidget
 
 from commapper.analysis.graphs import merge_edges
+from commapper.analysis.result import Analysis, NodeBrokerage
 from commapper.analysis.timeline import memberships_outside
 from commapper.model import LEVELS, NodeKind, NodeModel
 from commapper.ui.canvas.items import MARK_COLOURS
@@ -42,7 +43,7 @@ class CanvasOverlays:
 
     def __init__(self, scene: MapScene) -> None:
         self.scene = scene
-        self.result: dict | None = None
+        self.result: Analysis | None = None
         self.size_by_betweenness = False
         self.marks: set[str] = set()
         self.open_pairs = False
@@ -53,7 +54,7 @@ class CanvasOverlays:
         self.legend: list[tuple[str, str]] = []
         scene.session.document_changed.connect(lambda _change: self.apply())
 
-    def set_result(self, result: dict) -> None:
+    def set_result(self, result: Analysis) -> None:
         self.result = result
         self.apply()
 
@@ -92,49 +93,48 @@ class CanvasOverlays:
         self.legend = self._legend(marked)
 
     def _nodes(self) -> dict:
-        return self.result["brokerage"]["nodes"] if self.result else {}
+        return self.result.brokerage.nodes if self.result else {}
 
-    def _size_factors(self, nodes: dict) -> dict[str, float]:
+    def _size_factors(self, nodes: dict[str, NodeBrokerage]) -> dict[str, float]:
         if not self.size_by_betweenness or not nodes:
             return {}
-        top = max((values["betweenness"] for values in nodes.values()), default=0.0)
+        top = max((values.betweenness for values in nodes.values()), default=0.0)
         if top <= 0:
             return {}
         # Area, not radius, grows with betweenness: the eye reads areas.
         return {
-            node_id: 1.0 + (MAX_SIZE_FACTOR - 1.0) * math.sqrt(values["betweenness"] / top)
+            node_id: 1.0 + (MAX_SIZE_FACTOR - 1.0) * math.sqrt(values.betweenness / top)
             for node_id, values in nodes.items()
         }
 
-    def _marked(self, nodes: dict) -> dict[str, set[str]]:
+    def _marked(self, nodes: dict[str, NodeBrokerage]) -> dict[str, set[str]]:
         if not self.result:
             return {}
-        brokerage, ego = self.result["brokerage"], self.result["ego"]
+        brokerage, ego = self.result.brokerage, self.result.ego
         marked: dict[str, set[str]] = {}
         if "broker" in self.marks:
             ranked = sorted(
-                (n for n in nodes if n != ego and nodes[n]["betweenness"] > 0),
-                key=lambda n: (-nodes[n]["betweenness"], n),
+                (n for n in nodes if n != ego and nodes[n].betweenness > 0),
+                key=lambda n: (-nodes[n].betweenness, n),
             )
             marked["broker"] = set(ranked[:N_BROKERS_MARKED])
         if "silo" in self.marks:
-            key = "silos_excluding_ego" if ego else "silos_strict"
-            marked["silo"] = set(brokerage[key])
+            marked["silo"] = set(brokerage.silos_excluding_ego if ego else brokerage.silos_strict)
         if "articulation" in self.marks:
-            marked["articulation"] = set(brokerage["articulation_points_without_ego"])
+            marked["articulation"] = set(brokerage.articulation_points_without_ego)
         return marked
 
     def _draw_open_pairs(self) -> None:
         for line in self.pair_lines:
             self.scene.removeItem(line)
         self.pair_lines = []
-        ego = self.result and self.result["brokerage"]["ego"]
+        ego = self.result.brokerage.ego if self.result else None
         if not self.open_pairs or not ego:
             return
         colour = QColor(MARK_COLOURS["broker"])
         colour.setAlphaF(0.55)
         pen = QPen(colour, 2.5, Qt.PenStyle.DashLine)
-        for first, second in ego["open_pairs"]:
+        for first, second in ego.open_pairs:
             a, b = self.scene.node_items.get(first), self.scene.node_items.get(second)
             if a is None or b is None:
                 continue

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commapper.analysis.result import WhatIf
 from commapper.ui.analysis_figures import figure_text
 
 if TYPE_CHECKING:
@@ -66,19 +67,18 @@ class WhatIfView(QWidget):
         self.title.setText(f"Without {label}: working it out…")
         self.table.setRowCount(0)
 
-    def show_result(self, result: dict) -> None:
+    def show_result(self, result: WhatIf) -> None:
         self.title.setText(
-            f"Without {result['label'] or result['removed']}: faded on the map is what would "
-            "drop away."
+            f"Without {result.label or result.removed}: faded on the map is what would drop away."
         )
-        rows = result["figures"]
+        rows = result.figures
         self.table.setRowCount(len(rows))
         for row, figure in enumerate(rows):
             cells = (
-                figure["figure"],
-                figure_text(figure["before"]),
-                figure_text(figure["after"]),
-                _change(figure["change"]),
+                figure.figure,
+                figure_text(figure.before),
+                figure_text(figure.after),
+                _change(figure.change),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)  # plain text: never interpreted as markup
