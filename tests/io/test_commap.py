@@ -14,6 +14,7 @@ from strategies import documents
 
 from commapper.io import MapFileError, load_map, map_to_json, parse_map, save_map
 from commapper.io.atomic import backup_path
+from commapper.io.first_look import first_look
 from commapper.io.migrate import migrate
 from commapper.model import CommunityNode, MapDocument, PersonNode, TieEdge, add_edge, add_node
 from commapper.resources import example_maps
@@ -193,3 +194,27 @@ def test_whole_numbers_are_written_without_a_decimal_point_and_read_back_equal(t
     # Beyond 2**53 a float is not a whole number anyway: written as a float.
     assert isinstance(data["edges"][1]["weight"], float)
     assert load_map(path).content() == doc.content()
+
+
+def test_a_large_valid_map_that_is_looked_at_first_still_loads():
+    nodes = [{"id": f"p{i}", "kind": "person", "tags": ["t"] * 60} for i in range(30_000)]
+    data = {"nodes": nodes, "title": "Big", "schema_version": 1, "format": "commapper-map"}
+    text = json.dumps(data).encode()
+    assert first_look(text, None) == {
+        "title": "Big",
+        "schema_version": 1,
+        "format": "commapper-map",
+    }
+    doc = parse_map(text)
+    assert (doc.title, len(doc.nodes), doc.nodes[-1].tags[-1]) == ("Big", 30_000, "t")
+
+
+def test_a_large_file_that_is_not_json_to_its_end_is_explained_by_the_full_checks():
+    tags = ", ".join(['"t"'] * 60)
+    nodes = ",".join(f'{{"id": "p{i}", "kind": "person", "tags": [{tags}]}}' for i in range(30_000))
+    text = '{"format": "commapper-map", "schema_version": 1, "nodes": [' + nodes
+    assert first_look(text.encode(), None) is None
+    with pytest.raises(MapFileError, match="the file ends too early"):
+        parse_map(text.encode())
+    with pytest.raises(MapFileError, match='this is not a Commapper map \\(format "other"'):
+        parse_map(text.replace("commapper-map", "other").encode() + b"]}")

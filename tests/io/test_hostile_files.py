@@ -5,6 +5,7 @@ Each runs the real command in a subprocess with a timeout, so a hang or a traceb
 
 import json
 import os
+import resource
 import subprocess
 import sys
 
@@ -278,3 +279,55 @@ def test_every_problem_of_a_file_is_listed_at_once_in_file_order(tmp_path):
         f"{path}: nodes[2].label: should be text (found 5)",
         f'{path}: edges[0].target: no node with id "p9"',
     ]
+
+
+def validate_within(memory_mib: int, *args: str) -> subprocess.CompletedProcess:
+    """`commapper validate` in a process that may take at most ``memory_mib`` of memory."""
+    limit = memory_mib * 2**20
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-m", "commapper.cli", "validate", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit_memory,
+    )
+
+
+HEAD = b'{"format": "commapper-map", "schema_version": 1, '
+MILLIONS_OF_VALUES = {
+    # 25 million numbers (50 MB) where the title should be: refused before any is built.
+    "numbers for a title": (
+        HEAD + b'"title": [' + b"1," * 24_999_999 + b"1]}",
+        ["title: should be text (found a list); the rest of the file was not read"],
+    ),
+    "numbers for nodes": (
+        HEAD + b'"nodes": [' + b"7," * 24_999_999 + b"7]}",
+        [f"nodes[{i}]: should be a JSON object (found 7)" for i in range(49)]
+        + ["nodes[49]: should be a JSON object (found 7); the rest of the file was not read"],
+    ),
+    "one edge too many": (
+        HEAD
+        + b'"edges": ['
+        + b",".join(b'{"id":"e","kind":"tie","source":"a","target":"b"}' for _ in range(1_000_001))
+        + b"]}",
+        [
+            "edges: the map has more than 1,000,000 edges; at most 1,000,000 are allowed; the "
+            "rest of the file was not read"
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", MILLIONS_OF_VALUES)
+def test_millions_of_values_are_refused_without_building_them(tmp_path, name):
+    data, expected = MILLIONS_OF_VALUES[name]
+    path = tmp_path / "big.commap"
+    path.write_bytes(data)
+    # Refusing these took 1.6 to 1.8 GB (and 6 to 10 seconds); reading the file takes 100 MB.
+    result = validate_within(600, str(path))
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert result.stdout.splitlines() == [f"{path}: {line}" for line in expected]

@@ -107,3 +107,22 @@ def test_the_rules_across_items_are_checked_over_items_that_are_not_valid_themse
         'edges[1].via[1]: no node with id "zz"',
         'views[0].nodes[1]: no node with id "ghost"',
     ]
+
+
+class _CountedList(list):
+    """A list that counts how many of its items were read."""
+
+    read = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            self.read += 1
+            yield item
+
+
+def test_quoting_a_huge_value_reads_only_its_start():
+    numbers = _CountedList([1] * 1_000_000)
+    assert quoted(numbers) == "[" + "1, " * 12 + "..."
+    assert numbers.read < 20
+    assert quoted({"list": numbers, "more": 1}) == '{"list": [1, 1, 1, 1, 1, 1, 1, 1, 1, ...'
+    assert quoted("é" * 10_000_000) == '"' + "é" * 35 + '..."'

@@ -18,6 +18,7 @@ from pydantic_core import to_json
 
 from commapper.io.atomic import atomic_write
 from commapper.io.errors import MapFileError
+from commapper.io.first_look import first_look
 from commapper.io.migrate import MigrationError, migrate
 from commapper.io.reading import read_map_bytes
 from commapper.model import (
@@ -56,6 +57,10 @@ def load_map(path: str | os.PathLike[str]) -> MapDocument:
 
 def parse_map(data: bytes, path: str | os.PathLike[str] | None = None) -> MapDocument:
     """Turn the bytes of a .commap file into a document, checking every rule of the format."""
+    path = None if path is None else Path(path)
+    head = first_look(data, path)
+    if head is not None:
+        _check_format_and_version(head, path)
     with _garbage_collection_paused():
         try:
             # Fast path: a current, valid file is parsed and validated in one pass by pydantic.
@@ -261,7 +266,26 @@ def _decode_json(data: bytes, path: Any) -> Any:
 
 
 def _check_header(raw: Any, path: Any) -> dict[str, Any]:
-    """Check what must be true before validating the rest: a map, of a version we can read."""
+    """Check what must be true before validating the rest: a map, of a version we can read, with
+    no more items than allowed; then bring it to the current version."""
+    _check_format_and_version(raw, path)
+    for key, limit in (("nodes", MAX_NODES), ("edges", MAX_EDGES)):
+        items = raw.get(key)
+        if isinstance(items, list) and len(items) > limit:
+            raise MapFileError.single(
+                path, f"the map has {len(items):,} {key}; at most {limit:,} are allowed", key
+            )
+    try:
+        raw = migrate(raw)
+    except MigrationError as error:
+        raise MapFileError.single(path, str(error), "schema_version") from None
+    now = utc_now().isoformat()
+    raw.setdefault("created", now)
+    raw.setdefault("modified", now)
+    return raw
+
+
+def _check_format_and_version(raw: Any, path: Any) -> None:
     if not isinstance(raw, dict):
         raise MapFileError.single(path, "a Commapper map is a JSON object, and this is not one")
     if raw.get("format") != FORMAT_NAME:
@@ -287,17 +311,3 @@ def _check_header(raw: Any, path: Any) -> dict[str, Any]:
             "to open it.",
             "schema_version",
         )
-    for key, limit in (("nodes", MAX_NODES), ("edges", MAX_EDGES)):
-        items = raw.get(key)
-        if isinstance(items, list) and len(items) > limit:
-            raise MapFileError.single(
-                path, f"the map has {len(items):,} {key}; at most {limit:,} are allowed", key
-            )
-    try:
-        raw = migrate(raw)
-    except MigrationError as error:
-        raise MapFileError.single(path, str(error), "schema_version") from None
-    now = utc_now().isoformat()
-    raw.setdefault("created", now)
-    raw.setdefault("modified", now)
-    return raw

@@ -60,5 +60,11 @@ from commapper.model.items import (
     field_names,
     is_valid_id,
 )
-from commapper.model.problems import Problem, in_path_order, problems_from_validation, quoted
+from commapper.model.problems import (
+    Problem,
+    in_path_order,
+    json_path,
+    problems_from_validation,
+    quoted,
+)
 from commapper.model.text import printable

@@ -83,7 +83,7 @@ def problems_from_validation(error: ValidationError) -> list[Problem]:
             continue
         if detail["type"] in ("union_tag_invalid", "union_tag_not_found"):
             loc.append("kind")
-        path = _json_path(loc)
+        path = json_path(loc)
         problems.setdefault(path, Problem(path, _sentence(detail, loc)))
     return list(problems.values())
 
@@ -93,7 +93,7 @@ def _add_attribute_problem(problems: dict[str, Problem], detail: Any, loc: list[
     sentence, and a precise one when the value is text that is too long or not whole."""
     branch = loc[-1]
     loc = loc[: loc.index("attributes") + 2]
-    path = _json_path(loc)
+    path = json_path(loc)
     if branch == "[key]":
         problems[path] = Problem(path, f"its name {_sentence(detail, loc)}")
     elif branch == "constrained-str" and detail["type"] in ("string_unicode", "string_too_long"):
@@ -104,7 +104,8 @@ def _add_attribute_problem(problems: dict[str, Problem], detail: Any, loc: list[
         )
 
 
-def _json_path(loc: list[Any]) -> str:
+def json_path(loc: list[Any]) -> str:
+    """A place in a file as a path: ``["nodes", 3, "x"]`` is ``nodes[3].x``; odd keys quoted."""
     path = ""
     for part in loc:
         if isinstance(part, int):
@@ -169,13 +170,37 @@ def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
 def quoted(value: Any, limit: int = 40) -> str:
     """A value from a file as JSON on one line, cut short, and printable even when it holds half
     of a surrogate pair (which a terminal cannot encode)."""
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    if len(text) > limit:
-        if isinstance(value, str):  # keep the closing quote
+    if isinstance(value, str):
+        text = json.dumps(value[: limit + 1], ensure_ascii=False)
+        if len(text) > limit:  # keep the closing quote
             text = json.dumps(value[: limit - 5], ensure_ascii=False)[:-1] + '..."'
-        else:
+    else:
+        text = _json_start(value, limit)
+        if len(text) > limit:
             text = text[: limit - 3] + "..."
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _json_start(value: Any, room: int) -> str:
+    """The JSON text of ``value``, or a start of it a little longer than ``room``: a value from a
+    file can hold millions of items, and only the first few are ever shown."""
+    if isinstance(value, str):
+        return json.dumps(value[: max(room, 0) + 1], ensure_ascii=False)
+    if isinstance(value, list | tuple | dict):
+        is_object = isinstance(value, dict)
+        text = "{" if is_object else "["
+        for index, item in enumerate(value.items() if is_object else value):
+            separator = ", " if index else ""
+            if is_object:
+                key, item = item
+                text += f"{separator}{json.dumps(str(key), ensure_ascii=False)}: "
+            else:
+                text += separator
+            text += _json_start(item, room - len(text))
+            if len(text) > room:
+                return text
+        return text + ("}" if is_object else "]")
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def quoted_id(node_id: str) -> str:
