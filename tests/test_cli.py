@@ -1,16 +1,24 @@
-"""The `commapper` command as a user runs it: a real subprocess, with the installed entry point."""
+"""The `commapper` command: in-process through `cli.main(argv)`, and in subprocesses only where
+the process itself is what is tested (the entry point, import time, the GUI, a closed pipe)."""
 
+import os
 import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
-from commapper import __version__
+from commapper import __version__, cli
+from commapper.resources import DEFAULT_EXAMPLE, EXAMPLES_DIR, example_maps
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "commapper.cli", *args], capture_output=True, text=True, timeout=60
-    )
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        status = cli.main(list(args))
+    except SystemExit as exit_:  # argparse: --help, --version, bad usage
+        status = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
 
 
 def test_version_answers_without_importing_qt_or_the_model():
@@ -26,53 +34,53 @@ def test_version_answers_without_importing_qt_or_the_model():
 
 
 def test_installed_entry_point_prints_the_version():
-    executable = shutil.which("commapper") or str(
-        __import__("pathlib").Path(sys.executable).with_name("commapper")
-    )
+    """The one smoke test of the installed command, in its own process."""
+    executable = shutil.which("commapper") or str(Path(sys.executable).with_name("commapper"))
     result = subprocess.run([executable, "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == f"Commapper {__version__}"
 
 
-def test_validate_accepts_the_examples():
-    from commapper.resources import example_maps
-
-    result = run("validate", *map(str, example_maps()))
-    assert result.returncode == 0
-    assert result.stdout.count(": valid (") == len(example_maps())
+def test_validate_accepts_the_examples(capsys):
+    status, out, _ = run(capsys, "validate", *map(str, example_maps()))
+    assert status == 0 and out.count(": valid (") == len(example_maps())
 
 
-def test_help_lists_the_commands():
-    result = run("--help")
-    assert result.returncode == 0 and "validate" in result.stdout
+def test_help_lists_the_commands(capsys):
+    status, out, _ = run(capsys, "--help")
+    assert status == 0 and "validate" in out
 
 
-def test_unknown_option_is_bad_usage():
-    result = run("--frobnicate")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+def test_unknown_option_is_bad_usage(capsys):
+    status, _, err = run(capsys, "--frobnicate")
+    assert status == 2 and "Traceback" not in err and "unrecognized arguments" in err
 
 
 def test_the_app_starts_on_a_map_and_keeps_running(tmp_path):
-    """`commapper FILE` opens the window and enters the event loop without an error."""
-    import os
-
-    from commapper.resources import DEFAULT_EXAMPLE
-
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    """`commapper FILE` opens the window and enters the event loop without an error: the app
+    logs when its event loop runs, and is still running after that."""
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "commapper.cli", str(DEFAULT_EXAMPLE)],
+        [sys.executable, "-m", "commapper", str(DEFAULT_EXAMPLE)],
         env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        process.wait(timeout=8)
-    except subprocess.TimeoutExpired:
-        pass  # still running after 8 s: it started and is waiting for the user
-    else:
-        raise AssertionError(
-            f"the app exited early ({process.returncode}): {process.stderr.read()}"
-        )
+        log = next(iter((tmp_path / "data").glob("**/commapper.log")), None)
+        deadline = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < deadline:
+            log = log or next(iter((tmp_path / "data").glob("**/commapper.log")), None)
+            if log is not None and "Ready" in log.read_text(encoding="utf-8"):
+                break
+            time.sleep(0.05)  # polling a file another process writes: there is no signal
+        assert process.poll() is None, f"the app exited early: {process.stderr.read()}"
+        assert log is not None and "Ready" in log.read_text(encoding="utf-8")
     finally:
         process.kill()
         process.wait()
@@ -92,11 +100,9 @@ def test_analyse_piped_into_a_reader_that_stops_early_prints_no_traceback(tmp_pa
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
 
 
-def test_analyse_group_by_names_what_can_be_grouped_by():
-    from commapper.resources import EXAMPLES_DIR
-
+def test_analyse_group_by_names_what_can_be_grouped_by(capsys):
     team = str(EXAMPLES_DIR / "library-digital-team.commap")
-    result = run("analyse", team, "--group-by", "nonsense")
-    assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert 'no person has a value for "nonsense"; group by one of org, role' in result.stderr
-    assert run("analyse", team, "--group-by", "role").returncode == 0
+    status, _, err = run(capsys, "analyse", team, "--group-by", "nonsense")
+    assert status == 2 and "Traceback" not in err
+    assert 'no person has a value for "nonsense"; group by one of org, role' in err
+    assert run(capsys, "analyse", team, "--group-by", "role")[0] == 0

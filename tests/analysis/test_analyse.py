@@ -2,13 +2,13 @@
 
 import json
 import math
-import subprocess
 import sys
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
+from commapper import cli
 from commapper.analysis import analyse, to_json, what_if
 from commapper.analysis.breadth import diversity
 from commapper.analysis.result import Diversity
@@ -224,32 +224,33 @@ def test_what_if_equals_analysing_the_map_without_the_node():
     assert doc.has_node("p1")  # the document itself is unchanged
 
 
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "commapper.cli", "analyse", *args],
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    """``commapper analyse ARGS`` in-process: status, stdout, stderr."""
+    status = cli.main(["analyse", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
 
 
-def test_cli_report_json_and_what_if(tmp_path):
+def test_cli_report_json_and_what_if(tmp_path, capsys):
     path = tmp_path / "m.commap"
     save_map(small_landscape(), path)
-    report = run_cli(str(path))
-    assert report.returncode == 0 and "Breadth" in report.stdout and "Choir" in report.stdout
-    as_json = json.loads(run_cli(str(path), "--json").stdout)
+    status, report, _ = run_cli(capsys, str(path))
+    assert status == 0 and "Breadth" in report and "Choir" in report
+    as_json = json.loads(run_cli(capsys, str(path), "--json")[1])
     assert as_json["schema"] == "commapper-analysis"
-    without = run_cli(str(path), "--without", "p1")
-    assert without.returncode == 0 and "without Ana" in without.stdout
-    table = [line for line in without.stdout.splitlines() if line.startswith("  ")]
+    status, without, _ = run_cli(capsys, str(path), "--without", "p1")
+    assert status == 0 and "without Ana" in without
+    table = [line for line in without.splitlines() if line.startswith("  ")]
     # Columns line up however long a figure's name is: every row ends at the same place.
     assert len(table) > 10 and len({len(line.rstrip("\n")) for line in table}) == 1
-    assert run_cli(str(path), "--without", "ghost").returncode == 2
+    assert run_cli(capsys, str(path), "--without", "ghost")[0] == 2
 
 
-def test_cli_refuses_a_broken_file(tmp_path):
+def test_cli_refuses_a_broken_file(tmp_path, capsys):
     path = tmp_path / "broken.commap"
     path.write_text("{", encoding="utf-8")
-    result = run_cli(str(path))
-    assert result.returncode == 1 and "ends too early" in result.stderr
-    assert "Traceback" not in result.stderr
+    status, _, err = run_cli(capsys, str(path))
+    assert status == 1 and "ends too early" in err and "Traceback" not in err
 
 
 def test_actor_betweenness_is_exact_and_says_so(monkeypatch):

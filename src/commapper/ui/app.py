@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from commapper import APP_ID, APP_NAME, __version__
@@ -41,7 +42,7 @@ def release_clipboard() -> None:
 def run_app(file: str | None) -> int:
     """Open a window on ``file`` (or the welcome screen) and run until the last one closes."""
     app = create_application()
-    from commapper.ui.diagnostics import install_exception_hook, start_logging
+    from commapper.ui.diagnostics import install_exception_hook, log, start_logging
     from commapper.ui.main_window import MainWindow  # after the QApplication exists
 
     start_logging()
@@ -52,6 +53,8 @@ def run_app(file: str | None) -> int:
     offer_recovery(window)
     if file:
         window.open_path(Path(file))
+    # Logged from the running event loop: the window is up and answering (tests wait for it).
+    QTimer.singleShot(0, lambda: log.info("Ready: the event loop is running"))
     return app.exec()
 
 
