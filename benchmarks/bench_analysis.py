@@ -5,7 +5,7 @@
 Each size runs in a fresh subprocess, so that its peak resident memory (RSS, which counts numpy
 and igraph as well as Python objects) is its own; the times are taken without tracemalloc,
 which slows the analysis about twice (``--heap`` adds a separate traced run for the peak of the
-Python heap alone). The bars (DESIGN.md section 10): 1,000 nodes under 1 s, 10,000 nodes under
+Python heap alone). The bars (docs/bars.md): 1,000 nodes under 1 s, 10,000 nodes under
 15 s, memory under 1 GiB.
 """
 

@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen uv run python benchmarks/bench_editor.py [--nodes 2000]
 
-The bars (DESIGN.md section 10): opening a 2,000-node map to its first painted frame under 2 s;
+The bars (docs/bars.md): opening a 2,000-node map to its first painted frame under 2 s;
 dragging a node with 50 edges under 16 ms a step; zoom to fit on 2,000 nodes under 100 ms.
 Each frame is painted for real (the viewport is rendered, not just scheduled).
 """

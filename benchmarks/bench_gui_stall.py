@@ -1,7 +1,7 @@
 """The longest stall of the GUI thread while a 2,000-node map is re-analysed on the worker.
 
 A QTimer ticks every 5 ms on the GUI thread and records the largest gap between ticks, from the
-request until the result arrives (DESIGN.md 10: never more than 100 ms).
+request until the result arrives (docs/bars.md: never more than 100 ms).
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_gui_stall.py [N_NODES] [RUNS]
 """

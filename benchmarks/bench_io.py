@@ -2,7 +2,7 @@
 
     uv run python benchmarks/bench_io.py [--sizes 1000 10000] [--repeat 7]
 
-Prints medians. The bar (DESIGN.md section 10): loading a 10,000-node file within 3x the time
+Prints medians. The bar (docs/bars.md): loading a 10,000-node file within 3x the time
 of json.loads of the same bytes.
 """
 

@@ -53,7 +53,7 @@ def test_written_file_follows_the_documented_layout(tmp_path):
     assert list(data)[:2] == ["format", "schema_version"]
     assert list(data["nodes"][0])[:2] == ["id", "kind"]
     crossing = next(edge for edge in data["edges"] if edge["kind"] == "crossing" and "via" in edge)
-    # As DESIGN.md section 3 shows it: ends, then the kind's own fields, then the label.
+    # As docs/file-format.md shows it: ends, then the kind's own fields, then the label.
     assert list(crossing) == ["id", "kind", "source", "target", "means", "via", "label"]
 
 

@@ -1,4 +1,5 @@
-"""Breadth of participation (DESIGN.md 5.3): how many, how diverse, how far one's communities reach.
+"""Breadth of participation (docs/analysis.md): how many, how diverse, how far one's communities
+reach.
 
 Wenger's *expansiveness*: a landscape of practice is broad when it spans many communities, in
 different domains and sectors, inside and outside one's organisation.

@@ -1,7 +1,7 @@
 """Brokerage measures on one-mode graphs: betweenness, Burt's structural holes, Gould-Fernandez.
 
 Pure functions of a networkx graph that return dicts keyed by node, in the manner of networkx.
-Burt's measures are written from the formulas (DESIGN.md 5.4) rather than taken from networkx,
+Burt's measures are written from the formulas (docs/analysis.md) rather than taken from networkx,
 whose ``effective_size`` is wrong for weighted or directed graphs when called for all nodes, and
 which has no hierarchy.
 """
@@ -156,7 +156,7 @@ _ONE_NEIGHBOUR = {
 
 def burt_figures(degree: int, redundancy: float, constraint: float, ratio_log_sum: float) -> dict:
     """One node's Burt figures from its degree, the summed redundancy of its alters, its
-    constraint and the sum of r ln r over its local constraint ratios (DESIGN.md 5.4).
+    constraint and the sum of r ln r over its local constraint ratios (docs/analysis.md).
 
     Degree 0 gives nulls and degree 1 gives ones, by convention; the other arguments are then
     not read.

@@ -1,4 +1,4 @@
-"""The graphs a map is analysed on (DESIGN.md 5.1-5.2): G_map, C, C without X, EG and A.
+"""The graphs a map is analysed on (docs/analysis.md): G_map, C, C without X, EG and A.
 
 All pure: a document in, a networkx graph out. Duplicate edges of one kind between the same
 pair are merged first (membership keeps the strongest level and the union of modes; a tie keeps
@@ -51,7 +51,7 @@ class MergedMaps:
 
 
 def merge_edges(doc: MapDocument) -> MergedMaps:
-    """Merge duplicate edges of one kind between the same pair (DESIGN.md 5.1)."""
+    """Merge duplicate edges of one kind between the same pair (docs/analysis.md)."""
     merged = MergedMaps(kinds={node.id: node.kind for node in doc.nodes})
     for edge in doc.edges:
         if edge.kind == EdgeKind.MEMBERSHIP:

@@ -1,6 +1,6 @@
 """Burt's measures and Gould-Fernandez roles of a large undirected graph held as sparse matrices.
 
-The same formulas as :mod:`commapper.analysis.brokerage` (DESIGN.md 5.4), written as products
+The same formulas as :mod:`commapper.analysis.brokerage` (docs/analysis.md), written as products
 read on the graph's ties; the products go through :class:`~commapper.analysis.factored.Factored`
 so that the actor network's community cliques never have to be multiplied tie by tie.
 """
