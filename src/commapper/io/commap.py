@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import to_json
 
-from commapper.io.atomic import atomic_write
-from commapper.io.errors import MapFileError
+from commapper.io.atomic import ReadOnlyTarget, atomic_write
+from commapper.io.errors import MapFileError, ReadOnlyFileError
 from commapper.io.first_look import first_look
 from commapper.io.migrate import MigrationError, migrate
 from commapper.io.reading import read_map_bytes
@@ -110,18 +110,26 @@ def _garbage_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def save_map(doc: MapDocument, path: str | os.PathLike[str]) -> None:
+def save_map(
+    doc: MapDocument, path: str | os.PathLike[str], *, replace_read_only: bool = False
+) -> None:
     """Write ``doc`` to ``path`` atomically, keeping the previous file as ``NAME.commap.bak``.
 
     Raises
     ------
+    ReadOnlyFileError
+        If ``path`` is a read-only file and ``replace_read_only`` is False; it is unchanged.
     MapFileError
         If the file cannot be written (disk full, no permission...); the old file is intact.
     """
     path = Path(path)
     data = map_to_json(doc).encode("utf-8")
     try:
-        atomic_write(path, data)
+        atomic_write(path, data, replace_read_only=replace_read_only)
+    except ReadOnlyTarget:
+        raise ReadOnlyFileError.single(
+            path, "the file is read-only, so it was not replaced"
+        ) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise MapFileError.single(

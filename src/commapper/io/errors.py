@@ -37,3 +37,8 @@ class MapFileError(Exception):
     def summary(self) -> str:
         name = self.path.name if self.path else "the map"
         return f"{name}: " + "; ".join(self.lines())
+
+
+class ReadOnlyFileError(MapFileError):
+    """Saving would replace a file marked read-only. Nothing was written: ask the user, and save
+    again with ``replace_read_only=True`` if they want it replaced all the same."""

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from commapper import APP_NAME
 from commapper.analysis.layout import place_unplaced
-from commapper.io import FILE_SUFFIX, MapFileError, load_map, resolved
-from commapper.model import MapDocument, MoveNodes, apply_edit
+from commapper.io import FILE_SUFFIX, MapFileError, ReadOnlyFileError, load_map, resolved
+from commapper.model import MapDocument, MoveNodes, apply_edit, printable
 from commapper.resources import is_example
 from commapper.ui.session import MapSession
 
@@ -114,10 +114,17 @@ class FileCommands:
             path = path.with_name(path.name + FILE_SUFFIX)
         return self._save_to(path)
 
-    def _save_to(self, path: Path) -> bool:
+    def _save_to(self, path: Path, replace_read_only: bool = False) -> bool:
         same_file = path == self.session.path
         try:
-            self.session.save(path)
+            self.session.save(path, replace_read_only=replace_read_only)
+        except ReadOnlyFileError:
+            answer = self.ask(
+                f"{printable(path.name)} is read-only. Save anyway?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            return answer == QMessageBox.StandardButton.Save and self._save_to(path, True)
         except MapFileError as error:
             self.show_file_error("The map was not saved", error)
             return False

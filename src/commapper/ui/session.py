@@ -82,11 +82,13 @@ class MapSession(QObject):
 
     # -- files -----------------------------------------------------------------------------------
 
-    def save(self, path: Path | None = None) -> None:
+    def save(self, path: Path | None = None, *, replace_read_only: bool = False) -> None:
         """Save to ``path`` (or the current file) atomically and mark the document clean.
 
         Raises
         ------
+        ReadOnlyFileError
+            If the file is read-only and ``replace_read_only`` is False (ask the user first).
         MapFileError
             If the file could not be written; the previous file is then intact and the document
             stays marked unsaved.
@@ -96,7 +98,7 @@ class MapSession(QObject):
         # A file stamp, not an edit: it is not undoable and no view shows it.
         self.doc.modified = utc_now()
         try:
-            save_map(self.doc, target)
+            save_map(self.doc, target, replace_read_only=replace_read_only)
         except MapFileError:
             self.doc.modified = previous_modified
             raise
