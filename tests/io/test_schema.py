@@ -49,7 +49,11 @@ STRICT_TYPES = [
 ]
 
 
-@pytest.mark.parametrize(("where", "value", "expected"), STRICT_TYPES)
+@pytest.mark.parametrize(
+    ("where", "value", "expected"),
+    STRICT_TYPES,
+    ids=[f"{'.'.join(map(str, where))} = {value!r}" for where, value, _ in STRICT_TYPES],
+)
 def test_the_schema_and_the_loader_both_refuse_json_of_the_wrong_type(where, value, expected):
     raw = {
         "format": "commapper-map",
