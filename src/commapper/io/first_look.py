@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +79,8 @@ class _Walk:
         self.path = path
         self.at = 0
         self.problems: list[Problem] = []
-        self.scan = json.JSONDecoder().scan_once
+        # The C scanner json.loads itself uses, for one value at a time; typeshed leaves it out.
+        self.scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
     def map(self) -> dict[str, Any]:
         head: dict[str, Any] = {}

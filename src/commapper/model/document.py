@@ -20,6 +20,7 @@ from commapper.model.items import (
     EDGE_ENDPOINTS,
     MAX_EDGES,
     MAX_NODES,
+    CrossingEdge,
     Edge,
     EdgeKind,
     EdgeModel,
@@ -274,15 +275,18 @@ def raw_reference_problems(raw: Mapping[str, Any]) -> list[Problem]:
     )
     for index, item in edges:
         if _text(item.get("kind")) in EDGE_ENDPOINTS:
-            via = item.get("via") if isinstance(item.get("via"), list) else []
-            ends = _RawEdge(item["kind"], _text(item.get("source")), _text(item.get("target")), via)
+            ends = _RawEdge(
+                EdgeKind(item["kind"]),
+                _text(item.get("source")),
+                _text(item.get("target")),
+                _list(item.get("via")),
+            )
             problems.extend(_endpoint_problems(ends, f"edges[{index}]", kinds))
     for index, view in _objects(raw.get("views")):
         for field in ("nodes", "highlighted"):
-            named = view.get(field) if isinstance(view.get(field), list) else []
             problems.extend(
                 _no_node(f"views[{index}].{field}[{position}]", node_id)
-                for position, node_id in enumerate(named)
+                for position, node_id in enumerate(_list(view.get(field)))
                 if isinstance(node_id, str) and node_id not in kinds
             )
     return problems
@@ -291,7 +295,7 @@ def raw_reference_problems(raw: Mapping[str, Any]) -> list[Problem]:
 class _RawEdge(NamedTuple):
     """What the reference checks read of an edge, from JSON; an end that is not text is None."""
 
-    kind: str
+    kind: EdgeKind
     source: str | None
     target: str | None
     via: list[Any]
@@ -309,6 +313,10 @@ def _objects(items: Any) -> list[tuple[int, dict[str, Any]]]:
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _duplicate_id_problems(ids: Iterable[tuple[str, str]]) -> list[Problem]:
@@ -356,7 +364,7 @@ def _endpoint_problems(
             )
     if edge.source is not None and edge.source == edge.target:
         problems.append(Problem(f"{path}.target", "an edge cannot join a node to itself"))
-    if edge.kind == EdgeKind.CROSSING:
+    if isinstance(edge, CrossingEdge | _RawEdge) and edge.kind == EdgeKind.CROSSING:
         for position, via_id in enumerate(edge.via):
             if not isinstance(via_id, str):
                 continue

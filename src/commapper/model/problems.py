@@ -186,21 +186,26 @@ def _json_start(value: Any, room: int) -> str:
     file can hold millions of items, and only the first few are ever shown."""
     if isinstance(value, str):
         return json.dumps(value[: max(room, 0) + 1], ensure_ascii=False)
-    if isinstance(value, list | tuple | dict):
-        is_object = isinstance(value, dict)
-        text = "{" if is_object else "["
-        for index, item in enumerate(value.items() if is_object else value):
-            separator = ", " if index else ""
-            if is_object:
-                key, item = item
-                text += f"{separator}{json.dumps(str(key), ensure_ascii=False)}: "
-            else:
-                text += separator
-            text += _json_start(item, room - len(text))
-            if len(text) > room:
-                return text
-        return text + ("}" if is_object else "]")
+    if isinstance(value, dict):
+        entries = (
+            (json.dumps(str(key), ensure_ascii=False) + ": ", item) for key, item in value.items()
+        )
+        return _container_start("{", entries, "}", room)
+    if isinstance(value, list | tuple):
+        return _container_start("[", (("", item) for item in value), "]", room)
     return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _container_start(
+    opening: str, entries: Iterable[tuple[str, Any]], closing: str, room: int
+) -> str:
+    text = opening
+    for index, (key, item) in enumerate(entries):
+        text += (", " if index else "") + key
+        text += _json_start(item, room - len(text))
+        if len(text) > room:
+            return text
+    return text + closing
 
 
 def quoted_id(node_id: str) -> str:
