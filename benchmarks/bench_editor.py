@@ -24,8 +24,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from commapper.analysis.layout import force_layout
 from commapper.io import save_map
+from commapper.layout import force_layout
 from commapper.model import MoveNodes, apply_edit
 from commapper.ui.app import create_application
 

@@ -16,7 +16,7 @@ import time
 
 from generate import generate_map
 
-from commapper.analysis.layout import force_layout, landscape_layout, place_unplaced
+from commapper.layout import force_layout, landscape_layout, place_unplaced
 
 
 def main() -> int:

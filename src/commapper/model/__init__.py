@@ -35,6 +35,7 @@ from commapper.model.items import (
     LEVELS,
     NODE_CLASSES,
     NODE_ID_PREFIX,
+    PINNED_TAG,
     SECTOR_SUGGESTIONS,
     BoundaryObjectNode,
     CommunityNode,

@@ -63,6 +63,9 @@ TEXT_LIMITS: dict[str, int] = dict.fromkeys(
     ("title", "label", "domain", "sector", "org"), MAX_LABEL_CHARS
 )
 
+PINNED_TAG = "pinned"
+"""A node whose ``tags`` hold this word keeps its position when a layout runs."""
+
 ItemId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 # An edge's ends and a crossing's via: each must name an existing node, which the cross-item check
 # on every load verifies, so the pattern is only stated in the schema, not matched a second time

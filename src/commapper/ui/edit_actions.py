@@ -19,12 +19,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from commapper.analysis.layout import PINNED_TAG, force_layout, landscape_layout, pinned_nodes
 from commapper.analysis.report import counted
 from commapper.io.fragments import MIME_TYPE, FragmentError, fragment_json, paste_edit
+from commapper.layout import force_layout, landscape_layout, pinned_nodes
 from commapper.model import (
     NODE_CLASSES,
     NODE_ID_PREFIX,
+    PINNED_TAG,
     Batch,
     InsertItems,
     MoveNodes,

@@ -15,8 +15,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from commapper import APP_NAME
-from commapper.analysis.layout import place_unplaced
 from commapper.io import FILE_SUFFIX, MapFileError, ReadOnlyFileError, load_map, resolved
+from commapper.layout import place_unplaced
 from commapper.model import MapDocument, MoveNodes, apply_edit, printable
 from commapper.resources import is_example
 from commapper.ui.session import MapSession

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from commapper.analysis.layout import PINNED_TAG
 from commapper.model import (
     EDGE_CLASSES,
+    PINNED_TAG,
     DocumentChanged,
     EdgeKind,
     InsertItems,

@@ -2,6 +2,7 @@
 
 import dataclasses
 import doctest
+import importlib
 import itertools
 import math
 from pathlib import Path
@@ -14,18 +15,12 @@ from hypothesis import strategies as st
 from scipy.spatial import cKDTree
 from strategies import documents
 
-import commapper.analysis.layout as layout_module
-import commapper.analysis.spacing as spacing_module
-from commapper.analysis.layout import (
-    NODE_SPACING,
-    PINNED_TAG,
-    force_layout,
-    landscape_layout,
-    pinned_nodes,
-    place_unplaced,
-)
+import commapper.layout.force as force_module
 from commapper.io import load_map
+from commapper.layout import force_layout, landscape_layout, pinned_nodes, place_unplaced
+from commapper.layout.common import NODE_SPACING
 from commapper.model import (
+    PINNED_TAG,
     CommunityNode,
     MapDocument,
     MembershipEdge,
@@ -75,8 +70,9 @@ def closest_pair(points):
 
 
 def test_doctests():
-    assert doctest.testmod(layout_module).failed == 0
-    assert doctest.testmod(spacing_module).failed == 0
+    for name in ("common", "force", "landscape", "placement", "spacing"):
+        module = importlib.import_module(f"commapper.layout.{name}")
+        assert doctest.testmod(module).failed == 0, name
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.stem)
@@ -209,7 +205,7 @@ def test_force_layout_keeps_components_together():
 
 
 def test_force_layout_on_a_map_larger_than_the_simulation_limit(monkeypatch):
-    monkeypatch.setattr(layout_module, "FORCE_NODE_LIMIT", 100)
+    monkeypatch.setattr(force_module, "FORCE_NODE_LIMIT", 100)
     doc = generate_map(400, seed=5)
     positions = force_layout(doc)
     assert set(positions) == {node.id for node in doc.nodes}

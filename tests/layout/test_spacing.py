@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commapper.analysis.spacing import FreeSpots, separate
+from commapper.layout.spacing import FreeSpots, separate
 
 MIN_DISTANCE = 80.0
 # Any finite float a map could hold, and the extremes a file may hold (±1e9) with a few
