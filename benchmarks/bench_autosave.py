@@ -18,7 +18,7 @@ from generate import generate_map
 from PySide6.QtCore import QCoreApplication
 
 from commapper.io import map_to_json
-from commapper.ui.recovery import RecoveryStore
+from commapper.ui.files.recovery import RecoveryStore
 from commapper.ui.session import MapSession
 
 

@@ -40,9 +40,9 @@ def placed_map_file(n_nodes: int, folder: Path, placed: bool) -> Path:
 
 
 def open_to_first_frame(path: Path) -> tuple[float, object]:
-    from commapper.ui.file_commands import open_document
-    from commapper.ui.main_window import MainWindow
+    from commapper.ui.files.file_commands import open_document
     from commapper.ui.session import MapSession
+    from commapper.ui.shell.main_window import MainWindow
 
     start = time.perf_counter()
     window = MainWindow(MapSession(open_document(path), path))

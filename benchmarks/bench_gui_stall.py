@@ -21,7 +21,7 @@ from generate import generate_map
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from commapper.ui.analysis_worker import AnalysisRunner
+from commapper.ui.panels.analysis_worker import AnalysisRunner
 from commapper.ui.session import MapSession
 
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.app import create_application
-from commapper.ui.file_commands import open_document
-from commapper.ui.main_window import MainWindow
+from commapper.ui.files.file_commands import open_document
 from commapper.ui.session import MapSession
+from commapper.ui.shell.main_window import MainWindow
 
 
 def wait_for(signal, timeout_ms: int = 60000) -> None:

@@ -1,4 +1,4 @@
-"""`analyse`: every key of the JSON in docs/analysis.md, hand-worked breadth, edge cases, the CLI."""
+"""`analyse`: every key of its JSON (docs/analysis.md), hand-worked breadth, edge cases, the CLI."""
 
 import json
 import math

@@ -36,9 +36,9 @@ def session(qtbot):
 @pytest.fixture
 def make_window(qtbot):
     """Build main windows, closed without prompts at the end of the test."""
-    from commapper.ui.file_commands import open_document
-    from commapper.ui.main_window import MainWindow
+    from commapper.ui.files.file_commands import open_document
     from commapper.ui.session import MapSession
+    from commapper.ui.shell.main_window import MainWindow
 
     def make(path=DEFAULT_EXAMPLE, **kwargs):
         session = MapSession(open_document(path), path) if path is not None else None

@@ -279,8 +279,8 @@ def test_recovery_is_offered_after_a_crash_and_restores_the_map(
     from PySide6.QtWidgets import QMessageBox
 
     from commapper.ui.app import offer_recovery
-    from commapper.ui.main_window import MainWindow
-    from commapper.ui.recovery import RecoveryStore
+    from commapper.ui.files.recovery import RecoveryStore
+    from commapper.ui.shell.main_window import MainWindow
 
     window = make_window(None, show_welcome=True)
     monkeypatch.setattr(MainWindow, "recovery_store", RecoveryStore(tmp_path / "recovery"))
@@ -291,7 +291,7 @@ def test_recovery_is_offered_after_a_crash_and_restores_the_map(
         "from commapper.io import load_map\n"
         "from commapper.model import UpdateItem\n"
         "from commapper.resources import DEFAULT_EXAMPLE\n"
-        "from commapper.ui.recovery import Autosaver, RecoveryStore\n"
+        "from commapper.ui.files.recovery import Autosaver, RecoveryStore\n"
         "from commapper.ui.session import MapSession\n"
         "session = MapSession(load_map(DEFAULT_EXAMPLE), DEFAULT_EXAMPLE)\n"
         "session.edit(UpdateItem('c1', {'label': 'Changed before the crash'}), 'Rename')\n"

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from commapper.model import UpdateItem, UpdateMap, printable
 from commapper.resources import DEFAULT_EXAMPLE
-from commapper.ui.main_window import MainWindow
 from commapper.ui.plain_text import plain_markup
+from commapper.ui.shell.main_window import MainWindow
 
 TIMEOUT = 20_000
 # Each starts with a tag Qt knows, so any text that begins with it, or has it as the first tag
@@ -223,7 +223,7 @@ def test_the_welcome_screen_lists_a_hostile_file_name_on_two_lines(make_window, 
 
 def test_a_damaged_autosave_quoting_markup_is_reported_as_typed(make_window, tmp_path, monkeypatch):
     from commapper.ui.app import offer_recovery
-    from commapper.ui.recovery import RecoveryStore
+    from commapper.ui.files.recovery import RecoveryStore
 
     folder = tmp_path / "autosaves"
     folder.mkdir()

@@ -42,8 +42,8 @@ def release_clipboard() -> None:
 def run_app(file: str | None) -> int:
     """Open a window on ``file`` (or the welcome screen) and run until the last one closes."""
     app = create_application()
-    from commapper.ui.diagnostics import install_exception_hook, log, start_logging
-    from commapper.ui.main_window import MainWindow  # after the QApplication exists
+    from commapper.ui.shell.diagnostics import install_exception_hook, log, start_logging
+    from commapper.ui.shell.main_window import MainWindow  # after the QApplication exists
 
     start_logging()
     install_exception_hook()
@@ -64,9 +64,9 @@ def offer_recovery(window) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from commapper.io import MapFileError
-    from commapper.ui.main_window import MainWindow
+    from commapper.ui.files.recovery import recover_into
     from commapper.ui.plain_text import plain_markup
-    from commapper.ui.recovery import recover_into
+    from commapper.ui.shell.main_window import MainWindow
 
     store = MainWindow.recovery_store
     for entry in store.pending():

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from commapper.model import EdgeKind
 from commapper.ui.plain_text import plain_markup
-from commapper.ui.theme import LEVEL_WIDTH
+from commapper.ui.shell.theme import LEVEL_WIDTH
 
 if TYPE_CHECKING:
     from commapper.ui.canvas.items import NodeItem

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from commapper.model import NodeKind
 from commapper.ui.plain_text import plain_markup
-from commapper.ui.theme import NODE_RADIUS
+from commapper.ui.shell.theme import NODE_RADIUS
 
 if TYPE_CHECKING:
     from commapper.ui.canvas.edge_item import EdgeItem

@@ -32,7 +32,7 @@ from commapper.ui.canvas.edge_item import EdgeItem
 from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import MANY_NODES, NodeItem
 from commapper.ui.session import MapSession
-from commapper.ui.theme import NODE_KIND_WORDS, canvas_colours, sector_colour
+from commapper.ui.shell.theme import NODE_KIND_WORDS, canvas_colours, sector_colour
 
 BSP_TREE_DEPTH = 6
 LABEL_PRIORITY = {

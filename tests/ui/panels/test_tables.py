@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from commapper.model import CommunityNode, InsertItems, Level, RemoveItems, UpdateItem
+from commapper.ui.panels.table_models import EDGE_COLUMNS, NODE_COLUMNS
+from commapper.ui.panels.tables import EdgeTableModel, NodeTableModel, TablePanel
 from commapper.ui.session import MapSession
-from commapper.ui.table_models import EDGE_COLUMNS, NODE_COLUMNS
-from commapper.ui.tables import EdgeTableModel, NodeTableModel, TablePanel
 
 EDIT = Qt.ItemDataRole.EditRole
 

@@ -32,7 +32,6 @@ from commapper.model import (
     field_names,
 )
 from commapper.model.items import TEXT_LIMITS
-from commapper.ui.delegates import CHOICES_ROLE, MAX_CHARS_ROLE
 from commapper.ui.field_text import (
     INSIDE_ORG_CHOICES,
     YES_NO_CHOICES,
@@ -44,6 +43,7 @@ from commapper.ui.field_text import (
     text_to_modes,
     text_to_tags,
 )
+from commapper.ui.panels.delegates import CHOICES_ROLE, MAX_CHARS_ROLE
 from commapper.ui.session import MapSession
 
 Index = QModelIndex | QPersistentModelIndex

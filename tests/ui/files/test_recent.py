@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import QSettings
 
-from commapper.ui.recent import MAX_RECENT_FILES, RecentFiles
+from commapper.ui.files.recent import MAX_RECENT_FILES, RecentFiles
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from commapper.model import Level, Mode, Stage, UpdateItem
-from commapper.ui.inspector import Inspector
-from commapper.ui.inspector_fields import MIXED_TEXT
+from commapper.ui.panels.inspector import Inspector
+from commapper.ui.panels.inspector_fields import MIXED_TEXT
 
 
 @pytest.fixture
@@ -165,7 +165,8 @@ def test_tags_notes_weight_and_via(qtbot, session, inspector):
 
 def test_colour_is_chosen_in_a_dialog_and_cleared(qtbot, session, inspector, monkeypatch):
     monkeypatch.setattr(
-        "commapper.ui.inspector_fields.QColorDialog.getColor", lambda *args: QColor("#123456")
+        "commapper.ui.panels.inspector_fields.QColorDialog.getColor",
+        lambda *args: QColor("#123456"),
     )
     session.selection.set(["c1"])
     colour = inspector.fields["color"]

@@ -164,9 +164,9 @@ def test_commapper_file_shows_what_is_wrong_with_a_hostile_file(
 ):
     """`commapper FILE` as the command line runs it: run_app opens the file, then waits."""
     from commapper.ui.app import run_app
-    from commapper.ui.diagnostics import log
-    from commapper.ui.main_window import MainWindow
-    from commapper.ui.recovery import RecoveryStore
+    from commapper.ui.files.recovery import RecoveryStore
+    from commapper.ui.shell.diagnostics import log
+    from commapper.ui.shell.main_window import MainWindow
 
     monkeypatch.setattr(MainWindow, "recovery_store", RecoveryStore(tmp_path / "recovery"))
     # run_app installs the app's exception hook and log file; the next test gets its own.

@@ -12,7 +12,7 @@ from commapper.analysis.graphs import merge_edges
 from commapper.analysis.result import Analysis, Roles
 from commapper.model import LEVELS, MapDocument, NodeKind
 from commapper.ui.field_text import short
-from commapper.ui.theme import canvas_colours, is_dark
+from commapper.ui.shell.theme import canvas_colours, is_dark
 
 CHART_FONT_POINTS = 11
 NAME_CHARS = 20  # longer names would leave a narrow panel no room for the bars

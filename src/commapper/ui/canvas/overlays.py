@@ -19,8 +19,8 @@ from commapper.analysis.timeline import memberships_outside
 from commapper.model import LEVELS, NodeKind, NodeModel
 from commapper.ui.canvas.items import MARK_COLOURS
 from commapper.ui.canvas.scene import MapScene
-from commapper.ui.charts import LEVEL_COLOURS_LIGHT
-from commapper.ui.theme import is_dark, sector_colour
+from commapper.ui.panels.charts import LEVEL_COLOURS_LIGHT
+from commapper.ui.shell.theme import is_dark, sector_colour
 
 N_BROKERS_MARKED = 5
 MAX_SIZE_FACTOR = 2.5

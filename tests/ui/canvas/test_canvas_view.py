@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from commapper.model import MapDocument, NodeKind, PersonNode, TieEdge
 from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.canvas.view import MIN_ZOOM
-from commapper.ui.main_window import MainWindow
 from commapper.ui.session import MapSession
+from commapper.ui.shell.main_window import MainWindow
 
 HUGE = 1.7976931348623157e308
 

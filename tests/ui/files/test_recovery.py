@@ -11,7 +11,7 @@ import pytest
 from commapper.io import MapFileError, load_map
 from commapper.model import UpdateItem
 from commapper.resources import DEFAULT_EXAMPLE
-from commapper.ui.recovery import Autosaver, RecoveryStore, recover_into
+from commapper.ui.files.recovery import Autosaver, RecoveryStore, recover_into
 from commapper.ui.session import MapSession
 
 # A separate Commapper process: it opens the example, renames its first node, autosaves to the
@@ -25,7 +25,7 @@ CHILD = textwrap.dedent(
     from commapper.io import load_map
     from commapper.model import UpdateItem
     from commapper.resources import DEFAULT_EXAMPLE
-    from commapper.ui.recovery import Autosaver, RecoveryStore
+    from commapper.ui.files.recovery import Autosaver, RecoveryStore
     from commapper.ui.session import MapSession
 
     app = QCoreApplication([])

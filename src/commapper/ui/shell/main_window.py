@@ -27,20 +27,20 @@ from PySide6.QtWidgets import (
 from commapper import APP_NAME, __version__
 from commapper.analysis.report import counted
 from commapper.model import NodeKind, printable
-from commapper.ui.analysis_dock import AnalysisPanel
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
-from commapper.ui.edit_actions import EditActions
-from commapper.ui.file_commands import FileCommands
-from commapper.ui.file_watch import FileWatcher
-from commapper.ui.inspector import Inspector
+from commapper.ui.files.file_commands import FileCommands
+from commapper.ui.files.file_watch import FileWatcher
+from commapper.ui.files.recent import RecentFiles, fill_recent_menu
+from commapper.ui.files.recovery import Autosaver, RecoveryStore
+from commapper.ui.panels.analysis_dock import AnalysisPanel
+from commapper.ui.panels.inspector import Inspector
+from commapper.ui.panels.tables import TablePanel
+from commapper.ui.panels.whatif_view import whatif_action
 from commapper.ui.plain_text import plain_markup
-from commapper.ui.recent import RecentFiles, fill_recent_menu
-from commapper.ui.recovery import Autosaver, RecoveryStore
 from commapper.ui.session import MapSession
-from commapper.ui.tables import TablePanel
-from commapper.ui.welcome import WelcomeScreen
-from commapper.ui.whatif_view import whatif_action
+from commapper.ui.shell.edit_actions import EditActions
+from commapper.ui.shell.welcome import WelcomeScreen
 
 
 class MainWindow(FileCommands, QMainWindow):

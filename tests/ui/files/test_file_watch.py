@@ -5,7 +5,7 @@ import os
 from commapper.io import load_map, save_map
 from commapper.model import UpdateItem
 from commapper.resources import DEFAULT_EXAMPLE
-from commapper.ui.file_watch import FileWatcher
+from commapper.ui.files.file_watch import FileWatcher
 from commapper.ui.session import MapSession
 
 

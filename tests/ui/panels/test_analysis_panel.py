@@ -9,10 +9,10 @@ from commapper.analysis.fallout import fallout
 from commapper.analysis.timeline import as_of
 from commapper.analysis.whatif import headline_figures
 from commapper.model import CommunityNode, InsertItems, MembershipEdge, NodeKind, remove_items
-from commapper.ui.analysis_dock import AnalysisPanel
-from commapper.ui.analysis_figures import figure_text
-from commapper.ui.analysis_worker import AnalysisRunner
-from commapper.ui.whatif_view import WHAT_IF_TEXT
+from commapper.ui.panels.analysis_dock import AnalysisPanel
+from commapper.ui.panels.analysis_figures import figure_text
+from commapper.ui.panels.analysis_worker import AnalysisRunner
+from commapper.ui.panels.whatif_view import WHAT_IF_TEXT
 
 TIMEOUT = 60000
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from commapper.analysis.result import WhatIf
-from commapper.ui.analysis_figures import figure_text
+from commapper.ui.panels.analysis_figures import figure_text
 
 if TYPE_CHECKING:
-    from commapper.ui.analysis_dock import AnalysisPanel
+    from commapper.ui.panels.analysis_dock import AnalysisPanel
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 WHAT_IF_TEXT = "Where would I be without this?"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from commapper.ui.field_text import attribute_to_text, text_to_attribute
-from commapper.ui.inspector_fields import MIXED, Field
+from commapper.ui.panels.inspector_fields import MIXED, Field
 from commapper.ui.plain_text import plain_markup
 
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from commapper.ui import diagnostics
+from commapper.ui.shell import diagnostics
 
 
 def _boxes() -> list[QMessageBox]:

@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 from commapper.analysis.fallout import fallout
 from commapper.analysis.result import Analysis, WhatIf
 from commapper.analysis.timeline import years_in
-from commapper.ui.analysis_figures import BREADTH, BROKERAGE, LEVEL_FILTERS, FiguresView
-from commapper.ui.analysis_worker import AnalysisRunner
+from commapper.ui.canvas.overlays import CanvasOverlays, LegendWidget
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
-from commapper.ui.charts import BrokerChart, RolesChart, SectorLevelChart, sector_levels
 from commapper.ui.field_text import short
-from commapper.ui.overlays import CanvasOverlays, LegendWidget
+from commapper.ui.panels.analysis_figures import BREADTH, BROKERAGE, LEVEL_FILTERS, FiguresView
+from commapper.ui.panels.analysis_worker import AnalysisRunner
+from commapper.ui.panels.charts import BrokerChart, RolesChart, SectorLevelChart, sector_levels
+from commapper.ui.panels.whatif_view import WhatIfView
 from commapper.ui.session import MapSession
-from commapper.ui.whatif_view import WhatIfView
 from commapper.ui.wheel import scroll_past_fields
 
 NO_ME_TEXT = (

@@ -28,7 +28,6 @@ from commapper.model import (
     UpdateMap,
 )
 from commapper.model.items import TEXT_LIMITS
-from commapper.ui.attributes_table import AttributesField
 from commapper.ui.field_text import (
     INSIDE_ORG_CHOICES,
     KIND_NAMES,
@@ -39,7 +38,8 @@ from commapper.ui.field_text import (
     text_to_tags,
     undo_text,
 )
-from commapper.ui.inspector_fields import (
+from commapper.ui.panels.attributes_table import AttributesField
+from commapper.ui.panels.inspector_fields import (
     CheckField,
     ChoiceField,
     ColorField,

@@ -35,7 +35,7 @@ from commapper.model import (
 )
 from commapper.ui.canvas.scene import MapScene, placeable
 from commapper.ui.canvas.view import MapView
-from commapper.ui.theme import NODE_KIND_WORDS
+from commapper.ui.shell.theme import NODE_KIND_WORDS
 
 NEW_LABEL = {
     NodeKind.ME: "Me",

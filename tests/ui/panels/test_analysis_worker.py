@@ -7,7 +7,7 @@ from commapper.analysis.timeline import as_of
 from commapper.io import load_map
 from commapper.model import CommunityNode, InsertItems, MembershipEdge
 from commapper.resources import DEFAULT_EXAMPLE
-from commapper.ui.analysis_worker import AnalysisRunner
+from commapper.ui.panels.analysis_worker import AnalysisRunner
 from commapper.ui.session import MapSession
 
 

@@ -1,6 +1,6 @@
 """The file commands of a window: new, open, save, revert, recent files, changes on disk, drops.
 
-A mixin of :class:`commapper.ui.main_window.MainWindow`, kept apart because files are one idea
+A mixin of :class:`commapper.ui.shell.main_window.MainWindow`, kept apart because files are one idea
 and laying out a window is another. It uses the window's ``session``, ``watcher``, ``recent``
 and ``show_map``.
 """
@@ -22,7 +22,7 @@ from commapper.resources import is_example
 from commapper.ui.session import MapSession
 
 if TYPE_CHECKING:
-    from commapper.ui.main_window import MainWindow
+    from commapper.ui.shell.main_window import MainWindow
 
 FILE_FILTER = f"Commapper maps (*{FILE_SUFFIX});;All files (*)"
 

@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commapper.ui.delegates import ChoiceDelegate
 from commapper.ui.field_text import KIND_PLURALS
-from commapper.ui.session import MapSession
-from commapper.ui.table_models import (
+from commapper.ui.panels.delegates import ChoiceDelegate
+from commapper.ui.panels.table_models import (
     ID_ROLE,
     EdgeTableModel,
     ItemFilterProxy,
     ItemTableModel,
     NodeTableModel,
 )
+from commapper.ui.session import MapSession
 from commapper.ui.wheel import scroll_past_fields
 
 __all__ = ["EdgeTableModel", "ItemFilterProxy", "NodeTableModel", "TablePage", "TablePanel"]

@@ -1,0 +1,2 @@
+"""The panels beside the canvas: analysis (figures, charts, findings, what-if), the inspector
+and the tables."""
