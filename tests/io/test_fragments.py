@@ -4,8 +4,8 @@ import pytest
 
 from commapper.io import load_map
 from commapper.io.fragments import FragmentError, fragment_json, paste_edit
-from commapper.model import NodeKind, apply_edit
-from commapper.model.items import NO_ATTRIBUTES
+from commapper.model import MapDocument, NodeKind, PersonNode, apply_edit
+from commapper.model.items import MAX_COORDINATE, NO_ATTRIBUTES
 from commapper.resources import DEFAULT_EXAMPLE
 
 
@@ -31,3 +31,13 @@ def test_text_that_is_not_a_fragment_pastes_nothing():
     for text in ("", "hello", '{"format": "commapper-fragment", "nodes": [{"id": 5}]}'):
         with pytest.raises(FragmentError):
             paste_edit(doc, text)
+
+
+def test_a_copy_of_a_node_at_the_edge_lands_beside_it_inside():
+    # Duplicating a node at the edge of the positions a map holds crashed (it landed past it).
+    doc = MapDocument.new()
+    doc.nodes = [PersonNode(id="p1", label="Ana", x=MAX_COORDINATE, y=-MAX_COORDINATE)]
+    doc.reindex()
+    apply_edit(doc, paste_edit(doc, fragment_json(doc, ["p1"])))
+    copy = doc.nodes[-1]
+    assert (copy.x, copy.y) == (MAX_COORDINATE - 30, -MAX_COORDINATE + 30)

@@ -252,3 +252,17 @@ def test_undo_steps_name_a_label_on_one_line(make_window):
     history = window.history.model()
     last = history.index(history.rowCount() - 1, 0)
     assert history.data(last) == "Delete Two\\x09columns\\x0aand lines"
+
+
+def test_a_file_problem_quoting_markup_is_reported_as_typed(make_window, tmp_path, monkeypatch):
+    path = tmp_path / "hostile.commap"
+    data = json.loads(DEFAULT_EXAMPLE.read_text(encoding="utf-8"))
+    data["nodes"][0]["color"] = "<img src=/a.png>"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    window = make_window()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    window.open_path(path)
+    [box] = shown
+    assert "<img src=/a.png>" in QTextDocumentFragment.fromHtml(box.informativeText()).toPlainText()
+    assert not renders_markup(box.informativeText())

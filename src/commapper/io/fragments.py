@@ -24,6 +24,7 @@ from commapper.model import (
     NodeKind,
     PersonNode,
 )
+from commapper.model.items import MAX_COORDINATE
 
 FRAGMENT_FORMAT = "commapper-fragment"
 MIME_TYPE = "application/x-commapper-fragment"
@@ -47,6 +48,15 @@ def fragment_json(doc: MapDocument, ids: Iterable[str]) -> str:
     return json.dumps(
         {"format": FRAGMENT_FORMAT, "nodes": nodes, "edges": edges}, ensure_ascii=False
     )
+
+
+def _shifted(value: float, by: float) -> float:
+    """``value`` moved by ``by``, or the other way where that would leave the positions a map
+    may hold (a copy of a node at the edge lands beside it, inside)."""
+    moved = value + by
+    if abs(moved) > MAX_COORDINATE:
+        moved = value - by
+    return min(max(moved, -MAX_COORDINATE), MAX_COORDINATE)
 
 
 def paste_edit(
@@ -86,8 +96,8 @@ def paste_edit(
         has_me = has_me or node.kind == NodeKind.ME
         new_id = _fresh_id(NODE_ID_PREFIX[node.kind], node.id, taken)
         new_ids[node.id] = new_id
-        x = None if node.x is None else node.x + offset[0]
-        y = None if node.y is None else node.y + offset[1]
+        x = None if node.x is None else _shifted(node.x, offset[0])
+        y = None if node.y is None else _shifted(node.y, offset[1])
         new_nodes.append(dataclasses.replace(node, id=new_id, x=x, y=y))
     new_edges = []
     for edge in edges:

@@ -13,6 +13,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QThread, QTimer
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 MAP = {"format": "commapper-map", "schema_version": 1}
@@ -93,7 +94,9 @@ class Hand:
             # still running, and Open may show a box of its own.
             QTimer.singleShot(0, dialog.accept)
         elif isinstance(dialog, QMessageBox):
-            self.messages.append((dialog.text(), dialog.informativeText()))
+            # The details are shown as typed: markup whose plain text is the message.
+            details = QTextDocumentFragment.fromHtml(dialog.informativeText()).toPlainText()
+            self.messages.append((dialog.text(), details))
             dialog.accept()
         elif self.when_idle is not None and QThread.currentThread().loopLevel() == 1:
             self.when_idle()

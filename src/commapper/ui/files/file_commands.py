@@ -19,6 +19,7 @@ from commapper.io import FILE_SUFFIX, MapFileError, ReadOnlyFileError, load_map,
 from commapper.layout import place_unplaced
 from commapper.model import MapDocument, MoveNodes, apply_edit, printable
 from commapper.resources import is_example
+from commapper.ui.plain_text import plain_markup
 from commapper.ui.session import MapSession
 
 if TYPE_CHECKING:
@@ -94,7 +95,8 @@ class FileCommands:
     def show_file_error(self, heading: str, error: MapFileError) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, heading, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("\n".join(error.lines()))
+        # The problems quote values from the file: shown as typed, never as markup.
+        box.setInformativeText(plain_markup("\n".join(error.lines())))
         box.exec()
 
     def save(self) -> bool:
