@@ -88,8 +88,7 @@ def test_the_app_starts_on_a_map_and_keeps_running(tmp_path):
 
 
 def test_analyse_piped_into_a_reader_that_stops_early_prints_no_traceback(tmp_path):
-    from generate import generate_map
-
+    from benchmarks.generate import generate_map
     from commapper.io import save_map
 
     path = tmp_path / "big.commap"  # its JSON is larger than a pipe holds

@@ -3,7 +3,6 @@
 import json
 import math
 import sys
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -254,10 +253,8 @@ def test_cli_refuses_a_broken_file(tmp_path, capsys):
 
 
 def test_actor_betweenness_is_exact_and_says_so(monkeypatch):
+    from benchmarks.generate import generate_map
     from commapper.analysis.graphs import actor_network, merge_edges
-
-    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
-    from generate import generate_map
 
     doc = generate_map(400)
     exact = nx.betweenness_centrality(actor_network(merge_edges(doc)))
@@ -272,10 +269,8 @@ def test_actor_betweenness_is_exact_and_says_so(monkeypatch):
 
 
 def test_actor_betweenness_falls_back_to_igraph_beyond_the_step_budget(monkeypatch):
+    from benchmarks.generate import generate_map
     from commapper.analysis.graphs import actor_network, merge_edges
-
-    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
-    from generate import generate_map
 
     doc = generate_map(300)
     exact = nx.betweenness_centrality(actor_network(merge_edges(doc)))

@@ -1,19 +1,14 @@
 """Betweenness taken through cliques equals Brandes' on the whole graph (networkx, igraph)."""
 
-import sys
-from pathlib import Path
-
 import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
 
+from benchmarks.generate import generate_map
 from commapper.analysis.brokerage import betweenness_of_edges
 from commapper.analysis.clique_betweenness import clique_betweenness
 from commapper.analysis.graphs import actor_matrices, merge_edges
-
-sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
-from generate import generate_map
 
 
 def clique_union(seed: int, n: int = 60, groups: int = 9, ties: int = 40):

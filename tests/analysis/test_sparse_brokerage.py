@@ -1,20 +1,15 @@
 """The sparse Burt and Gould-Fernandez measures agree with the networkx-graph ones."""
 
-import sys
-from pathlib import Path
-
 import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
 
+from benchmarks.generate import generate_map
 from commapper.analysis.analyse import _actor_partition
 from commapper.analysis.brokerage import burt_measures, gould_fernandez
 from commapper.analysis.graphs import actor_matrices, actor_network, merge_edges
 from commapper.analysis.sparse_brokerage import burt_measures_sparse, gould_fernandez_sparse
-
-sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
-from generate import generate_map
 
 MEASURES = ("degree", "effective_size", "efficiency", "constraint", "hierarchy")
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from generate import generate_map
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.spatial import cKDTree
 from strategies import documents
 
 import commapper.layout.force as force_module
+from benchmarks.generate import generate_map
 from commapper.io import load_map
 from commapper.layout import force_layout, landscape_layout, pinned_nodes, place_unplaced
 from commapper.layout.common import NODE_SPACING

@@ -144,7 +144,7 @@ def test_document_changes_refresh_the_tables(qtbot, session, panel):
 
 
 def test_large_maps_are_fast_enough(qtbot):
-    from generate import generate_map
+    from benchmarks.generate import generate_map
 
     session = MapSession(generate_map(2000), None)
     start = time.perf_counter()
