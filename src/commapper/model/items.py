@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 import re
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal, NoReturn, TypeAlias
+from typing import Annotated, Any, Literal, NoReturn, TypeAlias, TypeVar, cast, dataclass_transform
 
 from pydantic import (
     AfterValidator,
@@ -258,12 +257,21 @@ def _kind_required(schema: dict[str, Any]) -> None:
         required.append("kind")
 
 
-_item_dataclass = dataclass(
+_make_item_dataclass = dataclass(
     frozen=True,
     slots=True,
     kw_only=True,
     config=ConfigDict(extra="forbid", json_schema_extra=_kind_required),
 )
+_Class = TypeVar("_Class")
+
+
+# Declared a dataclass transform so that type checkers see the fields, the keyword-only
+# constructor and dataclasses.replace; a decorator made by a call and stored in a variable hides
+# all of them.
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(Field,))
+def _item_dataclass(cls: type[_Class]) -> type[_Class]:
+    return cast("type[_Class]", _make_item_dataclass(cls))
 
 
 @_item_dataclass
@@ -393,10 +401,18 @@ EDGE_ENDPOINT_WORDS: dict[EdgeKind, str] = {
 }
 
 
-@functools.cache
+# A dict rather than functools.cache, whose signature asks for a Hashable argument: mypy judges
+# an item class by the __hash__ of its instances and finds the class itself unhashable.
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
 def field_names(item_class: type) -> frozenset[str]:
     """The names of the fields of a node or edge class."""
-    return frozenset(field.name for field in dataclasses.fields(item_class))
+    names = _FIELD_NAMES.get(item_class)
+    if names is None:
+        names = frozenset(field.name for field in dataclasses.fields(item_class))
+        _FIELD_NAMES[item_class] = names
+    return names
 
 
 def edge_kinds_between(source: NodeKind, target: NodeKind) -> list[EdgeKind]:
