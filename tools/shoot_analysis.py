@@ -17,7 +17,7 @@ from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.app import create_application
 from commapper.ui.files.file_commands import open_document
 from commapper.ui.session import MapSession
-from commapper.ui.shell.main_window import MainWindow
+from commapper.ui.shell.application import CommapperApp
 
 
 def wait_for(signal, timeout_ms: int = 60000) -> None:
@@ -39,7 +39,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     app = create_application()
     path = DEFAULT_EXAMPLE
-    window = MainWindow(MapSession(open_document(path), path))
+    window = CommapperApp().new_window(MapSession(open_document(path), path))
     panel = window.analysis
     window.resize(1600, 1000)
     window.show()

@@ -34,15 +34,25 @@ def session(qtbot):
 
 
 @pytest.fixture
-def make_window(qtbot):
-    """Build main windows, closed without prompts at the end of the test."""
+def commapper_app(tmp_path):
+    """The application object of one test: recent files and recovery in a temporary folder."""
+    from commapper.ui.files.recent import RecentFiles
+    from commapper.ui.files.recovery import RecoveryStore
+    from commapper.ui.shell.application import CommapperApp
+
+    recent = RecentFiles(QSettings(str(tmp_path / "recent.ini"), QSettings.Format.IniFormat))
+    return CommapperApp(recent=recent, recovery_store=RecoveryStore(tmp_path / "recovery"))
+
+
+@pytest.fixture
+def make_window(qtbot, commapper_app):
+    """Build main windows of ``commapper_app``, closed without prompts at the end of the test."""
     from commapper.ui.files.file_commands import open_document
     from commapper.ui.session import MapSession
-    from commapper.ui.shell.main_window import MainWindow
 
     def make(path=DEFAULT_EXAMPLE, **kwargs):
         session = MapSession(open_document(path), path) if path is not None else None
-        window = MainWindow(session, **kwargs)
+        window = commapper_app.new_window(session, **kwargs)
         # pytest-qt closes its widgets before fixtures finish: drop unsaved changes first, or
         # the window would ask whether to save them.
         qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())

@@ -51,7 +51,7 @@ def test_a_map_made_by_gestures_saves_and_reopens_the_same(make_window, qtbot, t
     assert [(e.kind, e.source, e.target) for e in doc.edges] == [("membership", "me", community)]
     assert window.isWindowModified()
     target = tmp_path / "robin.commap"
-    assert window._save_to(target)
+    assert window.files._save_to(target)
     assert not window.isWindowModified()
     assert load_map(target).content()["nodes"] == doc.content()["nodes"]
     assert load_map(target).content()["edges"] == doc.content()["edges"]
@@ -212,7 +212,7 @@ def test_open_path_shows_a_broken_file_as_a_message_not_a_crash(make_window, tmp
     broken = tmp_path / "broken.commap"
     broken.write_text('{"format": "commapper-map", "schema_version": 1, "nodes": [{"id": 3}]}')
     seen = close_next_message_box(QMessageBox.informativeText)
-    assert window.open_path(broken) is None
+    assert window.files.open_path(broken) is None
     assert seen and "nodes[0]" in seen[0]
     assert window.stack.currentWidget() is window.welcome
 
@@ -221,7 +221,7 @@ def test_opening_into_a_pristine_window_reuses_it(make_window):
     window = make_window(None, show_welcome=True)
     assert not window.save_action.isEnabled()  # no map to save on the welcome screen
     assert window.windowTitle() == "Commapper"
-    assert window.open_path(DEFAULT_EXAMPLE) is window
+    assert window.files.open_path(DEFAULT_EXAMPLE) is window
     assert window.save_action.isEnabled()
     assert window.stack.currentWidget() is window.view
     assert len(window.scene.node_items) == len(window.session.doc.nodes) > 10
@@ -235,12 +235,12 @@ def test_an_example_opens_as_an_untitled_copy_that_saving_never_overwrites(make_
 
     original = DEFAULT_EXAMPLE.read_bytes()
     window = make_window(None, show_welcome=True)
-    window.open_path(DEFAULT_EXAMPLE)
+    window.files.open_path(DEFAULT_EXAMPLE)
     session = window.session
     assert session.path is None and session.display_name == session.doc.title
     assert (
         window.windowTitle().count(session.doc.title) == 1
-        and DEFAULT_EXAMPLE not in window.recent.paths()
+        and DEFAULT_EXAMPLE not in window.app.recent.paths()
     )
     session.edit(UpdateItem("c1", {"label": "Educators"}), "Rename")
     target = tmp_path / "my landscape.commap"
@@ -252,7 +252,7 @@ def test_an_example_opens_as_an_untitled_copy_that_saving_never_overwrites(make_
         dialog.accept()
 
     QTimer.singleShot(0, choose_target)
-    assert window.save()
+    assert window.files.save()
     assert session.path == target and load_map(target).node("c1").label == "Educators"
     assert DEFAULT_EXAMPLE.read_bytes() == original
 
@@ -269,9 +269,7 @@ def test_right_click_menus_offer_node_and_canvas_commands(make_window):
     assert added.kind == NodeKind.PERSON and (added.x, added.y) == (500.0, 500.0)
 
 
-def test_recovery_is_offered_after_a_crash_and_restores_the_map(
-    make_window, qtbot, tmp_path, monkeypatch
-):
+def test_recovery_is_offered_after_a_crash_and_restores_the_map(make_window, qtbot):
     import subprocess
     import sys
 
@@ -279,11 +277,9 @@ def test_recovery_is_offered_after_a_crash_and_restores_the_map(
     from PySide6.QtWidgets import QMessageBox
 
     from commapper.ui.app import offer_recovery
-    from commapper.ui.files.recovery import RecoveryStore
-    from commapper.ui.shell.main_window import MainWindow
 
     window = make_window(None, show_welcome=True)
-    monkeypatch.setattr(MainWindow, "recovery_store", RecoveryStore(tmp_path / "recovery"))
+    store = window.app.recovery_store
     crash = (
         "import os\n"
         "from commapper.ui.app import create_application\n"
@@ -295,7 +291,7 @@ def test_recovery_is_offered_after_a_crash_and_restores_the_map(
         "from commapper.ui.session import MapSession\n"
         "session = MapSession(load_map(DEFAULT_EXAMPLE), DEFAULT_EXAMPLE)\n"
         "session.edit(UpdateItem('c1', {'label': 'Changed before the crash'}), 'Rename')\n"
-        f"Autosaver(session, RecoveryStore({str(tmp_path / 'recovery')!r})).autosave_now()\n"
+        f"Autosaver(session, RecoveryStore({str(store.folder)!r})).autosave_now()\n"
         "os._exit(1)\n"
     )
     subprocess.run([sys.executable, "-c", crash], check=False, timeout=60,
@@ -311,7 +307,7 @@ def test_recovery_is_offered_after_a_crash_and_restores_the_map(
     assert window.session.doc.node("c1").label == "Changed before the crash"
     assert window.isWindowModified()
     assert window.session.path == DEFAULT_EXAMPLE
-    assert MainWindow.recovery_store.pending() == []
+    assert store.pending() == []
 
 
 def test_labels_that_would_overlap_give_way_to_the_more_important_one(make_window, qtbot):
@@ -364,7 +360,7 @@ def test_the_welcome_screen_offers_no_map_editing(make_window):
     assert not window.actions_.add_node[NodeKind.COMMUNITY].isEnabled()
     window.actions_.add_node[NodeKind.COMMUNITY].trigger()
     assert window.session.doc.nodes == []
-    window.new_map()  # the welcome screen's New Map
+    window.files.new_map()  # the welcome screen's New Map
     assert window.actions_.add_node[NodeKind.COMMUNITY].isEnabled()
 
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from commapper.model import UpdateItem, UpdateMap, printable
 from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.plain_text import plain_markup
-from commapper.ui.shell.main_window import MainWindow
 
 TIMEOUT = 20_000
 # Each starts with a tag Qt knows, so any text that begins with it, or has it as the first tag
@@ -52,7 +51,7 @@ def hostile_window(make_window, tmp_path, qtbot):
     path = tmp_path / FILE_NAME
     shutil.copyfile(DEFAULT_EXAMPLE, path)
     window = make_window(path)
-    MainWindow.recent.add(path)
+    window.app.recent.add(path)
     session = window.session
     session.edit(UpdateMap({"title": LABEL, "description": LABEL}), "Set the title")
     session.edit(
@@ -211,8 +210,8 @@ def test_the_welcome_screen_lists_a_hostile_file_name_on_two_lines(make_window, 
     path = tmp_path / FILE_NAME
     shutil.copyfile(DEFAULT_EXAMPLE, path)
     window = make_window()
-    MainWindow.recent.add(path)
-    welcome = type(window.welcome)(MainWindow.recent.paths())
+    window.app.recent.add(path)
+    welcome = type(window.welcome)(window.app.recent.paths())
     item = welcome.recent_list.item(0)
     name, folder = item.text().split("\n")
     assert printable(name) == name and name.startswith("<b>R&D ")
@@ -221,17 +220,15 @@ def test_the_welcome_screen_lists_a_hostile_file_name_on_two_lines(make_window, 
     welcome.deleteLater()
 
 
-def test_a_damaged_autosave_quoting_markup_is_reported_as_typed(make_window, tmp_path, monkeypatch):
+def test_a_damaged_autosave_quoting_markup_is_reported_as_typed(make_window, monkeypatch):
     from commapper.ui.app import offer_recovery
-    from commapper.ui.files.recovery import RecoveryStore
 
-    folder = tmp_path / "autosaves"
-    folder.mkdir()
+    window = make_window()
+    folder = window.app.recovery_store.folder
+    folder.mkdir(parents=True, exist_ok=True)
     data = json.loads(DEFAULT_EXAMPLE.read_text(encoding="utf-8"))
     data["nodes"][0]["color"] = "<img src=/a.png>"  # short enough to be quoted whole
     (folder / "k1.commap").write_text(json.dumps(data), encoding="utf-8")
-    window = make_window()
-    monkeypatch.setattr(MainWindow, "recovery_store", RecoveryStore(folder))
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
     offer_recovery(window)
@@ -262,7 +259,7 @@ def test_a_file_problem_quoting_markup_is_reported_as_typed(make_window, tmp_pat
     window = make_window()
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
-    window.open_path(path)
+    window.files.open_path(path)
     [box] = shown
     assert "<img src=/a.png>" in QTextDocumentFragment.fromHtml(box.informativeText()).toPlainText()
     assert not renders_markup(box.informativeText())

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from commapper import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from commapper.ui.shell.application import CommapperApp
+    from commapper.ui.shell.main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -39,26 +44,32 @@ def release_clipboard() -> None:
             clipboard.setText(text)
 
 
-def run_app(file: str | None) -> int:
-    """Open a window on ``file`` (or the welcome screen) and run until the last one closes."""
+def run_app(file: str | None, commapper: CommapperApp | None = None) -> int:
+    """Open a window on ``file`` (or the welcome screen) and run until the last one closes.
+
+    ``commapper`` is the application object the windows share; made here unless given (tests
+    give one on temporary folders).
+    """
     app = create_application()
+    from commapper.ui.shell.application import CommapperApp  # after the QApplication exists
     from commapper.ui.shell.diagnostics import install_exception_hook, log, start_logging
-    from commapper.ui.shell.main_window import MainWindow  # after the QApplication exists
 
     start_logging()
     install_exception_hook()
 
-    window = MainWindow(show_welcome=True)
+    if commapper is None:
+        commapper = CommapperApp()
+    window = commapper.new_window(show_welcome=True)
     window.show()
     offer_recovery(window)
     if file:
-        window.open_path(Path(file))
+        window.files.open_path(Path(file))
     # Logged from the running event loop: the window is up and answering (tests wait for it).
     QTimer.singleShot(0, lambda: log.info("Ready: the event loop is running"))
     return app.exec()
 
 
-def offer_recovery(window) -> None:
+def offer_recovery(window: MainWindow) -> None:
     """After a crash, offer each map that was autosaved but never saved: recover or discard."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
@@ -66,9 +77,8 @@ def offer_recovery(window) -> None:
     from commapper.io import MapFileError
     from commapper.ui.files.recovery import recover_into
     from commapper.ui.plain_text import plain_markup
-    from commapper.ui.shell.main_window import MainWindow
 
-    store = MainWindow.recovery_store
+    store = window.app.recovery_store
     for entry in store.pending():
         written = entry.written.astimezone().strftime("%d %b %Y %H:%M") if entry.written else "?"
         box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=window)
@@ -92,11 +102,11 @@ def offer_recovery(window) -> None:
         box.addButton("Ask Me Later", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is recover:
-            target = window if window.is_pristine else MainWindow()
+            target = window if window.is_pristine else window.app.new_window()
             try:
                 recover_into(target.session, entry)
             except MapFileError as error:
-                target.show_file_error("The autosaved map could not be recovered", error)
+                target.files.show_file_error("The autosaved map could not be recovered", error)
                 continue
             if entry.original_path is not None:
                 target.watcher.watch(entry.original_path)

@@ -12,7 +12,6 @@ from commapper.model import MapDocument, NodeKind, PersonNode, TieEdge
 from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.canvas.view import MIN_ZOOM
 from commapper.ui.session import MapSession
-from commapper.ui.shell.main_window import MainWindow
 
 HUGE = 1.7976931348623157e308
 
@@ -49,9 +48,9 @@ MAPS = {
 
 
 @pytest.fixture
-def window_on(qtbot):
+def window_on(qtbot, commapper_app):
     def make(doc):
-        window = MainWindow(MapSession(doc))
+        window = commapper_app.new_window(MapSession(doc))
         qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
         window.show()
         qtbot.waitExposed(window)

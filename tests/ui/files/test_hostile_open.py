@@ -163,36 +163,29 @@ def test_file_open_cannot_even_choose_a_link_loop(make_window, hostile):
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_commapper_file_shows_what_is_wrong_with_a_hostile_file(
-    hostile, name, tmp_path, monkeypatch
+    hostile, name, commapper_app, monkeypatch
 ):
     """`commapper FILE` as the command line runs it: run_app opens the file, then waits."""
     from commapper.ui.app import run_app
-    from commapper.ui.files.recovery import RecoveryStore
     from commapper.ui.shell.diagnostics import log
-    from commapper.ui.shell.main_window import MainWindow
 
-    monkeypatch.setattr(MainWindow, "recovery_store", RecoveryStore(tmp_path / "recovery"))
     # run_app installs the app's exception hook and log file; the next test gets its own.
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     monkeypatch.setattr(log, "handlers", list(log.handlers))
     path, sentence = hostile(name)
     before = folder_state(path.parent)
-    already_open = list(MainWindow.windows)
-
-    def new_windows():
-        return [window for window in MainWindow.windows if window not in already_open]
 
     def close_the_window():  # as the user does after reading the message; the app then ends
-        for window in new_windows():
+        for window in list(commapper_app.windows):
             window.close()
 
     hand = Hand(when_idle=close_the_window)
     try:
-        assert run_app(str(path)) == 0
+        assert run_app(str(path), commapper_app) == 0
     finally:
         hand.stop()
-    assert new_windows() == []
+    assert commapper_app.windows == []
     ((heading, details),) = hand.messages
     assert heading == f"Cannot open {path.name}"
     assert any(sentence in line for line in details.splitlines()), details

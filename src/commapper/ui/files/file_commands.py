@@ -1,8 +1,8 @@
-"""The file commands of a window: new, open, save, revert, recent files, changes on disk, drops.
+"""The file commands of a window: new, open, save, revert, the file changing on disk.
 
-A mixin of :class:`commapper.ui.shell.main_window.MainWindow`, kept apart because files are one idea
-and laying out a window is another. It uses the window's ``session``, ``watcher``, ``recent``
-and ``show_map``.
+A part of :class:`commapper.ui.shell.main_window.MainWindow` (its ``files``), kept apart because
+files are one idea and laying out a window is another. It uses the window's ``session``,
+``watcher`` and ``show_map``, and the application's windows and recent files.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from commapper import APP_NAME
@@ -23,6 +22,7 @@ from commapper.ui.plain_text import plain_markup
 from commapper.ui.session import MapSession
 
 if TYPE_CHECKING:
+    from commapper.ui.shell.application import CommapperApp
     from commapper.ui.shell.main_window import MainWindow
 
 FILE_FILTER = f"Commapper maps (*{FILE_SUFFIX});;All files (*)"
@@ -43,22 +43,36 @@ def open_document(path: Path) -> MapDocument:
     return doc
 
 
-class FileCommands:
-    """New, Open, Save, Save As, Revert, Open Recent, drops, and the file changing on disk."""
+class FileCommands(QObject):
+    """New, Open, Save, Save As, Revert and the file changing on disk, for one window.
+
+    Made by the window, which it is a child of; a new map opens in a new window of ``app``.
+    """
+
+    def __init__(self, window: MainWindow, app: CommapperApp) -> None:
+        super().__init__(window)
+        self.window = window
+        self.app = app
+        window.watcher.changed_on_disk.connect(self._file_changed_on_disk)
+
+    @property
+    def session(self) -> MapSession:
+        """The window's session (replaced when a file opens into a pristine window)."""
+        return self.window.session
 
     # -- files -----------------------------------------------------------------------------------
 
     def new_map(self) -> None:
-        if self.is_pristine:
-            self.show_map()
+        if self.window.is_pristine:
+            self.window.show_map()
             return
-        window = type(self)()
-        window.move(self.pos() + QPoint(40, 40))  # beside this one, not hidden under it
+        window = self.app.new_window()
+        window.move(self.window.pos() + QPoint(40, 40))  # beside this one, not hidden under it
         window.show()
 
     def open_map(self) -> None:
         start = str(self.session.path.parent) if self.session.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, "Open Map", start, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open Map", start, FILE_FILTER)
         if name:
             self.open_path(Path(name))
 
@@ -66,34 +80,34 @@ class FileCommands:
         """Open a map: in this window when it is pristine, else in a new one (or the one that
         already shows it)."""
         path = resolved(path)  # a link that leads back to itself is refused below, not here
-        for window in type(self).windows:
-            if window.session.path is not None and resolved(window.session.path) == path:
-                window.raise_()
-                window.activateWindow()
-                return window
+        showing = self.app.window_showing(path)
+        if showing is not None:
+            showing.raise_()
+            showing.activateWindow()
+            return showing
         try:
             doc = open_document(path)
         except MapFileError as error:
             self.show_file_error(f"Cannot open {path.name}", error)
-            type(self).recent.remove(path)
+            self.app.recent.remove(path)
             return None
         # A bundled example opens as an untitled copy: saving asks where, and never overwrites it.
         file = None if is_example(path) else path
-        if self.is_pristine:
+        if self.window.is_pristine:
             self.session.replace_content(doc, file)
             if file is not None:
-                self.watcher.watch(file)
-            window = self
+                self.window.watcher.watch(file)
+            window = self.window
         else:
-            window = type(self)(MapSession(doc, file))  # which watches its file itself
+            window = self.app.new_window(MapSession(doc, file))  # which watches its file itself
             window.show()
         if file is not None:
-            type(self).recent.add(file)
+            self.app.recent.add(file)
         window.show_map()
         return window
 
     def show_file_error(self, heading: str, error: MapFileError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, heading, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, heading, parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         # The problems quote values from the file: shown as typed, never as markup.
         box.setInformativeText(plain_markup("\n".join(error.lines())))
@@ -108,7 +122,9 @@ class FileCommands:
         suggested = self.session.path or Path.home() / (
             (self.session.doc.title.strip() or "My landscape") + FILE_SUFFIX
         )
-        name, _ = QFileDialog.getSaveFileName(self, "Save Map As", str(suggested), FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Save Map As", str(suggested), FILE_FILTER
+        )
         if not name:
             return False
         path = Path(name)
@@ -131,11 +147,11 @@ class FileCommands:
             self.show_file_error("The map was not saved", error)
             return False
         if same_file:
-            self.watcher.note_own_save()
+            self.window.watcher.note_own_save()
         else:
-            self.watcher.watch(path)
-        type(self).recent.add(path)
-        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+            self.window.watcher.watch(path)
+        self.app.recent.add(path)
+        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
 
     def revert(self) -> None:
@@ -168,26 +184,23 @@ class FileCommands:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
-    def ask(self, question: str, buttons, default) -> QMessageBox.StandardButton:
+    def ask(
+        self,
+        question: str,
+        buttons: QMessageBox.StandardButton,
+        default: QMessageBox.StandardButton,
+    ) -> QMessageBox.StandardButton:
         """A question with the file's name in it, shown as plain text (never as markup)."""
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, buttons, self)
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, question, buttons, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(default)
         return QMessageBox.StandardButton(box.exec())
 
-    # -- recent files ----------------------------------------------------------------------------
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = type(self).recent.paths()
-        for path in paths:
-            self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p))
-        if not paths:
-            self.recent_menu.addAction("No recent maps").setEnabled(False)
+    # -- the file changing on disk ---------------------------------------------------------------
 
     def _file_changed_on_disk(self, path: Path) -> None:
         if not path.exists():
-            self.statusBar().showMessage(
+            self.window.statusBar().showMessage(
                 f"{path.name} was moved or deleted by another program; save to keep this map.",
                 15000,
             )
@@ -200,7 +213,7 @@ class FileCommands:
             )
         else:
             text = f"{path.name} was changed by another program. Reload it?"
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, text, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, text, parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         reload_button = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
@@ -210,15 +223,3 @@ class FileCommands:
                 self.session.revert()
             except MapFileError as error:
                 self.show_file_error("Cannot reload the map", error)
-
-    # -- drag and drop ---------------------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                self.open_path(Path(url.toLocalFile()))
-        event.acceptProposedAction()

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
@@ -31,8 +35,8 @@ from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
 from commapper.ui.files.file_commands import FileCommands
 from commapper.ui.files.file_watch import FileWatcher
-from commapper.ui.files.recent import RecentFiles, fill_recent_menu
-from commapper.ui.files.recovery import Autosaver, RecoveryStore
+from commapper.ui.files.recent import fill_recent_menu
+from commapper.ui.files.recovery import Autosaver
 from commapper.ui.panels.analysis_dock import AnalysisPanel
 from commapper.ui.panels.inspector import Inspector
 from commapper.ui.panels.tables import TablePanel
@@ -42,26 +46,27 @@ from commapper.ui.session import MapSession
 from commapper.ui.shell.edit_actions import EditActions
 from commapper.ui.shell.welcome import WelcomeScreen
 
+if TYPE_CHECKING:
+    from commapper.ui.shell.application import CommapperApp
 
-class MainWindow(FileCommands, QMainWindow):
-    """One window per open map. ``windows`` is how the application finds them all."""
 
-    windows: ClassVar[list[MainWindow]] = []
-    # Shared by every window of the application; made by the first window.
-    recent: ClassVar[RecentFiles | None] = None
-    recovery_store: ClassVar[RecoveryStore | None] = None
+class MainWindow(QMainWindow):
+    """One window per open map; ``app.windows`` is how the application finds them all."""
 
-    def __init__(self, session: MapSession | None = None, show_welcome: bool = False) -> None:
+    def __init__(
+        self,
+        app: CommapperApp,
+        session: MapSession | None = None,
+        show_welcome: bool = False,
+    ) -> None:
         super().__init__()
-        if MainWindow.recent is None:
-            MainWindow.recent = RecentFiles()
-            MainWindow.recovery_store = RecoveryStore()
+        self.app = app
         self.session = session or MapSession()
         self.session.setParent(self)
-        self.autosaver = Autosaver(self.session, MainWindow.recovery_store, parent=self)
+        self.autosaver = Autosaver(self.session, app.recovery_store, parent=self)
         self.autosaver.failed.connect(lambda text: self.show_status(text, 10000))
         self.watcher = FileWatcher(self)
-        self.watcher.changed_on_disk.connect(self._file_changed_on_disk)
+        self.files = FileCommands(self, app)
         if self.session.path is not None:
             self.watcher.watch(self.session.path)
         self.setAcceptDrops(True)
@@ -70,10 +75,10 @@ class MainWindow(FileCommands, QMainWindow):
         self.scene = MapScene(self.session, parent=self)
         self.view = MapView(self.scene)
         self.actions_ = EditActions(self.scene, self.view)
-        self.welcome = WelcomeScreen(MainWindow.recent.paths())
+        self.welcome = WelcomeScreen(app.recent.paths())
         self.welcome.new_requested.connect(self.show_map)
-        self.welcome.open_requested.connect(self.open_map)
-        self.welcome.open_path.connect(self.open_path)
+        self.welcome.open_requested.connect(self.files.open_map)
+        self.welcome.open_path.connect(self.files.open_path)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.view)
@@ -97,7 +102,7 @@ class MainWindow(FileCommands, QMainWindow):
             self._set_editing_enabled(False)
         else:
             self.show_map()
-        MainWindow.windows.append(self)
+        app.windows.append(self)
 
     # -- building --------------------------------------------------------------------------------
 
@@ -144,31 +149,35 @@ class MainWindow(FileCommands, QMainWindow):
 
         file_menu = self.menuBar().addMenu("&File")
         self.new_action = self._add(
-            file_menu, "&New Map", self.new_map, QKeySequence.StandardKey.New
+            file_menu, "&New Map", self.files.new_map, QKeySequence.StandardKey.New
         )
         self.open_action = self._add(
-            file_menu, "&Open…", self.open_map, QKeySequence.StandardKey.Open
+            file_menu, "&Open…", self.files.open_map, QKeySequence.StandardKey.Open
         )
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(
-            lambda: fill_recent_menu(self.recent_menu, MainWindow.recent.paths(), self.open_path)
+            lambda: fill_recent_menu(
+                self.recent_menu, self.app.recent.paths(), self.files.open_path
+            )
         )
         examples = file_menu.addMenu("Open &Example")
         from commapper.resources import example_maps
 
         for path in example_maps():
             examples.addAction(
-                path.stem.replace("-", " ").capitalize(), lambda p=path: self.open_path(p)
+                path.stem.replace("-", " ").capitalize(), lambda p=path: self.files.open_path(p)
             )
         file_menu.addSeparator()
-        self.save_action = self._add(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = self._add(
-            file_menu, "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs
+        self.save_action = self._add(
+            file_menu, "&Save", self.files.save, QKeySequence.StandardKey.Save
         )
-        self.revert_action = self._add(file_menu, "Re&vert to Saved", self.revert)
+        self.save_as_action = self._add(
+            file_menu, "Save &As…", self.files.save_as, QKeySequence.StandardKey.SaveAs
+        )
+        self.revert_action = self._add(file_menu, "Re&vert to Saved", self.files.revert)
         file_menu.addSeparator()
         self._add(file_menu, "&Close Window", self.close, QKeySequence.StandardKey.Close)
-        self._add(file_menu, "&Quit", self.quit_application, QKeySequence.StandardKey.Quit)
+        self._add(file_menu, "&Quit", self.app.quit, QKeySequence.StandardKey.Quit)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -244,7 +253,13 @@ class MainWindow(FileCommands, QMainWindow):
         self.counts_label.setVisible(enabled)
         self.zoom_label.setVisible(enabled)
 
-    def _add(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -277,7 +292,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.setWindowModified(session.is_modified)
         self.revert_action.setEnabled(session.path is not None and session.is_modified)
 
-    def _update_counts(self, _change=None) -> None:
+    def _update_counts(self, _change: object = None) -> None:
         kinds = Counter(node.kind for node in self.session.doc.nodes)
         words = [
             (kinds[NodeKind.COMMUNITY], "community", "communities"),
@@ -315,21 +330,25 @@ class MainWindow(FileCommands, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # A layout still animating is part of the map the user is asked about.
         self.actions_.finish_animation()
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.autosaver.close()
         self.watcher.unwatch()
         self.analysis.shutdown()
-        if self in MainWindow.windows:
-            MainWindow.windows.remove(self)
+        if self in self.app.windows:
+            self.app.windows.remove(self)
         event.accept()
 
-    def quit_application(self) -> None:
-        for window in list(MainWindow.windows):
-            if not window.close():
-                return
-        QApplication.quit()
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.files.open_path(Path(url.toLocalFile()))
+        event.acceptProposedAction()
 
     # -- help ------------------------------------------------------------------------------------
 
