@@ -25,6 +25,7 @@ from commapper.model.items import (
     EdgeKind,
     EdgeModel,
     Label,
+    MeNode,
     Node,
     NodeKind,
     NodeModel,
@@ -115,9 +116,9 @@ class MapDocument(BaseModel):
         return item_id in self._nodes_by_id or item_id in self._edges_by_id
 
     @property
-    def ego(self) -> NodeModel | None:
+    def ego(self) -> MeNode | None:
         """The ``me`` node, if the map has one."""
-        return next((node for node in self.nodes if node.kind == NodeKind.ME), None)
+        return next((node for node in self.nodes if isinstance(node, MeNode)), None)
 
     def edges_of(self, node_ids: Iterable[str]) -> Iterator[EdgeModel]:
         """The edges that touch any of the given nodes, in file order."""
@@ -160,7 +161,7 @@ class MapDocument(BaseModel):
 
     # -- comparison and copies -----------------------------------------------------------------
 
-    def content(self) -> dict:
+    def content(self) -> dict[str, Any]:
         """The document as plain JSON data, for comparisons and snapshots."""
         return self.model_dump(mode="json")
 
@@ -205,7 +206,7 @@ def reference_problems(doc: MapDocument) -> list[Problem]:
     if len(kinds) != len(doc.nodes) or countOf(kinds.values(), NodeKind.ME) > 1:
         problems.extend(
             _more_than_one_me(
-                [f"nodes[{i}]" for i, node in enumerate(doc.nodes) if node.kind == NodeKind.ME]
+                [f"nodes[{i}]" for i, node in enumerate(doc.nodes) if isinstance(node, MeNode)]
             )
         )
     if not _edges_fit_quickly(doc.edges, kinds):
@@ -347,7 +348,8 @@ def _endpoint_problems(
     edge: EdgeModel | _RawEdge, path: str, kinds: dict[str, str]
 ) -> list[Problem]:
     problems: list[Problem] = []
-    sources, targets = EDGE_ENDPOINTS[edge.kind]
+    edge_kind = EdgeKind(edge.kind)
+    sources, targets = EDGE_ENDPOINTS[edge_kind]
     for end, allowed in (("source", sources), ("target", targets)):
         node_id = getattr(edge, end)
         if node_id is None:
@@ -359,7 +361,7 @@ def _endpoint_problems(
             problems.append(
                 Problem(
                     f"{path}.{end}",
-                    f'"{node_id}" is a {kind} node, but {EDGE_ENDPOINT_WORDS[edge.kind]}',
+                    f'"{node_id}" is a {kind} node, but {EDGE_ENDPOINT_WORDS[edge_kind]}',
                 )
             )
     if edge.source is not None and edge.source == edge.target:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -30,9 +30,10 @@ from commapper.model.items import (
     COORDINATE_RANGE,
     EDGE_ENDPOINT_WORDS,
     EDGE_ENDPOINTS,
+    CrossingEdge,
     EdgeKind,
     EdgeModel,
-    NodeKind,
+    MeNode,
     NodeModel,
     View,
     field_names,
@@ -171,7 +172,7 @@ def _insert(doc: MapDocument, edit: InsertItems, changes: _Changes) -> RemoveIte
         if item_id in doc:
             raise EditError(f'the id "{item_id}" is already in use')
     new_kinds = {node.id: node.kind for _, node in edit.nodes}
-    if sum(kind == NodeKind.ME for kind in new_kinds.values()) + (doc.ego is not None) > 1:
+    if sum(isinstance(node, MeNode) for _, node in edit.nodes) + (doc.ego is not None) > 1:
         raise EditError('a map has at most one "me" node')
     for _, edge in edit.edges:
         _check_endpoints(doc, edge, new_kinds)
@@ -197,7 +198,7 @@ def _remove(doc: MapDocument, edit: RemoveItems, changes: _Changes) -> Edit:
     # Mentions of removed nodes elsewhere (a crossing's via, a saved view) go too, undoably.
     cleanups: list[Edit] = []
     for edge in doc.edges:
-        if edge.kind == EdgeKind.CROSSING and edge.id not in edge_ids:
+        if isinstance(edge, CrossingEdge) and edge.id not in edge_ids:
             kept = [via for via in edge.via if via not in node_ids]
             if len(kept) != len(edge.via):
                 cleanups.append(UpdateItem(edge.id, {"via": kept}))
@@ -246,18 +247,29 @@ def _update(doc: MapDocument, edit: UpdateItem, changes: _Changes) -> UpdateItem
         if name not in field_names(type(item)):
             raise EditError(f'a {item.kind} has no field "{name}"')
     old_values = {name: getattr(item, name) for name in edit.changes}
+    if isinstance(item, NodeModel):
+        node = _replaced(item, edit.changes)
+        doc.nodes[doc.nodes.index(item)] = node
+        doc._nodes_by_id[item.id] = node
+        changes.sets["nodes_changed"].add(item.id)
+    else:
+        edge = _replaced(item, edit.changes)
+        _check_endpoints(doc, edge, {})
+        doc.edges[doc.edges.index(item)] = edge
+        doc._edges_by_id[item.id] = edge
+        changes.sets["edges_changed"].add(item.id)
+    return UpdateItem(item.id, old_values)
+
+
+_ItemT = TypeVar("_ItemT", bound=NodeModel | EdgeModel)
+
+
+def _replaced(item: _ItemT, changes: Mapping[str, Any]) -> _ItemT:
+    """``item`` with fields changed, validated."""
     try:
-        updated = dataclasses.replace(item, **edit.changes)
+        return dataclasses.replace(item, **changes)
     except ValidationError as error:
         raise EditError(_first_error(error)) from None
-    is_node = doc.has_node(item.id)
-    if not is_node:
-        _check_endpoints(doc, updated, {})
-    items = doc.nodes if is_node else doc.edges
-    items[items.index(item)] = updated
-    (doc._nodes_by_id if is_node else doc._edges_by_id)[item.id] = updated
-    changes.sets["nodes_changed" if is_node else "edges_changed"].add(item.id)
-    return UpdateItem(item.id, old_values)
 
 
 def _move(doc: MapDocument, edit: MoveNodes, changes: _Changes) -> MoveNodes:
@@ -305,23 +317,26 @@ def _update_map(doc: MapDocument, edit: UpdateMap, changes: _Changes) -> UpdateM
 
 
 def _with_views(doc: MapDocument, views: list[View]) -> MapDocument:
-    probe = MapDocument.model_construct(nodes=doc.nodes, edges=[], views=views)
+    probe = MapDocument.model_construct(
+        format=doc.format, schema_version=doc.schema_version, nodes=doc.nodes, edges=[], views=views
+    )
     probe.reindex()
     return probe
 
 
-def _check_endpoints(doc: MapDocument, edge: EdgeModel, new_kinds: dict[str, str]) -> None:
-    sources, targets = EDGE_ENDPOINTS[edge.kind]
+def _check_endpoints(doc: MapDocument, edge: EdgeModel, new_kinds: Mapping[str, str]) -> None:
+    edge_kind = EdgeKind(edge.kind)
+    sources, targets = EDGE_ENDPOINTS[edge_kind]
     for end, allowed in (("source", sources), ("target", targets)):
         node_id = getattr(edge, end)
         kind = new_kinds.get(node_id) or (doc.node(node_id).kind if doc.has_node(node_id) else None)
         if kind is None:
             raise EditError(f"no node with id {quoted_id(node_id)}")
         if kind not in allowed:
-            raise EditError(f"{EDGE_ENDPOINT_WORDS[edge.kind]}, not from or to a {kind}")
+            raise EditError(f"{EDGE_ENDPOINT_WORDS[edge_kind]}, not from or to a {kind}")
     if edge.source == edge.target:
         raise EditError("an edge cannot join a node to itself")
-    if edge.kind == EdgeKind.CROSSING:
+    if isinstance(edge, CrossingEdge):
         for via_id in edge.via:
             if via_id not in new_kinds and not doc.has_node(via_id):
                 raise EditError(f"no node with id {quoted_id(via_id)}")

@@ -136,7 +136,8 @@ class _NoAttributes(dict[str, AttributeValue]):
 
     __slots__ = ()
 
-    def __hash__(self) -> int:
+    # dict declares itself unhashable (__hash__ = None); this one never changes, so it may hash.
+    def __hash__(self) -> int:  # type: ignore[override]
         return 0
 
     def _refuse_change(self, *args: object, **kwargs: object) -> NoReturn:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from commapper.model.items import COORDINATE_RANGE, MAX_ID_CHARS, EdgeKind, NodeKind
 
@@ -88,7 +89,9 @@ def problems_from_validation(error: ValidationError) -> list[Problem]:
     return list(problems.values())
 
 
-def _add_attribute_problem(problems: dict[str, Problem], detail: Any, loc: list[Any]) -> None:
+def _add_attribute_problem(
+    problems: dict[str, Problem], detail: ErrorDetails, loc: list[Any]
+) -> None:
     """An attribute value is a union of scalars, so pydantic reports one error per type: say one
     sentence, and a precise one when the value is text that is too long or not whole."""
     branch = loc[-1]
@@ -117,7 +120,7 @@ def json_path(loc: list[Any]) -> str:
     return path
 
 
-def _sentence(detail: dict[str, Any], loc: list[Any]) -> str:
+def _sentence(detail: ErrorDetails, loc: list[Any]) -> str:
     kind, context, given = detail["type"], detail.get("ctx") or {}, detail.get("input")
     field = next((part for part in reversed(loc) if isinstance(part, str)), "")
     if kind == "missing":
