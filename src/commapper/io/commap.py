@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import functools
 import gc
 import json
 import os
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import to_json
@@ -22,12 +22,15 @@ from commapper.io.first_look import first_look
 from commapper.io.migrate import MigrationError, migrate
 from commapper.io.reading import read_map_bytes
 from commapper.model import (
+    EDGE_CLASSES,
     FORMAT_NAME,
     NODE_CLASSES,
     SCHEMA_VERSION,
     Edge,
+    EdgeModel,
     MapDocument,
     Node,
+    NodeModel,
     View,
     field_names,
     in_path_order,
@@ -74,7 +77,7 @@ def parse_map(data: bytes, path: str | os.PathLike[str] | None = None) -> MapDoc
     return doc
 
 
-def _parse_carefully(data: bytes, path: str | os.PathLike[str] | None) -> MapDocument:
+def _parse_carefully(data: bytes, path: Path | None) -> MapDocument:
     raw = _decode_json(data, path)
     raw = _check_header(raw, path)
     try:
@@ -174,17 +177,19 @@ _EDGE_LIST = TypeAdapter(list[Edge])
 _VIEW_LIST = TypeAdapter(list[View])
 
 
-def _items_data(adapter: TypeAdapter, items: list[Any]) -> list[dict[str, Any]]:
+_ItemT = TypeVar("_ItemT", bound=NodeModel | EdgeModel)
+
+
+def _items_data(adapter: TypeAdapter[list[_ItemT]], items: list[_ItemT]) -> list[dict[str, Any]]:
     dumped = adapter.dump_python(items, mode="json", exclude_defaults=True)
     ordered = []
     for item, data in zip(items, dumped, strict=True):
         # The kind always equals its default, so it was excluded above; it must be written.
         data["kind"] = item.kind
-        ordered.append({key: data[key] for key in _written_order(type(item)) if key in data})
+        ordered.append({key: data[key] for key in _WRITTEN_ORDER[type(item)] if key in data})
     return ordered
 
 
-@functools.cache
 def _written_order(item_class: type) -> tuple[str, ...]:
     fields = field_names(item_class)
     order = _NODE_KEY_ORDER if item_class in NODE_CLASSES.values() else _EDGE_KEY_ORDER
@@ -194,7 +199,13 @@ def _written_order(item_class: type) -> tuple[str, ...]:
     return (*head, *unplaced, *(key for key in _COMMON_TAIL if key in fields))
 
 
-def _timestamp(moment: Any) -> str:
+_WRITTEN_ORDER: dict[type, tuple[str, ...]] = {
+    item_class: _written_order(item_class)
+    for item_class in (*NODE_CLASSES.values(), *EDGE_CLASSES.values())
+}
+
+
+def _timestamp(moment: datetime) -> str:
     text = moment.isoformat()
     return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
 
@@ -284,13 +295,13 @@ def _check_header(raw: Any, path: Any) -> dict[str, Any]:
                 path, f"the map has {len(items):,} {key}; at most {limit:,} are allowed", key
             )
     try:
-        raw = migrate(raw)
+        data = migrate(raw)
     except MigrationError as error:
         raise MapFileError.single(path, str(error), "schema_version") from None
     now = utc_now().isoformat()
-    raw.setdefault("created", now)
-    raw.setdefault("modified", now)
-    return raw
+    data.setdefault("created", now)
+    data.setdefault("modified", now)
+    return data
 
 
 def _check_format_and_version(raw: Any, path: Any) -> None:

@@ -167,6 +167,7 @@ class _Walk:
         raise ValueError(f"expected , or {closing}")
 
     def skip_space(self) -> None:
+        # Whitespace or none: the pattern matches at every position, the end included.
         self.at = _SPACE.match(self.text, self.at).end()  # type: ignore[union-attr]
 
     def add(self, problem: Problem) -> None:

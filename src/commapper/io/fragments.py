@@ -17,9 +17,11 @@ from pydantic import TypeAdapter, ValidationError
 from commapper.io.commap import map_to_data
 from commapper.model import (
     NODE_ID_PREFIX,
+    CrossingEdge,
     Edge,
     InsertItems,
     MapDocument,
+    MeNode,
     Node,
     NodeKind,
     PersonNode,
@@ -91,10 +93,10 @@ def paste_edit(
     has_me = doc.ego is not None
     new_nodes = []
     for node in nodes:
-        if node.kind == NodeKind.ME and has_me:
+        if isinstance(node, MeNode) and has_me:
             node = PersonNode(**{**dataclasses.asdict(node), "kind": NodeKind.PERSON})
-        has_me = has_me or node.kind == NodeKind.ME
-        new_id = _fresh_id(NODE_ID_PREFIX[node.kind], node.id, taken)
+        has_me = has_me or isinstance(node, MeNode)
+        new_id = _fresh_id(NODE_ID_PREFIX[NodeKind(node.kind)], node.id, taken)
         new_ids[node.id] = new_id
         x = None if node.x is None else _shifted(node.x, offset[0])
         y = None if node.y is None else _shifted(node.y, offset[1])
@@ -108,7 +110,7 @@ def paste_edit(
             "source": new_ids[edge.source],
             "target": new_ids[edge.target],
         }
-        if edge.kind == "crossing":
+        if isinstance(edge, CrossingEdge):
             update["via"] = tuple(new_ids[via] for via in edge.via if via in new_ids)
         new_edges.append(dataclasses.replace(edge, **update))
     return InsertItems(

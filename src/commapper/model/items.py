@@ -294,6 +294,8 @@ class _Node(_Item):
     ``kind`` is a plain string literal rather than a NodeKind member because pydantic matches a
     string literal in Rust without a Python lookup per item (5% of loading a large map).
     NodeKind is a StrEnum, so ``node.kind == NodeKind.ME`` holds and either is the same dict key.
+    Code that reads a kind's own fields narrows by class (``isinstance(node, CommunityNode)`` or
+    ``match``), which type checkers follow, rather than by comparing ``kind``.
     """
 
     label: Label = ""
