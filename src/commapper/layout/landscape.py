@@ -20,7 +20,16 @@ from commapper.layout.common import (
     unit_vector,
 )
 from commapper.layout.spacing import FreeSpots, Point
-from commapper.model import EdgeKind, Level, MapDocument, NodeKind
+from commapper.model import (
+    BoundaryObjectNode,
+    CommunityNode,
+    CrossingEdge,
+    Level,
+    MapDocument,
+    MembershipEdge,
+    ObjectUseEdge,
+    PersonNode,
+)
 from commapper.model.items import MAX_COORDINATE
 
 LEVEL_RINGS: dict[Level, int] = {level: index for index, level in enumerate(Level)}
@@ -171,7 +180,7 @@ def _ego_levels(doc: MapDocument, ego_id: str) -> dict[str, Level]:
     """My strongest level of membership in each community I belong to."""
     levels: dict[str, Level] = {}
     for edge in doc.edges:
-        if edge.kind == EdgeKind.MEMBERSHIP and edge.source == ego_id:
+        if isinstance(edge, MembershipEdge) and edge.source == ego_id:
             old = levels.get(edge.target)
             if old is None or edge.level.strength > old.strength:
                 levels[edge.target] = edge.level
@@ -182,9 +191,9 @@ def _anchors(doc: MapDocument) -> dict[str, list[str]]:
     """The communities each person or boundary object connects: memberships, uses, crossings."""
     anchors: dict[str, dict[str, None]] = {}
     for edge in doc.edges:
-        if edge.kind in (EdgeKind.MEMBERSHIP, EdgeKind.OBJECT_USE):
+        if isinstance(edge, MembershipEdge | ObjectUseEdge):
             anchors.setdefault(edge.source, {})[edge.target] = None
-        elif edge.kind == EdgeKind.CROSSING:
+        elif isinstance(edge, CrossingEdge):
             for carrier in edge.via:
                 anchors.setdefault(carrier, {}).update({edge.source: None, edge.target: None})
     return {node_id: list(communities) for node_id, communities in anchors.items()}
@@ -247,7 +256,7 @@ def landscape_layout(
         result[ego.id] = spots.take(centre)
 
     communities = [
-        node.id for node in doc.nodes if node.kind == NodeKind.COMMUNITY and node.id not in kept
+        node.id for node in doc.nodes if isinstance(node, CommunityNode) and node.id not in kept
     ]
     if communities:
         levels = _ego_levels(doc, ego.id) if ego is not None else {}
@@ -265,7 +274,7 @@ def landscape_layout(
     others = [
         node.id
         for node in doc.nodes
-        if node.kind in (NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT) and node.id not in kept
+        if isinstance(node, PersonNode | BoundaryObjectNode) and node.id not in kept
     ]
     outermost = (
         max((math.dist(point, centre) for point in positions.values()), default=0.0) + RING_GAP
