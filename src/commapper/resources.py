@@ -1,4 +1,4 @@
-"""Where the bundled resources (example maps, schema, icons) are, installed or in a checkout."""
+"""Where the bundled resources (examples, schema, translations) are, installed or in a checkout."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ RESOURCES_DIR = next(
 EXAMPLES_DIR = RESOURCES_DIR / "examples"
 SCHEMA_PATH = RESOURCES_DIR / "schema" / "commap-1.schema.json"
 DEFAULT_EXAMPLE = EXAMPLES_DIR / "nurse-educator-landscape.commap"
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 
 
 def example_maps() -> list[Path]:

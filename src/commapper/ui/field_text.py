@@ -5,40 +5,147 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from enum import Enum
 from typing import Any
 
-from commapper.model import EdgeKind, MapDocument, Mode, NodeKind
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from commapper.model import EdgeKind, Level, MapDocument, Means, Mode, NodeKind, Stage
 from commapper.model.items import DATE_PATTERN
 
-# Plural names for undo texts such as "Change sector of 3 communities".
-KIND_PLURALS: dict[str, str] = {
-    NodeKind.ME: "me nodes",
-    NodeKind.COMMUNITY: "communities",
-    NodeKind.PERSON: "people",
-    NodeKind.BOUNDARY_OBJECT: "boundary objects",
-    EdgeKind.MEMBERSHIP: "memberships",
-    EdgeKind.CROSSING: "crossings",
-    EdgeKind.OBJECT_USE: "object uses",
-    EdgeKind.TIE: "ties",
-}
+# Texts of the tables below are marked for translation where they are defined and translated
+# where they are shown, in the context named in each (the words of an enum: the enum's name).
 KIND_NAMES: dict[str, str] = {
-    NodeKind.ME: "Me",
-    NodeKind.COMMUNITY: "Community",
-    NodeKind.PERSON: "Person",
-    NodeKind.BOUNDARY_OBJECT: "Boundary object",
-    EdgeKind.MEMBERSHIP: "Membership",
-    EdgeKind.CROSSING: "Crossing",
-    EdgeKind.OBJECT_USE: "Object use",
-    EdgeKind.TIE: "Tie",
+    NodeKind.ME: QT_TRANSLATE_NOOP("Kinds", "Me"),
+    NodeKind.COMMUNITY: QT_TRANSLATE_NOOP("Kinds", "Community"),
+    NodeKind.PERSON: QT_TRANSLATE_NOOP("Kinds", "Person"),
+    NodeKind.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("Kinds", "Boundary object"),
+    EdgeKind.MEMBERSHIP: QT_TRANSLATE_NOOP("Kinds", "Membership"),
+    EdgeKind.CROSSING: QT_TRANSLATE_NOOP("Kinds", "Crossing"),
+    EdgeKind.OBJECT_USE: QT_TRANSLATE_NOOP("Kinds", "Object use"),
+    EdgeKind.TIE: QT_TRANSLATE_NOOP("Kinds", "Tie"),
 }
-DATE_HINT = "Use YYYY, YYYY-MM or YYYY-MM-DD (a real date), or leave empty."
-# The words shown for the three states of inside_org, in the order the choices are offered.
-INSIDE_ORG_CHOICES: tuple[tuple[str, bool | None], ...] = (
-    ("unknown", None),
-    ("yes", True),
-    ("no", False),
+# What a node is called inside a sentence: "Ana (person)".
+KIND_WORDS: dict[str, str] = {
+    NodeKind.ME: QT_TRANSLATE_NOOP("Kinds", "me"),
+    NodeKind.COMMUNITY: QT_TRANSLATE_NOOP("Kinds", "community"),
+    NodeKind.PERSON: QT_TRANSLATE_NOOP("Kinds", "person"),
+    NodeKind.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("Kinds", "boundary object"),
+}
+# What a table's kind filter offers.
+KIND_PLURAL_NAMES: dict[str, str] = {
+    NodeKind.ME: QT_TRANSLATE_NOOP("Kinds", "Me nodes"),
+    NodeKind.COMMUNITY: QT_TRANSLATE_NOOP("Kinds", "Communities"),
+    NodeKind.PERSON: QT_TRANSLATE_NOOP("Kinds", "People"),
+    NodeKind.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("Kinds", "Boundary objects"),
+    EdgeKind.MEMBERSHIP: QT_TRANSLATE_NOOP("Kinds", "Memberships"),
+    EdgeKind.CROSSING: QT_TRANSLATE_NOOP("Kinds", "Crossings"),
+    EdgeKind.OBJECT_USE: QT_TRANSLATE_NOOP("Kinds", "Object uses"),
+    EdgeKind.TIE: QT_TRANSLATE_NOOP("Kinds", "Ties"),
+}
+# The model's words for a participation level, a stage, a means of crossing and a mode of
+# belonging, as the inspector, the tables and the analysis show them.
+VOCABULARY: dict[type[Enum], dict[Any, str]] = {
+    Level: {
+        Level.CORE: QT_TRANSLATE_NOOP("Level", "core"),
+        Level.ACTIVE: QT_TRANSLATE_NOOP("Level", "active"),
+        Level.OCCASIONAL: QT_TRANSLATE_NOOP("Level", "occasional"),
+        Level.PERIPHERAL: QT_TRANSLATE_NOOP("Level", "peripheral"),
+        Level.TRANSACTIONAL: QT_TRANSLATE_NOOP("Level", "transactional"),
+    },
+    Stage: {
+        Stage.POTENTIAL: QT_TRANSLATE_NOOP("Stage", "potential"),
+        Stage.COALESCING: QT_TRANSLATE_NOOP("Stage", "coalescing"),
+        Stage.ACTIVE: QT_TRANSLATE_NOOP("Stage", "active"),
+        Stage.DISPERSED: QT_TRANSLATE_NOOP("Stage", "dispersed"),
+        Stage.MEMORABLE: QT_TRANSLATE_NOOP("Stage", "memorable"),
+    },
+    Means: {
+        Means.BROKER: QT_TRANSLATE_NOOP("Means", "broker"),
+        Means.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("Means", "boundary_object"),
+        Means.ENCOUNTER: QT_TRANSLATE_NOOP("Means", "encounter"),
+        Means.PRACTICE: QT_TRANSLATE_NOOP("Means", "practice"),
+    },
+    Mode: {
+        Mode.ENGAGEMENT: QT_TRANSLATE_NOOP("Mode", "engagement"),
+        Mode.IMAGINATION: QT_TRANSLATE_NOOP("Mode", "imagination"),
+        Mode.ALIGNMENT: QT_TRANSLATE_NOOP("Mode", "alignment"),
+    },
+}
+# What an undo text calls each field: "Change sector".
+FIELD_WORDS: dict[str, str] = {
+    "kind": QT_TRANSLATE_NOOP("Fields", "kind"),
+    "id": QT_TRANSLATE_NOOP("Fields", "id"),
+    "source": QT_TRANSLATE_NOOP("Fields", "source"),
+    "target": QT_TRANSLATE_NOOP("Fields", "target"),
+    "label": QT_TRANSLATE_NOOP("Fields", "label"),
+    "domain": QT_TRANSLATE_NOOP("Fields", "domain"),
+    "sector": QT_TRANSLATE_NOOP("Fields", "sector"),
+    "inside_org": QT_TRANSLATE_NOOP("Fields", "inside organisation"),
+    "stage": QT_TRANSLATE_NOOP("Fields", "stage"),
+    "org": QT_TRANSLATE_NOOP("Fields", "organisation"),
+    "level": QT_TRANSLATE_NOOP("Fields", "level"),
+    "modes": QT_TRANSLATE_NOOP("Fields", "modes"),
+    "since": QT_TRANSLATE_NOOP("Fields", "since"),
+    "until": QT_TRANSLATE_NOOP("Fields", "until"),
+    "means": QT_TRANSLATE_NOOP("Fields", "means"),
+    "via": QT_TRANSLATE_NOOP("Fields", "via"),
+    "directed": QT_TRANSLATE_NOOP("Fields", "directed"),
+    "weight": QT_TRANSLATE_NOOP("Fields", "weight"),
+    "tags": QT_TRANSLATE_NOOP("Fields", "tags"),
+    "color": QT_TRANSLATE_NOOP("Fields", "colour"),
+    "notes": QT_TRANSLATE_NOOP("Fields", "notes"),
+    "attributes": QT_TRANSLATE_NOOP("Fields", "attributes"),
+    "title": QT_TRANSLATE_NOOP("Fields", "title"),
+    "description": QT_TRANSLATE_NOOP("Fields", "description"),
+    "x": QT_TRANSLATE_NOOP("Fields", "x"),
+    "y": QT_TRANSLATE_NOOP("Fields", "y"),
+}
+DATE_HINT = QT_TRANSLATE_NOOP(
+    "DateField", "Use YYYY, YYYY-MM or YYYY-MM-DD (a real date), or leave empty."
 )
-YES_NO_CHOICES: tuple[tuple[str, bool], ...] = (("yes", True), ("no", False))
+
+
+def field_words(name: str) -> str:
+    """What an undo text calls the field ``name`` ("Change sector"), in the user's language."""
+    return QCoreApplication.translate("Fields", FIELD_WORDS[name])
+
+
+def kind_name(kind: str) -> str:
+    """What a node or edge of ``kind`` is called ("Community"), in the user's language."""
+    return QCoreApplication.translate("Kinds", KIND_NAMES[kind])
+
+
+def kind_word(kind: str) -> str:
+    """What a node of ``kind`` is called inside a sentence ("person"), in the user's language."""
+    return QCoreApplication.translate("Kinds", KIND_WORDS[kind])
+
+
+def kind_plural_name(kind: str) -> str:
+    """What nodes or edges of ``kind`` are called ("Communities"), in the user's language."""
+    return QCoreApplication.translate("Kinds", KIND_PLURAL_NAMES[kind])
+
+
+def vocabulary_word(value: Enum) -> str:
+    """The word shown for a level, stage, means or mode, in the user's language."""
+    kind = type(value)
+    return QCoreApplication.translate(kind.__name__, VOCABULARY[kind][value])
+
+
+def field_choices(name: str) -> tuple[tuple[str, Any], ...]:
+    """The (words shown, value) pairs offered for the field ``name``, in the order offered;
+    empty for a field without a fixed set of values."""
+    yes = QCoreApplication.translate("Choices", "yes")
+    no = QCoreApplication.translate("Choices", "no")
+    if name == "inside_org":
+        return ((QCoreApplication.translate("Choices", "unknown"), None), (yes, True), (no, False))
+    if name == "directed":
+        return ((yes, True), (no, False))
+    if name == "stage":
+        none = QCoreApplication.translate("Choices", "none")
+        return ((none, None), *((vocabulary_word(stage), stage) for stage in Stage))
+    vocabulary = {"level": Level, "means": Means}.get(name)
+    return tuple((vocabulary_word(value), value) for value in vocabulary or ())
 
 
 def is_valid_date(text: str) -> bool:
@@ -56,13 +163,15 @@ def text_to_tags(text: str) -> tuple[str, ...]:
 
 
 def modes_to_text(modes: Iterable[Mode]) -> str:
-    return ", ".join(Mode(mode).value for mode in modes)
+    return ", ".join(vocabulary_word(Mode(mode)) for mode in modes)
 
 
 def text_to_modes(text: str) -> tuple[str, ...]:
-    """Modes from "engagement, alignment"; unknown words are kept so the model can refuse them."""
-    words = (word.strip().lower() for word in text.split(","))
-    return tuple(dict.fromkeys(word for word in words if word))
+    """Modes from "engagement, alignment" (in the user's language or the file's); unknown words
+    are kept so the model can refuse them."""
+    known = {vocabulary_word(mode).casefold(): mode.value for mode in Mode}
+    words = (word.strip().casefold() for word in text.split(","))
+    return tuple(dict.fromkeys(known.get(word, word) for word in words if word))
 
 
 def optional_text(text: str) -> str | None:
@@ -105,14 +214,6 @@ def node_label(doc: MapDocument, node_id: str) -> str:
     """A node's label for display, falling back on its id when it has none or is gone."""
     node = doc.get(node_id)
     return (node.label if node is not None else "") or node_id
-
-
-def undo_text(field_label: str, kinds: list[str]) -> str:
-    """ "Change sector" for one item, "Change sector of 3 communities" for several."""
-    if len(kinds) == 1:
-        return f"Change {field_label}"
-    same = len(set(kinds)) == 1
-    return f"Change {field_label} of {len(kinds)} {KIND_PLURALS[kinds[0]] if same else 'items'}"
 
 
 def short(text: str, limit: int) -> str:

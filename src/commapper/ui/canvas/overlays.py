@@ -8,17 +8,19 @@ own the extra line items they draw.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
-from PySide6.QtCore import QLineF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGridLayout, QLabel, QWidget
 
 from commapper.analysis.graphs import merge_edges
 from commapper.analysis.result import Analysis, NodeBrokerage
 from commapper.analysis.timeline import memberships_outside
-from commapper.model import LEVELS, NodeKind, NodeModel
+from commapper.model import LEVELS, CommunityNode, NodeModel, Stage
 from commapper.ui.canvas.items import MARK_COLOURS
 from commapper.ui.canvas.scene import MapScene
+from commapper.ui.field_text import FIELD_WORDS, field_words, vocabulary_word
 from commapper.ui.panels.charts import LEVEL_COLOURS_LIGHT
 from commapper.ui.shell.theme import is_dark, sector_colour
 
@@ -30,10 +32,13 @@ CATEGORY_COLOURS = (
 )  # fmt: skip
 MISSING_COLOUR = "#D9D9D9"
 NOT_MINE_COLOUR = "#BDBDBD"
-MARK_WORDS = {
-    "broker": "top brokers (betweenness)",
-    "silo": "silos: nothing (but me) connects them",
-    "articulation": "cut points: the map falls apart without them",
+# The legend's line for each mark, translated where shown (context "CanvasOverlays").
+MARK_LEGEND = {
+    "broker": QT_TRANSLATE_NOOP("CanvasOverlays", "ring: top brokers (betweenness)"),
+    "silo": QT_TRANSLATE_NOOP("CanvasOverlays", "ring: silos: nothing (but me) connects them"),
+    "articulation": QT_TRANSLATE_NOOP(
+        "CanvasOverlays", "ring: cut points: the map falls apart without them"
+    ),
 }
 FIELDS = ("sector", "domain", "stage", "inside_org", "org")
 
@@ -80,10 +85,10 @@ class CanvasOverlays:
             if item.dimmed != (node_id in lost_nodes):
                 item.dimmed = node_id in lost_nodes
                 item.update()
-        for edge_id, item in scene.edge_items.items():
-            if item.dimmed != (edge_id in lost_edges):
-                item.dimmed = edge_id in lost_edges
-                item.update()
+        for edge_id, edge_item in scene.edge_items.items():
+            if edge_item.dimmed != (edge_id in lost_edges):
+                edge_item.dimmed = edge_id in lost_edges
+                edge_item.update()
         self._draw_open_pairs()
         rule = self._fill_rule()
         # Colouring by sector (no rule) needs no restyle after an edit; the others may, since
@@ -92,7 +97,7 @@ class CanvasOverlays:
             scene.fill_rule = rule
         self.legend = self._legend(marked)
 
-    def _nodes(self) -> dict:
+    def _nodes(self) -> dict[str, NodeBrokerage]:
         return self.result.brokerage.nodes if self.result else {}
 
     def _size_factors(self, nodes: dict[str, NodeBrokerage]) -> dict[str, float]:
@@ -141,13 +146,17 @@ class CanvasOverlays:
             line = QGraphicsLineItem(QLineF(a.pos(), b.pos()))
             line.setPen(pen)
             line.setZValue(-1)
-            line.setToolTip("Open pair: only you connect these two communities")
+            line.setToolTip(
+                QCoreApplication.translate(
+                    "CanvasOverlays", "Open pair: only you connect these two communities"
+                )
+            )
             self.scene.addItem(line)
             self.pair_lines.append(line)
 
     # -- colours ---------------------------------------------------------------------------------
 
-    def _fill_rule(self):
+    def _fill_rule(self) -> Callable[[NodeModel], QColor | None] | None:
         if self.colour_by == "sector":
             return None
         if self.colour_by == "level":
@@ -155,7 +164,7 @@ class CanvasOverlays:
             palette = dict(zip([lv.value for lv in LEVELS], LEVEL_COLOURS_LIGHT, strict=True))
 
             def by_level(node: NodeModel) -> QColor | None:
-                if node.kind != NodeKind.COMMUNITY:
+                if not isinstance(node, CommunityNode):
                     return None
                 level = levels.get(node.id)
                 return QColor(palette[level] if level else NOT_MINE_COLOUR)
@@ -165,7 +174,7 @@ class CanvasOverlays:
 
         def by_value(node: NodeModel) -> QColor:
             value = self._value(node)
-            return QColor(palette.get(value, MISSING_COLOUR))
+            return QColor(palette.get(value, MISSING_COLOUR) if value else MISSING_COLOUR)
 
         return by_value
 
@@ -190,28 +199,68 @@ class CanvasOverlays:
         entries: list[tuple[str, str]] = []
         if self.colour_by == "sector":
             sectors = sorted({n.sector for n in self.scene.doc.nodes
-                              if n.kind == NodeKind.COMMUNITY and n.sector})  # fmt: skip
-            entries = [(sector_colour(sector).name(), f"sector: {sector}") for sector in sectors]
+                              if isinstance(n, CommunityNode) and n.sector})  # fmt: skip
+            sector_text = QCoreApplication.translate("CanvasOverlays", "sector: {sector}")
+            entries = [
+                (sector_colour(sector).name(), sector_text.format(sector=sector))
+                for sector in sectors
+            ]
         elif self.colour_by == "level":
+            level_text = QCoreApplication.translate("CanvasOverlays", "my level: {level}")
             for level, colour in zip(LEVELS, LEVEL_COLOURS_LIGHT, strict=True):
-                entries.append((colour, f"my level: {level.value}"))
-            entries.append((NOT_MINE_COLOUR, "not one of my communities"))
+                entries.append((colour, level_text.format(level=vocabulary_word(level))))
+            entries.append(
+                (
+                    NOT_MINE_COLOUR,
+                    QCoreApplication.translate("CanvasOverlays", "not one of my communities"),
+                )
+            )
         else:
+            # A field's name, or a custom attribute's (the user's own word, shown as it is).
+            field = self.colour_by
+            name = field_words(field) if field in FIELD_WORDS else field
+            value_text = QCoreApplication.translate("CanvasOverlays", "{field}: {value}")
             for value, colour in self._category_palette().items():
-                entries.append((colour, f"{self.colour_by}: {value}"))
-            entries.append((MISSING_COLOUR, f"{self.colour_by}: no value"))
+                shown = value_text.format(field=name, value=self._value_text(value))
+                entries.append((colour, shown))
+            no_value = QCoreApplication.translate("CanvasOverlays", "{field}: no value")
+            entries.append((MISSING_COLOUR, no_value.format(field=name)))
         for mark in ("broker", "silo", "articulation"):
             if mark in marked:
-                entries.append((MARK_COLOURS[mark], f"ring: {MARK_WORDS[mark]}"))
+                text = QCoreApplication.translate("CanvasOverlays", MARK_LEGEND[mark])
+                entries.append((MARK_COLOURS[mark], text))
         if self.size_by_betweenness:
-            entries.append(("", "size: betweenness (bigger brokers more)"))
+            text = QCoreApplication.translate(
+                "CanvasOverlays", "size: betweenness (bigger brokers more)"
+            )
+            entries.append(("", text))
         if self.pair_lines:
-            entries.append((MARK_COLOURS["broker"], "dashed line: open pair only I bridge"))
+            text = QCoreApplication.translate(
+                "CanvasOverlays", "dashed line: open pair only I bridge"
+            )
+            entries.append((MARK_COLOURS["broker"], text))
         if self.what_if:
-            entries.append(("", "faded: what would drop away without the node"))
+            text = QCoreApplication.translate(
+                "CanvasOverlays", "faded: what would drop away without the node"
+            )
+            entries.append(("", text))
         if self.year is not None:
-            entries.append(("", f"faded lines: memberships not held in {self.year}"))
+            text = QCoreApplication.translate(
+                "CanvasOverlays", "faded lines: memberships not held in {year}"
+            )
+            entries.append(("", text.format(year=self.year)))
         return entries
+
+    def _value_text(self, value: str) -> str:
+        """A value of the field nodes are coloured by, as the legend shows it: a stage or yes and
+        no in the user's language, anything else as typed."""
+        if self.colour_by == "stage" and value in set(Stage):
+            return vocabulary_word(Stage(value))
+        if self.colour_by == "inside_org" and value in ("True", "False"):
+            yes_no = {"True": QT_TRANSLATE_NOOP("Choices", "yes"),
+                      "False": QT_TRANSLATE_NOOP("Choices", "no")}  # fmt: skip
+            return QCoreApplication.translate("Choices", yes_no[value])
+        return value
 
     def clear(self) -> None:
         """Remove every overlay (sizes, marks, lines, colours, greying)."""
@@ -235,7 +284,8 @@ class LegendWidget(QWidget):
 
     def show_entries(self, entries: list[tuple[str, str]]) -> None:
         while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
+            taken = self.grid.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         border = "#dddddd" if is_dark() else "#444444"

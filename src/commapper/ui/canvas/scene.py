@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -16,15 +16,22 @@ from PySide6.QtWidgets import (
 )
 
 from commapper.model import (
-    EDGE_CLASSES,
     PINNED_TAG,
+    BoundaryObjectNode,
+    CommunityNode,
+    CrossingEdge,
     DocumentChanged,
     EdgeKind,
+    EdgeModel,
     InsertItems,
     Level,
+    MembershipEdge,
+    MeNode,
     MoveNodes,
     NodeKind,
     NodeModel,
+    ObjectUseEdge,
+    TieEdge,
     edge_kinds_between,
 )
 from commapper.model.items import MAX_COORDINATE
@@ -32,9 +39,17 @@ from commapper.ui.canvas.edge_item import EdgeItem
 from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import MANY_NODES, NodeItem
 from commapper.ui.session import MapSession
-from commapper.ui.shell.theme import NODE_KIND_WORDS, canvas_colours, sector_colour
+from commapper.ui.shell.theme import canvas_colours, sector_colour
 
 BSP_TREE_DEPTH = 6
+# A node of each kind as a sentence names it ("A person and a boundary object are not joined"),
+# translated where shown.
+KIND_IN_SENTENCE = {
+    NodeKind.ME: QT_TRANSLATE_NOOP("MapScene", "me"),
+    NodeKind.COMMUNITY: QT_TRANSLATE_NOOP("MapScene", "a community"),
+    NodeKind.PERSON: QT_TRANSLATE_NOOP("MapScene", "a person"),
+    NodeKind.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("MapScene", "a boundary object"),
+}
 LABEL_PRIORITY = {
     NodeKind.ME: 0,
     NodeKind.COMMUNITY: 1,
@@ -55,6 +70,19 @@ def placeable(point: QPointF) -> QPointF:
         return min(max(value, -MAX_COORDINATE), MAX_COORDINATE)
 
     return QPointF(within(point.x()), within(point.y()))
+
+
+def new_edge(kind: EdgeKind, edge_id: str, source: str, target: str) -> EdgeModel:
+    """An edge of ``kind`` as connecting two nodes makes it: a membership starts active."""
+    match kind:
+        case EdgeKind.MEMBERSHIP:
+            return MembershipEdge(id=edge_id, source=source, target=target, level=Level.ACTIVE)
+        case EdgeKind.CROSSING:
+            return CrossingEdge(id=edge_id, source=source, target=target)
+        case EdgeKind.OBJECT_USE:
+            return ObjectUseEdge(id=edge_id, source=source, target=target)
+        case EdgeKind.TIE:
+            return TieEdge(id=edge_id, source=source, target=target)
 
 
 class MapScene(QGraphicsScene):
@@ -171,11 +199,11 @@ class MapScene(QGraphicsScene):
             if edge_id in self.edge_items:
                 touched_pairs.add(self._remove_edge_item(edge_id))
         for node_id in change.nodes_removed | change.nodes_added:
-            item = self.node_items.pop(node_id, None)
-            if item is not None:
-                for edge_item in list(item.edges):
+            node_item = self.node_items.pop(node_id, None)
+            if node_item is not None:
+                for edge_item in list(node_item.edges):
                     touched_pairs.add(self._remove_edge_item(edge_item.edge_id))
-                self.removeItem(item)
+                self.removeItem(node_item)
         for node_id in change.nodes_removed | change.nodes_added:
             if self.doc.has_node(node_id):
                 self._add_node_item(node_id)
@@ -229,11 +257,11 @@ class MapScene(QGraphicsScene):
             return QColor(colour)
         if node.color:
             return QColor(node.color)
-        if node.kind == NodeKind.COMMUNITY:
+        if isinstance(node, CommunityNode):
             return sector_colour(node.sector)
-        if node.kind == NodeKind.ME:
+        if isinstance(node, MeNode):
             return QColor(self.colours.me_fill)
-        if node.kind == NodeKind.BOUNDARY_OBJECT:
+        if isinstance(node, BoundaryObjectNode):
             return QColor(self.colours.object_fill)
         return QColor(self.colours.person_fill)
 
@@ -383,10 +411,10 @@ class MapScene(QGraphicsScene):
                     item.setSelected(False)
                     nodes_changed |= isinstance(item, NodeItem)
             for item_id in wanted:
-                item = self.node_items.get(item_id) or self.edge_items.get(item_id)
-                if item is not None and not item.isSelected():
-                    item.setSelected(True)
-                    nodes_changed |= isinstance(item, NodeItem)
+                wanted_item = self.node_items.get(item_id) or self.edge_items.get(item_id)
+                if wanted_item is not None and not wanted_item.isSelected():
+                    wanted_item.setSelected(True)
+                    nodes_changed |= isinstance(wanted_item, NodeItem)
         finally:
             self._syncing_selection = False
         if nodes_changed:
@@ -464,9 +492,10 @@ class MapScene(QGraphicsScene):
         }
         self._press_positions = {}
         if moved:
-            text = "Move " + (
-                self._label(next(iter(moved))) if len(moved) == 1 else f"{len(moved)} nodes"
-            )
+            if len(moved) == 1:
+                text = self.tr("Move {label}").format(label=self._label(next(iter(moved))))
+            else:
+                text = self.tr("Move %n nodes", "", len(moved))
             self.session.edit(MoveNodes.tidied(moved), text)
         # A node dragged past the edge of the positions a map holds, where the map already had
         # it, was not moved by the edit: it goes back to where the map has it.
@@ -497,21 +526,24 @@ class MapScene(QGraphicsScene):
         if not (self.doc.has_node(source_id) and self.doc.has_node(target_id)):
             return False  # an end was removed (undone) during the gesture
         source, target = self.doc.node(source_id), self.doc.node(target_id)
-        kinds = edge_kinds_between(source.kind, target.kind)
-        if not kinds and (kinds := edge_kinds_between(target.kind, source.kind)):
+        source_kind, target_kind = NodeKind(source.kind), NodeKind(target.kind)
+        kinds = edge_kinds_between(source_kind, target_kind)
+        if not kinds and (kinds := edge_kinds_between(target_kind, source_kind)):
             source, target = target, source
         if not kinds:
+            first = self.tr(KIND_IN_SENTENCE[source_kind])
+            second = self.tr(KIND_IN_SENTENCE[target_kind])
+            text = self.tr(
+                "{first} and {second} are not joined directly: connect both to a community instead."
+            )
             self.session.edit_refused.emit(
-                f"A {NODE_KIND_WORDS[source.kind]} and a {NODE_KIND_WORDS[target.kind]} are not "
-                "joined directly: connect both to a community instead."
+                text.format(first=first[:1].upper() + first[1:], second=second)
             )
             return False
-        kind = kinds[0]
-        fields: dict = {"level": Level.ACTIVE} if kind == EdgeKind.MEMBERSHIP else {}
-        edge = EDGE_CLASSES[kind](
-            id=self.doc.new_id("e"), source=source.id, target=target.id, **fields
+        edge = new_edge(kinds[0], self.doc.new_id("e"), source.id, target.id)
+        text = self.tr("Connect {source} to {target}").format(
+            source=source.label or source.id, target=target.label or target.id
         )
-        text = f"Connect {source.label or source.id} to {target.label or target.id}"
         if self.session.edit(InsertItems(edges=((len(self.doc.edges), edge),)), text):
             self.session.selection.set([edge.id])
             return True

@@ -4,8 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPixmap, QTransform, QWheelEvent
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsItem,
@@ -33,10 +52,11 @@ BATCH_EDGES_BELOW_ZOOM = 0.5
 LABEL_READABLE_ZOOM = 0.65
 
 
-EMPTY_MAP_HINT = (
+EMPTY_MAP_HINT = QT_TRANSLATE_NOOP(
+    "MapView",
     "An empty map. Start with yourself: Ctrl+4 adds \u201cme\u201d.\n\n"
     "Double-click anywhere to add a community (or Ctrl+1). Ctrl+2 adds a person and Ctrl+3 a "
-    "boundary object.\n\nShift-drag from one node to another to connect them."
+    "boundary object.\n\nShift-drag from one node to another to connect them.",
 )
 
 
@@ -57,9 +77,9 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Map canvas")
+        self.setAccessibleName(self.tr("Map canvas"))
         self.setAccessibleDescription(
-            "The map. Tab walks the nodes, arrows move them, F2 renames, Delete deletes."
+            self.tr("The map. Tab walks the nodes, arrows move them, F2 renames, Delete deletes.")
         )
         self._drag_snapshot: tuple[QPixmap, QRectF] | None = None
         self._hidden_for_drag: list[QGraphicsItem] = []
@@ -125,7 +145,7 @@ class MapView(QGraphicsView):
         self._drag_snapshot = None
         self.viewport().update()
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if self._drag_snapshot is None:
             super().drawBackground(painter, rect)
             return
@@ -133,7 +153,7 @@ class MapView(QGraphicsView):
         painter.fillRect(rect, self.map_scene.colours.background)
         painter.drawPixmap(where, snapshot, QRectF(snapshot.rect()))
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)
         if self.map_scene.doc.nodes:
             return
@@ -143,7 +163,7 @@ class MapView(QGraphicsView):
         area = QRectF(self.viewport().rect()).adjusted(60, 60, -60, -60)
         painter.setPen(QColor(self.map_scene.colours.text))
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(area, int(flags), EMPTY_MAP_HINT)
+        painter.drawText(area, int(flags), self.tr(EMPTY_MAP_HINT))
         painter.restore()
 
     def _follow_emptiness(self, _change: object) -> None:
@@ -219,7 +239,7 @@ class MapView(QGraphicsView):
             self.set_zoom(self.zoom * ZOOM_STEP**steps)
         event.accept()
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton or (
             self._space_held and event.button() == Qt.MouseButton.LeftButton
         ):
@@ -229,7 +249,7 @@ class MapView(QGraphicsView):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._panning_from is not None:
             delta = event.position() - self._panning_from
             self._panning_from = event.position()
@@ -239,7 +259,7 @@ class MapView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._panning_from is not None:
             self._panning_from = None
             self.viewport().unsetCursor()
@@ -247,7 +267,7 @@ class MapView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
-    def contextMenuEvent(self, event) -> None:
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         node = self.node_item_at(event.pos())
         if node is not None and not node.isSelected():
             self.map_scene.select_ids([node.node_id])
@@ -259,7 +279,7 @@ class MapView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()
-        arrows = {
+        arrows: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Left: (-1, 0),
             Qt.Key.Key_Right: (1, 0),
             Qt.Key.Key_Up: (0, -1),
@@ -311,7 +331,7 @@ class MapView(QGraphicsView):
             pos = self.map_scene.node_items[node_id].pos()
             positions[node_id] = (pos.x() + dx, pos.y() + dy)
         self.map_scene.session.edit(
-            MoveNodes.tidied(positions), "Nudge", merge_key=("nudge", frozenset(node_ids))
+            MoveNodes.tidied(positions), self.tr("Nudge"), merge_key=("nudge", frozenset(node_ids))
         )
 
     # -- rename in place -------------------------------------------------------------------------
@@ -331,7 +351,7 @@ class MapView(QGraphicsView):
         editor.setMaxLength(MAX_LABEL_CHARS)
         editor.setText(node.label)
         editor.selectAll()
-        editor.setAccessibleName("New name")
+        editor.setAccessibleName(self.tr("New name"))
         editor.setMinimumWidth(180)
         editor.adjustSize()
         editor.setProperty("node_id", node_id)
@@ -373,11 +393,11 @@ class MapView(QGraphicsView):
         if commit and scene.doc.has_node(node_id) and text != scene.doc.node(node_id).label:
             scene.session.edit(
                 UpdateItem(node_id, {"label": text}),
-                f"Rename to {text!r}",
+                self.tr("Rename to '{label}'").format(label=text),
                 merge_key=self._rename_merge_key,
             )
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self._rename_editor
             and isinstance(event, QKeyEvent)
@@ -388,7 +408,7 @@ class MapView(QGraphicsView):
             return True
         return super().eventFilter(watched, event)
 
-    def node_item_at(self, view_pos) -> NodeItem | None:
+    def node_item_at(self, view_pos: QPoint) -> NodeItem | None:
         for item in self.items(view_pos):
             if isinstance(item, NodeItem):
                 return item

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from commapper.analysis.fallout import fallout
 from commapper.analysis.result import Analysis, WhatIf
 from commapper.analysis.timeline import years_in
+from commapper.model import DocumentChanged
 from commapper.ui.canvas.overlays import CanvasOverlays, LegendWidget
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
-from commapper.ui.field_text import short
+from commapper.ui.field_text import FIELD_WORDS, field_words, short
 from commapper.ui.panels.analysis_figures import BREADTH, BROKERAGE, LEVEL_FILTERS, FiguresView
 from commapper.ui.panels.analysis_worker import AnalysisRunner
 from commapper.ui.panels.charts import BrokerChart, RolesChart, SectorLevelChart, sector_levels
@@ -36,9 +37,10 @@ from commapper.ui.panels.whatif_view import WhatIfView
 from commapper.ui.session import MapSession
 from commapper.ui.wheel import scroll_past_fields
 
-NO_ME_TEXT = (
+NO_ME_TEXT = QT_TRANSLATE_NOOP(
+    "AnalysisPanel",
     'Personal breadth and brokerage need a "me" node: add one to see how far your own '
-    "participation reaches. The figures below are for the whole map."
+    "participation reaches. The figures below are for the whole map.",
 )
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 LISTED_NAME_CHARS = 40  # a name in a list of names (silos, what holds the map together)
@@ -58,7 +60,7 @@ class FindingsList(QListWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setWordWrap(True)
-        self.setAccessibleName("Findings")
+        self.setAccessibleName(self.tr("Findings"))
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -118,37 +120,45 @@ class AnalysisPanel(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         top = QHBoxLayout()
-        self.status = _plain("Analysing…")
+        self.status = _plain(self.tr("Analysing…"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: no known end
         self.progress.setMaximumWidth(90)
-        self.progress.setAccessibleName("Analysis in progress")
+        self.progress.setAccessibleName(self.tr("Analysis in progress"))
         self.level_filter = QComboBox()
         for key, text in LEVEL_FILTERS.items():
-            self.level_filter.addItem(text, key)
-        self.level_filter.setToolTip("Count every membership, or leave out transactional ones")
+            self.level_filter.addItem(QCoreApplication.translate("Figures", text), key)
+        self.level_filter.setToolTip(
+            self.tr("Count every membership, or leave out transactional ones")
+        )
         self.level_filter.currentIndexChanged.connect(self._level_changed)
         top.addWidget(self.status, 1)
         top.addWidget(self.progress)
         layout.addLayout(top)
         layout.addWidget(self.level_filter)
 
-        self.no_me = _plain(NO_ME_TEXT)
+        self.no_me = _plain(self.tr(NO_ME_TEXT))
         self.no_me.hide()  # until a result says whether the map has a me
         layout.addWidget(self.no_me)
-        self.breadth_box = QGroupBox("Breadth: how far my participation reaches")
+        self.breadth_box = QGroupBox(self.tr("Breadth: how far my participation reaches"))
         self.breadth = FiguresView(BREADTH)
         QVBoxLayout(self.breadth_box).addWidget(self.breadth)
-        self.brokerage_box = QGroupBox("Brokerage: where I carry practice across boundaries")
+        self.brokerage_box = QGroupBox(
+            self.tr("Brokerage: where I carry practice across boundaries")
+        )
         self.brokerage = FiguresView(BROKERAGE)
         QVBoxLayout(self.brokerage_box).addWidget(self.brokerage)
-        whole_box = QGroupBox("The whole map")
+        whole_box = QGroupBox(self.tr("The whole map"))
         whole = QFormLayout(whole_box)
         self.silos_label, self.cut_label = _plain(), _plain()
-        self.silos_label.setToolTip("Communities with no connection in the community network C")
-        self.cut_label.setToolTip("Articulation points of the map without me: cut one, it splits")
-        whole.addRow("Silos", self.silos_label)
-        whole.addRow("Holding it together", self.cut_label)
+        self.silos_label.setToolTip(
+            self.tr("Communities with no connection in the community network C")
+        )
+        self.cut_label.setToolTip(
+            self.tr("Articulation points of the map without me: cut one, it splits")
+        )
+        whole.addRow(self.tr("Silos"), self.silos_label)
+        whole.addRow(self.tr("Holding it together"), self.cut_label)
         layout.addWidget(self.breadth_box)
         layout.addWidget(self.brokerage_box)
         layout.addWidget(whole_box)
@@ -161,7 +171,7 @@ class AnalysisPanel(QWidget):
             layout.addWidget(chart.heading)
             layout.addWidget(chart)
 
-        findings_box = QGroupBox("Findings (click one to show it on the map)")
+        findings_box = QGroupBox(self.tr("Findings (click one to show it on the map)"))
         self.findings = FindingsList()
         self.findings.itemClicked.connect(self.show_finding)
         self.findings.itemActivated.connect(self.show_finding)
@@ -170,7 +180,7 @@ class AnalysisPanel(QWidget):
 
         layout.addWidget(self._build_overlays())
         layout.addWidget(self._build_timeline())
-        self.what_if_box = QGroupBox("What if")
+        self.what_if_box = QGroupBox(self.tr("What if"))
         self.what_if_view = WhatIfView()
         self.what_if_view.dismissed.connect(self.end_what_if)
         QVBoxLayout(self.what_if_box).addWidget(self.what_if_view)
@@ -178,32 +188,32 @@ class AnalysisPanel(QWidget):
         layout.addWidget(self.what_if_box)
         layout.addStretch(1)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         self.setMinimumWidth(380)
 
     def _build_overlays(self) -> QGroupBox:
-        box = QGroupBox("On the map")
+        box = QGroupBox(self.tr("On the map"))
         layout = QVBoxLayout(box)
-        self.size_check = QCheckBox("Size by betweenness")
-        self.broker_check = QCheckBox("Mark top brokers")
-        self.silo_check = QCheckBox("Mark silos")
-        self.cut_check = QCheckBox("Mark what holds the map together")
-        self.pairs_check = QCheckBox("Show open pairs only I bridge")
+        self.size_check = QCheckBox(self.tr("Size by betweenness"))
+        self.broker_check = QCheckBox(self.tr("Mark top brokers"))
+        self.silo_check = QCheckBox(self.tr("Mark silos"))
+        self.cut_check = QCheckBox(self.tr("Mark what holds the map together"))
+        self.pairs_check = QCheckBox(self.tr("Show open pairs only I bridge"))
         for check in (self.size_check, self.broker_check, self.silo_check, self.cut_check,
                       self.pairs_check):  # fmt: skip
             check.toggled.connect(self._overlays_changed)
             layout.addWidget(check)
         self.colour_combo = QComboBox()
-        self.colour_combo.setAccessibleName("Colour nodes by")
+        self.colour_combo.setAccessibleName(self.tr("Colour nodes by"))
         self.colour_combo.activated.connect(self._overlays_changed)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Colour by"))
+        row.addWidget(QLabel(self.tr("Colour by")))
         row.addWidget(self.colour_combo, 1)
         layout.addLayout(row)
         self.legend = LegendWidget()
@@ -212,15 +222,15 @@ class AnalysisPanel(QWidget):
         return box
 
     def _build_timeline(self) -> QGroupBox:
-        box = QGroupBox("Timeline")
+        box = QGroupBox(self.tr("Timeline"))
         layout = QVBoxLayout(box)
-        self.timeline_check = QCheckBox("Show the map as of a year")
+        self.timeline_check = QCheckBox(self.tr("Show the map as of a year"))
         self.timeline_check.toggled.connect(self._timeline_changed)
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setAccessibleName("Year")
+        self.slider.setAccessibleName(self.tr("Year"))
         self.slider.setEnabled(False)
         self.slider.valueChanged.connect(self._timeline_changed)
-        self.year_label = _plain("Today: every membership")
+        self.year_label = _plain(self.tr("Today: every membership"))
         layout.addWidget(self.timeline_check)
         layout.addWidget(self.slider)
         layout.addWidget(self.year_label)
@@ -245,8 +255,10 @@ class AnalysisPanel(QWidget):
         self._show_figures()
         brokerage = result.brokerage
         silos = brokerage.silos_excluding_ego if has_me else brokerage.silos_strict
-        self.silos_label.setText(self._names(silos) or "none")
-        self.cut_label.setText(self._names(brokerage.articulation_points_without_ego) or "none")
+        self.silos_label.setText(self._names(silos) or self.tr("none"))
+        self.cut_label.setText(
+            self._names(brokerage.articulation_points_without_ego) or self.tr("none")
+        )
         # No one brokers on a map without paths between nodes: an empty chart says nothing.
         self.broker_chart.setVisible(bool(self.broker_chart.show_result(result, self._labels())))
         self._show_roles()
@@ -259,7 +271,9 @@ class AnalysisPanel(QWidget):
         self.overlays.set_result(result)
         self.legend.show_entries(self.overlays.legend)
         year = self.runner.year
-        self.status.setText(f"As of {year}" if year is not None else "Up to date")
+        self.status.setText(
+            self.tr("As of {year}").format(year=year) if year is not None else self.tr("Up to date")
+        )
 
     def _show_figures(self) -> None:
         if self.result is None or self.result.ego is None:
@@ -278,19 +292,20 @@ class AnalysisPanel(QWidget):
         if chosen is not None:
             self.roles_chart.show_roles(actors[chosen].gould_fernandez, self._label(chosen))
         elif self.result.brokerage.ego is not None:
-            self.roles_chart.show_roles(self.result.brokerage.ego.gould_fernandez, "me")
+            self.roles_chart.show_roles(self.result.brokerage.ego.gould_fernandez, self.tr("me"))
         else:
-            self.roles_chart.show_roles(None, "select a person")
+            self.roles_chart.show_roles(None, self.tr("select a person"))
         # A map without people has no roles to show.
         self.roles_chart.setVisible(bool(actors))
 
     def _show_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         if busy:
-            self.status.setText("Analysing…")
+            self.status.setText(self.tr("Analysing…"))
 
     def _show_failure(self, message: str) -> None:
-        self.status.setText("The analysis failed: " + message.strip().splitlines()[-1])
+        reason = message.strip().splitlines()[-1]
+        self.status.setText(self.tr("The analysis failed: {reason}").format(reason=reason))
 
     def _labels(self) -> dict[str, str]:
         return {node.id: node.label or node.id for node in self.session.doc.nodes}
@@ -319,7 +334,11 @@ class AnalysisPanel(QWidget):
         current = self.colour_combo.currentData() or "sector"
         self.colour_combo.clear()
         for choice in self.overlays.colour_choices():
-            text = {"level": "my participation level"}.get(choice, choice.replace("_", " "))
+            # A field's name, or a custom attribute's (the user's own word, shown as it is).
+            if choice == "level":
+                text = self.tr("my participation level")
+            else:
+                text = field_words(choice) if choice in FIELD_WORDS else choice
             self.colour_combo.addItem(text, choice)
         self.colour_combo.setCurrentIndex(max(self.colour_combo.findData(current), 0))
 
@@ -340,7 +359,7 @@ class AnalysisPanel(QWidget):
         overlays.apply()
         self.legend.show_entries(overlays.legend)
 
-    def _follow_years(self, change=None) -> None:
+    def _follow_years(self, change: DocumentChanged | None = None) -> None:
         if change is not None and not (
             change.edges_added or change.edges_removed or change.edges_changed
         ):
@@ -369,7 +388,9 @@ class AnalysisPanel(QWidget):
     def set_year(self, year: int | None) -> None:
         """Show the map and its figures as of ``year`` (None: today, every membership)."""
         self.year_label.setText(
-            "Today: every membership" if year is None else f"{year}: memberships held that year"
+            self.tr("Today: every membership")
+            if year is None
+            else self.tr("{year}: memberships held that year").format(year=year)
         )
         self.overlays.year = year
         self.overlays.apply()
@@ -389,14 +410,14 @@ class AnalysisPanel(QWidget):
         self.what_if_view.show_waiting(self._label(node_id))
         self.what_if_box.show()
         # The answer is at the bottom of a long panel: bring it into view.
-        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.what_if_box))
+        QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(self.what_if_box))
         self.runner.request_what_if(node_id)
 
     def _show_what_if(self, result: WhatIf) -> None:
         if result.removed == self.what_if_node:
             self.what_if_view.show_result(result)
 
-    def _end_stale_what_if(self, _change=None) -> None:
+    def _end_stale_what_if(self, _change: object = None) -> None:
         # A what-if answers for the map as it was: after an edit it would mislead.
         if self.what_if_node is not None:
             self.end_what_if()

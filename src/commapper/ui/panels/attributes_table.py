@@ -29,7 +29,7 @@ class AttributesField(Field):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Key", "Value"])
+        self.table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
@@ -40,8 +40,8 @@ class AttributesField(Field):
         )
         self.table.setMinimumHeight(90)
         self.table.setMaximumHeight(150)
-        self.add = QPushButton("Add attribute")
-        self.remove = QPushButton("Remove attribute")
+        self.add = QPushButton(self.tr("Add attribute"))
+        self.remove = QPushButton(self.tr("Remove attribute"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add)
         buttons.addWidget(self.remove)
@@ -74,15 +74,18 @@ class AttributesField(Field):
     def add_row(self) -> None:
         """Add a row with a fresh key, commit it, and start editing the key."""
         keys = set(self.attributes())
-        key, number = "attribute", 1
+        # The new key is the user's to rename; it starts as a word of their language.
+        key, number = self.tr("attribute"), 1
         while key in keys:
             number += 1
-            key = f"attribute {number}"
+            key = self.tr("attribute {number}").format(number=number)
         self._set_rows([*self._rows(), (key, "")])
         self.edited.emit(self.attributes())
         row = self.table.rowCount() - 1
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.table.editItem(item)
 
     def remove_row(self) -> None:
         row = self.table.currentRow()

@@ -3,15 +3,17 @@ and brokerage roles. Horizontal bars with names on the axis, so labels never ove
 
 from __future__ import annotations
 
+import html
+
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QWheelEvent
 from PySide6.QtWidgets import QLabel
 
 from commapper.analysis.graphs import merge_edges
 from commapper.analysis.result import Analysis, Roles
-from commapper.model import LEVELS, MapDocument, NodeKind
-from commapper.ui.field_text import short
+from commapper.model import LEVELS, CommunityNode, MapDocument, NodeKind
+from commapper.ui.field_text import short, vocabulary_word
 from commapper.ui.shell.theme import canvas_colours, is_dark
 
 CHART_FONT_POINTS = 11
@@ -26,16 +28,16 @@ KIND_COLOURS = {
     NodeKind.ME.value: "#CC79A7",
 }
 KIND_NAMES = {
-    "person": "people",
-    "community": "communities",
-    "boundary_object": "objects",
-    "me": "me",
+    "person": QT_TRANSLATE_NOOP("BrokerChart", "people"),
+    "community": QT_TRANSLATE_NOOP("BrokerChart", "communities"),
+    "boundary_object": QT_TRANSLATE_NOOP("BrokerChart", "objects"),
+    "me": QT_TRANSLATE_NOOP("BrokerChart", "me"),
 }
 ROLE_NAMES = (
-    ("liaison", "liaison"),
-    ("representative_gatekeeper", "representative / gatekeeper"),
-    ("itinerant", "itinerant"),
-    ("coordinator", "coordinator"),
+    ("liaison", QT_TRANSLATE_NOOP("RolesChart", "liaison")),
+    ("representative_gatekeeper", QT_TRANSLATE_NOOP("RolesChart", "representative / gatekeeper")),
+    ("itinerant", QT_TRANSLATE_NOOP("RolesChart", "itinerant")),
+    ("coordinator", QT_TRANSLATE_NOOP("RolesChart", "coordinator")),
 )
 
 
@@ -44,9 +46,11 @@ def sector_levels(doc: MapDocument, members_only: bool = False) -> dict[str, dic
     if doc.ego is None:
         return {}
     counts: dict[str, dict[str, int]] = {}
+    no_sector = QCoreApplication.translate("SectorLevelChart", "(no sector)")
     merged = merge_edges(doc)
     for community, level in merged.communities_of(doc.ego.id, members_only=members_only).items():
-        sector = doc.node(community).sector or "(no sector)"
+        node = doc.node(community)
+        sector = (node.sector if isinstance(node, CommunityNode) else None) or no_sector
         by_level = counts.setdefault(sector, {})
         by_level[level.value] = by_level.get(level.value, 0) + 1
     return dict(sorted(counts.items()))
@@ -55,7 +59,7 @@ def sector_levels(doc: MapDocument, members_only: bool = False) -> dict[str, dic
 class Chart(pg.PlotWidget):
     """A horizontal bar chart following the theme, with readable fonts and names on the axis."""
 
-    def wheelEvent(self, event) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         event.ignore()  # the chart does not zoom: let the wheel scroll the panel it sits in
 
     def __init__(self, title: str) -> None:
@@ -121,7 +125,9 @@ class Chart(pg.PlotWidget):
             sample = pg.BarGraphItem(x0=[0], y=[0], height=[1], width=[1], brush=colour)
             self.legend.addItem(sample, name)
 
-    def bars(self, values: list[float], colours: list[str], left: list[float] | None = None):
+    def bars(
+        self, values: list[float], colours: list[str], left: list[float] | None = None
+    ) -> None:
         item = pg.BarGraphItem(
             x0=left or [0.0] * len(values),
             y=list(range(len(values))),
@@ -131,14 +137,13 @@ class Chart(pg.PlotWidget):
             pen=pg.mkPen(self.text_colour, width=0.5),
         )
         self.getPlotItem().addItem(item)
-        return item
 
 
 class SectorLevelChart(Chart):
     """Ego's communities by sector, each bar stacked by participation level."""
 
     def __init__(self) -> None:
-        super().__init__("My communities by sector and level")
+        super().__init__(self.tr("My communities by sector and level"))
 
     def show_counts(self, counts: dict[str, dict[str, int]]) -> None:
         sectors = list(counts)
@@ -150,7 +155,7 @@ class SectorLevelChart(Chart):
             widths = [float(counts[s].get(level.value, 0)) for s in sectors]
             if any(widths):
                 self.bars(widths, [colour] * len(sectors), left)
-                used.append((colour, level.value))
+                used.append((colour, html.escape(vocabulary_word(level))))  # legends are markup
                 left = [a + b for a, b in zip(left, widths, strict=True)]
         self.getPlotItem().setXRange(0, max(left, default=1) * 1.45 or 1, padding=0)
         self.getPlotItem().getAxis("bottom").setTickSpacing(major=1, minor=1)
@@ -161,10 +166,10 @@ class SectorLevelChart(Chart):
 class BrokerChart(Chart):
     """The ten nodes with the highest betweenness on the map, coloured by kind."""
 
-    TITLE = "Top brokers (betweenness)"
+    TITLE = QT_TRANSLATE_NOOP("BrokerChart", "Top brokers (betweenness)")
 
     def __init__(self) -> None:
-        super().__init__(self.TITLE)
+        super().__init__(self.tr(self.TITLE))
         # The colour key goes under the title: inside the plot it covered the names.
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # fixed words only, no user text
 
@@ -181,11 +186,13 @@ class BrokerChart(Chart):
             self.bars(values, [KIND_COLOURS[kind] for kind in kinds])
             self.getPlotItem().setXRange(0, max(values) * 1.35, padding=0)
         key = "&nbsp;&nbsp;".join(
-            f'<span style="color:{KIND_COLOURS[kind]}">■</span>&nbsp;{KIND_NAMES[kind]}'
+            f'<span style="color:{KIND_COLOURS[kind]}">■</span>'
+            f"&nbsp;{html.escape(self.tr(KIND_NAMES[kind]))}"
             for kind in KIND_COLOURS
             if kind in kinds
         )
-        self.heading.setText(f"{self.TITLE}<br><span style='font-weight:normal'>{key}</span>")
+        title = html.escape(self.tr(self.TITLE))
+        self.heading.setText(f"{title}<br><span style='font-weight:normal'>{key}</span>")
         return ranked
 
 
@@ -193,11 +200,14 @@ class RolesChart(Chart):
     """Gould and Fernandez brokerage roles of one actor."""
 
     def __init__(self) -> None:
-        super().__init__("Brokerage roles")
+        super().__init__(self.tr("Brokerage roles"))
 
     def show_roles(self, roles: Roles | None, whose: str) -> None:
-        self.heading.setText(f"Brokerage roles: {short(whose, NAME_CHARS)}")
-        self.reset([name for _, name in ROLE_NAMES], name_chars=40)  # four fixed names, whole
+        self.heading.setText(
+            self.tr("Brokerage roles: {whose}").format(whose=short(whose, NAME_CHARS))
+        )
+        # Four fixed names, shown whole.
+        self.reset([self.tr(name) for _, name in ROLE_NAMES], name_chars=40)
         if not roles:
             return
         values = [float(getattr(roles, key)) for key, _ in ROLE_NAMES]

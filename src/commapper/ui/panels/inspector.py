@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from commapper.model import (
     ACTOR_KINDS,
@@ -20,23 +20,21 @@ from commapper.model import (
     DocumentChanged,
     EdgeKind,
     Edit,
-    Level,
-    Means,
+    Mode,
     NodeKind,
-    Stage,
     UpdateItem,
     UpdateMap,
 )
 from commapper.model.items import TEXT_LIMITS
 from commapper.ui.field_text import (
-    INSIDE_ORG_CHOICES,
-    KIND_NAMES,
-    KIND_PLURALS,
+    field_choices,
+    field_words,
+    kind_name,
+    kind_word,
     node_label,
     short,
     tags_to_text,
     text_to_tags,
-    undo_text,
 )
 from commapper.ui.panels.attributes_table import AttributesField
 from commapper.ui.panels.inspector_fields import (
@@ -76,24 +74,44 @@ MULTI_FIELDS = frozenset(
 )  # fmt: skip
 WIDE_FIELDS = frozenset({"modes", "via", "notes", "attributes", "description"})
 READ_ONLY = frozenset({"kind", "id", "source", "target"})
-# Label text (with its keyboard mnemonic) and the words used in undo texts.
-LABELS: dict[str, tuple[str, str]] = {
-    "kind": ("Kind", "kind"), "id": ("Id", "id"), "source": ("From", "source"),
-    "target": ("To", "target"), "label": ("&Label", "label"), "domain": ("&Domain", "domain"),
-    "sector": ("&Sector", "sector"), "inside_org": ("&Inside my org", "inside organisation"),
-    "stage": ("S&tage", "stage"), "org": ("&Organisation", "organisation"),
-    "level": ("Le&vel", "level"), "modes": ("&Modes", "modes"), "since": ("Si&nce", "since"),
-    "until": ("&Until", "until"), "means": ("M&eans", "means"), "via": ("V&ia", "via"),
-    "directed": ("Di&rected", "directed"), "weight": ("&Weight", "weight"),
-    "tags": ("T&ags", "tags"), "color": ("&Colour", "colour"), "notes": ("&Notes", "notes"),
-    "attributes": ("Attri&butes", "attributes"), "title": ("&Title", "title"),
-    "description": ("&Description", "description"),
-}  # fmt: skip
+# The label of each field, with its keyboard mnemonic; translated where shown.
+LABELS: dict[str, str] = {
+    "kind": QT_TRANSLATE_NOOP("Inspector", "Kind"),
+    "id": QT_TRANSLATE_NOOP("Inspector", "Id"),
+    "source": QT_TRANSLATE_NOOP("Inspector", "From"),
+    "target": QT_TRANSLATE_NOOP("Inspector", "To"),
+    "label": QT_TRANSLATE_NOOP("Inspector", "&Label"),
+    "domain": QT_TRANSLATE_NOOP("Inspector", "&Domain"),
+    "sector": QT_TRANSLATE_NOOP("Inspector", "&Sector"),
+    "inside_org": QT_TRANSLATE_NOOP("Inspector", "&Inside my org"),
+    "stage": QT_TRANSLATE_NOOP("Inspector", "S&tage"),
+    "org": QT_TRANSLATE_NOOP("Inspector", "&Organisation"),
+    "level": QT_TRANSLATE_NOOP("Inspector", "Le&vel"),
+    "modes": QT_TRANSLATE_NOOP("Inspector", "&Modes"),
+    "since": QT_TRANSLATE_NOOP("Inspector", "Si&nce"),
+    "until": QT_TRANSLATE_NOOP("Inspector", "&Until"),
+    "means": QT_TRANSLATE_NOOP("Inspector", "M&eans"),
+    "via": QT_TRANSLATE_NOOP("Inspector", "V&ia"),
+    "directed": QT_TRANSLATE_NOOP("Inspector", "Di&rected"),
+    "weight": QT_TRANSLATE_NOOP("Inspector", "&Weight"),
+    "tags": QT_TRANSLATE_NOOP("Inspector", "T&ags"),
+    "color": QT_TRANSLATE_NOOP("Inspector", "&Colour"),
+    "notes": QT_TRANSLATE_NOOP("Inspector", "&Notes"),
+    "attributes": QT_TRANSLATE_NOOP("Inspector", "Attri&butes"),
+    "title": QT_TRANSLATE_NOOP("Inspector", "&Title"),
+    "description": QT_TRANSLATE_NOOP("Inspector", "&Description"),
+}
 HEADING_CHARS = 80  # a longer label is cut in the heading, which would otherwise fill the panel
-MAP_HINT = (
+MAP_HINT = QT_TRANSLATE_NOOP(
+    "Inspector",
     "Nothing is selected. Select a community, person, boundary object or connection on the "
-    "map or in the table to see and edit its details here."
+    "map or in the table to see and edit its details here.",
 )
+
+
+def _label_text(name: str) -> str:
+    """The label of the field ``name``, with its keyboard mnemonic, in the user's language."""
+    return QCoreApplication.translate("Inspector", LABELS[name])
 
 
 class Inspector(QWidget):
@@ -114,16 +132,16 @@ class Inspector(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setAccessibleName("Edit refused")
+        self.message.setAccessibleName(self.tr("Edit refused"))
         self.message.hide()
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.message)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.fields: dict[str, Field] = {}
         self.ids: tuple[str, ...] = ()
         self._committing = False
@@ -153,7 +171,7 @@ class Inspector(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.fields = {}
         if not items:
-            self.heading.setText("Map")
+            self.heading.setText(self.tr("Map"))
             names: Sequence[str] = ("title", "description")
         elif len(items) == 1:
             self._show_heading()
@@ -162,11 +180,11 @@ class Inspector(QWidget):
             kinds = {item.kind for item in items}
             common = set.intersection(*(set(FIELDS_BY_KIND[kind]) for kind in kinds))
             names = [n for n in FIELDS_BY_KIND[items[0].kind] if n in common & MULTI_FIELDS]
-            what = KIND_PLURALS[items[0].kind] if len(kinds) == 1 else "items"
-            self.heading.setText(f"{len(items)} {what} selected")
+            kind = items[0].kind if len(kinds) == 1 else None
+            self.heading.setText(self._selected_text(kind, len(items)))
         for name in names:
             field = self._make_field(name)
-            label = QLabel(LABELS[name][0])
+            label = QLabel(_label_text(name))
             label.setBuddy(field.focus)
             if name in WIDE_FIELDS:  # label above, the editor across the whole width
                 form.addRow(label)
@@ -177,16 +195,16 @@ class Inspector(QWidget):
                 field.edited.connect(lambda value, n=name: self._commit(n, value))
             self.fields[name] = field
         if not items:
-            hint = QLabel(MAP_HINT)
+            hint = QLabel(self.tr(MAP_HINT))
             hint.setWordWrap(True)
             hint.setObjectName("hint")
             form.addRow(hint)
         scroll_past_fields(page)
-        self.scroll.setWidget(page)  # deletes the previous page
+        self.scroll_area.setWidget(page)  # deletes the previous page
         self.refresh()
 
     def _make_field(self, name: str) -> Field:
-        label = LABELS[name][0]
+        label = _label_text(name)
         makers: dict[str, Callable[[], Field]] = {
             "title": lambda: TextField(name, label),
             "description": lambda: NotesField(name, label),
@@ -194,15 +212,15 @@ class Inspector(QWidget):
             "domain": lambda: SuggestField(name, label, self._used("domain")),
             "sector": lambda: SuggestField(name, label, self._sectors()),
             "org": lambda: SuggestField(name, label, self._used("org")),
-            "inside_org": lambda: ChoiceField(name, label, INSIDE_ORG_CHOICES),
-            "stage": lambda: ChoiceField(name, label, [("none", None), *_words(Stage)]),
-            "level": lambda: ChoiceField(name, label, _words(Level)),
-            "means": lambda: ChoiceField(name, label, _words(Means)),
+            "inside_org": lambda: ChoiceField(name, label, field_choices(name)),
+            "stage": lambda: ChoiceField(name, label, field_choices(name)),
+            "level": lambda: ChoiceField(name, label, field_choices(name)),
+            "means": lambda: ChoiceField(name, label, field_choices(name)),
             "modes": lambda: ModesField(name, label),
             "since": lambda: DateField(name, label),
             "until": lambda: DateField(name, label),
             "via": lambda: ViaField(name, label, self._via_candidates),
-            "directed": lambda: CheckField(name, label, "from source to target"),
+            "directed": lambda: CheckField(name, label, self.tr("from source to target")),
             "weight": lambda: NumberField(name, label),
             "tags": lambda: TextField(name, label, tags_to_text, text_to_tags),
             "color": lambda: ColorField(name, label),
@@ -210,14 +228,18 @@ class Inspector(QWidget):
             "attributes": lambda: AttributesField(name, label),
         }
         field = makers[name]() if name in makers else ReadOnlyField(name, label)
-        if name in TEXT_LIMITS:
+        if name in TEXT_LIMITS and isinstance(field, TextField | SuggestField):
             # Typing stops at the model's limit instead of being refused past it.
-            line = field.focus if isinstance(field.focus, QLineEdit) else field.combo.lineEdit()
-            line.setMaxLength(TEXT_LIMITS[name])
-        if name == "tags":
-            field.focus.setPlaceholderText("comma-separated, e.g. document, standard")
-        if name == "directed" and self.items() and self.items()[0].kind == EdgeKind.TIE:
-            field.box.setText("the tie has a direction")
+            field.line.setMaxLength(TEXT_LIMITS[name])
+        if name == "tags" and isinstance(field, TextField):
+            field.line.setPlaceholderText(self.tr("comma-separated, e.g. document, standard"))
+        if (
+            name == "directed"
+            and isinstance(field, CheckField)
+            and self.items()
+            and self.items()[0].kind == EdgeKind.TIE
+        ):
+            field.box.setText(self.tr("the tie has a direction"))
         return field
 
     def _used(self, name: str) -> list[str]:
@@ -231,7 +253,12 @@ class Inspector(QWidget):
     def _via_candidates(self) -> list[tuple[str, str]]:
         kinds = ACTOR_KINDS | {NodeKind.BOUNDARY_OBJECT}
         return [
-            (node.id, f"{node.label or node.id} ({KIND_NAMES[node.kind].lower()})")
+            (
+                node.id,
+                self.tr("{label} ({kind})").format(
+                    label=node.label or node.id, kind=kind_word(node.kind)
+                ),
+            )
             for node in self.session.doc.nodes
             if node.kind in kinds
         ]
@@ -249,7 +276,7 @@ class Inspector(QWidget):
 
     def _value_of(self, item: Any, name: str) -> Any:
         if name == "kind":
-            return KIND_NAMES[item.kind]
+            return kind_name(item.kind)
         if name in ("source", "target"):
             node_id = getattr(item, name)
             return f"{node_label(self.session.doc, node_id)} ({node_id})"
@@ -273,11 +300,15 @@ class Inspector(QWidget):
         if not name and hasattr(item, "source"):
             name = f"{node_label(doc, item.source)} → {node_label(doc, item.target)}"
         # Cut short: the whole label is in the field below.
-        self.heading.setText(f"{KIND_NAMES[item.kind]}: {short(name or item.id, HEADING_CHARS)}")
+        self.heading.setText(
+            self.tr("{kind}: {name}").format(
+                kind=kind_name(item.kind), name=short(name or item.id, HEADING_CHARS)
+            )
+        )
 
     def _refused(self, text: str) -> None:
         if self._committing:  # refusals of other views' edits are theirs to show
-            self.message.setText(f"Not changed: {text}")
+            self.message.setText(self.tr("Not changed: {reason}").format(reason=text))
             self.message.show()
 
     def _edit(self, edit: Edit, text: str, merge_key: Any) -> None:
@@ -291,10 +322,11 @@ class Inspector(QWidget):
     # -- editing ---------------------------------------------------------------------------------
 
     def _commit(self, name: str, value: Any) -> None:
-        words = LABELS[name][1]
+        words = field_words(name)
         if not self.ids:
             if getattr(self.session.doc, name) != value:
-                self._edit(UpdateMap({name: value}), f"Change {words}", ("map", name))
+                text = self.tr("Change {field}").format(field=words)
+                self._edit(UpdateMap({name: value}), text, ("map", name))
             return
         changed = []
         for item in self.items():
@@ -305,16 +337,47 @@ class Inspector(QWidget):
             return
         edits: list[Edit] = [UpdateItem(item.id, {name: new}) for item, new in changed]
         edit = edits[0] if len(edits) == 1 else Batch(tuple(edits))
-        text = undo_text(words, [item.kind for item, _ in changed])
+        text = self._undo_text(words, [item.kind for item, _ in changed])
         merge_key = (self.ids[0], name) if len(self.ids) == 1 else (self.ids, name)
         self._edit(edit, text, merge_key)
 
+    # -- texts -----------------------------------------------------------------------------------
 
-def _words(choices: Any) -> list[tuple[str, Any]]:
-    return [(choice.value, choice) for choice in choices]
+    def _selected_text(self, kind: str | None, n: int) -> str:
+        """ "3 communities selected"; ``kind`` None for items of several kinds."""
+        texts = {
+            NodeKind.ME: self.tr("%n me nodes selected", "", n),
+            NodeKind.COMMUNITY: self.tr("%n communities selected", "", n),
+            NodeKind.PERSON: self.tr("%n people selected", "", n),
+            NodeKind.BOUNDARY_OBJECT: self.tr("%n boundary objects selected", "", n),
+            EdgeKind.MEMBERSHIP: self.tr("%n memberships selected", "", n),
+            EdgeKind.CROSSING: self.tr("%n crossings selected", "", n),
+            EdgeKind.OBJECT_USE: self.tr("%n object uses selected", "", n),
+            EdgeKind.TIE: self.tr("%n ties selected", "", n),
+        }
+        return texts.get(kind) or self.tr("%n items selected", "", n)
+
+    def _undo_text(self, field: str, kinds: list[str]) -> str:
+        """ "Change sector" for one item, "Change sector of 3 communities" for several."""
+        n = len(kinds)
+        if n == 1:
+            return self.tr("Change {field}").format(field=field)
+        texts = {
+            NodeKind.ME: self.tr("Change {field} of %n me nodes", "", n),
+            NodeKind.COMMUNITY: self.tr("Change {field} of %n communities", "", n),
+            NodeKind.PERSON: self.tr("Change {field} of %n people", "", n),
+            NodeKind.BOUNDARY_OBJECT: self.tr("Change {field} of %n boundary objects", "", n),
+            EdgeKind.MEMBERSHIP: self.tr("Change {field} of %n memberships", "", n),
+            EdgeKind.CROSSING: self.tr("Change {field} of %n crossings", "", n),
+            EdgeKind.OBJECT_USE: self.tr("Change {field} of %n object uses", "", n),
+            EdgeKind.TIE: self.tr("Change {field} of %n ties", "", n),
+        }
+        same = len(set(kinds)) == 1
+        text = texts[kinds[0]] if same else self.tr("Change {field} of %n items", "", n)
+        return text.format(field=field)
 
 
-def _modes_with(modes: tuple, mode: Any, on: bool) -> tuple:
+def _modes_with(modes: tuple[Mode, ...], mode: Mode, on: bool) -> tuple[Mode, ...]:
     """The modes with ``mode`` added or removed, keeping the order the others had."""
     if on:
         return modes if mode in modes else (*modes, mode)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,12 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from commapper.model import Mode
-from commapper.ui.field_text import DATE_HINT, is_valid_date
+from commapper.ui.field_text import DATE_HINT, is_valid_date, vocabulary_word
 
 MIXED: Any = type("Mixed", (), {"__repr__": lambda self: "MIXED"})()
 """Shown when the selected items hold different values for a field."""
-MIXED_TEXT = "(several values)"
-DATE_PLACEHOLDER = "YYYY, YYYY-MM or YYYY-MM-DD"
+MIXED_TEXT = QT_TRANSLATE_NOOP("Field", "(several values)")
+DATE_PLACEHOLDER = QT_TRANSLATE_NOOP("DateField", "YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def mixed_text() -> str:
+    """What a field shows when the selected items hold different values, in the user's language."""
+    return QCoreApplication.translate("Field", MIXED_TEXT)
 
 
 class Field(QObject):
@@ -69,7 +74,7 @@ class ReadOnlyField(Field):
         super().__init__(name, label, self.line)
 
     def show_value(self, value: Any) -> None:
-        self.line.setText(MIXED_TEXT if value is MIXED else str(value))
+        self.line.setText(mixed_text() if value is MIXED else str(value))
         self.line.setCursorPosition(0)
 
 
@@ -95,7 +100,7 @@ class TextField(Field):
         if value is MIXED:
             if not self.line.hasFocus():
                 self.line.clear()
-            self.line.setPlaceholderText(MIXED_TEXT)
+            self.line.setPlaceholderText(mixed_text())
             return
         self.line.setPlaceholderText("")
         if self.to_value(self.line.text()) != value:
@@ -113,8 +118,8 @@ class DateField(TextField):
 
     def __init__(self, name: str, label: str) -> None:
         super().__init__(name, label, lambda value: value or "", lambda text: text.strip() or None)
-        self.line.setPlaceholderText(DATE_PLACEHOLDER)
-        self.hint = QLabel(DATE_HINT)
+        self.line.setPlaceholderText(self.tr(DATE_PLACEHOLDER))
+        self.hint = QLabel(self.tr(DATE_HINT))
         self.hint.setObjectName("date_hint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #b00020;")
@@ -136,7 +141,7 @@ class DateField(TextField):
     def _typed(self, text: str) -> None:
         valid = self.is_valid()
         self.hint.setVisible(not valid)
-        self.line.setAccessibleDescription("" if valid else DATE_HINT)
+        self.line.setAccessibleDescription("" if valid else self.tr(DATE_HINT))
 
     def _finished(self) -> None:
         if self.is_valid():
@@ -146,7 +151,7 @@ class DateField(TextField):
         if self.line.hasFocus() and self.line.isModified():
             return  # keep the date the user is typing in front of them
         super().show_value(value)
-        self.line.setPlaceholderText(MIXED_TEXT if value is MIXED else DATE_PLACEHOLDER)
+        self.line.setPlaceholderText(mixed_text() if value is MIXED else self.tr(DATE_PLACEHOLDER))
         self.hint.setVisible(not self.is_valid())
 
 
@@ -158,24 +163,25 @@ class SuggestField(Field):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.addItems(list(suggestions))
+        line, completer = self.combo.lineEdit(), self.combo.completer()
+        assert line is not None and completer is not None  # an editable combo box has both
+        self.line = line
         # Inline completion would commit the typed prefix but show the completed word.
-        self.combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         super().__init__(name, label, self.combo)
-        self.combo.lineEdit().textEdited.connect(self._commit)
+        self.line.textEdited.connect(self._commit)
         self.combo.activated.connect(lambda _index: self._commit(self.combo.currentText()))
-        self.combo.lineEdit().editingFinished.connect(
-            lambda: self._commit(self.combo.currentText())
-        )
+        self.line.editingFinished.connect(lambda: self._commit(self.combo.currentText()))
 
     def _commit(self, text: str) -> None:
         self.edited.emit(text if text.strip() else None)
 
     def show_value(self, value: Any) -> None:
-        line = self.combo.lineEdit()
+        line = self.line
         if value is MIXED:
             if not line.hasFocus():
                 self.combo.setEditText("")
-            line.setPlaceholderText(MIXED_TEXT)
+            line.setPlaceholderText(mixed_text())
             return
         line.setPlaceholderText("")
         current = self.combo.currentText()
@@ -190,7 +196,7 @@ class ChoiceField(Field):
         self.combo = _narrow_combo()
         self.choices = list(choices)
         self.combo.addItems([text for text, _ in self.choices])
-        self.combo.setPlaceholderText(MIXED_TEXT)
+        self.combo.setPlaceholderText(mixed_text())
         super().__init__(name, label, self.combo)
         self.combo.activated.connect(lambda index: self.edited.emit(self.choices[index][1]))
 
@@ -235,6 +241,13 @@ class CheckField(Field):
         _show_check(self.box, value)
 
 
+def _mode_name(mode: Mode) -> str:
+    """A mode's check box as a screen reader names it."""
+    return QCoreApplication.translate("ModesField", "Mode {mode}").format(
+        mode=vocabulary_word(mode)
+    )
+
+
 class ModesField(Field):
     """Wenger's three modes of belonging as check boxes; emits (mode, on) for one box."""
 
@@ -244,14 +257,14 @@ class ModesField(Field):
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[Mode, QCheckBox] = {}
         for mode in Mode:
-            check = _TwoStateCheckBox(mode.value)
-            check.setAccessibleName(f"Mode {mode.value}")
+            check = _TwoStateCheckBox(vocabulary_word(mode))
+            check.setAccessibleName(_mode_name(mode))
             check.clicked.connect(lambda _on, m=mode, c=check: self.edited.emit((m, c.isChecked())))
             layout.addWidget(check)
             self.boxes[mode] = check
         layout.addStretch(1)
         super().__init__(name, label, box, focus=self.boxes[Mode.ENGAGEMENT])
-        self.boxes[Mode.ENGAGEMENT].setAccessibleName(f"Mode {Mode.ENGAGEMENT.value}")
+        self.boxes[Mode.ENGAGEMENT].setAccessibleName(_mode_name(Mode.ENGAGEMENT))
 
     def show_values(self, values: Sequence[Any]) -> None:
         for mode, check in self.boxes.items():
@@ -321,28 +334,29 @@ class ColorField(Field):
         layout = QHBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.choose = QPushButton()
-        self.clear = QPushButton("Clear")
-        self.clear.setAccessibleName("Clear colour")
-        self.choose.setToolTip(
-            "Without a colour of its own, an item takes the colour of its kind or sector"
-        )
+        self.clear = QPushButton()
         layout.addWidget(self.choose, 1)
         layout.addWidget(self.clear)
         super().__init__(name, label, box, focus=self.choose)
+        self.clear.setText(self.tr("Clear"))
+        self.clear.setAccessibleName(self.tr("Clear colour"))
+        self.choose.setToolTip(
+            self.tr("Without a colour of its own, an item takes the colour of its kind or sector")
+        )
         self.value: Any = None
         self.choose.clicked.connect(self._pick)
         self.clear.clicked.connect(lambda: self.edited.emit(None))
 
     def _pick(self) -> None:
         start = QColor(self.value) if isinstance(self.value, str) else QColor("#ffffff")
-        color = QColorDialog.getColor(start, self.widget, "Choose a colour")
+        color = QColorDialog.getColor(start, self.widget, self.tr("Choose a colour"))
         if color.isValid():
             self.edited.emit(color.name())
 
     def show_value(self, value: Any) -> None:
         self.value = value
         if value is MIXED or value is None:
-            self.choose.setText(MIXED_TEXT if value is MIXED else "Choose a colour…")
+            self.choose.setText(mixed_text() if value is MIXED else self.tr("Choose a colour…"))
             self.choose.setIcon(QPixmap())
         else:
             swatch = QPixmap(16, 16)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,19 +24,17 @@ from commapper.model import (
     LEVELS,
     DocumentChanged,
     EdgeKind,
-    Level,
-    Means,
     MoveNodes,
     NodeKind,
-    Stage,
     UpdateItem,
     field_names,
 )
 from commapper.model.items import TEXT_LIMITS
 from commapper.ui.field_text import (
-    INSIDE_ORG_CHOICES,
-    YES_NO_CHOICES,
     choice_text,
+    field_choices,
+    field_words,
+    kind_name,
     modes_to_text,
     node_label,
     optional_text,
@@ -53,45 +52,46 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 @dataclass(frozen=True)
 class Column:
-    """One table column: the model field it shows and how it is edited."""
+    """One table column: the model field it shows and how it is edited.
+
+    ``header`` is the source text of its heading, translated where shown (context
+    "ItemTableModel"); ``choices`` says whether the field takes one of a fixed set of values
+    (those of :func:`~commapper.ui.field_text.field_choices`).
+    """
 
     name: str
     header: str
     editable: bool = True
-    choices: tuple[tuple[str, Any], ...] = ()
+    choices: bool = False
     numeric: bool = False
 
 
-def _words(choices: Any) -> tuple[tuple[str, Any], ...]:
-    return tuple((choice.value, choice) for choice in choices)
-
-
 NODE_COLUMNS: tuple[Column, ...] = (
-    Column("id", "Id", editable=False),
-    Column("kind", "Kind", editable=False),
-    Column("label", "Label"),
-    Column("domain", "Domain"),
-    Column("sector", "Sector"),
-    Column("org", "Organisation"),
-    Column("inside_org", "Inside org", choices=INSIDE_ORG_CHOICES),
-    Column("stage", "Stage", choices=(("none", None), *_words(Stage))),
-    Column("x", "X", numeric=True),
-    Column("y", "Y", numeric=True),
-    Column("tags", "Tags"),
+    Column("id", QT_TRANSLATE_NOOP("ItemTableModel", "Id"), editable=False),
+    Column("kind", QT_TRANSLATE_NOOP("ItemTableModel", "Kind"), editable=False),
+    Column("label", QT_TRANSLATE_NOOP("ItemTableModel", "Label")),
+    Column("domain", QT_TRANSLATE_NOOP("ItemTableModel", "Domain")),
+    Column("sector", QT_TRANSLATE_NOOP("ItemTableModel", "Sector")),
+    Column("org", QT_TRANSLATE_NOOP("ItemTableModel", "Organisation")),
+    Column("inside_org", QT_TRANSLATE_NOOP("ItemTableModel", "Inside org"), choices=True),
+    Column("stage", QT_TRANSLATE_NOOP("ItemTableModel", "Stage"), choices=True),
+    Column("x", QT_TRANSLATE_NOOP("ItemTableModel", "X"), numeric=True),
+    Column("y", QT_TRANSLATE_NOOP("ItemTableModel", "Y"), numeric=True),
+    Column("tags", QT_TRANSLATE_NOOP("ItemTableModel", "Tags")),
 )
 EDGE_COLUMNS: tuple[Column, ...] = (
-    Column("id", "Id", editable=False),
-    Column("kind", "Kind", editable=False),
-    Column("source", "From", editable=False),
-    Column("target", "To", editable=False),
-    Column("level", "Level", choices=_words(Level)),
-    Column("modes", "Modes"),
-    Column("since", "Since"),
-    Column("until", "Until"),
-    Column("means", "Means", choices=_words(Means)),
-    Column("directed", "Directed", choices=YES_NO_CHOICES),
-    Column("weight", "Weight", numeric=True),
-    Column("label", "Label"),
+    Column("id", QT_TRANSLATE_NOOP("ItemTableModel", "Id"), editable=False),
+    Column("kind", QT_TRANSLATE_NOOP("ItemTableModel", "Kind"), editable=False),
+    Column("source", QT_TRANSLATE_NOOP("ItemTableModel", "From"), editable=False),
+    Column("target", QT_TRANSLATE_NOOP("ItemTableModel", "To"), editable=False),
+    Column("level", QT_TRANSLATE_NOOP("ItemTableModel", "Level"), choices=True),
+    Column("modes", QT_TRANSLATE_NOOP("ItemTableModel", "Modes")),
+    Column("since", QT_TRANSLATE_NOOP("ItemTableModel", "Since")),
+    Column("until", QT_TRANSLATE_NOOP("ItemTableModel", "Until")),
+    Column("means", QT_TRANSLATE_NOOP("ItemTableModel", "Means"), choices=True),
+    Column("directed", QT_TRANSLATE_NOOP("ItemTableModel", "Directed"), choices=True),
+    Column("weight", QT_TRANSLATE_NOOP("ItemTableModel", "Weight"), numeric=True),
+    Column("label", QT_TRANSLATE_NOOP("ItemTableModel", "Label")),
 )
 _OPTIONAL_TEXT = frozenset({"domain", "sector", "org", "since", "until"})
 
@@ -110,6 +110,9 @@ class ItemTableModel(QAbstractTableModel):
         # Lower-case text of each row for the filter, rebuilt for an id when its item changes.
         self._search: dict[str, str] = {}
         self._sorting: tuple[int, Qt.SortOrder] | None = None
+        # The words of each column with choices, translated once: cells read them often.
+        self._choices = {c.name: field_choices(c.name) for c in self.columns if c.choices}
+        self._headers = [self.tr(column.header) for column in self.columns]
         self._load_ids()
         session.document_changed.connect(self._document_changed)
 
@@ -172,7 +175,9 @@ class ItemTableModel(QAbstractTableModel):
         self._load_ids()
         self.endResetModel()
 
-    def _rows_changed(self, ids: set[str] | frozenset[str], columns: list[int] | None = None):
+    def _rows_changed(
+        self, ids: set[str] | frozenset[str], columns: list[int] | None = None
+    ) -> None:
         for item_id in ids:
             self._search.pop(item_id, None)
         rows = sorted(self.row_of[item_id] for item_id in ids if item_id in self.row_of)
@@ -202,7 +207,7 @@ class ItemTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
+            return self._headers[section]
         return None
 
     # -- cells -------------------------------------------------------------------------------------
@@ -216,7 +221,10 @@ class ItemTableModel(QAbstractTableModel):
             return ""
         value = getattr(item, column.name)
         if column.choices:
-            return choice_text(value, column.choices) if value is not None or editing else ""
+            choices = self._choices[column.name]
+            return choice_text(value, choices) if value is not None or editing else ""
+        if column.name == "kind":
+            return kind_name(value)
         if column.name in ("source", "target"):
             return node_label(self.session.doc, value)
         if column.name == "tags":
@@ -252,7 +260,8 @@ class ItemTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self.sort_key(item, column)
         if role == CHOICES_ROLE:
-            return [text for text, _ in column.choices] if self.applies(item, column) else None
+            applies = self.applies(item, column) and column.choices
+            return [text for text, _ in self._choices[column.name]] if applies else None
         if role == MAX_CHARS_ROLE:
             return TEXT_LIMITS.get(column.name)
         if role == ID_ROLE:
@@ -287,30 +296,41 @@ class ItemTableModel(QAbstractTableModel):
         )
         if column.name in ("x", "y"):
             x, y = (new, item.y) if column.name == "x" else (item.x, new)
-            return self.session.edit(MoveNodes({item.id: (x, y)}), f"Move {label}")
+            text = self.tr("Move {label}").format(label=label)
+            return self.session.edit(MoveNodes({item.id: (x, y)}), text)
         edit = UpdateItem(item.id, {column.name: new})
-        return self.session.edit(edit, f"Change {column.header.lower()} of {label}")
+        text = self.tr("Change {field} of {label}").format(
+            field=field_words(column.name), label=label
+        )
+        return self.session.edit(edit, text)
 
     def parse(self, column: Column, text: str) -> Any:
         """The value typed text stands for in ``column``; ValueError with a message if none."""
         text = text.strip()
+        header = self._headers[self.columns.index(column)]
         if column.choices:
-            for words, value in column.choices:
+            choices = self._choices[column.name]
+            for words, value in choices:
                 if words.casefold() == text.casefold():
                     return value
-            if not text and any(value is None for _, value in column.choices):
+            if not text and any(value is None for _, value in choices):
                 return None
-            allowed = ", ".join(words for words, _ in column.choices)
-            raise ValueError(f'{column.header}: "{text}" is not one of {allowed}')
+            allowed = ", ".join(words for words, _ in choices)
+            raise ValueError(
+                self.tr('{column}: "{text}" is not one of {allowed}').format(
+                    column=header, text=text, allowed=allowed
+                )
+            )
         if column.numeric:
             if not text and column.name in ("x", "y"):
                 return None
             try:
                 number = float(text)
             except ValueError:
-                raise ValueError(f'{column.header}: "{text}" is not a number') from None
+                message = self.tr('{column}: "{text}" is not a number')
+                raise ValueError(message.format(column=header, text=text)) from None
             if not math.isfinite(number):
-                raise ValueError(f"{column.header} must be a finite number")
+                raise ValueError(self.tr("{column} must be a finite number").format(column=header))
             return number
         if column.name == "tags":
             return text_to_tags(text)
@@ -372,12 +392,15 @@ class ItemFilterProxy(QSortFilterProxyModel):
         self.text = ""
         self.kind: str | None = None
 
-    def set_filter(self, text: str | None = None, kind: str | bool | None = False) -> None:
-        """Filter by ``text`` (any column, any case) and by ``kind`` (None for all kinds)."""
+    def set_filter(
+        self, text: str | None = None, kind: str | Literal[False] | None = False
+    ) -> None:
+        """Filter by ``text`` (any column, any case) and by ``kind`` (None for all kinds); False
+        keeps the kind filtered as it is."""
         if text is not None:
             self.text = text.strip().casefold()
         if kind is not False:
-            self.kind = kind  # type: ignore[assignment]
+            self.kind = kind
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateRowsFilter is deprecated
             self.beginFilterChange()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -386,6 +409,8 @@ class ItemFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
+        if not isinstance(model, ItemTableModel):
+            return False
         item = model.item_at(source_row)
         if item is None:
             return False

@@ -6,6 +6,7 @@ and keeps their selected rows in step with the session's selection, both ways.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commapper.ui.field_text import KIND_PLURALS
+from commapper.ui.field_text import kind_plural_name
 from commapper.ui.panels.delegates import ChoiceDelegate
 from commapper.ui.panels.table_models import (
     ID_ROLE,
@@ -42,20 +43,29 @@ class TablePage(QWidget):
 
     rows_selected = Signal(tuple)
 
-    def __init__(self, model: ItemTableModel, name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: ItemTableModel,
+        all_kinds: str,
+        kind_filter_name: str,
+        table_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``all_kinds`` is the kind filter's first entry ("All nodes"); the names are what a
+        screen reader calls the kind filter and the table."""
         super().__init__(parent)
         self.model = model
         self.proxy = ItemFilterProxy(self)
         self.proxy.setSourceModel(model)
         self.kind = QComboBox()
-        self.kind.addItem(f"All {name.lower()}", None)
+        self.kind.addItem(all_kinds, None)
         for kind in model.kinds:
-            self.kind.addItem(KIND_PLURALS[kind].capitalize(), kind)
-        self.kind.setAccessibleName(f"Show {name.lower()} of kind")
-        kind_label = QLabel("Show &kind:")
+            self.kind.addItem(kind_plural_name(kind), kind)
+        self.kind.setAccessibleName(kind_filter_name)
+        kind_label = QLabel(self.tr("Show &kind:"))
         kind_label.setBuddy(self.kind)
         self.view = QTableView()
-        self.view.setAccessibleName(f"{name} table")
+        self.view.setAccessibleName(table_name)
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(ChoiceDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -137,17 +147,27 @@ class TablePanel(QWidget):
         self.setObjectName("table_panel")
         self.node_model = NodeTableModel(session, self)
         self.edge_model = EdgeTableModel(session, self)
-        self.nodes = TablePage(self.node_model, "Nodes")
-        self.edges = TablePage(self.edge_model, "Edges")
+        self.nodes = TablePage(
+            self.node_model,
+            self.tr("All nodes"),
+            self.tr("Show nodes of kind"),
+            self.tr("Nodes table"),
+        )
+        self.edges = TablePage(
+            self.edge_model,
+            self.tr("All edges"),
+            self.tr("Show edges of kind"),
+            self.tr("Edges table"),
+        )
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Type to show only rows containing this text")
-        self.filter.setAccessibleName("Filter rows")
+        self.filter.setPlaceholderText(self.tr("Type to show only rows containing this text"))
+        self.filter.setAccessibleName(self.tr("Filter rows"))
         self.filter.setClearButtonEnabled(True)
-        filter_label = QLabel("&Filter:")
+        filter_label = QLabel(self.tr("&Filter:"))
         filter_label.setBuddy(self.filter)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.nodes, "&Nodes")
-        self.tabs.addTab(self.edges, "&Edges")
+        self.tabs.addTab(self.nodes, self.tr("&Nodes"))
+        self.tabs.addTab(self.edges, self.tr("&Edges"))
         top = QHBoxLayout()
         top.addWidget(filter_label)
         top.addWidget(self.filter, 1)
@@ -171,7 +191,7 @@ class TablePanel(QWidget):
 
     def _filter(self, text: str) -> None:
         for page in self.pages:
-            page._quietly(lambda p=page: p.proxy.set_filter(text=text))
+            page._quietly(functools.partial(page.proxy.set_filter, text=text))
 
     def _select_from_session(self) -> None:
         ids = self.session.selection.ids

@@ -5,9 +5,10 @@ Each one builds a model edit and hands it to the session as one undo step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEasingCurve,
     QMimeData,
     QObject,
@@ -19,29 +20,32 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from commapper.analysis.report import counted
 from commapper.io.fragments import MIME_TYPE, FragmentError, fragment_json, paste_edit
 from commapper.layout import force_layout, landscape_layout, pinned_nodes
 from commapper.model import (
-    NODE_CLASSES,
     NODE_ID_PREFIX,
     PINNED_TAG,
     Batch,
+    BoundaryObjectNode,
+    CommunityNode,
     InsertItems,
+    MeNode,
     MoveNodes,
     NodeKind,
+    NodeModel,
+    PersonNode,
     RemoveItems,
     UpdateItem,
 )
 from commapper.ui.canvas.scene import MapScene, placeable
 from commapper.ui.canvas.view import MapView
-from commapper.ui.shell.theme import NODE_KIND_WORDS
 
+# The label a new node starts with (the user's to change), translated where used.
 NEW_LABEL = {
-    NodeKind.ME: "Me",
-    NodeKind.COMMUNITY: "New community",
-    NodeKind.PERSON: "New person",
-    NodeKind.BOUNDARY_OBJECT: "New boundary object",
+    NodeKind.ME: QT_TRANSLATE_NOOP("EditActions", "Me"),
+    NodeKind.COMMUNITY: QT_TRANSLATE_NOOP("EditActions", "New community"),
+    NodeKind.PERSON: QT_TRANSLATE_NOOP("EditActions", "New person"),
+    NodeKind.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("EditActions", "New boundary object"),
 }
 ADD_SHORTCUTS = {
     NodeKind.COMMUNITY: "Ctrl+1",
@@ -54,7 +58,12 @@ LAYOUT_ANIMATION_MS = 450
 NEW_NODE_ROOM = QPointF(170.0, 110.0)
 
 
-def _action(parent: QObject, text: str, shortcut=None, tip: str = "") -> QAction:
+def _action(
+    parent: QObject,
+    text: str,
+    shortcut: QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+) -> QAction:
     action = QAction(text, parent)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
@@ -62,6 +71,20 @@ def _action(parent: QObject, text: str, shortcut=None, tip: str = "") -> QAction
         action.setStatusTip(tip)
         action.setToolTip(tip)
     return action
+
+
+def new_node(kind: NodeKind, node_id: str, label: str, at: QPointF) -> NodeModel:
+    """A node of ``kind`` called ``label``, placed at ``at``."""
+    x, y = at.x(), at.y()
+    match kind:
+        case NodeKind.ME:
+            return MeNode(id=node_id, label=label, x=x, y=y)
+        case NodeKind.COMMUNITY:
+            return CommunityNode(id=node_id, label=label, x=x, y=y)
+        case NodeKind.PERSON:
+            return PersonNode(id=node_id, label=label, x=x, y=y)
+        case NodeKind.BOUNDARY_OBJECT:
+            return BoundaryObjectNode(id=node_id, label=label, x=x, y=y)
 
 
 class EditActions(QObject):
@@ -74,59 +97,69 @@ class EditActions(QObject):
         self._animation: QVariantAnimation | None = None
         self.add_node = {
             kind: _action(
-                self,
-                f"Add {NODE_KIND_WORDS[kind].title() if kind != NodeKind.ME else 'Me'}",
-                ADD_SHORTCUTS[kind],
-                f"Add a {NODE_KIND_WORDS[kind]} in the middle of the view",
+                self, self._add_texts(kind)[0], ADD_SHORTCUTS[kind], self._add_texts(kind)[1]
             )
             for kind in (NodeKind.COMMUNITY, NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT, NodeKind.ME)
         }
         for kind, action in self.add_node.items():
             action.triggered.connect(lambda _=False, kind=kind: self.add(kind))
         self.connect_mode = _action(
-            self, "Connect Mode", "Ctrl+E", "Drag from one node to another to connect them "
-            "(Shift+drag works in any mode)"
+            self, self.tr("Connect Mode"), "Ctrl+E",
+            self.tr("Drag from one node to another to connect them (Shift+drag works in any mode)"),
         )  # fmt: skip
         self.connect_mode.setCheckable(True)
         self.connect_mode.toggled.connect(self._set_connect_mode)
         self.delete = _action(
-            self, "Delete", QKeySequence.StandardKey.Delete, "Delete the selection"
+            self,
+            self.tr("Delete"),
+            QKeySequence.StandardKey.Delete,
+            self.tr("Delete the selection"),
         )
         self.delete.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")]
         )
         self.delete.triggered.connect(self.delete_selection)
-        self.cut = _action(self, "Cut", QKeySequence.StandardKey.Cut)
+        self.cut = _action(self, self.tr("Cut"), QKeySequence.StandardKey.Cut)
         self.cut.triggered.connect(self.cut_selection)
-        self.copy = _action(self, "Copy", QKeySequence.StandardKey.Copy)
+        self.copy = _action(self, self.tr("Copy"), QKeySequence.StandardKey.Copy)
         self.copy.triggered.connect(self.copy_selection)
-        self.paste = _action(self, "Paste", QKeySequence.StandardKey.Paste)
+        self.paste = _action(self, self.tr("Paste"), QKeySequence.StandardKey.Paste)
         self.paste.triggered.connect(self.paste_clipboard)
-        self.duplicate = _action(self, "Duplicate", "Ctrl+D", "Copy the selection in place")
+        self.duplicate = _action(
+            self, self.tr("Duplicate"), "Ctrl+D", self.tr("Copy the selection in place")
+        )
         self.duplicate.triggered.connect(self.duplicate_selection)
-        self.select_all = _action(self, "Select All", QKeySequence.StandardKey.SelectAll)
+        self.select_all = _action(self, self.tr("Select All"), QKeySequence.StandardKey.SelectAll)
         self.select_all.triggered.connect(
             lambda: self.session.selection.set(node.id for node in self.session.doc.nodes)
         )
-        self.rename = _action(self, "Rename", "F2", "Rename the selected node in place")
+        self.rename = _action(
+            self, self.tr("Rename"), "F2", self.tr("Rename the selected node in place")
+        )
         self.rename.triggered.connect(self.rename_selected)
         # F2 renames on the canvas only: in the table it edits the current cell.
         self.rename.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view.addAction(self.rename)
         self.landscape = _action(
-            self, "Landscape Layout", "Ctrl+Shift+L",
-            "Me in the centre, communities on rings by my level and in wedges by sector",
+            self, self.tr("Landscape Layout"), "Ctrl+Shift+L",
+            self.tr("Me in the centre, communities on rings by my level and in wedges by sector"),
         )  # fmt: skip
         self.landscape.triggered.connect(lambda: self.apply_layout("landscape"))
         self.force = _action(
-            self, "Force-Directed Layout", "Ctrl+Shift+F", "Spread the map out by its connections"
+            self,
+            self.tr("Force-Directed Layout"),
+            "Ctrl+Shift+F",
+            self.tr("Spread the map out by its connections"),
         )
         self.force.triggered.connect(lambda: self.apply_layout("force"))
         self.pin = _action(
-            self, "Pin Selected", "Ctrl+Shift+P", "Layouts leave pinned nodes where they are"
+            self,
+            self.tr("Pin Selected"),
+            "Ctrl+Shift+P",
+            self.tr("Layouts leave pinned nodes where they are"),
         )
         self.pin.triggered.connect(lambda: self.set_pinned(True))
-        self.unpin = _action(self, "Unpin Selected", "Ctrl+Shift+U")
+        self.unpin = _action(self, self.tr("Unpin Selected"), "Ctrl+Shift+U")
         self.unpin.triggered.connect(lambda: self.set_pinned(False))
         view.context_menu_requested.connect(self._show_context_menu)
         # Extra entries for a node's right-click menu (the analysis adds its what-if here).
@@ -140,7 +173,7 @@ class EditActions(QObject):
         """Add a node of ``kind`` (at the view's centre by default) and start renaming it."""
         doc = self.session.doc
         if kind == NodeKind.ME and doc.ego is not None:
-            self.session.edit_refused.emit('This map already has a "me".')
+            self.session.edit_refused.emit(self.tr('This map already has a "me".'))
             return None
         if at is None:
             at = self._free_spot(self.view.mapToScene(self.view.viewport().rect().center()))
@@ -148,11 +181,11 @@ class EditActions(QObject):
         node_id = (
             "me" if kind == NodeKind.ME and "me" not in doc else doc.new_id(NODE_ID_PREFIX[kind])
         )
-        node = NODE_CLASSES[kind](id=node_id, label=NEW_LABEL[kind], x=at.x(), y=at.y())
+        node = new_node(kind, node_id, self.tr(NEW_LABEL[kind]), at)
         # Adding and naming the node is one gesture: one undo step removes it.
         merge_key = ("add and name", node_id)
         insert = InsertItems(nodes=((len(doc.nodes), node),))
-        if not self.session.edit(insert, f"Add {NODE_KIND_WORDS[kind]}", merge_key):
+        if not self.session.edit(insert, self._add_texts(kind)[3], merge_key):
             return None
         self.session.selection.set([node_id])
         self.view.rename_in_place(node_id, merge_key)
@@ -169,8 +202,8 @@ class EditActions(QObject):
             for add_extras in self.node_menu_extras:
                 add_extras(menu, node_id)
             return menu
-        for kind, action in self.add_node.items():
-            entry = menu.addAction(action.text() + " Here")
+        for kind in self.add_node:
+            entry = menu.addAction(self._add_texts(kind)[2])
             entry.triggered.connect(lambda _=False, kind=kind: self.add(kind, at))
         menu.addSeparator()
         menu.addActions([self.paste, self.select_all])
@@ -219,7 +252,7 @@ class EditActions(QObject):
         ids = self.session.selection.ids
         if not ids:
             return
-        self.session.edit(RemoveItems(frozenset(ids)), f"Delete {self._describe(ids)}")
+        self.session.edit(RemoveItems(frozenset(ids)), self._removal_text(ids, cut=False))
 
     def copy_selection(self) -> bool:
         ids = self.session.selection.ids
@@ -236,28 +269,33 @@ class EditActions(QObject):
     def cut_selection(self) -> None:
         if self.copy_selection():
             ids = self.session.selection.ids
-            self.session.edit(RemoveItems(frozenset(ids)), f"Cut {self._describe(ids)}")
+            self.session.edit(RemoveItems(frozenset(ids)), self._removal_text(ids, cut=True))
 
     def paste_clipboard(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()
         if mime is None or not mime.hasFormat(MIME_TYPE):
-            self.session.edit_refused.emit("The clipboard holds no map items to paste.")
+            self.session.edit_refused.emit(self.tr("The clipboard holds no map items to paste."))
             return
-        self._paste(bytes(mime.data(MIME_TYPE)).decode("utf-8", errors="replace"), "Paste")
+        data = bytes(mime.data(MIME_TYPE).data())
+        self._paste(data.decode("utf-8", errors="replace"), duplicate=False)
 
     def duplicate_selection(self) -> None:
         ids = self.session.selection.ids
         if any(self.session.doc.has_node(item_id) for item_id in ids):
-            self._paste(fragment_json(self.session.doc, ids), "Duplicate")
+            self._paste(fragment_json(self.session.doc, ids), duplicate=True)
 
-    def _paste(self, text: str, verb: str) -> None:
+    def _paste(self, text: str, duplicate: bool) -> None:
         try:
             edit = paste_edit(self.session.doc, text)
         except FragmentError as error:
-            self.session.edit_refused.emit(f"Cannot paste: {error}.")
+            self.session.edit_refused.emit(self.tr("Cannot paste: {reason}.").format(reason=error))
             return
         new_ids = [node.id for _, node in edit.nodes]
-        if new_ids and self.session.edit(edit, f"{verb} {counted(len(new_ids), 'node', 'nodes')}"):
+        n = len(new_ids)
+        text = (
+            self.tr("Duplicate %n nodes", "", n) if duplicate else self.tr("Paste %n nodes", "", n)
+        )
+        if new_ids and self.session.edit(edit, text):
             self.session.selection.set(new_ids)
 
     def rename_selected(self) -> None:
@@ -265,13 +303,50 @@ class EditActions(QObject):
         if nodes:
             self.view.rename_in_place(nodes[0])
 
-    def _describe(self, ids) -> str:
+    def _removal_text(self, ids: Sequence[str], cut: bool) -> str:
+        """The undo text of deleting (or cutting) ``ids``: a node by its label, else a count."""
         if len(ids) == 1:
             item = self.session.doc.get(ids[0])
             if item is not None and hasattr(item, "x"):
-                return item.label or item.id
-            return "edge"
-        return f"{len(ids)} items"
+                label = item.label or item.id
+                text = self.tr("Cut {label}") if cut else self.tr("Delete {label}")
+                return text.format(label=label)
+            return self.tr("Cut edge") if cut else self.tr("Delete edge")
+        n = len(ids)
+        return self.tr("Cut %n items", "", n) if cut else self.tr("Delete %n items", "", n)
+
+    def _add_texts(self, kind: NodeKind) -> tuple[str, str, str, str]:
+        """The texts of adding a node of ``kind``: the action, its tip, the canvas menu entry and
+        the undo step."""
+        match kind:
+            case NodeKind.COMMUNITY:
+                return (
+                    self.tr("Add Community"),
+                    self.tr("Add a community in the middle of the view"),
+                    self.tr("Add Community Here"),
+                    self.tr("Add community"),
+                )
+            case NodeKind.PERSON:
+                return (
+                    self.tr("Add Person"),
+                    self.tr("Add a person in the middle of the view"),
+                    self.tr("Add Person Here"),
+                    self.tr("Add person"),
+                )
+            case NodeKind.BOUNDARY_OBJECT:
+                return (
+                    self.tr("Add Boundary Object"),
+                    self.tr("Add a boundary object in the middle of the view"),
+                    self.tr("Add Boundary Object Here"),
+                    self.tr("Add boundary object"),
+                )
+            case NodeKind.ME:
+                return (
+                    self.tr("Add Me"),
+                    self.tr('Add "me" in the middle of the view'),
+                    self.tr("Add Me Here"),
+                    self.tr("Add me"),
+                )
 
     # -- layouts and pins ------------------------------------------------------------------------
 
@@ -291,9 +366,11 @@ class EditActions(QObject):
             if (doc.node(node_id).x, doc.node(node_id).y) != position
         }
         if not target:  # nothing would move: no undo step, no unsaved mark
-            self.session.edit_refused.emit("The map is already laid out that way.")
+            self.session.edit_refused.emit(self.tr("The map is already laid out that way."))
             return
-        text = "Landscape layout" if name == "landscape" else "Force-directed layout"
+        text = (
+            self.tr("Landscape layout") if name == "landscape" else self.tr("Force-directed layout")
+        )
         self.animate_to(target, text)
 
     def animate_to(self, target: dict[str, tuple[float, float]], text: str) -> None:
@@ -345,5 +422,6 @@ class EditActions(QObject):
                     UpdateItem(node_id, {"tags": tuple(t for t in tags if t != PINNED_TAG)})
                 )
         if edits:
-            verb = "Pin" if pinned else "Unpin"
-            self.session.edit(Batch(tuple(edits)), f"{verb} {counted(len(edits), 'node', 'nodes')}")
+            n = len(edits)
+            text = self.tr("Pin %n nodes", "", n) if pinned else self.tr("Unpin %n nodes", "", n)
+            self.session.edit(Batch(tuple(edits)), text)

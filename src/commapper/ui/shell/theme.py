@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from commapper.model import EdgeKind, Level, NodeKind
+from commapper.model import Level, NodeKind
 
 # Okabe and Ito's palette (2008), safe for the common colour-vision deficiencies, with Paul Tol's
 # wine and grey for the eighth and extra sectors.
@@ -53,19 +53,6 @@ LEVEL_WIDTH: dict[Level, float] = {
     Level.OCCASIONAL: 2.2,
     Level.PERIPHERAL: 1.4,
     Level.TRANSACTIONAL: 1.0,
-}
-
-EDGE_KIND_WORDS: dict[EdgeKind, str] = {
-    EdgeKind.MEMBERSHIP: "membership",
-    EdgeKind.CROSSING: "crossing",
-    EdgeKind.OBJECT_USE: "use of an object",
-    EdgeKind.TIE: "tie",
-}
-NODE_KIND_WORDS: dict[NodeKind, str] = {
-    NodeKind.ME: "me",
-    NodeKind.COMMUNITY: "community",
-    NodeKind.PERSON: "person",
-    NodeKind.BOUNDARY_OBJECT: "boundary object",
 }
 
 
@@ -116,13 +103,12 @@ DARK = CanvasColours(
 
 def is_dark() -> bool:
     """Whether the application is showing a dark theme (following the system)."""
-    app = QGuiApplication.instance()
-    if app is None:
+    if not isinstance(QGuiApplication.instance(), QGuiApplication):
         return False
     scheme = QGuiApplication.styleHints().colorScheme()
     if scheme != Qt.ColorScheme.Unknown:
         return scheme == Qt.ColorScheme.Dark
-    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def canvas_colours() -> CanvasColours:
