@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Hashable
+from typing import cast
 
 import networkx as nx
 import numpy as np
+import numpy.typing as npt
 
 from commapper.analysis.breadth import breadth, community_reach
 from commapper.analysis.brokerage import (
@@ -43,7 +45,7 @@ from commapper.analysis.result import (
     Roles,
 )
 from commapper.analysis.sparse_brokerage import burt_measures_sparse, gould_fernandez_sparse
-from commapper.model import ACTOR_KINDS, MapDocument, NodeKind, field_names
+from commapper.model import CommunityNode, MapDocument, MeNode, NodeKind, PersonNode, field_names
 
 # Actor networks beyond this many actors take their betweenness in single precision, which
 # halves its time there, to a relative error of about 1e-6 (docs/analysis.md).
@@ -74,9 +76,12 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> Analysis:
     community_sources = betweenness_sources(
         communities.number_of_nodes(), communities.number_of_edges()
     )
-    betweenness = normalised_betweenness(full_map, sources=map_sources)
+    # Every graph here is made from the map: its nodes are the map's ids.
+    betweenness = cast("dict[str, float]", normalised_betweenness(full_map, sources=map_sources))
     actor_betweenness, actor_method = _actor_betweenness(actors)
-    articulation_points, bridges, articulation_without_ego = cut_structure(full_map, ego)
+    articulation_points, bridges, articulation_without_ego = cast(
+        "tuple[list[str], list[tuple[str, str]], list[str]]", cut_structure(full_map, ego)
+    )
     articulation = set(articulation_points)
     actor_groups = _actor_partition(doc, merged, group_by)
     ego_brokerage = None if ego is None else _ego_brokerage(doc, merged, ego)
@@ -97,7 +102,7 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> Analysis:
             dict(zip(actors.actors, actor_betweenness.tolist(), strict=True))
         ),
         community_betweenness=_sorted_dict(
-            normalised_betweenness(communities, sources=community_sources)
+            cast("dict[str, float]", normalised_betweenness(communities, sources=community_sources))
         ),
         betweenness_method={
             "map": betweenness_method(full_map.number_of_nodes(), map_sources),
@@ -137,7 +142,7 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> Analysis:
     )
 
 
-def _actor_betweenness(actors: ActorMatrices) -> tuple[np.ndarray, str]:
+def _actor_betweenness(actors: ActorMatrices) -> tuple[npt.NDArray[np.float64], str]:
     """A's betweenness and how it was taken: exact through the communities, unless that
     search would be too long (A made of long paths rather than cliques), then by igraph."""
     n = len(actors.actors)
@@ -170,7 +175,8 @@ def _ego_brokerage(doc: MapDocument, merged: MergedMaps, ego: str) -> EgoBrokera
 
 
 def _org_group(doc: MapDocument, community: str) -> str:
-    inside = doc.node(community).inside_org
+    node = doc.node(community)
+    inside = node.inside_org if isinstance(node, CommunityNode) else None
     if inside is None:
         return f"unknown:{community}"  # an unknown value is a group of its own
     return "inside" if inside else "outside"
@@ -213,7 +219,7 @@ def group_by_choices(doc: MapDocument) -> set[str]:
     custom attributes, where some actor has a value."""
     choices: set[str] = set()
     for node in doc.nodes:
-        if node.kind in ACTOR_KINDS:
+        if isinstance(node, MeNode | PersonNode):
             values = {**node.attributes, "org": node.org, "color": node.color}
             choices.update(name for name, value in values.items() if value not in ("", None))
     return choices
@@ -225,6 +231,7 @@ def _actor_partition(
     """Each actor's group: the ``group_by`` value, or its home community by default."""
     groups: dict[str, Hashable] = {}
     for actor in merged.actors:
+        value: object
         if group_by is None:
             levels = merged.communities_of(actor)
             value = min(levels, key=lambda c: (-levels[c].strength, c)) if levels else None
@@ -249,9 +256,14 @@ def _group_key(value: object) -> tuple[str, str, object]:
 
 def _sector_partition(doc: MapDocument, communities: nx.Graph) -> dict[str, Hashable]:
     return {
-        community: doc.node(community).sector or f"(no sector: {community})"
+        community: _sector(doc, community) or f"(no sector: {community})"
         for community in communities
     }
+
+
+def _sector(doc: MapDocument, community: str) -> str | None:
+    node = doc.node(community)
+    return node.sector if isinstance(node, CommunityNode) else None
 
 
 def _ei_index(partition: str, graph: nx.Graph, groups: dict[str, Hashable]) -> EIIndex:
@@ -292,5 +304,5 @@ def _silos(network: nx.Graph) -> tuple[str, ...]:
     return tuple(sorted(node for node in network if network.degree(node) == 0))
 
 
-def _sorted_dict(values: dict) -> dict:
+def _sorted_dict(values: dict[str, float]) -> dict[str, float]:
     return {key: values[key] for key in sorted(values)}

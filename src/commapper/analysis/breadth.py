@@ -15,7 +15,7 @@ import networkx as nx
 
 from commapper.analysis.graphs import MergedMaps, community_network
 from commapper.analysis.result import Breadth, Diversity
-from commapper.model import LEVELS, MapDocument, Mode
+from commapper.model import LEVELS, CommunityNode, MapDocument, Mode
 
 
 def diversity(values: Iterable[Hashable]) -> Diversity:
@@ -58,12 +58,13 @@ def breadth(
     membership). Reach is counted in C without the actor and without ego.
     """
     mine = merged.communities_of(actor, members_only=members_only)
-    nodes = {community: doc.node(community) for community in mine}
+    # A membership's target is a community; the check only tells the type checker so.
+    nodes = [node for node in map(doc.node, mine) if isinstance(node, CommunityNode)]
     modes = Counter(mode for community in mine for mode in merged.memberships[actor][community][1])
-    domains = [node.domain for node in nodes.values() if node.domain]
-    sectors = [node.sector for node in nodes.values() if node.sector]
-    inside = sum(node.inside_org is True for node in nodes.values())
-    outside = sum(node.inside_org is False for node in nodes.values())
+    domains = [node.domain for node in nodes if node.domain]
+    sectors = [node.sector for node in nodes if node.sector]
+    inside = sum(node.inside_org is True for node in nodes)
+    outside = sum(node.inside_org is False for node in nodes)
     ego = doc.ego.id if doc.ego else actor
     network = community_network(merged, without={actor, ego})
     neighbours = set().union(*(network[c] for c in mine)) if mine else set()

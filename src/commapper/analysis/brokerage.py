@@ -11,12 +11,48 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable, Mapping, Sequence
 from itertools import combinations
+from typing import Any, TypeAlias, TypedDict, TypeVar
 
 import igraph
 import networkx as nx
 import numpy as np
+import numpy.typing as npt
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+
+# A node of a graph, where the type is known from an argument (the keys of ``groups``...).
+_Node = TypeVar("_Node", bound=Hashable)
+Floats: TypeAlias = npt.NDArray[np.float64]
+
+
+class BurtFigures(TypedDict):
+    """One node's Burt measures (:func:`burt_measures`); None where undefined (degree 0)."""
+
+    degree: int
+    effective_size: float | None
+    efficiency: float | None
+    constraint: float | None
+    hierarchy: float | None
+
+
+class RoleCounts(TypedDict):
+    """One broker's Gould-Fernandez roles in an undirected graph (:func:`gould_fernandez`)."""
+
+    coordinator: int
+    itinerant: int
+    representative_gatekeeper: int
+    liaison: int
+    total: int
+
+
+class EIFigures(TypedDict):
+    """The E-I index of a graph under a partition (:func:`ei_index`)."""
+
+    ei: float | None
+    group_ei: dict[Hashable, float | None]
+    ei_baseline: float | None
+    external_ties: int
+    internal_ties: int
 
 
 # Exact Brandes up to this much work, counted as BFS sources x (edges + 10 x nodes): about 2 s
@@ -79,23 +115,23 @@ def normalised_betweenness(
 
 def betweenness_of_edges(
     n_nodes: int,
-    edges: Sequence[tuple[int, int]] | np.ndarray,
+    edges: Sequence[tuple[int, int]] | npt.NDArray[np.integer[Any]],
     *,
     directed: bool = False,
     sources: int | None = None,
     seed: int = 0,
-) -> np.ndarray:
+) -> Floats:
     """:func:`normalised_betweenness` of the graph on nodes 0..n-1 with these edges; an array
     of edges must already be simple (no loops or repeats), as :meth:`ActorMatrices.edges` is."""
     if n_nodes <= 2:
         return np.zeros(n_nodes)
     # igraph's Brandes runs in C, tens of times faster than networkx on maps of thousands of
     # nodes; the tests cross-check it against networkx and R on reference graphs.
-    simple = isinstance(edges, np.ndarray)
-    if simple:
-        edges = list(zip(edges[:, 0].tolist(), edges[:, 1].tolist(), strict=True))
-    fast = igraph.Graph(n=n_nodes, edges=edges, directed=directed)
-    if not simple:
+    if isinstance(edges, np.ndarray):
+        pairs = list(zip(edges[:, 0].tolist(), edges[:, 1].tolist(), strict=True))
+        fast = igraph.Graph(n=n_nodes, edges=pairs, directed=directed)
+    else:
+        fast = igraph.Graph(n=n_nodes, edges=edges, directed=directed)
         fast.simplify(multiple=True, loops=True)
     scale = (1 if directed else 2) / ((n_nodes - 1) * (n_nodes - 2))
     if sources is None or sources >= n_nodes:
@@ -119,7 +155,7 @@ def _tie_strengths(graph: nx.Graph, weight: str | None) -> dict[Hashable, dict[H
     return strengths
 
 
-def burt_measures(graph: nx.Graph, weight: str | None = None) -> dict[Hashable, dict]:
+def burt_measures(graph: nx.Graph, weight: str | None = None) -> dict[Hashable, BurtFigures]:
     """Burt's degree, effective size, efficiency, constraint and hierarchy of every node.
 
     With N(i) the neighbours of i and a_ij the tie from i to j (1, or its weight):
@@ -146,15 +182,17 @@ def burt_measures(graph: nx.Graph, weight: str | None = None) -> dict[Hashable, 
 
 # Up to this many nodes the matrices fit comfortably in memory (2,500^2 doubles: 50 MB each).
 DENSE_LIMIT = 2500
-_NO_NEIGHBOURS = dict.fromkeys(
-    ("degree", "effective_size", "efficiency", "constraint", "hierarchy"), None
-) | {"degree": 0}
-_ONE_NEIGHBOUR = {
-    "degree": 1, "effective_size": 1.0, "efficiency": 1.0, "constraint": 1.0, "hierarchy": 1.0
-}  # fmt: skip
+_NO_NEIGHBOURS = BurtFigures(
+    degree=0, effective_size=None, efficiency=None, constraint=None, hierarchy=None
+)
+_ONE_NEIGHBOUR = BurtFigures(
+    degree=1, effective_size=1.0, efficiency=1.0, constraint=1.0, hierarchy=1.0
+)
 
 
-def burt_figures(degree: int, redundancy: float, constraint: float, ratio_log_sum: float) -> dict:
+def burt_figures(
+    degree: int, redundancy: float, constraint: float, ratio_log_sum: float
+) -> BurtFigures:
     """One node's Burt figures from its degree, the summed redundancy of its alters, its
     constraint and the sum of r ln r over its local constraint ratios (docs/analysis.md).
 
@@ -162,7 +200,7 @@ def burt_figures(degree: int, redundancy: float, constraint: float, ratio_log_su
     not read.
     """
     if degree <= 1:
-        return dict(_ONE_NEIGHBOUR if degree == 1 else _NO_NEIGHBOURS)
+        return (_ONE_NEIGHBOUR if degree == 1 else _NO_NEIGHBOURS).copy()
     effective_size = float(degree - redundancy)
     return {
         "degree": degree,
@@ -173,7 +211,9 @@ def burt_figures(degree: int, redundancy: float, constraint: float, ratio_log_su
     }
 
 
-def _burt_dense(strengths: dict[Hashable, dict[Hashable, float]]) -> dict[Hashable, dict]:
+def _burt_dense(
+    strengths: dict[Hashable, dict[Hashable, float]],
+) -> dict[Hashable, BurtFigures]:
     """Burt's measures with matrix products: I = P P gives the indirect p_iq p_qj, and
     (P M^T)_ij the redundancy sum_q p_iq m_jq, both kept only where i and j are tied."""
     nodes = list(strengths)
@@ -189,7 +229,7 @@ def _burt_dense(strengths: dict[Hashable, dict[Hashable, float]]) -> dict[Hashab
         marginal = np.nan_to_num(tie / tie.max(axis=1, keepdims=True))
     local = np.where(linked, (share + share @ share) ** 2, 0.0)
     redundancy = np.where(linked, share @ marginal.T, 0.0).sum(axis=1)
-    results = {}
+    results: dict[Hashable, BurtFigures] = {}
     for position, node in enumerate(nodes):
         d = int(degree[position])
         if d <= 1:
@@ -204,11 +244,13 @@ def _burt_dense(strengths: dict[Hashable, dict[Hashable, float]]) -> dict[Hashab
     return results
 
 
-def _burt_by_neighbours(strengths: dict[Hashable, dict[Hashable, float]]) -> dict[Hashable, dict]:
+def _burt_by_neighbours(
+    strengths: dict[Hashable, dict[Hashable, float]],
+) -> dict[Hashable, BurtFigures]:
     """Burt's measures by walking each node's neighbours: for graphs too large for matrices."""
     largest = {node: max(row.values(), default=0.0) for node, row in strengths.items()}
     totals = {node: sum(row.values()) for node, row in strengths.items()}
-    results = {}
+    results: dict[Hashable, BurtFigures] = {}
     for node, row in strengths.items():
         degree = len(row)
         if degree <= 1:
@@ -230,7 +272,7 @@ def _burt_by_neighbours(strengths: dict[Hashable, dict[Hashable, float]]) -> dic
     return results
 
 
-def open_pairs(graph: nx.Graph, node: Hashable) -> list[tuple]:
+def open_pairs(graph: nx.Graph, node: _Node) -> list[tuple[_Node, _Node]]:
     """Pairs of ``node``'s neighbours that are not tied to each other: its structural holes."""
     neighbours = sorted(set(nx.all_neighbors(graph, node)) - {node}, key=str)
     return [
@@ -240,7 +282,9 @@ def open_pairs(graph: nx.Graph, node: Hashable) -> list[tuple]:
     ]
 
 
-def gould_fernandez(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> dict[Hashable, dict]:
+def gould_fernandez(
+    graph: nx.Graph, groups: Mapping[_Node, Hashable]
+) -> Mapping[_Node, RoleCounts | dict[str, int]]:
     """Gould-Fernandez brokerage roles of every node, under the partition ``groups``.
 
     Node v brokers i -> v -> k when i != k, both differ from v, and there is no tie i -> k.
@@ -248,7 +292,8 @@ def gould_fernandez(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> dic
     g(i) = g(v) != g(k); gatekeeper: g(i) != g(v) = g(k); liaison: all differ. Directed graphs
     count ordered pairs (as R sna's ``brokerage`` raw counts). Undirected graphs count
     unordered pairs, and representative and gatekeeper merge into
-    ``representative_gatekeeper`` (sna would report twice these counts).
+    ``representative_gatekeeper`` (sna would report twice these counts): a
+    :class:`RoleCounts` for each node.
 
     References
     ----------
@@ -258,7 +303,7 @@ def gould_fernandez(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> dic
     directed = graph.is_directed()
     if not directed and 2 < graph.number_of_nodes() <= DENSE_LIMIT:
         return _undirected_roles_dense(graph, groups)
-    results = {}
+    results: dict[_Node, RoleCounts | dict[str, int]] = {}
     for broker in graph:
         if directed:
             counts = dict.fromkeys(ROLES, 0)
@@ -278,13 +323,13 @@ def gould_fernandez(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> dic
 
 
 def _undirected_roles_dense(
-    graph: nx.Graph, groups: Mapping[Hashable, Hashable]
-) -> dict[Hashable, dict]:
+    graph: nx.Graph, groups: Mapping[_Node, Hashable]
+) -> dict[_Node, RoleCounts]:
     """Undirected role counts of every node at once, as quadratic forms on the matrix of open
     (distinct, untied) pairs: for broker v with neighbour indicator a, sum_ik a_i open_ik a_k
     counts its open pairs twice; restricting a to v's group, or open to same-group pairs,
     separates the roles."""
-    nodes = list(graph)
+    nodes: list[_Node] = list(graph)
     index = {node: position for position, node in enumerate(nodes)}
     linked = np.zeros((len(nodes), len(nodes)))
     for source, target in graph.edges():
@@ -297,8 +342,9 @@ def _undirected_roles_dense(
     inside = linked * same_group  # neighbours in the broker's own group
     outside = linked - inside
 
-    def pairs(left: np.ndarray, middle: np.ndarray, right: np.ndarray) -> np.ndarray:
-        return ((left @ middle) * right).sum(axis=1)
+    def pairs(left: Floats, middle: Floats, right: Floats) -> Floats:
+        counts: Floats = ((left @ middle) * right).sum(axis=1)
+        return counts
 
     total = pairs(linked, open_pair, linked) / 2
     coordinator = pairs(inside, open_pair, inside) / 2
@@ -307,27 +353,38 @@ def _undirected_roles_dense(
     return role_counts(nodes, coordinator, itinerant, representative_gatekeeper, total)
 
 
-def role_counts(nodes, coordinator, itinerant, representative_gatekeeper, total) -> dict:
+def role_counts(
+    nodes: Sequence[_Node],
+    coordinator: Floats,
+    itinerant: Floats,
+    representative_gatekeeper: Floats,
+    total: Floats,
+) -> dict[_Node, RoleCounts]:
     """Gould-Fernandez counts per node from per-position arrays; liaison is what remains."""
-    results = {}
+    results: dict[_Node, RoleCounts] = {}
     for position, node in enumerate(nodes):
-        counts = {
-            "coordinator": round(coordinator[position]),
-            "itinerant": round(itinerant[position]),
-            "representative_gatekeeper": round(representative_gatekeeper[position]),
-        }
-        counts["liaison"] = round(total[position]) - sum(counts.values())
-        results[node] = counts | {"total": round(total[position])}
+        named = (
+            round(coordinator[position]),
+            round(itinerant[position]),
+            round(representative_gatekeeper[position]),
+        )
+        results[node] = RoleCounts(
+            coordinator=named[0],
+            itinerant=named[1],
+            representative_gatekeeper=named[2],
+            liaison=round(total[position]) - sum(named),
+            total=round(total[position]),
+        )
     return results
 
 
 def _undirected_role_counts(
-    graph: nx.Graph, broker: Hashable, groups: Mapping[Hashable, Hashable]
-) -> dict[str, int]:
+    graph: nx.Graph, broker: _Node, groups: Mapping[_Node, Hashable]
+) -> RoleCounts:
     """Role counts over unordered open pairs of ``broker``'s neighbours, by set arithmetic:
     for each neighbour, count the non-adjacent neighbours in its group and in the broker's."""
     neighbours = set(graph[broker]) - {broker}
-    by_group: dict[Hashable, set] = {}
+    by_group: dict[Hashable, set[_Node]] = {}
     for node in neighbours:
         by_group.setdefault(groups[node], set()).add(node)
     own = by_group.get(groups[broker], set())
@@ -344,13 +401,19 @@ def _undirected_role_counts(
             ordered["gatekeeper"] += same_as_broker
             ordered["liaison"] += len(unlinked) - same_as_node - same_as_broker
     # A representative pair seen from its in-group end is a gatekeeper pair from the other.
-    counts = {
-        "coordinator": ordered["coordinator"] // 2,
-        "itinerant": ordered["itinerant"] // 2,
-        "representative_gatekeeper": (ordered["representative"] + ordered["gatekeeper"]) // 2,
-        "liaison": ordered["liaison"] // 2,
-    }
-    return counts | {"total": sum(counts.values())}
+    counts = (
+        ordered["coordinator"] // 2,
+        ordered["itinerant"] // 2,
+        (ordered["representative"] + ordered["gatekeeper"]) // 2,
+        ordered["liaison"] // 2,
+    )
+    return RoleCounts(
+        coordinator=counts[0],
+        itinerant=counts[1],
+        representative_gatekeeper=counts[2],
+        liaison=counts[3],
+        total=sum(counts),
+    )
 
 
 def _role(source_group: Hashable, broker_group: Hashable, target_group: Hashable) -> str:
@@ -365,7 +428,7 @@ def _role(source_group: Hashable, broker_group: Hashable, target_group: Hashable
     return "liaison"
 
 
-def ei_index(graph: nx.Graph, groups: Mapping[Hashable, Hashable]) -> dict:
+def ei_index(graph: nx.Graph, groups: Mapping[_Node, Hashable]) -> EIFigures:
     """Krackhardt and Stern's E-I index (EL - IL)/(EL + IL): whole network, per group, and the
     baseline of a complete graph on the same groups; None where there is nothing to count.
 

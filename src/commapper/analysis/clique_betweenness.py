@@ -12,7 +12,10 @@ sources are searched at once, as the columns of dense blocks.
 
 from __future__ import annotations
 
+from typing import Any, TypeAlias
+
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components, shortest_path
 
@@ -22,15 +25,18 @@ from commapper.analysis.factored import off_diagonal
 # cache best on the benchmark maps (64 sources in single precision, 32 in double).
 _ROW_BYTES = 256
 
+# Path counts and dependencies, in the precision asked for (single or double).
+Counts: TypeAlias = npt.NDArray[np.floating[Any]]
+
 
 def clique_betweenness(
     adjacency: sp.spmatrix,
     incidence: sp.spmatrix,
     *,
-    dtype: type = np.float64,
+    dtype: type[np.floating[Any]] = np.float64,
     block: int | None = None,
     max_steps: float | None = None,
-) -> np.ndarray | None:
+) -> npt.NDArray[np.float64] | None:
     """Brandes betweenness of every node of an undirected graph, normalised by
     2/((n-1)(n-2)) (0 when n <= 2), with the searches taken through its cliques.
 
@@ -88,7 +94,7 @@ def clique_betweenness(
     163-177.
     """
     pattern = _pattern(adjacency)
-    n = pattern.shape[0]
+    n: int = pattern.shape[0]
     if n <= 2:
         return np.zeros(n)
     members = sp.csr_matrix(incidence, dtype=np.float64, copy=True)
@@ -130,11 +136,12 @@ def _pattern(adjacency: sp.spmatrix) -> sp.csr_matrix:
 
 def _steps(pattern: sp.csr_matrix, members: sp.csr_matrix, rest: sp.csr_matrix) -> float:
     """The work of the searches: see ``max_steps`` in :func:`clique_betweenness`."""
-    n = pattern.shape[0]
+    n: int = pattern.shape[0]
     hub = int(np.argmax(np.diff(pattern.indptr)))
     distances = shortest_path(pattern, unweighted=True, indices=[hub])
     eccentricity = float(distances[np.isfinite(distances)].max())
-    return n * (2 * eccentricity + 1) * (2 * members.nnz + rest.nnz + n)
+    entries: int = 2 * members.nnz + rest.nnz + n
+    return n * (2 * eccentricity + 1) * entries
 
 
 class _Products:
@@ -151,24 +158,26 @@ class _Products:
         self.members, self.members_transposed = members, members_transposed
         self.positive, self.negative, self.rest = positive, negative, rest
 
-    def through_cliques(self, front: np.ndarray) -> np.ndarray:
-        return self.members @ (self.members_transposed @ front)
+    def through_cliques(self, front: Counts) -> Counts:
+        product: Counts = self.members @ (self.members_transposed @ front)
+        return product
 
-    def adjacency(self, values: np.ndarray) -> np.ndarray:
-        return self.through_cliques(values) + self.rest @ values
+    def adjacency(self, values: Counts) -> Counts:
+        product: Counts = self.through_cliques(values) + self.rest @ values
+        return product
 
 
 def _levels(
     pattern: sp.csr_matrix,
     products: _Products,
-    sources: np.ndarray,
-    reachable: np.ndarray,
-    dtype: type,
-) -> list[np.ndarray]:
+    sources: npt.NDArray[np.intp],
+    reachable: npt.NDArray[np.intp],
+    dtype: type[np.floating[Any]],
+) -> list[Counts]:
     """The path counts sigma of the nodes at distance 1, 2, ... from each source (a column
     each, 0 off that distance): the forward half of Brandes' algorithm."""
     columns = np.arange(len(sources))
-    front = np.ascontiguousarray(pattern[sources].toarray().T, dtype=dtype)  # distance 1
+    front: Counts = np.ascontiguousarray(pattern[sources].toarray().T, dtype=dtype)  # distance 1
     unvisited = front == 0
     unvisited[sources, columns] = False
     found = len(sources) + np.count_nonzero(front)
@@ -187,7 +196,7 @@ def _levels(
     return levels
 
 
-def _dependencies(products: _Products, levels: list[np.ndarray]) -> np.ndarray:
+def _dependencies(products: _Products, levels: list[Counts]) -> npt.NDArray[np.float64]:
     """Each node's dependencies summed over the sources of ``levels``: the backward half.
 
     A node's own entry of X is left out: w is non-zero on distance d + 1 only, and A w is read

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
 import igraph
 import networkx as nx
@@ -50,8 +51,14 @@ def cut_structure(
     return articulation, bridges, sorted(remaining[p] for p in fast.articulation_points())
 
 
-class Separations:
+_Node = TypeVar("_Node", bound=Hashable)
+
+
+class Separations(Generic[_Node]):
     """What removing each single node cuts off, found in one depth-first search per component.
+
+    Generic in the type of the graph's nodes, which a caller may state (``Separations[str]``):
+    networkx graphs do not carry it.
 
     With a ``root``, only the root's component is searched, and what a node cuts off is what it
     separates from the root. Without one, it is what it separates from the largest part left of
@@ -69,10 +76,10 @@ class Separations:
     [3, 4]
     """
 
-    def __init__(self, graph: nx.Graph, root: Hashable | None = None) -> None:
-        self._order: list[Hashable] = []
+    def __init__(self, graph: nx.Graph, root: _Node | None = None) -> None:
+        self._order: list[_Node] = []
         # node -> the ranges of the search order that removing it cuts off
-        self._cut: dict[Hashable, list[tuple[int, int]]] = {}
+        self._cut: dict[_Node, list[tuple[int, int]]] = {}
         if root is not None:
             self._search(graph, root, rooted=True)
         else:
@@ -80,7 +87,7 @@ class Separations:
                 if len(component) > 2:
                     self._search(graph, min(component, key=str), rooted=False)
 
-    def sizes(self, counted: Callable[[Hashable], bool]) -> dict[Hashable, tuple[int, int]]:
+    def sizes(self, counted: Callable[[_Node], bool]) -> dict[_Node, tuple[int, int]]:
         """For each node that cuts something off: how many nodes, and how many of them
         ``counted`` picks."""
         picked = [0]
@@ -94,16 +101,16 @@ class Separations:
             for node, ranges in self._cut.items()
         }
 
-    def cut_off(self, node: Hashable) -> set[Hashable]:
+    def cut_off(self, node: _Node) -> set[_Node]:
         """The nodes that removing ``node`` cuts off (empty when it cuts off nothing)."""
         return {self._order[i] for start, end in self._cut.get(node, ()) for i in range(start, end)}
 
-    def _search(self, graph: nx.Graph, start: Hashable, *, rooted: bool) -> None:
+    def _search(self, graph: nx.Graph, start: _Node, *, rooted: bool) -> None:
         first = len(self._order)
         disc = {start: first}
         low = {start: first}
-        parent: dict[Hashable, Hashable] = {}
-        children: dict[Hashable, list[Hashable]] = {start: []}
+        parent: dict[_Node, _Node] = {}
+        children: dict[_Node, list[_Node]] = {start: []}
         self._order.append(start)
         stack = [(start, iter(graph[start]))]
         while stack:

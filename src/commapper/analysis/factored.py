@@ -11,12 +11,16 @@ plus the sparse correction X (ties, pairs that share several communities, the di
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 
 # Products are read this many terms at a time (a few arrays of this length are held).
 _BLOCK_ENTRIES = 1_000_000
+
+Floats: TypeAlias = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -49,17 +53,18 @@ class Factored:
         rest.eliminate_zeros()
         return cls(incidence, rest)
 
-    def toarray(self) -> np.ndarray:
+    def toarray(self) -> Floats:
         """The whole matrix, dense: for tests on small graphs."""
-        return (self.incidence @ self.incidence.T + self.rest).toarray()
+        dense: Floats = (self.incidence @ self.incidence.T + self.rest).toarray()
+        return dense
 
 
 def product_on_pattern(
     left: Factored,
     right: Factored,
     pattern: sp.csr_matrix,
-    scale: np.ndarray | None = None,
-) -> np.ndarray:
+    scale: Floats | None = None,
+) -> Floats:
     """The entries of ``left @ diag(scale) @ right`` where ``pattern`` stores an entry.
 
     With L = B1 B1ᵀ + X1 and R = B2 B2ᵀ + X2, L S R = (L S B2) B2ᵀ + B1 (B1ᵀ S X2) + X1 S X2:
@@ -93,8 +98,8 @@ def product_on_pattern(
 
 
 def products_on_pattern(
-    lefts: list[tuple[Factored, np.ndarray | None]], right: Factored, pattern: sp.csr_matrix
-) -> list[np.ndarray]:
+    lefts: list[tuple[Factored, Floats | None]], right: Factored, pattern: sp.csr_matrix
+) -> list[Floats]:
     """:func:`product_on_pattern` for several (left, scale) with one right factor and pattern,
     sharing the work that depends only on those two.
 
@@ -141,7 +146,7 @@ def _through_incidence(
     row_matrices: list[list[tuple[sp.csr_matrix, sp.csr_matrix | None]]],
     incidence: sp.csr_matrix,
     pattern: sp.csr_matrix,
-) -> list[np.ndarray]:
+) -> list[Floats]:
     """For each Y = sum of the products a @ b (b None: a alone), n x c: the entries of
     Y @ incidence.T where ``pattern`` stores one, read as sum_c Y_ic incidence_jc over the
     few communities c of j, a block of rows of Y at a time."""
@@ -183,7 +188,7 @@ def _through_incidence(
     return results
 
 
-def _read_on_pattern(matrix: sp.csr_matrix, pattern: sp.csr_matrix) -> np.ndarray:
+def _read_on_pattern(matrix: sp.csr_matrix, pattern: sp.csr_matrix) -> Floats:
     """The entries of a sparse ``matrix`` where ``pattern`` stores one (0 elsewhere)."""
     n = pattern.shape[1]
     rows = np.repeat(np.arange(pattern.shape[0], dtype=np.int64), np.diff(pattern.indptr))
@@ -221,7 +226,7 @@ def off_diagonal(matrix: sp.spmatrix) -> sp.csr_matrix:
     return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
 
 
-def reverse_entries(pattern: sp.csr_matrix) -> np.ndarray:
+def reverse_entries(pattern: sp.csr_matrix) -> npt.NDArray[np.int64]:
     """For a symmetric ``pattern``, the position of entry (j, i) for each stored entry (i, j).
 
     Examples
@@ -237,4 +242,5 @@ def reverse_entries(pattern: sp.csr_matrix) -> np.ndarray:
     )
     transposed = positions.T.tocsr()
     transposed.sort_indices()
-    return transposed.data.astype(np.int64) - 1
+    positions_of_reverse: npt.NDArray[np.int64] = transposed.data.astype(np.int64) - 1
+    return positions_of_reverse

@@ -13,7 +13,7 @@ from __future__ import annotations
 import networkx as nx
 
 from commapper.analysis.graphs import map_graph
-from commapper.model import EdgeKind, MapDocument
+from commapper.model import CrossingEdge, MapDocument
 
 
 def removed_with(doc: MapDocument, node_id: str) -> list[str]:
@@ -22,7 +22,7 @@ def removed_with(doc: MapDocument, node_id: str) -> list[str]:
         edge.id
         for edge in doc.edges
         if node_id in (edge.source, edge.target)
-        or (edge.kind == EdgeKind.CROSSING and edge.via and set(edge.via) == {node_id})
+        or (isinstance(edge, CrossingEdge) and edge.via and set(edge.via) == {node_id})
     ]
     return [node_id, *edges]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -281,7 +281,7 @@ def findings(
     communities: nx.Graph,
     betweenness: dict[str, float],
     *,
-    open_pairs: list[list[str]],
+    open_pairs: Sequence[tuple[str, str]],
     estimated: bool,
 ) -> list[Finding]:
     """What stands out in the map, the most important first (what more communities, then more
@@ -311,7 +311,7 @@ def findings(
     return [Finding(claim, claim.sentence(name)) for claim in ranked]
 
 
-def _only_links(ego: str, open_pairs: list[list[str]]) -> list[Claim]:
+def _only_links(ego: str, open_pairs: Sequence[tuple[str, str]]) -> list[Claim]:
     if len(open_pairs) <= MAX_OPEN_PAIRS_NAMED:
         return [OnlyLink(ego, (first, second)) for first, second in open_pairs]
     communities = tuple(sorted({community for pair in open_pairs for community in pair}))
@@ -386,7 +386,7 @@ def _holds_together(full_map: nx.Graph, ego: str | None) -> list[HoldsTogether]:
     from the largest part left), unless all it cuts off is one person or object; only the most
     important are spelt out node by node."""
     kinds = full_map.nodes(data="kind")
-    separations = Separations(full_map, ego)
+    separations = Separations[str](full_map, ego)  # G_map's nodes are the map's ids
     sizes = separations.sizes(lambda node: kinds[node] == NodeKind.COMMUNITY)
     candidates = sorted(
         (

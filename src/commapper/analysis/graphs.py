@@ -15,14 +15,24 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from commapper.model import ACTOR_KINDS, EdgeKind, Level, MapDocument, NodeKind
+from commapper.model import (
+    ACTOR_KINDS,
+    CrossingEdge,
+    Level,
+    MapDocument,
+    MembershipEdge,
+    NodeKind,
+    ObjectUseEdge,
+    TieEdge,
+)
 
 
 @dataclass
 class MergedMaps:
     """The map's edges with duplicates merged, indexed the way the analysis needs them."""
 
-    kinds: dict[str, NodeKind]
+    # node id -> its kind, as the node holds it: the text of a NodeKind, equal to the member
+    kinds: dict[str, str]
     # actor id -> community id -> (strongest level, modes)
     memberships: dict[str, dict[str, tuple[Level, frozenset[str]]]] = field(default_factory=dict)
     # community id -> boundary objects used by it
@@ -54,25 +64,26 @@ def merge_edges(doc: MapDocument) -> MergedMaps:
     """Merge duplicate edges of one kind between the same pair (docs/analysis.md)."""
     merged = MergedMaps(kinds={node.id: node.kind for node in doc.nodes})
     for edge in doc.edges:
-        if edge.kind == EdgeKind.MEMBERSHIP:
-            levels = merged.memberships.setdefault(edge.source, {})
-            modes = frozenset(mode.value for mode in edge.modes)
-            if edge.target in levels:
-                old_level, old_modes = levels[edge.target]
-                strongest = max(old_level, edge.level, key=lambda level: level.strength)
-                levels[edge.target] = (strongest, old_modes | modes)
-            else:
-                levels[edge.target] = (edge.level, modes)
-        elif edge.kind == EdgeKind.OBJECT_USE:
-            merged.object_uses.setdefault(edge.target, set()).add(edge.source)
-        elif edge.kind == EdgeKind.CROSSING:
-            merged.crossings.setdefault((edge.source, edge.target), set()).update(edge.via)
-        else:
-            key = (edge.source, edge.target)
-            if not edge.directed:
-                key = tuple(sorted(key))
-            old_weight, _ = merged.ties.get(key, (0.0, edge.directed))
-            merged.ties[key] = (max(old_weight, edge.weight), edge.directed)
+        match edge:
+            case MembershipEdge():
+                levels = merged.memberships.setdefault(edge.source, {})
+                modes = frozenset(mode.value for mode in edge.modes)
+                if edge.target in levels:
+                    old_level, old_modes = levels[edge.target]
+                    strongest = max(old_level, edge.level, key=lambda level: level.strength)
+                    levels[edge.target] = (strongest, old_modes | modes)
+                else:
+                    levels[edge.target] = (edge.level, modes)
+            case ObjectUseEdge():
+                merged.object_uses.setdefault(edge.target, set()).add(edge.source)
+            case CrossingEdge():
+                merged.crossings.setdefault((edge.source, edge.target), set()).update(edge.via)
+            case TieEdge():
+                key = (edge.source, edge.target)
+                if not edge.directed:
+                    key = (min(key), max(key))
+                old_weight, _ = merged.ties.get(key, (0.0, edge.directed))
+                merged.ties[key] = (max(old_weight, edge.weight), edge.directed)
     return merged
 
 
@@ -191,7 +202,8 @@ def actor_matrices(merged: MergedMaps) -> ActorMatrices:
     strongest: dict[tuple[int, int], float] = {}
     for (source, target), (weight, _) in merged.ties.items():
         if source != target:
-            pair = tuple(sorted((actor_index[source], actor_index[target])))
+            ends = (actor_index[source], actor_index[target])
+            pair = (min(ends), max(ends))
             strongest[pair] = max(strongest.get(pair, 0.0), weight)
     tie_rows = [first for first, _ in strongest] + [second for _, second in strongest]
     tie_cols = [second for _, second in strongest] + [first for first, _ in strongest]

@@ -8,11 +8,12 @@ so that the actor network's community cliques never have to be multiplied tie by
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from typing import TypeVar
 
 import numpy as np
 import scipy.sparse as sp
 
-from commapper.analysis.brokerage import burt_figures, role_counts
+from commapper.analysis.brokerage import BurtFigures, RoleCounts, burt_figures, role_counts
 from commapper.analysis.factored import (
     Factored,
     off_diagonal,
@@ -20,14 +21,16 @@ from commapper.analysis.factored import (
     reverse_entries,
 )
 
+_Node = TypeVar("_Node", bound=Hashable)
+
 
 def _canonical(matrix: sp.spmatrix) -> sp.csr_matrix:
     return off_diagonal(matrix)  # Burt's measures and brokerage ignore self-loops
 
 
 def burt_measures_sparse(
-    nodes: Sequence[Hashable], strengths: sp.spmatrix, incidence: sp.spmatrix | None = None
-) -> dict[Hashable, dict]:
+    nodes: Sequence[_Node], strengths: sp.spmatrix, incidence: sp.spmatrix | None = None
+) -> dict[_Node, BurtFigures]:
     """Burt's degree, effective size, efficiency, constraint and hierarchy of every node.
 
     Parameters
@@ -89,7 +92,7 @@ def burt_measures_sparse(
     ratio_terms[positive] = ratios[positive] * np.log(ratios[positive])
     ratio_sum = np.bincount(rows, ratio_terms, minlength=n)
 
-    results = {}
+    results: dict[_Node, BurtFigures] = {}
     for position, node in enumerate(nodes):
         results[node] = burt_figures(
             int(degree[position]), redundancy[position], constraint[position], ratio_sum[position]
@@ -98,11 +101,11 @@ def burt_measures_sparse(
 
 
 def gould_fernandez_sparse(
-    nodes: Sequence[Hashable],
+    nodes: Sequence[_Node],
     adjacency: sp.spmatrix,
     groups: Sequence[Hashable],
     incidence: sp.spmatrix | None = None,
-) -> dict[Hashable, dict]:
+) -> dict[_Node, RoleCounts]:
     """Undirected Gould-Fernandez role counts of every node, over unordered open pairs.
 
     For broker v with neighbours N(v), split into N_in (v's group) and N_out: the open pairs

@@ -9,7 +9,7 @@ in 2021 but not in 2022.
 
 from __future__ import annotations
 
-from commapper.model import EdgeKind, MapDocument
+from commapper.model import MapDocument, MembershipEdge
 
 
 def date_year(date: str) -> int:
@@ -26,14 +26,14 @@ def years_in(doc: MapDocument) -> list[int]:
     >>> years_in(MapDocument.new())
     []
     """
-    years = set()
+    years: set[int] = set()
     for edge in doc.edges:
-        if edge.kind == EdgeKind.MEMBERSHIP:
+        if isinstance(edge, MembershipEdge):
             years.update(date_year(date) for date in (edge.since, edge.until) if date)
     return sorted(years)
 
 
-def membership_in_year(edge, year: int) -> bool:
+def membership_in_year(edge: MembershipEdge, year: int) -> bool:
     """Whether a membership edge holds in ``year`` (see the module's rule for partial dates)."""
     if edge.since and date_year(edge.since) > year:
         return False
@@ -45,7 +45,7 @@ def memberships_outside(doc: MapDocument, year: int) -> list[str]:
     return [
         edge.id
         for edge in doc.edges
-        if edge.kind == EdgeKind.MEMBERSHIP and not membership_in_year(edge, year)
+        if isinstance(edge, MembershipEdge) and not membership_in_year(edge, year)
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from commapper.analysis.analyse import analyse
 from commapper.analysis.result import Analysis, FigureChange, WhatIf
-from commapper.model import EdgeKind, MapDocument, remove_items
+from commapper.model import CrossingEdge, MapDocument, remove_items
 
 
 def headline_figures(result: Analysis) -> dict[str, float | int | None]:
@@ -46,7 +46,7 @@ def what_if(doc: MapDocument, node_id: str, *, group_by: str | None = None) -> W
     carried_only_by_it = [
         edge.id
         for edge in doc.edges
-        if edge.kind == EdgeKind.CROSSING and edge.via and set(edge.via) == {node_id}
+        if isinstance(edge, CrossingEdge) and edge.via and set(edge.via) == {node_id}
     ]
     remove_items(reduced, [node_id, *carried_only_by_it])
     after = analyse(reduced, group_by=group_by)
