@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from commapper import APP_ID, APP_NAME, __version__
+from commapper.ui.translations import install_translations
 
 if TYPE_CHECKING:
     from commapper.ui.shell.application import CommapperApp
@@ -17,14 +18,17 @@ if TYPE_CHECKING:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, named once so settings and recovery folders land in one place."""
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    """The QApplication, named once so settings and recovery folders land in one place, and
+    speaking the user's language when Commapper has a translation for it."""
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setOrganizationDomain("commapper.org")
     app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")  # the same look on every OS; it follows the system's light or dark
+    install_translations(app)
     app.aboutToQuit.connect(release_clipboard)
     return app
 
@@ -80,33 +84,58 @@ def offer_recovery(window: MainWindow) -> None:
 
     store = window.app.recovery_store
     for entry in store.pending():
-        written = entry.written.astimezone().strftime("%d %b %Y %H:%M") if entry.written else "?"
+        # The month's name in the user's language.
+        written = (
+            QLocale().toString(
+                QDateTime(entry.written.astimezone().replace(tzinfo=None)), "dd MMM yyyy HH:mm"
+            )
+            if entry.written
+            else "?"
+        )
         box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, "", parent=window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if entry.damaged:
-            box.setText(
-                f"An autosaved copy of {entry.display_name} is damaged and cannot be recovered."
+            text = QCoreApplication.translate(
+                "RecoveryOffer", "An autosaved copy of {map} is damaged and cannot be recovered."
             )
+            box.setText(text.format(map=entry.display_name))
             # It may quote the file ("<img ...>"); Qt would render it, unlike the main text.
             box.setInformativeText(plain_markup(entry.problem or ""))
-            box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(
+                QCoreApplication.translate("RecoveryOffer", "Discard"),
+                QMessageBox.ButtonRole.DestructiveRole,
+            )
             box.exec()
             store.discard(entry)
             continue
-        box.setText(
-            f"{APP_NAME} did not close properly. Recover the unsaved changes to "
-            f"{entry.display_name} (autosaved {written})?"
+        text = QCoreApplication.translate(
+            "RecoveryOffer",
+            "{app} did not close properly. Recover the unsaved changes to {map} (autosaved "
+            "{written})?",
         )
-        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Ask Me Later", QMessageBox.ButtonRole.RejectRole)
+        box.setText(text.format(app=APP_NAME, map=entry.display_name, written=written))
+        recover = box.addButton(
+            QCoreApplication.translate("RecoveryOffer", "Recover"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        discard = box.addButton(
+            QCoreApplication.translate("RecoveryOffer", "Discard"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("RecoveryOffer", "Ask Me Later"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         box.exec()
         if box.clickedButton() is recover:
             target = window if window.is_pristine else window.app.new_window()
             try:
                 recover_into(target.session, entry)
             except MapFileError as error:
-                target.files.show_file_error("The autosaved map could not be recovered", error)
+                heading = QCoreApplication.translate(
+                    "RecoveryOffer", "The autosaved map could not be recovered"
+                )
+                target.files.show_file_error(heading, error)
                 continue
             if entry.original_path is not None:
                 target.watcher.watch(entry.original_path)

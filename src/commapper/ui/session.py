@@ -78,7 +78,7 @@ class MapSession(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else (self.doc.title.strip() or "Untitled")
+        return self.path.name if self.path else (self.doc.title.strip() or self.tr("Untitled"))
 
     # -- files -----------------------------------------------------------------------------------
 
@@ -93,7 +93,9 @@ class MapSession(QObject):
             If the file could not be written; the previous file is then intact and the document
             stays marked unsaved.
         """
-        target = Path(path or self.path)
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("an untitled map needs a path to be saved to")
         previous_modified = self.doc.modified
         # A file stamp, not an edit: it is not undoable and no view shows it.
         self.doc.modified = utc_now()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from commapper import APP_NAME
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from commapper.ui.shell.application import CommapperApp
     from commapper.ui.shell.main_window import MainWindow
 
-FILE_FILTER = f"Commapper maps (*{FILE_SUFFIX});;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("FileCommands", "Commapper maps (*{suffix});;All files (*)")
 
 
 def open_document(path: Path) -> MapDocument:
@@ -72,7 +72,9 @@ class FileCommands(QObject):
 
     def open_map(self) -> None:
         start = str(self.session.path.parent) if self.session.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open Map", start, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open Map"), start, self._file_filter()
+        )
         if name:
             self.open_path(Path(name))
 
@@ -88,7 +90,7 @@ class FileCommands(QObject):
         try:
             doc = open_document(path)
         except MapFileError as error:
-            self.show_file_error(f"Cannot open {path.name}", error)
+            self.show_file_error(self.tr("Cannot open {file}").format(file=path.name), error)
             self.app.recent.remove(path)
             return None
         # A bundled example opens as an untitled copy: saving asks where, and never overwrites it.
@@ -120,10 +122,10 @@ class FileCommands(QObject):
 
     def save_as(self) -> bool:
         suggested = self.session.path or Path.home() / (
-            (self.session.doc.title.strip() or "My landscape") + FILE_SUFFIX
+            (self.session.doc.title.strip() or self.tr("My landscape")) + FILE_SUFFIX
         )
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Save Map As", str(suggested), FILE_FILTER
+            self.window, self.tr("Save Map As"), str(suggested), self._file_filter()
         )
         if not name:
             return False
@@ -132,33 +134,38 @@ class FileCommands(QObject):
             path = path.with_name(path.name + FILE_SUFFIX)
         return self._save_to(path)
 
+    def _file_filter(self) -> str:
+        return self.tr(FILE_FILTER).format(suffix=FILE_SUFFIX)
+
     def _save_to(self, path: Path, replace_read_only: bool = False) -> bool:
         same_file = path == self.session.path
         try:
             self.session.save(path, replace_read_only=replace_read_only)
         except ReadOnlyFileError:
             answer = self.ask(
-                f"{printable(path.name)} is read-only. Save anyway?",
+                self.tr("{file} is read-only. Save anyway?").format(file=printable(path.name)),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
             return answer == QMessageBox.StandardButton.Save and self._save_to(path, True)
         except MapFileError as error:
-            self.show_file_error("The map was not saved", error)
+            self.show_file_error(self.tr("The map was not saved"), error)
             return False
         if same_file:
             self.window.watcher.note_own_save()
         else:
             self.window.watcher.watch(path)
         self.app.recent.add(path)
-        self.window.statusBar().showMessage(f"Saved {path.name}", 4000)
+        self.window.statusBar().showMessage(self.tr("Saved {file}").format(file=path.name), 4000)
         return True
 
     def revert(self) -> None:
         if self.session.path is None:
             return
         answer = self.ask(
-            f"Discard your changes and reload {self.session.display_name}?",
+            self.tr("Discard your changes and reload {file}?").format(
+                file=self.session.display_name
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -167,14 +174,16 @@ class FileCommands(QObject):
         try:
             self.session.revert()
         except MapFileError as error:
-            self.show_file_error("Cannot reload the map", error)
+            self.show_file_error(self.tr("Cannot reload the map"), error)
 
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved changes; False means the user chose to stay."""
         if not self.session.is_modified:
             return True
         answer = self.ask(
-            f"Save the changes to {self.session.display_name} before closing?",
+            self.tr("Save the changes to {file} before closing?").format(
+                file=self.session.display_name
+            ),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -200,26 +209,25 @@ class FileCommands(QObject):
 
     def _file_changed_on_disk(self, path: Path) -> None:
         if not path.exists():
-            self.window.statusBar().showMessage(
-                f"{path.name} was moved or deleted by another program; save to keep this map.",
-                15000,
-            )
+            text = self.tr("{file} was moved or deleted by another program; save to keep this map.")
+            self.window.statusBar().showMessage(text.format(file=path.name), 15000)
             self.session.undo_stack.resetClean()
             return
         if self.session.is_modified:
-            text = (
-                f"{path.name} was changed by another program. Reload it and lose your "
-                "unsaved changes, or keep editing (saving will replace the other version)?"
+            text = self.tr(
+                "{file} was changed by another program. Reload it and lose your unsaved changes, "
+                "or keep editing (saving will replace the other version)?"
             )
         else:
-            text = f"{path.name} was changed by another program. Reload it?"
+            text = self.tr("{file} was changed by another program. Reload it?")
+        text = text.format(file=path.name)
         box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, text, parent=self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        reload_button = box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
+        reload_button = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep Mine"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is reload_button:
             try:
                 self.session.revert()
             except MapFileError as error:
-                self.show_file_error("Cannot reload the map", error)
+                self.show_file_error(self.tr("Cannot reload the map"), error)

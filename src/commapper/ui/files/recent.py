@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QMenu
 
 from commapper.model import printable
@@ -93,7 +93,9 @@ def fill_recent_menu(menu: QMenu, paths: list[Path], open_path: Callable[[Path],
         entry = menu.addAction(menu_text(path.name), functools.partial(open_path, path))
         entry.setToolTip(plain_markup(printable(str(path))))
     if not paths:
-        menu.addAction("No recent maps").setEnabled(False)
+        menu.addAction(QCoreApplication.translate("RecentFiles", "No recent maps")).setEnabled(
+            False
+        )
 
 
 def _resolved(path: Path) -> Path:

@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from commapper.io import FILE_SUFFIX, MapFileError, load_map, map_to_json, resolved
 from commapper.io.atomic import atomic_write
@@ -86,7 +86,9 @@ class RecoveryEntry:
         """What to call the entry when asking the user: the title, else the file name."""
         if self.title:
             return self.title
-        return self.original_path.name if self.original_path else "Untitled"
+        if self.original_path is not None:
+            return self.original_path.name
+        return QCoreApplication.translate("RecoveryEntry", "Untitled")
 
     def load(self) -> MapDocument:
         """The autosaved document.
@@ -180,7 +182,10 @@ class RecoveryStore:
         # Only a dead owner makes a lock stale, never its age: a window can stay open for days.
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):
-            raise OSError(f"the recovery lock {self._lock_path(key)} is held by another process")
+            text = QCoreApplication.translate(
+                "RecoveryStore", "the recovery lock {path} is held by another process"
+            )
+            raise OSError(text.format(path=self._lock_path(key)))
         self._locks[key] = lock
 
     # -- what crashed sessions left --------------------------------------------------------------
@@ -232,9 +237,15 @@ class RecoveryStore:
         try:
             load_map(map_path)
         except MapFileError as error:
-            problem = "the autosaved map cannot be read: " + "; ".join(error.lines())
+            text = QCoreApplication.translate(
+                "RecoveryStore", "the autosaved map cannot be read: {problems}"
+            )
+            problem = text.format(problems="; ".join(error.lines()))
         except Exception as error:  # a bug in the reader must not stop the window from opening
-            problem = f"the autosaved map cannot be read ({type(error).__name__})"
+            text = QCoreApplication.translate(
+                "RecoveryStore", "the autosaved map cannot be read ({error})"
+            )
+            problem = text.format(error=type(error).__name__)
         return RecoveryEntry(
             key=key,
             map_path=map_path,
@@ -282,9 +293,14 @@ def _read_sidecar(path: Path, key: str) -> tuple[dict[str, Any], str | None]:
         # A crash between writing the map and its first sidecar: the map alone can be recovered.
         return {}, None
     except (OSError, ValueError, RecursionError):
-        return {}, "the notes saved with this map are unreadable; it came from an unknown file"
+        return {}, QCoreApplication.translate(
+            "RecoveryStore",
+            "the notes saved with this map are unreadable; it came from an unknown file",
+        )
     if not isinstance(raw, dict) or raw.get("format") != SIDECAR_FORMAT or raw.get("key") != key:
-        return {}, "the notes saved with this map are not Commapper's"
+        return {}, QCoreApplication.translate(
+            "RecoveryStore", "the notes saved with this map are not Commapper's"
+        )
     fields: dict[str, Any] = {}
     if isinstance(raw.get("original_path"), str) and raw["original_path"]:
         fields["original_path"] = Path(raw["original_path"])
@@ -363,7 +379,11 @@ class Autosaver(QObject):
             self.store.write(self.key, self.session)
         except (OSError, MapFileError, ValueError) as error:
             reason = getattr(error, "strerror", None) or str(error)
-            self.failed.emit(f"Autosave failed ({reason}); your changes are not yet safe.")
+            self.failed.emit(
+                self.tr("Autosave failed ({reason}); your changes are not yet safe.").format(
+                    reason=reason
+                )
+            )
             return False
         self._changed_since_autosave = False
         self.saved.emit()

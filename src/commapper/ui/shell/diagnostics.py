@@ -11,7 +11,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from commapper import APP_NAME, __version__
@@ -71,13 +71,21 @@ def show_error_dialog(details: str) -> QMessageBox:
     where = log_folder() / LOG_NAME
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(f"Something went wrong inside {APP_NAME}. Your map is still open.")
-    box.setInformativeText(
-        "Save your work under a new name to be safe. If this happens again, please send the "
-        f"details to the {APP_NAME} team. They are also in the log:\n{where}"
+    text = QCoreApplication.translate(
+        "ErrorDialog", "Something went wrong inside {app}. Your map is still open."
     )
+    box.setText(text.format(app=APP_NAME))
+    text = QCoreApplication.translate(
+        "ErrorDialog",
+        "Save your work under a new name to be safe. If this happens again, please send the "
+        "details to the {app} team. They are also in the log:\n{log}",
+    )
+    box.setInformativeText(text.format(app=APP_NAME, log=where))
     box.setDetailedText(details)
-    copy = box.addButton("Copy Details and Close", QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(
+        QCoreApplication.translate("ErrorDialog", "Copy Details and Close"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
     copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
     box.addButton(QMessageBox.StandardButton.Close)
     # Without a parent, Python owns the box: keep it until it is closed.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from commapper import APP_NAME, __version__
-from commapper.analysis.report import counted
 from commapper.model import NodeKind, printable
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
@@ -109,32 +109,35 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         self.inspector = Inspector(self.session)
         self.inspector_dock = self._dock(
-            "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
+            "inspector", self.tr("Inspector"), self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.history = QUndoView(self.session.undo_stack)
-        self.history.setEmptyLabel("Opened map")
-        self.history.setAccessibleName("Edit history")
+        self.history.setEmptyLabel(self.tr("Opened map"))
+        self.history.setAccessibleName(self.tr("Edit history"))
         self.history_dock = self._dock(
-            "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea
+            "history", self.tr("History"), self.history, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.analysis = AnalysisPanel(self.session, self.scene, self.view)
         self.analysis_dock = self._dock(
-            "Analysis", self.analysis, Qt.DockWidgetArea.LeftDockWidgetArea
+            "analysis", self.tr("Analysis"), self.analysis, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.actions_.node_menu_extras.append(
             lambda menu, node_id: menu.addAction(whatif_action(self.analysis, node_id, menu))
         )
         self.tables = TablePanel(self.session)
-        self.tables_dock = self._dock("Table", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tables_dock = self._dock(
+            "table", self.tr("Table"), self.tables, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.resizeDocks(
             [self.inspector_dock, self.analysis_dock], [340, 400], Qt.Orientation.Horizontal
         )
         self.resizeDocks([self.tables_dock], [250], Qt.Orientation.Vertical)
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """A dock showing ``title``; ``name`` (never translated) names it in saved layouts."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(title.lower().replace(" ", "_") + "_dock")
+        dock.setObjectName(f"{name}_dock")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -142,77 +145,87 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         edit = self.actions_
         stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self, "Undo")
+        # Without a prefix Qt names them itself, "Undo %1" with the step's text, in the user's
+        # language (Qt's own translations).
+        self.undo_action = stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action = stack.createRedoAction(self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_action = self._add(
-            file_menu, "&New Map", self.files.new_map, QKeySequence.StandardKey.New
+            file_menu, self.tr("&New Map"), self.files.new_map, QKeySequence.StandardKey.New
         )
         self.open_action = self._add(
-            file_menu, "&Open…", self.files.open_map, QKeySequence.StandardKey.Open
+            file_menu, self.tr("&Open…"), self.files.open_map, QKeySequence.StandardKey.Open
         )
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(
             lambda: fill_recent_menu(
                 self.recent_menu, self.app.recent.paths(), self.files.open_path
             )
         )
-        examples = file_menu.addMenu("Open &Example")
+        examples = file_menu.addMenu(self.tr("Open &Example"))
         from commapper.resources import example_maps
 
         for path in example_maps():
             examples.addAction(
-                path.stem.replace("-", " ").capitalize(), lambda p=path: self.files.open_path(p)
+                path.stem.replace("-", " ").capitalize(),
+                functools.partial(self.files.open_path, path),
             )
         file_menu.addSeparator()
         self.save_action = self._add(
-            file_menu, "&Save", self.files.save, QKeySequence.StandardKey.Save
+            file_menu, self.tr("&Save"), self.files.save, QKeySequence.StandardKey.Save
         )
         self.save_as_action = self._add(
-            file_menu, "Save &As…", self.files.save_as, QKeySequence.StandardKey.SaveAs
+            file_menu, self.tr("Save &As…"), self.files.save_as, QKeySequence.StandardKey.SaveAs
         )
-        self.revert_action = self._add(file_menu, "Re&vert to Saved", self.files.revert)
+        self.revert_action = self._add(file_menu, self.tr("Re&vert to Saved"), self.files.revert)
         file_menu.addSeparator()
-        self._add(file_menu, "&Close Window", self.close, QKeySequence.StandardKey.Close)
-        self._add(file_menu, "&Quit", self.app.quit, QKeySequence.StandardKey.Quit)
+        self._add(file_menu, self.tr("&Close Window"), self.close, QKeySequence.StandardKey.Close)
+        self._add(file_menu, self.tr("&Quit"), self.app.quit, QKeySequence.StandardKey.Quit)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([edit.cut, edit.copy, edit.paste, edit.duplicate, edit.delete])
         edit_menu.addSeparator()
         edit_menu.addActions([edit.select_all, edit.rename])
 
-        map_menu = self.menuBar().addMenu("&Map")
+        map_menu = self.menuBar().addMenu(self.tr("&Map"))
         map_menu.addActions(list(edit.add_node.values()))
         map_menu.addAction(edit.connect_mode)
         map_menu.addSeparator()
         map_menu.addActions([edit.landscape, edit.force, edit.pin, edit.unpin])
 
-        view_menu = self.menuBar().addMenu("&View")
-        self._add(view_menu, "Zoom &In", self.view.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self._add(view_menu, "Zoom &Out", self.view.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self._add(view_menu, "&Fit to Window", self.view.fit_to_window, "Ctrl+0")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self._add(
+            view_menu, self.tr("Zoom &In"), self.view.zoom_in, QKeySequence.StandardKey.ZoomIn
+        )
+        self._add(
+            view_menu, self.tr("Zoom &Out"), self.view.zoom_out, QKeySequence.StandardKey.ZoomOut
+        )
+        self._add(view_menu, self.tr("&Fit to Window"), self.view.fit_to_window, "Ctrl+0")
         view_menu.addSeparator()
         self.docks_menu = view_menu
         for dock in (self.inspector_dock, self.analysis_dock, self.tables_dock, self.history_dock):
             view_menu.addAction(dock.toggleViewAction())
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self._add(help_menu, "&Keyboard Shortcuts", self.show_shortcuts)
-        self._add(help_menu, f"&About {APP_NAME}", self.show_about)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._add(help_menu, self.tr("&Keyboard Shortcuts"), self.show_shortcuts)
+        self._add(help_menu, self.tr("&About {app}").format(app=APP_NAME), self.show_about)
 
-        toolbar = QToolBar("Tools")
+        toolbar = QToolBar(self.tr("Tools"))
         toolbar.setObjectName("tools_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
         # Short fixed names: the menu's "Undo Rename to ..." would make the toolbar jump.
         toolbar.addActions(
-            [self._short(self.undo_action, "Undo"), self._short(self.redo_action, "Redo")]
+            [
+                self._short(self.undo_action, self.tr("Undo")),
+                self._short(self.redo_action, self.tr("Redo")),
+            ]
         )
         toolbar.addSeparator()
         toolbar.addActions(
@@ -275,7 +288,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         # A huge map fits below 1%, which would read as 0%.
         self.view.zoom_changed.connect(
-            lambda zoom: self.zoom_label.setText(f"{zoom:.0%}" if zoom >= 0.005 else "<1%")
+            lambda zoom: self.zoom_label.setText(
+                self.tr("{percent}%").format(percent=round(zoom * 100))
+                if zoom >= 0.005
+                else self.tr("<1%")
+            )
         )
 
     # -- state shown -----------------------------------------------------------------------------
@@ -284,23 +301,27 @@ class MainWindow(QMainWindow):
         session = self.session
         title = session.doc.title.strip()
         # An untitled map is already called by its title (see MapSession.display_name).
-        prefix = f"{title} — " if title and session.path is not None else ""
+        if title and session.path is not None:
+            name = self.tr("{title} — {file}").format(title=title, file=session.display_name)
+        else:
+            name = session.display_name
         # On one line with nothing a title bar acts on; a "[*]" of the user's is doubled, which
         # Qt shows as "[*]" instead of putting the unsaved mark there.
-        name = printable(f"{prefix}{session.display_name}").replace("[*]", "[*][*]")
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        name = printable(name).replace("[*]", "[*][*]")
+        window_title = self.tr("{name}[*] — {app}", "keep [*]: Qt shows the unsaved mark there")
+        self.setWindowTitle(window_title.format(name=name, app=APP_NAME))
         self.setWindowModified(session.is_modified)
         self.revert_action.setEnabled(session.path is not None and session.is_modified)
 
     def _update_counts(self, _change: object = None) -> None:
-        kinds = Counter(node.kind for node in self.session.doc.nodes)
-        words = [
-            (kinds[NodeKind.COMMUNITY], "community", "communities"),
-            (kinds[NodeKind.PERSON], "person", "people"),
-            (kinds[NodeKind.BOUNDARY_OBJECT], "boundary object", "boundary objects"),
-            (len(self.session.doc.edges), "connection", "connections"),
+        kinds: Counter[str] = Counter(node.kind for node in self.session.doc.nodes)
+        counts = [
+            self.tr("%n communities", "", kinds[NodeKind.COMMUNITY]),
+            self.tr("%n people", "", kinds[NodeKind.PERSON]),
+            self.tr("%n boundary objects", "", kinds[NodeKind.BOUNDARY_OBJECT]),
+            self.tr("%n connections", "", len(self.session.doc.edges)),
         ]
-        self.counts_label.setText(" · ".join(counted(*word) for word in words))
+        self.counts_label.setText(" · ".join(counts))
 
     def _show_refusal(self, message: str) -> None:
         self.show_status(message, 8000)
@@ -353,11 +374,14 @@ class MainWindow(QMainWindow):
     # -- help ------------------------------------------------------------------------------------
 
     def show_about(self) -> None:
+        text = self.tr(
+            "{app} {version}\n\nMap the communities of practice you take part in and see your "
+            "breadth and brokerage (after Etienne Wenger, 2000)."
+        )
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\nMap the communities of practice you take part in and "
-            "see your breadth and brokerage (after Etienne Wenger, 2000).",
+            self.tr("About {app}").format(app=APP_NAME),
+            text.format(app=APP_NAME, version=__version__),
         )
 
     def show_shortcuts(self) -> None:
@@ -365,23 +389,23 @@ class MainWindow(QMainWindow):
         actions += [a for a in self.actions_.findChildren(QAction) if not a.shortcut().isEmpty()]
         native = QKeySequence.SequenceFormat.NativeText
         # Undo and Redo carry the name of the step they would take; here they are just that.
-        names = {self.undo_action: "Undo", self.redo_action: "Redo"}
+        names = {self.undo_action: self.tr("Undo"), self.redo_action: self.tr("Redo")}
         entries = {
             (names.get(action, action.text().replace("&", "")), action.shortcut().toString(native))
             for action in actions
         }
         lines = [f"{key:<16} {name}" for name, key in sorted(entries)]  # by task, A to Z
         extra = [
-            "Tab / Shift+Tab  Walk the nodes",
-            "Arrows           Move the selection (Shift: further)",
-            "Shift+drag       Connect two nodes",
-            "Space+drag       Pan",
-            "Double-click     Add a community / rename a node",
+            (self.tr("Tab / Shift+Tab"), self.tr("Walk the nodes")),
+            (self.tr("Arrows"), self.tr("Move the selection (Shift: further)")),
+            (self.tr("Shift+drag"), self.tr("Connect two nodes")),
+            (self.tr("Space+drag"), self.tr("Pan")),
+            (self.tr("Double-click"), self.tr("Add a community / rename a node")),
         ]
         box = QMessageBox(
             QMessageBox.Icon.NoIcon,
-            "Keyboard Shortcuts",
-            "\n".join([*lines, "", *extra]),
+            self.tr("Keyboard Shortcuts"),
+            "\n".join([*lines, "", *(f"{key:<16} {name}" for key, name in extra)]),
             parent=self,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -34,24 +34,26 @@ class WelcomeScreen(QWidget):
 
     def __init__(self, recent_paths: list[Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(self.tr("Welcome"))
         title = QLabel(APP_NAME)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
         title.setFont(font)
         blurb = QLabel(
-            "Map the communities of practice you take part in, the people and boundary objects "
-            "that connect them, and the crossings between them. Then see your breadth and who "
-            "or what brokers between your communities."
+            self.tr(
+                "Map the communities of practice you take part in, the people and boundary "
+                "objects that connect them, and the crossings between them. Then see your breadth "
+                "and who or what brokers between your communities."
+            )
         )
         blurb.setWordWrap(True)
         blurb.setMaximumWidth(620)
 
-        new_button = QPushButton("New map")
+        new_button = QPushButton(self.tr("New map"))
         new_button.setDefault(True)
         new_button.clicked.connect(self.new_requested)
-        open_button = QPushButton("Open…")
+        open_button = QPushButton(self.tr("Open…"))
         open_button.clicked.connect(self.open_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(new_button)
@@ -59,15 +61,16 @@ class WelcomeScreen(QWidget):
         buttons.addStretch()
 
         self.recent_list = self._path_list(
-            "Recent maps", [(p.name, str(p.parent), p) for p in recent_paths]
+            self.tr("Recent maps"), [(p.name, str(p.parent), p) for p in recent_paths]
         )
         self.examples_list = self._path_list(
-            "Example maps", [(self._title_of(path), path.name, path) for path in example_maps()]
+            self.tr("Example maps"),
+            [(self._title_of(path), path.name, path) for path in example_maps()],
         )
         lists = QHBoxLayout()
         for heading, widget in (
-            ("Recent maps", self.recent_list),
-            ("Examples", self.examples_list),
+            (self.tr("Recent maps"), self.recent_list),
+            (self.tr("Examples"), self.examples_list),
         ):
             column = QVBoxLayout()
             label = QLabel(heading)
@@ -86,7 +89,7 @@ class WelcomeScreen(QWidget):
         layout.addSpacing(18)
         layout.addLayout(lists, stretch=1)
         if not recent_paths:
-            self.recent_list.addItem(QListWidgetItem("No recent maps yet"))
+            self.recent_list.addItem(QListWidgetItem(self.tr("No recent maps yet")))
             self.recent_list.setEnabled(False)
 
     def _path_list(self, name: str, rows: list[tuple[str, str, Path]]) -> QListWidget:
