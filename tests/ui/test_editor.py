@@ -97,6 +97,22 @@ def test_dragging_a_node_is_one_undo_step(make_window):
     )
 
 
+def test_deleting_the_dragged_node_mid_drag_brings_the_map_back_at_once(make_window):
+    """While a node is dragged the still items are hidden behind a photo of them; a drag that
+    ends without a release (the node deleted under the held button) must show them again."""
+    window = make_window()
+    viewport, left = window.view.viewport(), Qt.MouseButton.LeftButton
+    start = node_point(window, "c1")
+    send_mouse(viewport, QEvent.Type.MouseButtonPress, start, left)
+    for step in range(1, 4):
+        send_mouse(viewport, QEvent.Type.MouseMove, start + QPoint(20 * step, 0), left)
+    still = window.scene.node_items["c2"]
+    assert not still.isVisible()  # in the photo while the drag runs
+    window.actions_.delete.trigger()  # the Delete key, with the button still down
+    assert "c1" not in window.scene.node_items
+    assert still.isVisible()
+
+
 def test_delete_key_deletes_the_selection_and_undo_restores_it(make_window, qtbot):
     window = make_window()
     doc = window.session.doc

@@ -28,8 +28,13 @@ def touched_ids(edit: Edit) -> frozenset[str] | None:
         case MoveNodes():
             return frozenset(edit.positions)
         case Batch():
-            parts = [touched_ids(part) for part in edit.edits]
-            return None if None in parts else frozenset().union(*parts)
+            ids: set[str] = set()
+            for part in edit.edits:
+                touched = touched_ids(part)
+                if touched is None:
+                    return None
+                ids |= touched
+            return frozenset(ids)
     return None
 
 

@@ -20,7 +20,8 @@ _WHEEL_FIELDS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
 class _ScrollPastUnfocusedFields(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+        focused = isinstance(watched, QWidget) and watched.hasFocus()
+        if event.type() == QEvent.Type.Wheel and not focused:
             # Consumed here, but ignored: Qt then offers the wheel to the parents, which scroll.
             event.ignore()
             return True

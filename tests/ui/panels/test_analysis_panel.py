@@ -200,9 +200,9 @@ def test_an_empty_map_shows_no_empty_broker_chart_and_the_canvas_says_how_to_beg
 
 
 def test_the_wheel_scrolls_the_panel_even_over_its_combo_boxes(panel, wheel_down):
-    bar = panel.scroll.verticalScrollBar()
+    bar = panel.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
-    wheel_down(panel.scroll.viewport())
+    wheel_down(panel.scroll_area.viewport())
     assert bar.value() > 0
     # Over a combo box the wheel changes nothing; Qt then hands a real (not a sent) wheel event
     # on to the panel, which scrolls.

@@ -211,7 +211,7 @@ def test_labels_have_buddies_and_widgets_have_accessible_names(session, inspecto
     from PySide6.QtWidgets import QLabel
 
     session.selection.set(["e6"])
-    labels = inspector.scroll.widget().findChildren(QLabel)
+    labels = inspector.scroll_area.widget().findChildren(QLabel)
     buddies = {label.buddy() for label in labels if label.buddy() is not None}
     for name, field in inspector.fields.items():
         assert field.focus in buddies, name

@@ -4,13 +4,13 @@ tie thin; parallel edges bend apart. The item reads the edge from the document w
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from commapper.model import EdgeKind
+from commapper.model import CrossingEdge, EdgeKind, MembershipEdge, ObjectUseEdge, TieEdge
 from commapper.ui.plain_text import plain_markup
 from commapper.ui.shell.theme import LEVEL_WIDTH
 
@@ -54,7 +54,7 @@ class EdgeItem(QGraphicsItem):
         self.map_scene = scene
         self.edge_id = edge_id
         self.source, self.target = source, target
-        self.kind = scene.doc.edge(edge_id).kind
+        self.kind = EdgeKind(scene.doc.edge(edge_id).kind)
         self.bend = 0.0  # sideways offset of the curve's middle, in scene units
         self.dimmed = False
         self.setFlags(
@@ -67,9 +67,9 @@ class EdgeItem(QGraphicsItem):
         self._bounds = QRectF()
         self._line: QLineF | None = None
         self._length = 0.0
-        self._pen_key: tuple | None = None
+        self._pen_key: tuple[bool, bool, int, int] | None = None
         self._pen: QPen | None = None
-        self.pen_signature: tuple = ()  # equal for edges drawn alike, see EdgeLayer
+        self.pen_signature: tuple[float, ...] = ()  # equal for edges drawn alike, see EdgeLayer
         self._version = 0
         self._directed = False
         self._has_arrow = False
@@ -137,7 +137,7 @@ class EdgeItem(QGraphicsItem):
     def arrow_head(self) -> QPolygonF | None:
         return self._arrow if self._has_arrow else None
 
-    def update(self, *args) -> None:
+    def update(self, *args: Any) -> None:
         """Repaint: here, or in the edge layer when that draws the edges."""
         super().update(*args)
         self.map_scene.edge_look_changed()
@@ -177,16 +177,16 @@ class EdgeItem(QGraphicsItem):
         pen = QPen(colour)
         # Flat ends: nodes cover them, and round caps make Qt stroke wide lines 12x slower.
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        if self.kind == EdgeKind.MEMBERSHIP:
+        if isinstance(edge, MembershipEdge):
             pen.setWidthF(LEVEL_WIDTH[edge.level])
             if edge.level.value == "transactional":
                 pen.setStyle(Qt.PenStyle.DashLine)
-        elif self.kind == EdgeKind.CROSSING:
+        elif isinstance(edge, CrossingEdge):
             pen.setWidthF(2.5)
-        elif self.kind == EdgeKind.OBJECT_USE:
+        elif isinstance(edge, ObjectUseEdge):
             pen.setWidthF(1.8)
             pen.setStyle(Qt.PenStyle.DotLine)
-        else:
+        elif isinstance(edge, TieEdge):
             pen.setWidthF(1.0 + min(edge.weight, 4.0) * 0.4 if edge.weight != 1 else 1.0)
         if highlighted:
             pen.setWidthF(pen.widthF() + 1.5)

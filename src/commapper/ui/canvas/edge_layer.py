@@ -40,7 +40,7 @@ class EdgeLayer(QGraphicsItem):
             self.update()
 
     def _regroup(self) -> None:
-        groups: dict[tuple, tuple[QPen, list[QLineF]]] = {}
+        groups: dict[tuple[float, ...], tuple[QPen, list[QLineF]]] = {}
         self._paths, self._arrows = [], []
         for item in self.map_scene.edge_items.values():
             if not item.isVisible() or item.opacity() == 0.0:  # hidden, or being dragged

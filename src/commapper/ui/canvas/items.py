@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -59,14 +59,14 @@ class NodeItem(QGraphicsItem):
         self.node_id = node_id
         self.edges: set[EdgeItem] = set()
         node = scene.doc.node(node_id)
-        self.kind = node.kind
-        self.radius = NODE_RADIUS[node.kind]
+        self.kind = NodeKind(node.kind)
+        self.radius = NODE_RADIUS[self.kind]
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
-        self.setZValue(2 if node.kind == NodeKind.PERSON else 3)
+        self.setZValue(2 if self.kind == NodeKind.PERSON else 3)
         self.dimmed = False
         self.base_radius = self.radius
         self.marks: tuple[str, ...] = ()  # overlay marks, see MARK_COLOURS
@@ -76,7 +76,7 @@ class NodeItem(QGraphicsItem):
         self._outline_path = self.shape_path()
         # What paint() needs, worked out once per look: painting thousands of nodes per frame
         # must not go back to the model for each.
-        self._style_key: tuple | None = None
+        self._style_key: tuple[bool, int, int] | None = None
         self._style: tuple[QPen, QBrush, QColor, bool] | None = None
         self._version = 0
         self.refresh()
@@ -281,9 +281,11 @@ class NodeItem(QGraphicsItem):
 
     # -- interaction -----------------------------------------------------------------------------
 
-    def ungrabMouseEvent(self, event) -> None:
-        super().ungrabMouseEvent(event)
-        self.map_scene.end_drag()
+    def sceneEvent(self, event: QEvent) -> bool:
+        # A QGraphicsItem has no ungrabMouseEvent to override; the scene tells it here instead.
+        if event.type() == QEvent.Type.UngrabMouse:
+            self.map_scene.end_drag()  # released, or the mouse was taken away (a dialog)
+        return super().sceneEvent(event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:

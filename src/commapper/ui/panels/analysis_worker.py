@@ -75,8 +75,13 @@ class _Relay(QObject):
 
 class _Job(QRunnable):
     def __init__(
-        self, generation: int, work: Callable[[], object], relay: _Relay, is_current, in_process
-    ):
+        self,
+        generation: int,
+        work: Callable[[], object],
+        relay: _Relay,
+        is_current: Callable[[int], bool],
+        in_process: bool,
+    ) -> None:
         super().__init__()
         self.in_process = in_process
         self.generation = generation
@@ -211,7 +216,7 @@ class AnalysisRunner(QObject):
     def _is_current(self, generation: int) -> bool:
         return generation == self._generation
 
-    def _on_document_changed(self, _change=None) -> None:
+    def _on_document_changed(self, _change: object = None) -> None:
         self._set_busy(True)
         self._debounce.start()
 
