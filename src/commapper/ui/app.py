@@ -87,7 +87,8 @@ def offer_recovery(window: MainWindow) -> None:
         # The month's name in the user's language.
         written = (
             QLocale().toString(
-                QDateTime(entry.written.astimezone().replace(tzinfo=None)), "dd MMM yyyy HH:mm"
+                QDateTime.fromMSecsSinceEpoch(round(entry.written.timestamp() * 1000)),
+                "dd MMM yyyy HH:mm",
             )
             if entry.written
             else "?"

@@ -8,10 +8,11 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from commapper.model import EdgeKind, Level, MapDocument, Means, Mode, NodeKind, Stage
 from commapper.model.items import DATE_PATTERN
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 # Texts of the tables below are marked for translation where they are defined and translated
 # where they are shown, in the context named in each (the words of an enum: the enum's name).

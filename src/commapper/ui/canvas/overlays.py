@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGridLayout, QLabel, QWidget
 
@@ -23,6 +23,7 @@ from commapper.ui.canvas.scene import MapScene
 from commapper.ui.field_text import FIELD_WORDS, field_words, vocabulary_word
 from commapper.ui.panels.charts import LEVEL_COLOURS_LIGHT
 from commapper.ui.shell.theme import is_dark, sector_colour
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 N_BROKERS_MARKED = 5
 MAX_SIZE_FACTOR = 2.5

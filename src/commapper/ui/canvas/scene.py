@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -40,6 +40,7 @@ from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import MANY_NODES, NodeItem
 from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import canvas_colours, sector_colour
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 BSP_TREE_DEPTH = 6
 # A node of each kind as a sentence names it ("A person and a boundary object are not joined"),

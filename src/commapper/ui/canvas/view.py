@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QObject,
     QPoint,
@@ -38,6 +37,7 @@ from commapper.model import MoveNodes, UpdateItem
 from commapper.model.items import MAX_LABEL_CHARS
 from commapper.ui.canvas.items import NodeItem
 from commapper.ui.canvas.scene import BSP_TREE_DEPTH, MapScene
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from commapper import APP_NAME
@@ -20,6 +20,7 @@ from commapper.model import MapDocument, MoveNodes, apply_edit, printable
 from commapper.resources import is_example
 from commapper.ui.plain_text import plain_markup
 from commapper.ui.session import MapSession
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from commapper.ui.shell.application import CommapperApp

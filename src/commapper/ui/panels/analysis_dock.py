@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from commapper.ui.panels.analysis_worker import AnalysisRunner
 from commapper.ui.panels.charts import BrokerChart, RolesChart, SectorLevelChart, sector_levels
 from commapper.ui.panels.whatif_view import WhatIfView
 from commapper.ui.session import MapSession
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 from commapper.ui.wheel import scroll_past_fields
 
 NO_ME_TEXT = QT_TRANSLATE_NOOP(

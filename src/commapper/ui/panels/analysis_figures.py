@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from commapper.analysis.result import Analysis, Breadth, EgoBrokerage
 from commapper.model import LEVELS
 from commapper.ui.field_text import vocabulary_word
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 LEVEL_FILTERS = {
     "all_levels": QT_TRANSLATE_NOOP("Figures", "All levels"),

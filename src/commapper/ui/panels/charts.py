@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QWheelEvent
 from PySide6.QtWidgets import QLabel
 
@@ -15,6 +15,7 @@ from commapper.analysis.result import Analysis, Roles
 from commapper.model import LEVELS, CommunityNode, MapDocument, NodeKind
 from commapper.ui.field_text import short, vocabulary_word
 from commapper.ui.shell.theme import canvas_colours, is_dark
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 CHART_FONT_POINTS = 11
 NAME_CHARS = 20  # longer names would leave a narrow panel no room for the bars

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from commapper.model import (
@@ -52,6 +52,7 @@ from commapper.ui.panels.inspector_fields import (
     ViaField,
 )
 from commapper.ui.session import MapSession
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 from commapper.ui.wheel import scroll_past_fields
 
 _HEAD = ("kind", "id")
@@ -345,7 +346,7 @@ class Inspector(QWidget):
 
     def _selected_text(self, kind: str | None, n: int) -> str:
         """ "3 communities selected"; ``kind`` None for items of several kinds."""
-        texts = {
+        texts: dict[str, str] = {
             NodeKind.ME: self.tr("%n me nodes selected", "", n),
             NodeKind.COMMUNITY: self.tr("%n communities selected", "", n),
             NodeKind.PERSON: self.tr("%n people selected", "", n),
@@ -355,14 +356,14 @@ class Inspector(QWidget):
             EdgeKind.OBJECT_USE: self.tr("%n object uses selected", "", n),
             EdgeKind.TIE: self.tr("%n ties selected", "", n),
         }
-        return texts.get(kind) or self.tr("%n items selected", "", n)
+        return (texts.get(kind) if kind else None) or self.tr("%n items selected", "", n)
 
     def _undo_text(self, field: str, kinds: list[str]) -> str:
         """ "Change sector" for one item, "Change sector of 3 communities" for several."""
         n = len(kinds)
         if n == 1:
             return self.tr("Change {field}").format(field=field)
-        texts = {
+        texts: dict[str, str] = {
             NodeKind.ME: self.tr("Change {field} of %n me nodes", "", n),
             NodeKind.COMMUNITY: self.tr("Change {field} of %n communities", "", n),
             NodeKind.PERSON: self.tr("Change {field} of %n people", "", n),

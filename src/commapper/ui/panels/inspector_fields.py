@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from commapper.model import Mode
 from commapper.ui.field_text import DATE_HINT, is_valid_date, vocabulary_word
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 MIXED: Any = type("Mixed", (), {"__repr__": lambda self: "MIXED"})()
 """Shown when the selected items hold different values for a field."""

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -44,6 +43,7 @@ from commapper.ui.field_text import (
 )
 from commapper.ui.panels.delegates import CHOICES_ROLE, MAX_CHARS_ROLE
 from commapper.ui.session import MapSession
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from commapper.analysis.result import WhatIf
 from commapper.ui.panels.analysis_figures import figure_text
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from commapper.ui.panels.analysis_dock import AnalysisPanel

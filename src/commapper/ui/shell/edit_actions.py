@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEasingCurve,
     QMimeData,
     QObject,
@@ -39,6 +38,7 @@ from commapper.model import (
 )
 from commapper.ui.canvas.scene import MapScene, placeable
 from commapper.ui.canvas.view import MapView
+from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 # The label a new node starts with (the user's to change), translated where used.
 NEW_LABEL = {
