@@ -57,7 +57,8 @@ def sector_levels(doc: MapDocument, members_only: bool = False) -> dict[str, dic
     return dict(sorted(counts.items()))
 
 
-class Chart(pg.PlotWidget):
+# pyqtgraph has no type information, so PlotWidget is Any to mypy; strict mode refuses that.
+class Chart(pg.PlotWidget):  # type: ignore[misc, unused-ignore]
     """A horizontal bar chart following the theme, with readable fonts and names on the axis."""
 
     def wheelEvent(self, event: QWheelEvent) -> None:
