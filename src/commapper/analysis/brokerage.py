@@ -363,17 +363,16 @@ def role_counts(
     """Gould-Fernandez counts per node from per-position arrays; liaison is what remains."""
     results: dict[_Node, RoleCounts] = {}
     for position, node in enumerate(nodes):
-        named = (
-            round(coordinator[position]),
-            round(itinerant[position]),
-            round(representative_gatekeeper[position]),
-        )
+        coordinators = round(coordinator[position])
+        itinerants = round(itinerant[position])
+        across = round(representative_gatekeeper[position])
+        paths = round(total[position])
         results[node] = RoleCounts(
-            coordinator=named[0],
-            itinerant=named[1],
-            representative_gatekeeper=named[2],
-            liaison=round(total[position]) - sum(named),
-            total=round(total[position]),
+            coordinator=coordinators,
+            itinerant=itinerants,
+            representative_gatekeeper=across,
+            liaison=paths - coordinators - itinerants - across,
+            total=paths,
         )
     return results
 
@@ -401,18 +400,16 @@ def _undirected_role_counts(
             ordered["gatekeeper"] += same_as_broker
             ordered["liaison"] += len(unlinked) - same_as_node - same_as_broker
     # A representative pair seen from its in-group end is a gatekeeper pair from the other.
-    counts = (
-        ordered["coordinator"] // 2,
-        ordered["itinerant"] // 2,
-        (ordered["representative"] + ordered["gatekeeper"]) // 2,
-        ordered["liaison"] // 2,
-    )
+    coordinators = ordered["coordinator"] // 2
+    itinerants = ordered["itinerant"] // 2
+    across = (ordered["representative"] + ordered["gatekeeper"]) // 2
+    liaisons = ordered["liaison"] // 2
     return RoleCounts(
-        coordinator=counts[0],
-        itinerant=counts[1],
-        representative_gatekeeper=counts[2],
-        liaison=counts[3],
-        total=sum(counts),
+        coordinator=coordinators,
+        itinerant=itinerants,
+        representative_gatekeeper=across,
+        liaison=liaisons,
+        total=coordinators + itinerants + across + liaisons,
     )
 
 
