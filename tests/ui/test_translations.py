@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import shutil
 
+import PySide6
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu
 
 from commapper.model import NodeKind
 from commapper.resources import TRANSLATIONS_DIR
@@ -33,7 +34,14 @@ def _has(name: str) -> bool:
     return True
 
 
-needs_lupdate = pytest.mark.skipif(not _has("lupdate"), reason="pyside6-lupdate is not installed")
+# The template is made with the lupdate of PySide6 6.9 or newer; older ones (the 6.7 floor, in
+# CI's lowest-versions run) extract some texts differently, so the comparison would only
+# measure the tool.
+_LUPDATE_AS_COMMITTED = tuple(int(part) for part in PySide6.__version__.split(".")[:2]) >= (6, 9)
+needs_lupdate = pytest.mark.skipif(
+    not (_has("lupdate") and _LUPDATE_AS_COMMITTED),
+    reason="pyside6-lupdate 6.9 or newer is not installed",
+)
 needs_lrelease = pytest.mark.skipif(
     not _has("lrelease"), reason="pyside6-lrelease is not installed"
 )
@@ -124,9 +132,17 @@ def _marked(text: str) -> bool:
 
 def test_the_main_window_shows_its_texts_through_tr(marking, make_window):
     window = make_window()
-    menus = [action.menu() for action in window.menuBar().actions()]
-    assert all(_marked(menu.title()) for menu in menus), [menu.title() for menu in menus]
-    assert menus[0].title() == "«&File»"
+    # The menus as the window's children: some PySide6 releases before 6.11.3 hand back a
+    # wrapper from QAction.menu() that is already deleted.
+    bar = window.menuBar()
+    menus = [
+        menu
+        for menu in bar.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if menu.menuAction() in bar.actions()  # not the bar's own overflow menu
+    ]
+    titles = [menu.title() for menu in menus]
+    assert titles and all(_marked(title) for title in titles), titles
+    assert "«&File»" in titles
     # Every entry, submenus and dock toggles included; Undo and Redo are named by Qt itself
     # ("Undo %1", in Qt's own translations).
     entries = [
