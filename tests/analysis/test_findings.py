@@ -240,8 +240,9 @@ def texts(doc: MapDocument) -> list[str]:
     return [finding.text for finding in analyse(doc).findings]
 
 
-def test_a_link_between_communities_you_do_not_belong_to_does_not_mention_you():
-    doc = build(
+def choir_apart_from_a_link() -> MapDocument:
+    """I belong to Choir only; Ana alone links Nurses and IT, which I do not belong to."""
+    return build(
         [MeNode(id="me"), CommunityNode(id="c1", label="Choir"),
          CommunityNode(id="c2", label="Nurses"), CommunityNode(id="c3", label="IT"),
          PersonNode(id="p1", label="Ana")],
@@ -249,6 +250,10 @@ def test_a_link_between_communities_you_do_not_belong_to_does_not_mention_you():
          MembershipEdge(id="m2", source="p1", target="c2", level="core"),
          MembershipEdge(id="m3", source="p1", target="c3", level="core")],
     )  # fmt: skip
+
+
+def test_a_link_between_communities_you_do_not_belong_to_does_not_mention_you():
+    doc = choir_apart_from_a_link()
     assert "Ana is the only link between Nurses and IT." in texts(doc)
     assert not any("link" in text and "Ana" in text and "you" in text for text in texts(doc))
 
@@ -303,15 +308,8 @@ def test_what_is_cut_off_from_you_is_counted():
 
 
 def test_a_community_linked_to_nothing_is_not_linked_by_you():
-    # I belong to Choir only; nothing links Choir to another community, me included.
-    doc = build(
-        [MeNode(id="me"), CommunityNode(id="c1", label="Choir"),
-         CommunityNode(id="c2", label="Nurses"), CommunityNode(id="c3", label="IT"),
-         PersonNode(id="p1", label="Ana")],
-        [MembershipEdge(id="m1", source="me", target="c1", level="core"),
-         MembershipEdge(id="m2", source="p1", target="c2", level="core"),
-         MembershipEdge(id="m3", source="p1", target="c3", level="core")],
-    )  # fmt: skip
+    # Nothing links Choir to another community, me included.
+    doc = choir_apart_from_a_link()
     assert "Choir is a silo: nothing links it to another community." in texts(doc)
     assert not any("Choir" in text and "you" in text for text in texts(doc))
 
