@@ -142,7 +142,7 @@ def save_map(
 
 # -- writing ---------------------------------------------------------------------------------
 
-# Keys in the order DESIGN.md section 3 writes them: what an item is, then how it is placed or
+# Keys in the order docs/file-format.md writes them: what an item is, then how it is placed or
 # joined, then its kind's own fields; an edge's label after those; the common extras last.
 _COMMON_TAIL = ("notes", "tags", "color", "attributes")
 _NODE_KEY_ORDER = ("id", "kind", "label", "x", "y", "org", "domain", "sector", "inside_org",

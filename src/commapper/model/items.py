@@ -1,4 +1,4 @@
-"""The nodes, edges and saved views of a map, validated by pydantic (DESIGN.md section 3)."""
+"""The nodes, edges and saved views of a map, validated by pydantic (docs/file-format.md)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from pydantic import (
 from pydantic.dataclasses import dataclass
 from pydantic_core import core_schema
 
-# Limits of DESIGN.md section 3; each is checked with its own clear message.
+# Limits of the file format (docs/file-format.md); each is checked with its own clear message.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_EDGES = 1_000_000
