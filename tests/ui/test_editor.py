@@ -435,3 +435,19 @@ def test_the_shortcut_list_is_sorted_by_task_and_names_undo_plainly(make_window)
     tasks = [line[17:] for line in listed]
     assert "Undo" in tasks and not any("Change label" in task for task in tasks)
     assert tasks == sorted(tasks)
+
+
+def test_adding_me_is_offered_only_while_the_map_has_none(make_window):
+    window = make_window()  # the example map has a me
+    add_me = window.actions_.add_node[NodeKind.ME]
+
+    def add_me_here():
+        menu = window.actions_.context_menu(QPointF(500, 500), "")
+        return next(a for a in menu.actions() if a.text() == "Add Me Here")
+
+    assert not add_me.isEnabled() and not add_me_here().isEnabled()
+    window.session.selection.set(["me"])
+    window.actions_.delete_selection()
+    assert add_me.isEnabled() and add_me_here().isEnabled()
+    window.session.undo_stack.undo()
+    assert not add_me.isEnabled()

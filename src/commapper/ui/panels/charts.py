@@ -119,6 +119,17 @@ class Chart(pg.PlotWidget):  # type: ignore[misc, unused-ignore]
         plot.setYRange(-0.6, max(len(names), 1) - 0.4, padding=0)
         self.setMinimumHeight(90 + 28 * max(len(names), 2))
 
+    def count_axis(self, most: float) -> None:
+        """Whole numbers on the value axis, about five of them up to ``most``: counts have no
+        fractions (fractional ticks of an empty chart ran together as "0.20.40.60.81.0")."""
+        step = next(
+            step
+            for power in range(12)
+            for step in (10**power, 2 * 10**power, 5 * 10**power)
+            if most / step <= 5
+        )
+        self.getPlotItem().getAxis("bottom").setTickSpacing(major=step, minor=step)
+
     def add_legend(self, entries: list[tuple[str, str]]) -> None:
         self.legend = pg.LegendItem(offset=(-10, 10), labelTextColor=self.text_colour)
         self.legend.setParentItem(self.getPlotItem().vb)
@@ -159,8 +170,9 @@ class SectorLevelChart(Chart):
                 self.bars(widths, [colour] * len(sectors), left)
                 used.append((colour, html.escape(vocabulary_word(level))))  # legends are markup
                 left = [a + b for a, b in zip(left, widths, strict=True)]
-        self.getPlotItem().setXRange(0, max(left, default=1) * 1.45 or 1, padding=0)
-        self.getPlotItem().getAxis("bottom").setTickSpacing(major=1, minor=1)
+        most = max(left, default=1) or 1
+        self.getPlotItem().setXRange(0, most * 1.45, padding=0)
+        self.count_axis(most)
         if used:
             self.add_legend(used)
 
@@ -211,7 +223,10 @@ class RolesChart(Chart):
         # Four fixed names, shown whole.
         self.reset([self.tr(name) for _, name in ROLE_NAMES], name_chars=40)
         if not roles:
+            self.count_axis(1)
             return
         values = [float(getattr(roles, key)) for key, _ in ROLE_NAMES]
         self.bars(values, ["#56B4E9", "#009E73", "#E69F00", "#CC79A7"])
-        self.getPlotItem().setXRange(0, max(max(values), 1) * 1.1, padding=0)
+        most = max(max(values), 1)
+        self.getPlotItem().setXRange(0, most * 1.1, padding=0)
+        self.count_axis(most)

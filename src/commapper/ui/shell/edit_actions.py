@@ -103,6 +103,9 @@ class EditActions(QObject):
         }
         for kind, action in self.add_node.items():
             action.triggered.connect(lambda _=False, kind=kind: self.add(kind))
+        # A map has at most one me: adding another is offered only while there is none.
+        self.session.document_changed.connect(self.follow_me)
+        self.follow_me()
         self.connect_mode = _action(
             self, self.tr("Connect Mode"), "Ctrl+E",
             self.tr("Drag from one node to another to connect them (Shift+drag works in any mode)"),
@@ -169,6 +172,10 @@ class EditActions(QObject):
 
     # -- adding ----------------------------------------------------------------------------------
 
+    def follow_me(self, _change: object = None) -> None:
+        """Offer Add Me only while the map has no me (a map holds at most one)."""
+        self.add_node[NodeKind.ME].setEnabled(self.session.doc.ego is None)
+
     def add(self, kind: NodeKind, at: QPointF | None = None) -> str | None:
         """Add a node of ``kind`` (at the view's centre by default) and start renaming it."""
         doc = self.session.doc
@@ -202,8 +209,9 @@ class EditActions(QObject):
             for add_extras in self.node_menu_extras:
                 add_extras(menu, node_id)
             return menu
-        for kind in self.add_node:
+        for kind, add_action in self.add_node.items():
             entry = menu.addAction(self._add_texts(kind)[2])
+            entry.setEnabled(add_action.isEnabled())
             entry.triggered.connect(lambda _=False, kind=kind: self.add(kind, at))
         menu.addSeparator()
         menu.addActions([self.paste, self.select_all])

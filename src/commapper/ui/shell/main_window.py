@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         self.save_as_action.setEnabled(enabled)
         self.revert_action.setEnabled(False)
         if enabled:
+            self.actions_.follow_me()  # Add Me only while the map has no me
             self._update_title()  # which enables Revert when there is something to revert to
         else:
             self.setWindowTitle(APP_NAME)  # no map open, so no "Untitled"
