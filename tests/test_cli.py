@@ -105,3 +105,23 @@ def test_analyse_group_by_names_what_can_be_grouped_by(capsys):
     assert status == 2 and "Traceback" not in err
     assert 'no person has a value for "nonsense"; group by one of org, role' in err
     assert run(capsys, "analyse", team, "--group-by", "role")[0] == 0
+
+
+def test_without_a_display_the_app_says_so_in_one_line_and_exits_1(tmp_path):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "commapper", str(DEFAULT_EXAMPLE)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "commapper: there is no display to open a window on (neither DISPLAY nor "
+        "WAYLAND_DISPLAY is set); validate and analyse work without one."
+    ]

@@ -55,12 +55,28 @@ def _open_app(args: list[str]) -> int:
         "file", nargs="?", help="a .commap map to open (default: the welcome screen)"
     )
     options = parser.parse_args(args)
+    if not _has_display():
+        print(
+            "commapper: there is no display to open a window on (neither DISPLAY nor "
+            "WAYLAND_DISPLAY is set); validate and analyse work without one.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     import multiprocessing
 
     multiprocessing.freeze_support()  # the analysis process of a frozen (PyInstaller) app
     from commapper.ui.app import run_app  # Qt is imported only here
 
     return run_app(options.file)
+
+
+def _has_display() -> bool:
+    """Whether a window can be shown: on Linux and other X11 or Wayland systems, a display must
+    be named (Qt would otherwise abort with advice about a missing library); a platform chosen
+    with QT_QPA_PLATFORM (offscreen, vnc...) counts as one."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 # -- validate ------------------------------------------------------------------------------------
