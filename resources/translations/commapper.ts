@@ -1102,6 +1102,14 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Rename {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change {field} of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Change {field} of %n me nodes</source>
         <translation type="unfinished">

@@ -225,3 +225,16 @@ def test_a_label_stops_at_its_limit_and_a_long_one_is_cut_in_the_heading(qtbot, 
     assert session.doc.node("c1").label == "x" * 500 and line.text() == "x" * 500
     assert inspector.message.isHidden()  # nothing was refused: typing just stopped
     assert len(inspector.heading.text()) < 100 and inspector.heading.text().endswith("…")
+
+
+def test_the_history_names_what_one_edit_changed(qtbot, session, inspector):
+    session.selection.set(["c1"])
+    type_into(qtbot, inspector.fields["sector"].combo.lineEdit(), "care")
+    assert session.undo_stack.undoText() == "Change sector of Nurse educators"
+    type_into(qtbot, inspector.fields["label"].line, "Educators")
+    assert session.undo_stack.undoText() == "Rename Nurse educators"
+    session.selection.set(["e1"])
+    type_into(qtbot, inspector.fields["since"].line, "2017")
+    inspector.fields["label"].line.setFocus()
+    qtbot.waitUntil(lambda: session.doc.edge("e1").since == "2017")
+    assert session.undo_stack.undoText() == "Change since of Sam – Educators"

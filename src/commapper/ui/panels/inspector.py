@@ -17,11 +17,17 @@ from commapper.model import (
     ACTOR_KINDS,
     SECTOR_SUGGESTIONS,
     Batch,
+    CrossingEdge,
     DocumentChanged,
+    Edge,
     EdgeKind,
     Edit,
+    MembershipEdge,
     Mode,
+    Node,
     NodeKind,
+    ObjectUseEdge,
+    TieEdge,
     UpdateItem,
     UpdateMap,
 )
@@ -103,6 +109,7 @@ LABELS: dict[str, str] = {
     "description": QT_TRANSLATE_NOOP("Inspector", "&Description"),
 }
 HEADING_CHARS = 80  # a longer label is cut in the heading, which would otherwise fill the panel
+UNDO_NAME_CHARS = 40  # a name in an undo step (the Edit menu, the History)
 MAP_HINT = QT_TRANSLATE_NOOP(
     "Inspector",
     "Nothing is selected. Select a community, person, boundary object or connection on the "
@@ -338,7 +345,10 @@ class Inspector(QWidget):
             return
         edits: list[Edit] = [UpdateItem(item.id, {name: new}) for item, new in changed]
         edit = edits[0] if len(edits) == 1 else Batch(tuple(edits))
-        text = self._undo_text(words, [item.kind for item, _ in changed])
+        if len(changed) == 1:
+            text = self._one_item_undo_text(name, words, changed[0][0])
+        else:
+            text = self._undo_text(words, [item.kind for item, _ in changed])
         merge_key = (self.ids[0], name) if len(self.ids) == 1 else (self.ids, name)
         self._edit(edit, text, merge_key)
 
@@ -357,6 +367,23 @@ class Inspector(QWidget):
             EdgeKind.TIE: self.tr("%n ties selected", "", n),
         }
         return (texts.get(kind) if kind else None) or self.tr("%n items selected", "", n)
+
+    def _one_item_undo_text(self, name: str, words: str, item: Node | Edge) -> str:
+        """What the History names: "Rename Hospital IT", "Change sector of Hospital IT", "Change
+        level of Ana – Nurse educators"."""
+        doc = self.session.doc
+
+        def called(node_id: str) -> str:
+            return short(doc.node(node_id).label or node_id, UNDO_NAME_CHARS)
+
+        match item:
+            case MembershipEdge() | CrossingEdge() | ObjectUseEdge() | TieEdge():
+                whom = f"{called(item.source)} – {called(item.target)}"
+            case _:
+                whom = called(item.id)
+        if name == "label":
+            return self.tr("Rename {name}").format(name=whom)
+        return self.tr("Change {field} of {name}").format(field=words, name=whom)
 
     def _undo_text(self, field: str, kinds: list[str]) -> str:
         """ "Change sector" for one item, "Change sector of 3 communities" for several."""
