@@ -1666,7 +1666,7 @@ Shift-drag from one node to another to connect them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>boundary_object</source>
+        <source>boundary object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -63,7 +63,7 @@ VOCABULARY: dict[type[Enum], dict[Any, str]] = {
     },
     Means: {
         Means.BROKER: QT_TRANSLATE_NOOP("Means", "broker"),
-        Means.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("Means", "boundary_object"),
+        Means.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("Means", "boundary object"),
         Means.ENCOUNTER: QT_TRANSLATE_NOOP("Means", "encounter"),
         Means.PRACTICE: QT_TRANSLATE_NOOP("Means", "practice"),
     },

@@ -238,3 +238,11 @@ def test_the_history_names_what_one_edit_changed(qtbot, session, inspector):
     inspector.fields["label"].line.setFocus()
     qtbot.waitUntil(lambda: session.doc.edge("e1").since == "2017")
     assert session.undo_stack.undoText() == "Change since of Sam – Educators"
+
+
+def test_choices_are_plain_words_not_stored_values(session, inspector):
+    crossing = next(edge.id for edge in session.doc.edges if edge.kind == "crossing")
+    session.selection.set([crossing])
+    combo = inspector.fields["means"].combo
+    words = [combo.itemText(index) for index in range(combo.count())]
+    assert "boundary object" in words and not [word for word in words if "_" in word]
