@@ -320,6 +320,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add a Community I Belong To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a community beside me, with my membership in it, in one step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Connect Mode</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,6 +401,14 @@
     </message>
     <message>
         <source>Unpin Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &quot;me&quot; first: the community is yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a community I belong to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

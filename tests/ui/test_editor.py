@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from commapper.io import load_map
 from commapper.model import NodeKind, UpdateItem
@@ -451,3 +451,35 @@ def test_adding_me_is_offered_only_while_the_map_has_none(make_window):
     assert add_me.isEnabled() and add_me_here().isEnabled()
     window.session.undo_stack.undo()
     assert not add_me.isEnabled()
+
+
+def test_a_community_i_belong_to_is_added_with_my_membership_in_one_step(make_window, qtbot):
+    window = make_window()
+    doc = window.session.doc
+    before = doc.content()
+    add = window.actions_.add_my_community
+    assert add.shortcut().toString() == "Ctrl+Shift+M"
+    assert any(add in menu.actions() for menu in window.menuBar().findChildren(QMenu))
+    add.trigger()
+    editor = window.view._rename_editor
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Book club")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    community = doc.nodes[-1]
+    assert (community.kind, community.label) == (NodeKind.COMMUNITY, "Book club")
+    membership = doc.edges[-1]
+    assert (membership.kind, membership.source, membership.target) == (
+        "membership", "me", community.id)  # fmt: skip
+    assert window.session.undo_stack.count() == 1
+    assert window.session.undo_stack.undoText() == "Add a community I belong to"
+    window.undo_action.trigger()
+    assert doc.content() == before
+
+
+def test_a_community_i_belong_to_needs_a_me(make_window):
+    window = make_window()
+    window.session.selection.set(["me"])
+    window.actions_.delete_selection()
+    assert not window.actions_.add_my_community.isEnabled()
+    window.session.undo_stack.undo()
+    assert window.actions_.add_my_community.isEnabled()

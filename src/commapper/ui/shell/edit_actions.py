@@ -27,6 +27,7 @@ from commapper.model import (
     Batch,
     BoundaryObjectNode,
     CommunityNode,
+    EdgeKind,
     InsertItems,
     MeNode,
     MoveNodes,
@@ -36,7 +37,7 @@ from commapper.model import (
     RemoveItems,
     UpdateItem,
 )
-from commapper.ui.canvas.scene import MapScene, placeable
+from commapper.ui.canvas.scene import MapScene, new_edge, placeable
 from commapper.ui.canvas.view import MapView
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
@@ -56,6 +57,8 @@ ADD_SHORTCUTS = {
 LAYOUT_ANIMATION_MS = 450
 # Room a new node keeps from the others: a community's width and its label's height.
 NEW_NODE_ROOM = QPointF(170.0, 110.0)
+# How far from me a community I belong to is first put (the first ring of the landscape).
+COMMUNITY_STEP = 180.0
 
 
 def _action(
@@ -103,6 +106,13 @@ class EditActions(QObject):
         }
         for kind, action in self.add_node.items():
             action.triggered.connect(lambda _=False, kind=kind: self.add(kind))
+        self.add_my_community = _action(
+            self,
+            self.tr("Add a Community I Belong To"),
+            "Ctrl+Shift+M",
+            self.tr("Add a community beside me, with my membership in it, in one step"),
+        )
+        self.add_my_community.triggered.connect(lambda: self.add_community_i_belong_to())
         # A map has at most one me: adding another is offered only while there is none.
         self.session.document_changed.connect(self.follow_me)
         self.follow_me()
@@ -173,8 +183,36 @@ class EditActions(QObject):
     # -- adding ----------------------------------------------------------------------------------
 
     def follow_me(self, _change: object = None) -> None:
-        """Offer Add Me only while the map has no me (a map holds at most one)."""
-        self.add_node[NodeKind.ME].setEnabled(self.session.doc.ego is None)
+        """Offer Add Me only while the map has no me (a map holds at most one), and adding a
+        community I belong to only while there is one."""
+        has_me = self.session.doc.ego is not None
+        self.add_node[NodeKind.ME].setEnabled(not has_me)
+        self.add_my_community.setEnabled(has_me)
+
+    def add_community_i_belong_to(self) -> str | None:
+        """Add a community beside me with my (active) membership in it, as one undo step with
+        its naming, and start renaming it."""
+        doc = self.session.doc
+        me = doc.ego
+        if me is None:
+            self.session.edit_refused.emit(self.tr('Add "me" first: the community is yours.'))
+            return None
+        near = QPointF(me.x or 0.0, me.y or 0.0)
+        at = placeable(self._free_spot(near + QPointF(0.0, -COMMUNITY_STEP)))
+        node_id = doc.new_id(NODE_ID_PREFIX[NodeKind.COMMUNITY])
+        community = new_node(
+            NodeKind.COMMUNITY, node_id, self.tr(NEW_LABEL[NodeKind.COMMUNITY]), at
+        )
+        membership = new_edge(EdgeKind.MEMBERSHIP, doc.new_id("e"), me.id, node_id)
+        merge_key = ("add and name", node_id)
+        insert = InsertItems(
+            nodes=((len(doc.nodes), community),), edges=((len(doc.edges), membership),)
+        )
+        if not self.session.edit(insert, self.tr("Add a community I belong to"), merge_key):
+            return None
+        self.session.selection.set([node_id])
+        self.view.rename_in_place(node_id, merge_key)
+        return node_id
 
     def add(self, kind: NodeKind, at: QPointF | None = None) -> str | None:
         """Add a node of ``kind`` (at the view's centre by default) and start renaming it."""

@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
 
         map_menu = self.menuBar().addMenu(self.tr("&Map"))
         map_menu.addActions(list(edit.add_node.values()))
+        map_menu.addAction(edit.add_my_community)
         map_menu.addAction(edit.connect_mode)
         map_menu.addSeparator()
         map_menu.addActions([edit.landscape, edit.force, edit.pin, edit.unpin])
