@@ -140,3 +140,15 @@ def documents(draw, max_nodes: int = 12, max_edges: int = 20) -> MapDocument:
     doc.nodes, doc.edges, doc.views = nodes, edges, views
     doc.reindex()
     return doc
+
+
+# The largest float: positions far beyond the ±1e9 that files and edits may hold.
+HUGE = 1.7976931348623157e308
+
+
+def at(node, x, y):
+    """``node`` at (x, y), even beyond the ±1e9 that files and edits may hold: what is tested
+    must not depend on that check (the model's own validation is stepped around)."""
+    object.__setattr__(node, "x", x)
+    object.__setattr__(node, "y", y)
+    return node

@@ -49,7 +49,7 @@ def mutate_bytes(data: bytes, rng: random.Random) -> bytes:
 
 
 def containers(value: Any) -> Iterator[dict | list]:
-    if isinstance(value, (dict, list)):
+    if isinstance(value, dict | list):
         yield value
         for child in value.values() if isinstance(value, dict) else value:
             yield from containers(child)

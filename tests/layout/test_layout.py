@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.spatial import cKDTree
-from strategies import documents
+from strategies import HUGE, at, documents
 
 import commapper.layout.force as force_module
 from benchmarks.generate import generate_map
@@ -272,16 +272,6 @@ def test_a_generated_2000_node_map_opened_without_positions_is_placed_apart(layo
 
 
 # -- any finite coordinates ------------------------------------------------------------------------
-
-HUGE = 1.7976931348623157e308
-
-
-def at(node, x, y):
-    """``node`` at (x, y), even beyond the ±1e9 that files and edits may hold: placement must
-    not depend on that check (the model's own validation is stepped around)."""
-    object.__setattr__(node, "x", x)
-    object.__setattr__(node, "y", y)
-    return node
 
 
 def extreme_maps():

@@ -144,7 +144,7 @@ def test_other_timestamps_are_refused(value):
         MapDocument.model_validate(
             {"format": "commapper-map", "schema_version": 1, "modified": value}
         )
-    (line,) = [str(problem) for problem in problems_from_validation(caught.value)]
+    (line,) = (str(problem) for problem in problems_from_validation(caught.value))
     assert line.startswith("modified: must be a date and time written like 2026-11-23T10:30:00Z")
 
 

@@ -52,15 +52,26 @@ def make_window(qtbot, commapper_app):
 
     def make(path=DEFAULT_EXAMPLE, **kwargs):
         session = MapSession(open_document(path), path) if path is not None else None
-        window = commapper_app.new_window(session, **kwargs)
-        # pytest-qt closes its widgets before fixtures finish: drop unsaved changes first, or
-        # the window would ask whether to save them.
-        qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
-        window.show()
-        qtbot.waitExposed(window)
-        return window
+        return _shown(qtbot, commapper_app.new_window(session, **kwargs))
 
     return make
+
+
+@pytest.fixture
+def window_on(qtbot, commapper_app):
+    """Build main windows on documents made in the test (not read from a file)."""
+    from commapper.ui.session import MapSession
+
+    return lambda doc: _shown(qtbot, commapper_app.new_window(MapSession(doc)))
+
+
+def _shown(qtbot, window):
+    # pytest-qt closes its widgets before fixtures finish: drop unsaved changes first, or the
+    # window would ask whether to save them.
+    qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
+    window.show()
+    qtbot.waitExposed(window)
+    return window
 
 
 def _wheel_down(widget):

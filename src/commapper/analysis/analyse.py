@@ -32,6 +32,7 @@ from commapper.analysis.graphs import (
     ego_community_graph,
     map_graph,
     merge_edges,
+    without_connectors,
 )
 from commapper.analysis.result import (
     ActorBrokerage,
@@ -68,7 +69,7 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> Analysis:
     ego = doc.ego.id if doc.ego else None
     full_map = map_graph(doc)
     communities = community_network(merged)
-    without_ego = community_network(merged, without={ego}) if ego else communities
+    without_ego = without_connectors(communities, {ego}) if ego else communities
     actors = actor_matrices(merged)
     # Exact betweenness where it fits the time budget, else sampled sources (docs/analysis.md);
     # on A always exact, its searches taken through the community cliques.
@@ -84,7 +85,7 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> Analysis:
     )
     articulation = set(articulation_points)
     actor_groups = _actor_partition(doc, merged, group_by)
-    ego_brokerage = None if ego is None else _ego_brokerage(doc, merged, ego)
+    ego_brokerage = None if ego is None else _ego_brokerage(doc, merged, communities, ego)
 
     brokerage = Brokerage(
         nodes={
@@ -130,8 +131,8 @@ def analyse(doc: MapDocument, *, group_by: str | None = None) -> Analysis:
         breadth=None
         if ego is None
         else BreadthByFilter(
-            all_levels=breadth(doc, merged, ego),
-            members_only=breadth(doc, merged, ego, members_only=True),
+            all_levels=breadth(doc, merged, communities, ego),
+            members_only=breadth(doc, merged, communities, ego, members_only=True),
         ),
         brokerage=brokerage,
         community_network=_ei_index("sector", communities, _sector_partition(doc, communities)),
@@ -160,8 +161,10 @@ def _actor_betweenness(actors: ActorMatrices) -> tuple[npt.NDArray[np.float64], 
     return betweenness_of_edges(n, edges, sources=sources), betweenness_method(n, sources)
 
 
-def _ego_brokerage(doc: MapDocument, merged: MergedMaps, ego: str) -> EgoBrokerage:
-    graph = ego_community_graph(merged, ego)
+def _ego_brokerage(
+    doc: MapDocument, merged: MergedMaps, communities: nx.Graph, ego: str
+) -> EgoBrokerage:
+    graph = ego_community_graph(communities, merged, ego)
     measures = burt_measures(graph)[ego]
     groups = {ego: "inside"} | {
         community: _org_group(doc, community) for community in graph if community != ego

@@ -13,7 +13,7 @@ from collections.abc import Hashable, Iterable
 
 import networkx as nx
 
-from commapper.analysis.graphs import MergedMaps, community_network
+from commapper.analysis.graphs import MergedMaps, without_connectors
 from commapper.analysis.result import Breadth, Diversity
 from commapper.model import LEVELS, CommunityNode, MapDocument, Mode
 
@@ -50,12 +50,17 @@ def diversity(values: Iterable[Hashable]) -> Diversity:
 
 
 def breadth(
-    doc: MapDocument, merged: MergedMaps, actor: str, *, members_only: bool = False
+    doc: MapDocument,
+    merged: MergedMaps,
+    communities: nx.Graph,
+    actor: str,
+    *,
+    members_only: bool = False,
 ) -> Breadth:
     """Breadth figures of ``actor`` (ego or any actor) under one level filter.
 
     ``members_only`` leaves out transactional memberships (Wenger: passing encounters are not
-    membership). Reach is counted in C without the actor and without ego.
+    membership). Reach is counted in C (``communities``) without the actor and without ego.
     """
     mine = merged.communities_of(actor, members_only=members_only)
     # A membership's target is a community; the check only tells the type checker so.
@@ -66,7 +71,7 @@ def breadth(
     inside = sum(node.inside_org is True for node in nodes)
     outside = sum(node.inside_org is False for node in nodes)
     ego = doc.ego.id if doc.ego else actor
-    network = community_network(merged, without={actor, ego})
+    network = without_connectors(communities, {actor, ego})
     neighbours = set().union(*(network[c] for c in mine)) if mine else set()
     people = {
         other
@@ -100,18 +105,9 @@ def community_reach(network: nx.Graph, merged: MergedMaps, actor: str, ego: str 
     """How many communities an actor's communities touch in C without the actor and ego, their
     own included: the breadth reach of ``reach2_communities``, for any actor.
 
-    ``network`` is C itself: an edge of C is in C without X when some connector of it is not
-    in X (a crossing's connectors are its ``via``, or the crossing itself when ``via`` is
-    empty). Ego is left out because ``me`` belongs to every community of an ego map: counted,
-    it would give every actor the same reach.
+    ``network`` is C itself. Ego is left out because ``me`` belongs to every community of an ego
+    map: counted, it would give every actor the same reach.
     """
     mine = set(merged.communities_of(actor))
-    left_out = {actor, ego}
-    reached = set(mine)
-    for community in mine:
-        reached.update(
-            other
-            for other, data in network[community].items()
-            if not data["connectors"] <= left_out
-        )
-    return len(reached)
+    reach = without_connectors(network, {actor, ego})
+    return len(mine.union(*(reach[c] for c in mine)))

@@ -7,11 +7,10 @@ A claim names its nodes by id and carries its numbers. "You" appears in a senten
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import networkx as nx
 
@@ -32,22 +31,26 @@ TIE_TOLERANCE = 1e-9
 Name = Callable[[str], str]
 
 
+def _listed(words: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def _names(name: Name, ids: Iterable[str]) -> str:
-    labels = [name(node_id) for node_id in ids]
-    if len(labels) <= 2:
-        return " and ".join(labels)
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+    return _listed([name(node_id) for node_id in ids])
 
 
 def _pairs_text(name: Name, pairs: tuple[tuple[str, str], ...], repeat: str) -> str:
     """ "A and B", or "A and B, {repeat}A and C, and 4 more pairs of communities"."""
     named = [_names(name, pair) for pair in pairs[:MAX_PAIRS_NAMED]]
     rest = len(pairs) - len(named)
-    if len(named) == 1 and not rest:
+    if rest:
+        named.append(f"{rest} more {'pair' if rest == 1 else 'pairs'} of communities")
+    elif len(named) > 1:
+        named[-1] = repeat + named[-1]
+    if len(named) == 1:
         return named[0]
-    last = f"{rest} more {'pair' if rest == 1 else 'pairs'} of communities" if rest else \
-        repeat + named.pop()  # fmt: skip
-    return f", {repeat}".join(named) + ", and " + last
+    return f", {repeat}".join(named[:-1]) + ", and " + named[-1]
 
 
 def _counted(number: int, one: str, many: str) -> str:
@@ -124,9 +127,9 @@ class Silo:
         return f"{name(self.community)} is a silo: you are its only link to {others}."
 
     def nodes(self) -> tuple[str, ...]:
-        return (self.community,) if self.you is None or not self.linked_by_you else (
-            self.community, self.you
-        )  # fmt: skip
+        if self.you is not None and self.linked_by_you:
+            return self.community, self.you
+        return (self.community,)
 
     def weight(self) -> tuple[int, int]:
         return 1 + len(self.linked_by_you), 0
@@ -135,7 +138,7 @@ class Silo:
 @dataclass(frozen=True)
 class SoleLink:
     """``connector`` (a person or boundary object) is the only direct link between each of
-    ``pairs`` of communities; with ``with_you``, the only one besides you."""
+    ``pairs`` of communities; with ``you`` set, the only one besides you."""
 
     code: ClassVar[str] = "sole_link"
     connector: str
@@ -222,8 +225,7 @@ class HoldsTogether:
             parts.append(_counted(self.n_people, "person", "people"))
         if self.n_objects:
             parts.append(_counted(self.n_objects, "boundary object", "boundary objects"))
-        what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-        return f"Without {name(self.node)}, {what} would be cut off from {whom}."
+        return f"Without {name(self.node)}, {_listed(parts)} would be cut off from {whom}."
 
     def nodes(self) -> tuple[str, ...]:
         return (self.node, *self.communities)
@@ -252,23 +254,6 @@ class Finding:
     def nodes(self) -> list[str]:
         """The ids the finding is about, sorted: what clicking it selects."""
         return sorted(set(self.claim.nodes()))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "text": self.text,
-            "nodes": self.nodes,
-            "claim": dataclasses.asdict(self.claim, dict_factory=_json_dict),
-        }
-
-
-def _json_dict(fields: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A claim's fields as JSON data: its tuples (of ids, of pairs) as lists."""
-
-    def plain(value: Any) -> Any:
-        return [plain(item) for item in value] if isinstance(value, tuple) else value
-
-    return {name: plain(value) for name, value in fields}
 
 
 # -- finding them ------------------------------------------------------------------------------

@@ -135,9 +135,23 @@ def community_network(merged: MergedMaps, without: Iterable[str] = ()) -> nx.Gra
     return graph
 
 
-def ego_community_graph(merged: MergedMaps, ego: str) -> nx.Graph:
-    """EG: C without {ego}, plus ego joined to each of ego's communities (any level)."""
-    graph = community_network(merged, without={ego})
+def without_connectors(network: nx.Graph, left_out: Iterable[str | None]) -> nx.Graph:
+    """C without X read from C itself, as a view (nothing is copied): an edge stays when some
+    connector of it is not in X. That is the graph :func:`community_network` builds with
+    ``without=X``, since X holds actors and a crossing's connectors are its ``via``, or the
+    crossing itself when ``via`` is empty."""
+    excluded = set(left_out)
+
+    def kept(first: str, second: str) -> bool:
+        return not network[first][second]["connectors"] <= excluded
+
+    return nx.subgraph_view(network, filter_edge=kept)
+
+
+def ego_community_graph(communities: nx.Graph, merged: MergedMaps, ego: str) -> nx.Graph:
+    """EG: C without {ego} (from C, ``communities``), plus ego joined to each of ego's
+    communities (any level)."""
+    graph = nx.Graph(without_connectors(communities, {ego}))
     graph.add_node(ego)
     graph.add_edges_from((ego, community) for community in merged.communities_of(ego))
     return graph

@@ -186,7 +186,8 @@ def to_json(value: Analysis | WhatIf) -> dict[str, Any]:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Finding):
-        return value.to_json()
+        return {"code": value.code, "text": value.text, "nodes": value.nodes,
+                "claim": _plain(value.claim)}  # fmt: skip
     if isinstance(value, Roles):
         counts = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
         partition = counts.pop("partition")

@@ -7,21 +7,11 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
+from strategies import HUGE, at
 
 from commapper.model import MapDocument, NodeKind, PersonNode, TieEdge
 from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.canvas.view import MIN_ZOOM
-from commapper.ui.session import MapSession
-
-HUGE = 1.7976931348623157e308
-
-
-def at(node, x, y):
-    """``node`` at (x, y), even beyond the ±1e9 that files and edits may hold: the canvas must
-    not depend on that check (the model's own validation is stepped around)."""
-    object.__setattr__(node, "x", x)
-    object.__setattr__(node, "y", y)
-    return node
 
 
 def spread_map(*points):
@@ -45,18 +35,6 @@ MAPS = {
     "one node": [(-1e9, 1e9)],
     "all on one spot": [(3.0, 3.0)] * 6,
 }
-
-
-@pytest.fixture
-def window_on(qtbot, commapper_app):
-    def make(doc):
-        window = commapper_app.new_window(MapSession(doc))
-        qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    return make
 
 
 def assert_usable(view):

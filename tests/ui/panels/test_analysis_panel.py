@@ -92,7 +92,7 @@ def test_the_what_if_shows_the_figures_without_the_node_and_fades_what_drops(pan
 def test_the_canvas_menu_offers_the_what_if(panel, qtbot):
     window = panel.window()  # the main window whose canvas the user right-clicks
     menu = window.actions_.context_menu(QPointF(0, 0), "c1")
-    (action,) = [a for a in menu.actions() if a.text() == WHAT_IF_TEXT]
+    (action,) = (a for a in menu.actions() if a.text() == WHAT_IF_TEXT)
     with qtbot.waitSignal(panel.runner.what_if_finished, timeout=TIMEOUT):
         action.trigger()
     assert panel.what_if_node == "c1"
