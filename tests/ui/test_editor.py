@@ -331,15 +331,18 @@ def test_labels_that_would_overlap_give_way_to_the_more_important_one(make_windo
 
     window = make_window()
     scene, doc = window.scene, window.session.doc
-    # Two people in the same place, away from the rest: one label goes above its node.
+    # Two people in the same place, away from the rest: one label moves aside.
     window.session.edit(MoveNodes({"p1": (5000, 5000), "p2": (5000, 5000)}), "Move")
     scene.declutter_labels()
-    assert len({"p1", "p2"} & scene.labels_above) == 1 and not {"p1", "p2"} & scene.crowded_labels
+    spots = {scene.node_items[p].label_spot for p in ("p1", "p2")}
+    assert 0 in spots and len(spots) == 2 and not {"p1", "p2"} & scene.crowded_labels
+    rects = [scene.node_items[p].label_scene_rect() for p in ("p1", "p2")]
+    assert not rects[0].intersects(rects[1])
     # On top of a community neither fits: its label and its disc come first.
     spot = (doc.node("c1").x, doc.node("c1").y)
     window.session.edit(MoveNodes({"p1": spot, "p2": spot}), "Move")
     scene.declutter_labels()
-    assert "c1" not in scene.crowded_labels | scene.labels_above
+    assert "c1" not in scene.crowded_labels
     assert {"p1", "p2"} <= scene.crowded_labels
     window.session.selection.set(["p1"])  # a selected node's label always shows
     scene.declutter_labels()

@@ -3,11 +3,21 @@ tie thin; parallel edges bend apart. The item reads the edge from the document w
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from commapper.model import CrossingEdge, EdgeKind, MembershipEdge, ObjectUseEdge, TieEdge
@@ -19,6 +29,21 @@ if TYPE_CHECKING:
     from commapper.ui.canvas.scene import MapScene
 
 NO_BRUSH = Qt.BrushStyle.NoBrush
+EDGE_LABEL_MAX_WIDTH = 180.0
+
+
+@functools.cache
+def edge_label_font() -> QFont:
+    """Italic and a little smaller than node labels: what was learned, not who."""
+    font = QFont()
+    font.setPointSizeF(9.0)
+    font.setItalic(True)
+    return font
+
+
+@functools.cache
+def edge_label_metrics() -> QFontMetricsF:
+    return QFontMetricsF(edge_label_font())
 
 
 def clip_line(line: QLineF, rect: QRectF) -> QLineF | None:
@@ -56,6 +81,8 @@ class EdgeItem(QGraphicsItem):
         self.source, self.target = source, target
         self.kind = EdgeKind(scene.doc.edge(edge_id).kind)
         self.bend = 0.0  # sideways offset of the curve's middle, in scene units
+        # The bend that takes it around the discs in its way, when the scene found some.
+        self.detour_bend: float | None = None
         self.dimmed = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -86,6 +113,13 @@ class EdgeItem(QGraphicsItem):
     def refresh(self) -> None:
         edge = self.map_scene.doc.edge(self.edge_id)
         self.setToolTip(plain_markup(edge.label))
+        self.label_text = ""
+        if self.kind in (EdgeKind.CROSSING, EdgeKind.TIE) and edge.label.strip():
+            # One line on the map; the whole text is in the tooltip and the inspector.
+            text = " ".join(edge.label.split())
+            self.label_text = edge_label_metrics().elidedText(
+                text, Qt.TextElideMode.ElideRight, EDGE_LABEL_MAX_WIDTH
+            )
         self._directed = bool(getattr(edge, "directed", False))
         self._version += 1
         self.update_geometry()
@@ -95,13 +129,14 @@ class EdgeItem(QGraphicsItem):
         self.prepareGeometryChange()
         start, end = self.source.pos(), self.target.pos()
         line = QLineF(start, end)
+        bend = self.bend if self.detour_bend is None else self.detour_bend
         # Straight edges are drawn as lines, much cheaper than paths when long and clipped.
-        self._line = None if self.bend else line
+        self._line = None if bend else line
         self._length = line.length()
         path = QPainterPath(start)
-        if self.bend and line.length() > 0:
+        if bend and line.length() > 0:
             normal = line.normalVector().unitVector()
-            middle = line.center() + QPointF(normal.dx(), normal.dy()) * self.bend
+            middle = line.center() + QPointF(normal.dx(), normal.dy()) * bend
             path.quadTo(middle, end)
         else:
             path.lineTo(end)
@@ -110,6 +145,12 @@ class EdgeItem(QGraphicsItem):
         self._has_arrow = not self._arrow.isEmpty()
         self.map_scene.edge_look_changed()
         self._bounds = path.boundingRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
+
+    def set_detour(self, bend: float | None) -> None:
+        """Go around the discs in the way with ``bend`` (None: no detour)."""
+        if bend != self.detour_bend:
+            self.detour_bend = bend
+            self.update_geometry()
 
     def _arrow_head(self, path: QPainterPath) -> QPolygonF:
         """An arrowhead touching the target's outline, pointing along the curve."""
@@ -123,6 +164,16 @@ class EdgeItem(QGraphicsItem):
         back = QPointF(-math.cos(angle), math.sin(angle)) * size
         side = QPointF(-math.sin(angle), -math.cos(angle)) * (size * 0.45)
         return QPolygonF([tip, tip + back + side, tip + back - side])
+
+    def label_size(self) -> QSizeF:
+        """The size of the label on the map, in scene units; empty when there is none."""
+        if not self.label_text:
+            return QSizeF()
+        metrics = edge_label_metrics()
+        scale = self.map_scene.label_scale
+        return QSizeF(
+            (metrics.horizontalAdvance(self.label_text) + 6) * scale, metrics.height() * scale
+        )
 
     @property
     def straight_line(self) -> QLineF | None:

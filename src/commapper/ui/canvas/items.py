@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 LABEL_GAP = 4.0
 SELECTION_RING_GAP = 4.5  # from a selected node's edge to the middle of its ring
 MANY_NODES = 150  # beyond this, people's and objects' labels hide when zoomed far out
+# Labels that are never hidden: when their four usual places are taken they move farther out,
+# up to this many steps, with a line back to their node.
+LEADER_KINDS = (NodeKind.ME, NodeKind.COMMUNITY)
+LEADER_RINGS = 3
 LABEL_MAX_WIDTH = 150.0
 LABEL_FONTS: dict[NodeKind, QFont] = {}
 # Overlay marks (issue 5) are rings around a node, one per mark, innermost first.
@@ -73,6 +77,8 @@ class NodeItem(QGraphicsItem):
         self._label_lines: list[str] = []
         self._label_widths: list[float] = []
         self._label_rect = QRectF()
+        self._label_size = QSizeF()
+        self.label_spot = 0  # which of label_spots() the label is drawn at
         self._outline_path = self.shape_path()
         # What paint() needs, worked out once per look: painting thousands of nodes per frame
         # must not go back to the model for each.
@@ -121,23 +127,46 @@ class NodeItem(QGraphicsItem):
         scale = self.map_scene.label_scale
         width = max(self._label_widths, default=0)
         height = metrics.height() * len(self._label_lines)
-        gap = self.radius + LABEL_GAP + self._marks_extent()
-        size = QSizeF((width + 6) * scale, (height + 2) * scale)
-        left = -width * scale / 2 - 3 * scale
-        # Below the node, or above it when the scene finds the space below taken.
-        self._label_rect = QRectF(QPointF(left, gap), size)
-        self._label_rect_above = QRectF(QPointF(left, -gap - size.height()), size)
+        self._label_size = QSizeF((width + 6) * scale, (height + 2) * scale)
+        spots = self.label_spots()
+        self._label_rect = spots[min(self.label_spot, len(spots) - 1)]
         r = self.radius + max(3, SELECTION_RING_GAP + 2) + self._marks_extent()
-        self._bounds = (
-            QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect).united(self._label_rect_above)
-        )
+        self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect)
 
-    def label_scene_rect(self, above: bool = False) -> QRectF:
-        """Where the label is drawn below (or above) the node, in scene coordinates; empty if
+    def label_spots(self) -> list[QRectF]:
+        """Where the label may go, in item coordinates, the usual place first: below, above,
+        right and left of the node, then (for the few :data:`LEADER_KINDS`) the same a step and
+        two steps farther out, joined to the node by a leader line."""
+        size = self._label_size
+        width, height = size.width(), size.height()
+        gap = self.radius + LABEL_GAP + self._marks_extent()
+        spots = []
+        rings = LEADER_RINGS if self.kind in LEADER_KINDS else 1
+        for ring in range(rings):
+            out = gap + ring * max(height, 2 * LABEL_GAP * self.map_scene.label_scale)
+            spots += [
+                QRectF(QPointF(-width / 2, out), size),
+                QRectF(QPointF(-width / 2, -out - height), size),
+                QRectF(QPointF(out, -height / 2), size),
+                QRectF(QPointF(-out - width, -height / 2), size),
+            ]
+        return spots
+
+    def set_label_spot(self, spot: int) -> None:
+        """Draw the label at ``label_spots()[spot]`` (the scene's declutter pass chooses)."""
+        if spot != self.label_spot:
+            self.prepareGeometryChange()
+            self.label_spot = spot
+            self._update_label_rect()
+            self.update()
+
+    def label_scene_rect(self, spot: int | None = None) -> QRectF:
+        """Where the label is drawn (or would be, at ``spot``) in scene coordinates; empty if
         there is no label."""
         if not self._label_lines:
             return QRectF()
-        return (self._label_rect_above if above else self._label_rect).translated(self.pos())
+        rect = self._label_rect if spot is None else self.label_spots()[spot]
+        return rect.translated(self.pos())
 
     def label_scale_changed(self) -> None:
         self.prepareGeometryChange()
@@ -258,9 +287,11 @@ class NodeItem(QGraphicsItem):
             return
         colours = self.map_scene.colours
         scale = self.map_scene.label_scale
+        rect = self._label_rect
+        if self.label_spot >= 4:
+            self._paint_leader(painter, rect)
         painter.save()
-        above = self.node_id in self.map_scene.labels_above
-        painter.translate(0, (self._label_rect_above if above else self._label_rect).top())
+        painter.translate(rect.center().x(), rect.top())
         painter.scale(scale, scale)
         font = label_font(self.kind)
         painter.setFont(font)
@@ -278,6 +309,20 @@ class NodeItem(QGraphicsItem):
             # drawText with a plain string never interprets markup: user text stays plain.
             painter.drawText(QPointF(-width / 2, index * line_height + metrics.ascent()), line)
         painter.restore()
+
+    def _paint_leader(self, painter: QPainter, rect: QRectF) -> None:
+        """A thin line from the node's edge to its label moved away from it."""
+        target = QPointF(
+            min(max(0.0, rect.left()), rect.right()), min(max(0.0, rect.top()), rect.bottom())
+        )
+        line = QLineF(QPointF(0, 0), target)
+        if line.length() <= self.radius:
+            return
+        line.setP1(line.pointAt(self.radius / line.length()))
+        colour = QColor(self.map_scene.colours.text)
+        colour.setAlphaF(0.25 if self.dimmed else 0.6)
+        painter.setPen(QPen(colour, 1.0, Qt.PenStyle.DotLine))
+        painter.drawLine(line)
 
     # -- interaction -----------------------------------------------------------------------------
 

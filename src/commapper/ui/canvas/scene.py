@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+import numpy as np
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
+from commapper.layout.routing import detour
 from commapper.model import (
     PINNED_TAG,
     BoundaryObjectNode,
@@ -37,7 +39,8 @@ from commapper.model import (
 from commapper.model.items import MAX_COORDINATE
 from commapper.ui.canvas.edge_item import EdgeItem
 from commapper.ui.canvas.edge_layer import EdgeLayer
-from commapper.ui.canvas.items import MANY_NODES, NodeItem
+from commapper.ui.canvas.items import LEADER_KINDS, NodeItem
+from commapper.ui.canvas.labels import EdgeLabelLayer, place_labels
 from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import canvas_colours, sector_colour
 from commapper.ui.translations import QT_TRANSLATE_NOOP
@@ -51,13 +54,10 @@ KIND_IN_SENTENCE = {
     NodeKind.PERSON: QT_TRANSLATE_NOOP("MapScene", "a person"),
     NodeKind.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("MapScene", "a boundary object"),
 }
-LABEL_PRIORITY = {
-    NodeKind.ME: 0,
-    NodeKind.COMMUNITY: 1,
-    NodeKind.BOUNDARY_OBJECT: 2,
-    NodeKind.PERSON: 3,
-}
 PARALLEL_EDGE_SPACING = 18.0
+# Lines are routed around discs only while lines x discs stays below this (one pass follows
+# every edit); past it only the crossings are.
+ROUTING_BUDGET = 100_000
 # The view fits and scrolls to at most this far from the origin, in scene units: rectangles
 # around farther nodes would have sides too long for a float (files hold positions to ±1e9).
 SCENE_REACH = 1e12
@@ -118,10 +118,10 @@ class MapScene(QGraphicsScene):
         self._connect_line: QGraphicsLineItem | None = None
         # Labels that would cover a more important one are left out until there is room.
         self.crowded_labels: set[str] = set()
-        self.labels_above: set[str] = set()  # no room below the node: drawn above it
         self._declutter_timer = QTimer(self)
         self._declutter_timer.setSingleShot(True)
         self._declutter_timer.setInterval(0)
+        self._declutter_timer.timeout.connect(self.route_edges)
         self._declutter_timer.timeout.connect(self.declutter_labels)
         self._declutter_timer.timeout.connect(self.fit_scene_rect)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -133,6 +133,8 @@ class MapScene(QGraphicsScene):
         self.batched_edges = False
         self.edge_layer = EdgeLayer(self)
         self.addItem(self.edge_layer)
+        self.edge_labels = EdgeLabelLayer(self)
+        self.addItem(self.edge_labels)
         self._build()
         self._declutter_timer.start()
         session.document_changed.connect(self._on_document_changed)
@@ -219,8 +221,7 @@ class MapScene(QGraphicsScene):
         for pair in touched_pairs:
             self._rebend(pair)
         self._select_from_session()
-        if change.nodes_added or change.nodes_removed or change.nodes_changed or change.nodes_moved:
-            self._declutter_timer.start()  # labels moved, came, went or changed
+        self._declutter_timer.start()  # labels moved, came, went or changed
 
     # -- looks -----------------------------------------------------------------------------------
 
@@ -315,69 +316,36 @@ class MapScene(QGraphicsScene):
         margin = max(rect.width(), rect.height(), 400) * 0.5
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
 
+    def route_edges(self) -> None:
+        """Send lines around the discs of me and the communities in their way (crossings
+        always; every line while that stays cheap), so none seems to end at the wrong node."""
+        landmarks = [item for item in self.node_items.values() if item.kind in LEADER_KINDS]
+        discs = np.array(
+            [(item.pos().x(), item.pos().y(), item.radius) for item in landmarks], dtype=float
+        ).reshape(-1, 3)
+        index = {item.node_id: row for row, item in enumerate(landmarks)}
+        every_edge = len(self.edge_items) * len(landmarks) <= ROUTING_BUDGET
+        for item in self.edge_items.values():
+            if not every_edge and item.kind != EdgeKind.CROSSING:
+                if item.detour_bend is not None:
+                    item.set_detour(None)
+                continue
+            ends = [index[end] for end in (item.source.node_id, item.target.node_id)
+                    if end in index]  # fmt: skip
+            others = np.delete(discs, ends, axis=0) if ends else discs
+            start, end = item.source.pos(), item.target.pos()
+            bend = detour((start.x(), start.y()), (end.x(), end.y()), others, item.bend)
+            item.set_detour(None if bend == item.bend else bend)
+
     def declutter_labels(self) -> None:
-        """Hide the labels that would overlap a more important one at the current zoom.
-
-        Greedy by importance: selected nodes, me, communities, boundary objects, then people,
-        each kind by number of connections. A label that would overlap goes above its node if
-        there is room there, and is hidden only if not; only a selected node's label may cover
-        the disc of me or a community. A spatial grid keeps it near-linear.
-        """
-        selected = set(self.session.selection.ids)
-        order = sorted(
-            self.node_items.values(),
-            key=lambda item: (
-                item.node_id not in selected,
-                LABEL_PRIORITY[item.kind],
-                -len(item.edges),
-                item.node_id,
-            ),
-        )
-        cell = 160.0 * self.label_scale
-        grid: dict[tuple[int, int], list[QRectF]] = defaultdict(list)
-        crowded, above = set(), set()
-
-        def cells_of(rect: QRectF) -> list[tuple[int, int]]:
-            return [
-                (column, row)
-                for column in range(int(rect.left() // cell), int(rect.right() // cell) + 1)
-                for row in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1)
-            ]
-
-        # On a large map most people's labels are crowded out anyway: trying above as well would
-        # double the cost of this pass (which follows every edit) for little.
-        people_may_go_above = len(self.node_items) <= MANY_NODES
-
-        def place(item: NodeItem) -> None:
-            may_go_above = people_may_go_above or item.kind != NodeKind.PERSON
-            for is_above in (False, True) if may_go_above else (False,):
-                rect = item.label_scene_rect(above=is_above)
-                if rect.isEmpty():
-                    return
-                cells = cells_of(rect)
-                if not any(other.intersects(rect) for key in cells for other in grid.get(key, ())):
-                    for key in cells:
-                        grid[key].append(rect)
-                    if is_above:
-                        above.add(item.node_id)
-                    return
-            crowded.add(item.node_id)
-
-        chosen = sum(item.node_id in selected for item in order)  # they come first
-        for item in order[:chosen]:
-            place(item)
-        # The discs of me and the communities are landmarks: no other label covers them.
-        for item in order:
-            if item.kind in (NodeKind.ME, NodeKind.COMMUNITY):
-                r = item.radius
-                disc = QRectF(item.pos().x() - r, item.pos().y() - r, 2 * r, 2 * r)
-                for key in cells_of(disc):
-                    grid[key].append(disc)
-        for item in order[chosen:]:
-            place(item)
-        if crowded != self.crowded_labels or above != self.labels_above:
-            self.crowded_labels, self.labels_above = crowded, above
+        """Place every label where it covers no more important one (see :mod:`labels`)."""
+        placement = place_labels(self, self.session.selection.ids)
+        for node_id, item in self.node_items.items():
+            item.set_label_spot(placement.node_spots.get(node_id, 0))
+        if placement.crowded != self.crowded_labels:
+            self.crowded_labels = placement.crowded
             self.update()
+        self.edge_labels.set_spots(placement.edge_spots)
 
     # -- selection, both ways --------------------------------------------------------------------
 

@@ -52,6 +52,17 @@ BATCH_EDGES_BELOW_ZOOM = 0.5
 LABEL_READABLE_ZOOM = 0.65
 
 
+def label_scale_at(zoom: float) -> float:
+    """How much bigger than at 100% labels are drawn in the scene at ``zoom``.
+
+    Zoomed in, labels keep their size on screen, so the room between nodes grows and crowded
+    labels come back; zoomed out they shrink with the map, down to a readable size they keep.
+    """
+    if zoom >= 1.0:
+        return 1.0 / zoom
+    return max(1.0, LABEL_READABLE_ZOOM / zoom)
+
+
 EMPTY_MAP_HINT = QT_TRANSLATE_NOOP(
     "MapView",
     "An empty map. Start with yourself: Ctrl+4 adds \u201cme\u201d.\n\n"
@@ -226,7 +237,7 @@ class MapView(QGraphicsView):
 
     def _zoom_settled(self) -> None:
         self._place_rename_editor()
-        self.map_scene.set_label_scale(max(1.0, LABEL_READABLE_ZOOM / self.zoom))
+        self.map_scene.set_label_scale(label_scale_at(self.zoom))
         self.map_scene.clip_beyond = 1500.0 / self.zoom
         self.map_scene.set_batched_edges(self.zoom < BATCH_EDGES_BELOW_ZOOM)
         self.zoom_changed.emit(self.zoom)

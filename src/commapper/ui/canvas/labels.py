@@ -1,0 +1,249 @@
+"""Where each label goes: placed greedily by importance, so that none covers another.
+
+The order is: selected nodes, me, the communities, crossings' labels, boundary objects, people,
+then ties' labels; within a kind, the better connected first. Me and the communities are the
+landmarks of a map: their labels are never hidden (they move farther out, with a leader line,
+when crowded) and no other label covers their discs. Everything else goes to its first free
+spot, or is left out until zooming in makes room.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPolygonF, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from commapper.model import EdgeKind, NodeKind
+from commapper.ui.canvas.edge_item import clip_line, edge_label_font, edge_label_metrics
+from commapper.ui.canvas.items import LEADER_KINDS, MANY_NODES
+
+if TYPE_CHECKING:
+    from commapper.ui.canvas.edge_item import EdgeItem
+    from commapper.ui.canvas.items import NodeItem
+    from commapper.ui.canvas.scene import MapScene
+
+LABEL_PRIORITY = {
+    NodeKind.ME: 0,
+    NodeKind.COMMUNITY: 1,
+    NodeKind.BOUNDARY_OBJECT: 3,
+    NodeKind.PERSON: 4,
+}
+EDGE_LABEL_PRIORITY = {EdgeKind.CROSSING: 2, EdgeKind.TIE: 5}
+LABELLED_EDGE_KINDS = frozenset(EDGE_LABEL_PRIORITY)
+# Where along an edge its label may sit, the middle first.
+EDGE_LABEL_STOPS = (0.5, 0.35, 0.65)
+# A landmark's label avoids crossing its own lines, unless it has more than this many.
+OWN_EDGES_CHECKED = 40
+
+
+@dataclass(frozen=True)
+class EdgeLabelSpot:
+    """An edge's label in the scene: the point it is drawn from, the angle it is turned by, how
+    far its top is from that point (above or below the line) and its outline."""
+
+    centre: QPointF
+    angle: float
+    top: float
+    outline: QPolygonF
+
+
+@dataclass
+class LabelPlacement:
+    """The outcome of one pass: which label sits where, and which are left out."""
+
+    node_spots: dict[str, int] = field(default_factory=dict)
+    crowded: set[str] = field(default_factory=set)
+    edge_spots: dict[str, EdgeLabelSpot] = field(default_factory=dict)
+
+
+class _Taken:
+    """The rectangles and outlines already taken, in a grid of cells for near-linear lookups."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = cell
+        self.grid: dict[tuple[int, int], list[tuple[QRectF, QPolygonF | None]]] = defaultdict(list)
+
+    def _cells(self, rect: QRectF) -> Iterator[tuple[int, int]]:
+        cell = self.cell
+        for column in range(int(rect.left() // cell), int(rect.right() // cell) + 1):
+            for row in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1):
+                yield column, row
+
+    def overlaps(self, rect: QRectF, outline: QPolygonF | None = None) -> int:
+        """How many taken shapes ``rect`` (or the tilted ``outline`` in it) would cover."""
+        seen: set[int] = set()
+        for key in self._cells(rect):
+            for other, other_outline in self.grid.get(key, ()):
+                if id(other) in seen or not other.intersects(rect):
+                    continue
+                if outline is not None or other_outline is not None:
+                    mine = outline if outline is not None else QPolygonF(rect)
+                    theirs = other_outline if other_outline is not None else QPolygonF(other)
+                    if not mine.intersects(theirs):
+                        continue
+                seen.add(id(other))
+        return len(seen)
+
+    def take(self, rect: QRectF, outline: QPolygonF | None = None) -> None:
+        for key in self._cells(rect):
+            self.grid[key].append((rect, outline))
+
+
+def place_labels(scene: MapScene, selected: Iterable[str]) -> LabelPlacement:
+    """Choose a spot for every label of ``scene`` at its current label scale."""
+    selected = set(selected)
+    placement = LabelPlacement()
+    taken = _Taken(160.0 * scene.label_scale)
+    nodes = sorted(
+        scene.node_items.values(),
+        key=lambda item: (
+            item.node_id not in selected,
+            LABEL_PRIORITY[item.kind],
+            -len(item.edges),
+            item.node_id,
+        ),
+    )
+    chosen = sum(item.node_id in selected for item in nodes)  # they come first
+    for item in nodes[:chosen]:
+        _place_node_label(item, taken, placement, many=False)
+    for item in nodes[chosen:]:
+        if item.kind in LEADER_KINDS:
+            taken.take(_disc(item))
+    many = len(scene.node_items) > MANY_NODES
+    edges = sorted(
+        (item for item in scene.edge_items.values() if item.kind in LABELLED_EDGE_KINDS),
+        key=lambda item: (EDGE_LABEL_PRIORITY[item.kind], item.edge_id),
+    )
+    next_edge = 0
+    for item in nodes[chosen:]:
+        priority = LABEL_PRIORITY[item.kind]
+        while next_edge < len(edges) and EDGE_LABEL_PRIORITY[edges[next_edge].kind] < priority:
+            _place_edge_label(edges[next_edge], taken, placement)
+            next_edge += 1
+        _place_node_label(item, taken, placement, many)
+    for edge in edges[next_edge:]:
+        _place_edge_label(edge, taken, placement)
+    return placement
+
+
+def _disc(item: NodeItem) -> QRectF:
+    r, centre = item.radius, item.pos()
+    return QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+
+
+def _place_node_label(item: NodeItem, taken: _Taken, placement: LabelPlacement, many: bool) -> None:
+    spots = [rect.translated(item.pos()) for rect in item.label_spots()]
+    if not spots or spots[0].isEmpty():
+        return
+    landmark = item.kind in LEADER_KINDS
+    if many and item.kind == NodeKind.PERSON:
+        # On a large map most people's labels are crowded out anyway: trying the other spots
+        # would make this pass (which follows every edit) several times slower for little.
+        spots = spots[:1]
+    own_lines = _own_lines(item) if landmark else []
+    free = [index for index, rect in enumerate(spots) if not taken.overlaps(rect)]
+    clear = [
+        index for index in free if not any(clip_line(line, spots[index]) for line in own_lines)
+    ]
+    if clear or free:
+        spot = (clear or free)[0]
+    elif landmark:
+        # Never hidden: where it covers the fewest labels already placed.
+        spot = min(range(len(spots)), key=lambda index: (taken.overlaps(spots[index]), index))
+    else:
+        placement.crowded.add(item.node_id)
+        return
+    placement.node_spots[item.node_id] = spot
+    taken.take(spots[spot])
+
+
+def _own_lines(item: NodeItem) -> list[QLineF]:
+    """The node's edges as straight lines, for a landmark label to keep clear of."""
+    if len(item.edges) > OWN_EDGES_CHECKED:
+        return []
+    return [QLineF(edge.source.pos(), edge.target.pos()) for edge in item.edges]
+
+
+def _place_edge_label(edge: EdgeItem, taken: _Taken, placement: LabelPlacement) -> None:
+    size = edge.label_size()
+    if size.isEmpty() or not edge.isVisible():
+        return
+    curve = edge.curve
+    width, height = size.width(), size.height()
+    if curve.length() >= width + edge.source.radius + edge.target.radius:
+        # Along the line, beside it rather than on it so that the line stays seen.
+        candidates = []
+        for stop in EDGE_LABEL_STOPS:
+            at = curve.percentAtLength(curve.length() * stop)
+            angle = (-curve.angleAtPercent(at) + 90) % 180 - 90  # upright: never upside down
+            candidates.append((curve.pointAtPercent(at), angle, -height - 1))
+    else:  # too short to write along: level, over or under its middle
+        middle = curve.pointAtPercent(0.5)
+        candidates = [(middle, 0.0, -height - 1), (middle, 0.0, 1.0)]
+    for centre, angle, top in candidates:
+        turn = QTransform().translate(centre.x(), centre.y()).rotate(angle)
+        outline = turn.map(QPolygonF(QRectF(-width / 2, top, width, height)))
+        bounds = outline.boundingRect()
+        if not taken.overlaps(bounds, outline):
+            taken.take(bounds, outline)
+            placement.edge_spots[edge.edge_id] = EdgeLabelSpot(centre, angle, top, outline)
+            return
+
+
+class EdgeLabelLayer(QGraphicsItem):
+    """Draws the labels of crossings and ties where the last placement put them."""
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__()
+        self.map_scene = scene
+        self.setZValue(1.5)  # over the lines, under the nodes
+        self.spots: dict[str, EdgeLabelSpot] = {}
+        self._bounds = QRectF()
+
+    def set_spots(self, spots: dict[str, EdgeLabelSpot]) -> None:
+        if spots.keys() == self.spots.keys() and all(
+            spots[key].outline == self.spots[key].outline for key in spots
+        ):
+            return
+        self.prepareGeometryChange()
+        self.spots = spots
+        bounds = QRectF()
+        for spot in spots.values():
+            bounds = bounds.united(spot.outline.boundingRect())
+        self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        scene = self.map_scene
+        colours = scene.colours
+        exposed = option.exposedRect
+        metrics = edge_label_metrics()
+        painter.setFont(edge_label_font())
+        for edge_id, spot in self.spots.items():
+            edge = scene.edge_items.get(edge_id)
+            if edge is None or not spot.outline.boundingRect().intersects(exposed):
+                continue
+            colour = QColor(colours.crossing if edge.kind == EdgeKind.CROSSING else colours.text)
+            if edge.dimmed:
+                colour.setAlphaF(0.25)
+            width = metrics.horizontalAdvance(edge.label_text)
+            painter.save()
+            painter.translate(spot.centre)
+            painter.rotate(spot.angle)
+            painter.scale(scene.label_scale, scene.label_scale)
+            top = spot.top / scene.label_scale
+            box = QRectF(-width / 2 - 3, top, width + 6, metrics.height())
+            painter.fillRect(box, colours.text_halo)
+            painter.setPen(colour)
+            # A plain string: user text is never read as markup.
+            painter.drawText(QPointF(-width / 2, box.top() + metrics.ascent()), edge.label_text)
+            painter.restore()

@@ -1,0 +1,123 @@
+"""Labels on the canvas: communities always named, people's labels give way first and come
+back when zoomed in, crossings' and ties' labels along their lines, lines around discs."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QLineF
+from six_communities import COMMUNITIES, six_community_map
+
+from commapper.model import MoveNodes, UpdateItem
+from commapper.ui.canvas.edge_item import clip_line
+
+
+def _laid_out(window, layout):
+    window.actions_.apply_layout(layout)
+    window.actions_.finish_animation()
+    window.view.fit_to_window()
+    window.scene.route_edges()
+    window.scene.declutter_labels()
+
+
+def _landmarks(scene):
+    return [item for item in scene.node_items.values() if item.node_id in {"me", *COMMUNITIES}]
+
+
+@pytest.mark.parametrize("layouts", [["force"], ["landscape"], ["landscape", "force", "force"]])
+def test_every_community_is_named_after_each_layout(window_on, layouts):
+    window = window_on(six_community_map())
+    scene = window.scene
+    for layout in layouts:
+        _laid_out(window, layout)
+        assert not scene.crowded_labels & {"me", *COMMUNITIES}
+        for zoom in (window.view.zoom, 0.05, 4.0):
+            window.view.set_zoom(zoom)
+            scene.declutter_labels()
+            assert not scene.crowded_labels & {"me", *COMMUNITIES}, zoom
+            # Named, and legibly: no two landmarks' labels on top of each other where they fit.
+            rects = [item.label_scene_rect() for item in _landmarks(scene)]
+            assert all(not rect.isEmpty() for rect in rects)
+
+
+def test_communities_piled_in_one_spot_are_all_named(window_on):
+    window = window_on(six_community_map())
+    scene = window.scene
+    window.session.edit(MoveNodes({c: (10.0 * i, 0.0) for i, c in enumerate(COMMUNITIES)}), "Pile")
+    scene.declutter_labels()
+    assert not scene.crowded_labels & set(COMMUNITIES)
+    # Moved out, with a line back to the node, rather than hidden.
+    assert any(scene.node_items[c].label_spot >= 4 for c in COMMUNITIES)
+
+
+def test_a_landmark_label_keeps_off_its_own_lines(window_on):
+    window = window_on(six_community_map())
+    scene = window.scene
+    # A person straight below a community: the membership line runs where its label would go.
+    window.session.edit(
+        MoveNodes({"c3": (0.0, 0.0), "p2": (0.0, 200.0), "me": (-600, -600)}), "Put"
+    )
+    for far, community in enumerate(c for c in COMMUNITIES if c != "c3"):
+        window.session.edit(MoveNodes({community: (2000.0 + 300 * far, 2000.0)}), "Away")
+    scene.declutter_labels()
+    item = scene.node_items["c3"]
+    line = QLineF(item.pos(), scene.node_items["p2"].pos())
+    assert item.label_spot != 0
+    assert clip_line(line, item.label_scene_rect()) is None
+
+
+def test_people_labels_hidden_when_crowded_come_back_when_zoomed_in(window_on):
+    window = window_on(six_community_map())
+    scene, view = window.scene, window.view
+    window.session.edit(MoveNodes({"p1": (3000, 3000), "p2": (3012, 3005), "p3": (3004, 3014)}),
+                        "Crowd")  # fmt: skip
+    view.set_zoom(0.7)
+    scene.declutter_labels()
+    assert scene.crowded_labels & {"p1", "p2", "p3"}
+    view.set_zoom(8.0)
+    scene.declutter_labels()
+    assert not scene.crowded_labels & {"p1", "p2", "p3"}
+
+
+def test_crossing_and_tie_labels_are_drawn_along_their_lines(window_on):
+    window = window_on(six_community_map())
+    scene = window.scene
+    _laid_out(window, "landscape")
+    spots = scene.edge_labels.spots
+    assert {"x1", "x2", "t1"} <= set(spots)
+    for edge_id in ("x1", "x2"):
+        item, spot = scene.edge_items[edge_id], spots[edge_id]
+        line = item.curve
+        # Turned with the line (kept upright) and near its middle.
+        assert abs((spot.angle - -line.angleAtPercent(0.5) + 90) % 180 - 90) < 20
+        assert QLineF(spot.centre, line.pointAtPercent(0.5)).length() < line.length() * 0.2
+    # Decluttered: no edge label over another, nor over a community's disc or label.
+    outlines = [spot.outline for spot in spots.values()]
+    for i, first in enumerate(outlines):
+        for second in outlines[i + 1 :]:
+            assert not first.intersects(second)
+        for item in _landmarks(scene):
+            assert not first.boundingRect().intersects(item.label_scene_rect())
+    # The label follows an edit of the text; an empty text has none.
+    window.session.edit(UpdateItem("x1", {"label": ""}), "Clear")
+    scene.declutter_labels()
+    assert "x1" not in scene.edge_labels.spots
+    assert "membership" not in {scene.edge_items[e].kind.value for e in scene.edge_labels.spots}
+
+
+def test_a_crossing_goes_around_a_community_in_its_way(window_on):
+    window = window_on(six_community_map())
+    scene = window.scene
+    away = {node.id: (5000.0 + 100 * i, 5000.0) for i, node in enumerate(window.session.doc.nodes)}
+    window.session.edit(MoveNodes(away), "Away")
+    # c4 right on the line of the crossing from c3 to c2.
+    window.session.edit(MoveNodes({"c3": (0, 0), "c2": (600, 0), "c4": (300, 5)}), "Line up")
+    scene.route_edges()
+    crossing = scene.edge_items["x2"]
+    assert crossing.detour_bend is not None
+    disc = scene.node_items["c4"]
+    path = crossing.curve
+    nearest = min(QLineF(path.pointAtPercent(t / 100), disc.pos()).length() for t in range(101))
+    assert nearest > disc.radius
+    window.session.edit(MoveNodes({"c4": (300, 400)}), "Out of the way")
+    scene.route_edges()
+    assert crossing.detour_bend is None
