@@ -22,7 +22,7 @@ from commapper.ui.canvas.items import MARK_COLOURS
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.field_text import FIELD_WORDS, field_words, vocabulary_word
 from commapper.ui.panels.charts import LEVEL_COLOURS_LIGHT
-from commapper.ui.shell.theme import is_dark, sector_colour
+from commapper.ui.shell.theme import is_dark
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 N_BROKERS_MARKED = 5
@@ -203,7 +203,7 @@ class CanvasOverlays:
                               if isinstance(n, CommunityNode) and n.sector})  # fmt: skip
             sector_text = QCoreApplication.translate("CanvasOverlays", "sector: {sector}")
             entries = [
-                (sector_colour(sector).name(), sector_text.format(sector=sector))
+                (self.scene.sector_colour(sector).name(), sector_text.format(sector=sector))
                 for sector in sectors
             ]
         elif self.colour_by == "level":

@@ -42,7 +42,7 @@ from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import LEADER_KINDS, NodeItem
 from commapper.ui.canvas.labels import EdgeLabelLayer, place_labels
 from commapper.ui.session import MapSession
-from commapper.ui.shell.theme import canvas_colours, sector_colour
+from commapper.ui.shell.theme import canvas_colours, sector_colour, sector_palette
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 BSP_TREE_DEPTH = 6
@@ -108,6 +108,7 @@ class MapScene(QGraphicsScene):
         # Bumped whenever how items look changes (theme, overlay): items restyle on next paint.
         self.style_generation = 0
         self._fill_rule: Callable[[NodeModel], QColor | None] | None = None
+        self.sector_palette: dict[str, str] = {}
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[str, EdgeItem] = {}
         self._pair_edges: dict[frozenset[str], list[str]] = defaultdict(list)
@@ -136,6 +137,7 @@ class MapScene(QGraphicsScene):
         self.edge_labels = EdgeLabelLayer(self)
         self.addItem(self.edge_labels)
         self._build()
+        self._follow_sectors()
         self._declutter_timer.start()
         session.document_changed.connect(self._on_document_changed)
         session.selection.changed.connect(self._select_from_session)
@@ -220,6 +222,8 @@ class MapScene(QGraphicsScene):
                 self.node_items[node_id].refresh()
         for pair in touched_pairs:
             self._rebend(pair)
+        if change.nodes_added or change.nodes_removed or change.nodes_changed:
+            self._follow_sectors()
         self._select_from_session()
         self._declutter_timer.start()  # labels moved, came, went or changed
 
@@ -260,12 +264,22 @@ class MapScene(QGraphicsScene):
         if node.color:
             return QColor(node.color)
         if isinstance(node, CommunityNode):
-            return sector_colour(node.sector)
+            return self.sector_colour(node.sector)
         if isinstance(node, MeNode):
             return QColor(self.colours.me_fill)
         if isinstance(node, BoundaryObjectNode):
             return QColor(self.colours.object_fill)
         return QColor(self.colours.person_fill)
+
+    def sector_colour(self, sector: str | None) -> QColor:
+        """A sector's colour on this map: no two of its sectors alike while colours last."""
+        return sector_colour(sector, self.sector_palette)
+
+    def _follow_sectors(self) -> None:
+        palette = sector_palette(n.sector for n in self.doc.nodes if isinstance(n, CommunityNode))
+        if palette != self.sector_palette:
+            self.sector_palette = palette
+            self.restyle()
 
     def is_pinned(self, node: NodeModel) -> bool:
         return PINNED_TAG in node.tags

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPixmap,
+    QResizeEvent,
     QTransform,
     QWheelEvent,
 )
@@ -102,6 +103,7 @@ class MapView(QGraphicsView):
         self._rename_editor: QLineEdit | None = None
         self._rename_merge_key: Hashable | None = None
         self._showed_empty_hint = not scene.doc.nodes
+        self.keeps_fitting = False  # fitting again on every resize, until the user zooms or pans
         scene.session.document_changed.connect(self._follow_emptiness)
 
     # -- fast dragging -----------------------------------------------------------------------------
@@ -196,17 +198,26 @@ class MapView(QGraphicsView):
         self._zoom_settled()
 
     def zoom_in(self) -> None:
+        self.keeps_fitting = False
         self.set_zoom(self.zoom * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self.keeps_fitting = False
         self.set_zoom(self.zoom / ZOOM_STEP)
 
     def fit_to_window(self) -> None:
-        """Show the whole map (or an empty area around the origin)."""
+        """Show the whole map (or an empty area around the origin), and keep showing it whole
+        when the window or the docks change size, until the user zooms or pans."""
         rect = self.map_scene.nodes_rect()
         if rect.isEmpty():
             rect = QRectF(-300, -200, 600, 400)
         self.fit_rect(rect)
+        self.keeps_fitting = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.keeps_fitting:
+            self.fit_to_window()
 
     def fit_rect(self, rect: QRectF) -> None:
         """Show ``rect`` whole and centred, with a margin; a tiny map is not blown up to poster
@@ -229,6 +240,7 @@ class MapView(QGraphicsView):
             return
         if self.mapToScene(self.viewport().rect()).boundingRect().contains(rect):
             return
+        self.keeps_fitting = False  # the user's attention is on these nodes now
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if rect.width() < visible.width() and rect.height() < visible.height():
             self.centerOn(rect.center())
@@ -247,6 +259,7 @@ class MapView(QGraphicsView):
         # overflow long before it is reached).
         steps = max(-10.0, min(10.0, event.angleDelta().y() / 120))
         if steps:
+            self.keeps_fitting = False
             self.set_zoom(self.zoom * ZOOM_STEP**steps)
         event.accept()
 
@@ -255,6 +268,7 @@ class MapView(QGraphicsView):
             self._space_held and event.button() == Qt.MouseButton.LeftButton
         ):
             self._panning_from = event.position()
+            self.keeps_fitting = False
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return

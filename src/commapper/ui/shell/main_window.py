@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -48,6 +48,14 @@ from commapper.ui.shell.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
     from commapper.ui.shell.application import CommapperApp
+
+# The window's layout is kept between runs under these settings; a new LAYOUT_VERSION (when the
+# docks change) starts everyone from the new default instead of a layout that no longer fits.
+GEOMETRY_SETTING = "window/geometry"
+STATE_SETTING = "window/state"
+LAYOUT_VERSION = 2
+WIDE_SCREEN = 1700  # pixels of screen width from which Analysis gets a column of its own
+DOCK_WIDTH = 360
 
 
 class MainWindow(QMainWindow):
@@ -93,11 +101,16 @@ class MainWindow(QMainWindow):
         # Light or dark, as the system is, also when it changes while the app runs.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.scene.set_colours)
         self.resize(1280, 820)
+        self._restore_layout()
         self._update_title()
         self._update_counts()
+        self._docks_hidden_for_welcome: list[QDockWidget] = []
         if show_welcome:
             self.stack.setCurrentWidget(self.welcome)
-            for dock in self.findChildren(QDockWidget):
+            self._docks_hidden_for_welcome = [
+                dock for dock in self.findChildren(QDockWidget) if not dock.isHidden()
+            ]
+            for dock in self._docks_hidden_for_welcome:
                 dock.setVisible(False)
             self._set_editing_enabled(False)
         else:
@@ -128,11 +141,38 @@ class MainWindow(QMainWindow):
         self.tables_dock = self._dock(
             "table", self.tr("Table"), self.tables, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self._arrange_docks()
+
+    def _arrange_docks(self) -> None:
+        """The first-run layout, where the map has most of the room: one column of tabs on the
+        right (Inspector, Analysis, History; on a wide screen Analysis gets a column of its own
+        on the left) and the Table closed until asked for."""
+        screen = QGuiApplication.primaryScreen()
+        wide = screen is not None and screen.availableGeometry().width() >= WIDE_SCREEN
+        if not wide:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
+            self.tabifyDockWidget(self.inspector_dock, self.analysis_dock)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
-        self.resizeDocks(
-            [self.inspector_dock, self.analysis_dock], [340, 400], Qt.Orientation.Horizontal
-        )
+        self.inspector_dock.raise_()
+        docks = [self.inspector_dock, *([self.analysis_dock] if wide else [])]
+        self.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
         self.resizeDocks([self.tables_dock], [250], Qt.Orientation.Vertical)
+        self.tables_dock.hide()
+
+    def _restore_layout(self) -> None:
+        """The window's size and docks as the user left them last time, if they did."""
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_SETTING)
+        state = settings.value(STATE_SETTING)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_SETTING, self.saveGeometry())
+        settings.setValue(STATE_SETTING, self.saveState(LAYOUT_VERSION))
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         """A dock showing ``title``; ``name`` (never translated) names it in saved layouts."""
@@ -238,6 +278,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(edit.connect_mode)
         toolbar.addSeparator()
         toolbar.addActions([edit.landscape, edit.force])
+        toolbar.addSeparator()
+        toolbar.addAction(self.tables_dock.toggleViewAction())  # closed at first: one click away
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
@@ -334,14 +376,14 @@ class MainWindow(QMainWindow):
 
     def show_map(self) -> None:
         if self.stack.currentWidget() is self.welcome:
-            for dock in self.findChildren(QDockWidget):
+            for dock in self._docks_hidden_for_welcome:
                 dock.setVisible(True)
+            self._docks_hidden_for_welcome = []
             self._set_editing_enabled(True)
             self.inspector_dock.raise_()
         self.stack.setCurrentWidget(self.view)
+        # Fitted again as the window shows and the docks take their room (see keeps_fitting).
         self.view.fit_to_window()
-        # Again once the docks have taken their room, which happens when the window shows.
-        QTimer.singleShot(0, self.view.fit_to_window)
         self.view.setFocus()
 
     @property
@@ -356,6 +398,8 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        if self.stack.currentWidget() is not self.welcome:  # the welcome screen hides the docks
+            self.save_layout()
         self.autosaver.close()
         self.watcher.unwatch()
         self.analysis.shutdown()

@@ -4,6 +4,7 @@ projector, in light and dark themes."""
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -27,15 +28,49 @@ _EXTRA_SECTOR_COLOURS = ("#44AA99", "#999933", "#AA4499", "#332288", "#117733", 
 NO_SECTOR_COLOUR = "#9E9E9E"
 
 
-def sector_colour(sector: str | None) -> QColor:
-    """The colour of a sector: fixed for the suggested ones, stable by name for the others."""
-    if not sector or not sector.strip():
+def sector_key(sector: str | None) -> str:
+    """The sector as colours know it: "Health " and "health" are one sector."""
+    return (sector or "").strip().lower()
+
+
+def sector_colour(sector: str | None, palette: Mapping[str, str] | None = None) -> QColor:
+    """The colour of a sector: fixed for the suggested ones, from ``palette`` (see
+    :func:`sector_palette`) for the others, or else stable by name."""
+    key = sector_key(sector)
+    if not key:
         return QColor(NO_SECTOR_COLOUR)
-    key = sector.strip().lower()
     if key in SECTOR_COLOURS:
         return QColor(SECTOR_COLOURS[key])
+    if palette is not None and key in palette:
+        return QColor(palette[key])
+    return QColor(_EXTRA_SECTOR_COLOURS[_first_choice(key)])
+
+
+def sector_palette(sectors: Iterable[str | None]) -> dict[str, str]:
+    """Colours for the sectors of one map that are not suggested ones, each its own while there
+    are colours enough: each sector starts from its colour by name and, if an earlier sector
+    (A to Z) has that, takes the next free one. The same sectors always get the same colours.
+
+    >>> sector_palette(["leisure", "research"]) == sector_palette(["research", "leisure"])
+    True
+    >>> len(set(sector_palette(["leisure", "research", "tech"]).values()))
+    3
+    """
+    keys = sorted({key for s in sectors if (key := sector_key(s)) and key not in SECTOR_COLOURS})
+    palette, taken = {}, set()
+    count = len(_EXTRA_SECTOR_COLOURS)
+    for key in keys:
+        start = _first_choice(key)
+        free = [i for i in (*range(start, count), *range(start)) if i not in taken]
+        index = free[0] if free else start
+        taken.add(index)
+        palette[key] = _EXTRA_SECTOR_COLOURS[index]
+    return palette
+
+
+def _first_choice(key: str) -> int:
     # crc32, not hash(): the same sector gets the same colour in every run.
-    return QColor(_EXTRA_SECTOR_COLOURS[zlib.crc32(key.encode()) % len(_EXTRA_SECTOR_COLOURS)])
+    return zlib.crc32(key.encode()) % len(_EXTRA_SECTOR_COLOURS)
 
 
 # Node radius in scene units, by kind: a community is the big shape, a person a small one.

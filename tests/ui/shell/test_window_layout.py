@@ -1,0 +1,74 @@
+"""The window gives the map most of its room, keeps the map fitted while it changes size, and
+comes back as the user left it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def _area(widget):
+    return widget.width() * widget.height()
+
+
+def test_the_map_has_most_of_a_1280_by_820_window(make_window, qtbot):
+    window = make_window()
+    window.resize(1280, 820)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    QApplication.processEvents()
+    assert _area(window.view.viewport()) >= 0.5 * _area(window)
+    assert window.tables_dock.isHidden()  # one click away, on the toolbar
+    assert window.tables_dock.toggleViewAction() in window.toolbar.actions()
+    # The panels are all still there: Inspector in front, Analysis and History a tab away.
+    tabs = {dock.windowTitle() for dock in window.tabifiedDockWidgets(window.inspector_dock)}
+    assert {"Analysis", "History"} <= tabs | {window.analysis_dock.windowTitle()}
+    assert not window.inspector_dock.visibleRegion().isEmpty()
+
+
+def test_the_map_stays_fitted_as_the_window_changes_until_the_user_zooms(make_window, qtbot):
+    window = make_window()
+    view = window.view
+    qtbot.waitUntil(lambda: view.keeps_fitting)
+    window.resize(900, 600)
+    qtbot.waitUntil(lambda: view.viewport().width() < 700)
+    small = view.zoom
+    window.tables_dock.show()  # the dock takes room from the map: fitted again
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: view.zoom > small)
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
+        window.scene.nodes_rect()
+    )
+    view.zoom_in()
+    zoomed = view.zoom
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.width() == 1000)
+    QApplication.processEvents()
+    assert view.zoom == zoomed  # the user's zoom is kept
+    view.fit_to_window()  # until they fit again
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: view.zoom != zoomed)
+
+
+def test_size_docks_and_their_places_are_remembered_between_runs(make_window, qtbot):
+    window = make_window()
+    # Smaller than the test screen (800 by 600): a remembered size is fitted to the screen.
+    window.resize(760, 560)
+    window.tables_dock.show()
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.history_dock)
+    qtbot.waitUntil(lambda: window.width() == 760)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # pytest-qt closes it too
+    window.close()  # saves the layout
+
+    again = make_window()
+    qtbot.waitUntil(lambda: again.width() == 760)
+    assert again.height() == 560
+    assert not again.tables_dock.isHidden()
+    assert again.dockWidgetArea(again.history_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def test_the_welcome_screen_does_not_open_the_closed_table(make_window, qtbot):
+    window = make_window(None, show_welcome=True)
+    assert window.inspector_dock.isHidden()
+    window.show_map()
+    assert not window.inspector_dock.isHidden()
+    assert window.tables_dock.isHidden()
