@@ -194,6 +194,29 @@
     </message>
 </context>
 <context>
+    <name>CanvasLegend</name>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what the colours and shapes of the map mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rings: my level of participation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CanvasOverlays</name>
     <message>
         <source>ring: top brokers (betweenness)</source>
@@ -291,6 +314,51 @@
     </message>
 </context>
 <context>
+    <name>ConnectPicker</name>
+    <message>
+        <source>Connect to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the node to connect to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes that can be connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect {label} to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} — {kind}, already connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} — {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more — keep typing to narrow the list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No node by that name can be connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter connects, Escape closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Use YYYY, YYYY-MM or YYYY-MM-DD (a real date), or leave empty.</source>
@@ -333,6 +401,14 @@
     </message>
     <message>
         <source>Drag from one node to another to connect them (Shift+drag works in any mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect To…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the selected node to another, picked by name (or press C on the map)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -413,6 +489,20 @@
     </message>
     <message>
         <source>This map already has a &quot;me&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Select just one node to connect it: %n are selected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one node to connect it to another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing on the map can be connected to {label}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1364,6 +1454,21 @@
     </message>
     <message>
         <source>Ties</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeGuides</name>
+    <message>
+        <source>no sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landscape &amp;Guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faint rings for my levels of participation, and wedges for sectors</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,7 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ConnectPicker</name>
+    <message numerus="yes">
+        <source>%n more — keep typing to narrow the list</source>
+        <translation>
+            <numerusform>%n more — keep typing to narrow the list</numerusform>
+            <numerusform>%n more — keep typing to narrow the list</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EditActions</name>
+    <message numerus="yes">
+        <source>Select just one node to connect it: %n are selected.</source>
+        <translation>
+            <numerusform>Select just one node to connect it: %n is selected.</numerusform>
+            <numerusform>Select just one node to connect it: %n are selected.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Duplicate %n nodes</source>
         <translation>

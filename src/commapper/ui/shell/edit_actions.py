@@ -37,6 +37,7 @@ from commapper.model import (
     RemoveItems,
     UpdateItem,
 )
+from commapper.ui.canvas.connect_picker import ConnectPicker, connect_choices
 from commapper.ui.canvas.scene import MapScene, new_edge, placeable
 from commapper.ui.canvas.view import MapView
 from commapper.ui.translations import QT_TRANSLATE_NOOP
@@ -122,6 +123,18 @@ class EditActions(QObject):
         )  # fmt: skip
         self.connect_mode.setCheckable(True)
         self.connect_mode.toggled.connect(self._set_connect_mode)
+        self.connect_to = _action(
+            self, self.tr("Connect To…"), "Ctrl+K",
+            self.tr("Connect the selected node to another, picked by name (or press C on the map)"),
+        )  # fmt: skip
+        self.connect_to.triggered.connect(self.connect_selected_to)
+        # C too, but only on the canvas: a letter as a window shortcut would take it from the
+        # table's type-to-find and from other panels.
+        self.connect_to_key = _action(self, self.tr("Connect To…"), "C")
+        self.connect_to_key.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.connect_to_key.triggered.connect(self.connect_selected_to)
+        view.addAction(self.connect_to_key)
+        self.connect_picker: ConnectPicker | None = None
         self.delete = _action(
             self,
             self.tr("Delete"),
@@ -291,6 +304,36 @@ class EditActions(QObject):
 
     def _set_connect_mode(self, on: bool) -> None:
         self.scene.connect_mode = on
+
+    def connect_selected_to(self) -> ConnectPicker | None:
+        """Open the picker of what the one selected node can be connected to; say why not when
+        there is no such node or nothing to connect it to."""
+        doc = self.session.doc
+        node_ids = [i for i in self.session.selection.ids if doc.has_node(i)]
+        if len(node_ids) != 1:
+            n = len(node_ids)
+            text = (
+                self.tr("Select just one node to connect it: %n are selected.", "", n)
+                if n
+                else self.tr("Select one node to connect it to another.")
+            )
+            self.scene.status_message.emit(text)
+            return None
+        if not connect_choices(doc, node_ids[0]):
+            node = doc.node(node_ids[0])
+            text = self.tr("Nothing on the map can be connected to {label}.")
+            self.scene.status_message.emit(text.format(label=node.label or node.id))
+            return None
+        if self.connect_picker is not None:
+            self.connect_picker.close_picker()
+        picker = ConnectPicker(self.view, node_ids[0])
+        picker.closed.connect(self._forget_picker)
+        self.connect_picker = picker
+        picker.open()
+        return picker
+
+    def _forget_picker(self) -> None:
+        self.connect_picker = None
 
     # -- removing, copying -----------------------------------------------------------------------
 
