@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         map_menu.addActions(list(edit.add_node.values()))
         map_menu.addAction(edit.add_my_community)
         map_menu.addAction(edit.connect_mode)
+        map_menu.addAction(edit.connect_to)
         map_menu.addSeparator()
         map_menu.addActions([edit.landscape, edit.force, edit.pin, edit.unpin])
 
