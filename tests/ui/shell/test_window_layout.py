@@ -72,3 +72,14 @@ def test_the_welcome_screen_does_not_open_the_closed_table(make_window, qtbot):
     window.show_map()
     assert not window.inspector_dock.isHidden()
     assert window.tables_dock.isHidden()
+
+
+def test_a_what_if_brings_the_analysis_tab_to_the_front(make_window, qtbot):
+    window = make_window()
+    window.inspector_dock.raise_()
+    qtbot.waitUntil(lambda: window.analysis_dock.visibleRegion().isEmpty())
+    menu = window.actions_.context_menu(window.view.mapToScene(0, 0), "c1")
+    what_if = next(a for a in menu.actions() if a.text() == "Where would I be without this?")
+    what_if.trigger()
+    qtbot.waitUntil(lambda: not window.analysis_dock.visibleRegion().isEmpty())
+    assert window.analysis.what_if_node == "c1"

@@ -134,9 +134,7 @@ class MainWindow(QMainWindow):
         self.analysis_dock = self._dock(
             "analysis", self.tr("Analysis"), self.analysis, Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self.actions_.node_menu_extras.append(
-            lambda menu, node_id: menu.addAction(whatif_action(self.analysis, node_id, menu))
-        )
+        self.actions_.node_menu_extras.append(self._add_what_if)
         self.tables = TablePanel(self.session)
         self.tables_dock = self._dock(
             "table", self.tr("Table"), self.tables, Qt.DockWidgetArea.BottomDockWidgetArea
@@ -173,6 +171,13 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue(GEOMETRY_SETTING, self.saveGeometry())
         settings.setValue(STATE_SETTING, self.saveState(LAYOUT_VERSION))
+
+    def _add_what_if(self, menu: QMenu, node_id: str) -> None:
+        action = whatif_action(self.analysis, node_id, menu)
+        # The answer is in the Analysis panel, which may be a closed dock or a tab behind others.
+        action.triggered.connect(self.analysis_dock.show)
+        action.triggered.connect(self.analysis_dock.raise_)
+        menu.addAction(action)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         """A dock showing ``title``; ``name`` (never translated) names it in saved layouts."""
