@@ -18,6 +18,7 @@ from commapper.model import LEVELS
 from commapper.ui.field_text import vocabulary_word
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
+BESIDE_NAME_WIDTH = 90  # pixels: a longer value goes on a line of its own, under its name
 LEVEL_FILTERS = {
     "all_levels": QT_TRANSLATE_NOOP("Figures", "All levels"),
     "members_only": QT_TRANSLATE_NOOP("Figures", "Members only (no transactional)"),
@@ -167,12 +168,14 @@ def figure_text(value: object) -> str:
 
 
 class FiguresView(QWidget):
-    """A grid of figures: name and value on one row, the meaning below in a smaller font."""
+    """A grid of figures: name and value on one row, the meaning below in a smaller font. A
+    value too long to sit beside its name (a count with its breakdown) gets a line of its own."""
 
     def __init__(self, figures: tuple[Figure, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.figures = figures
         self.values: dict[str, QLabel] = {}
+        self.long_values: dict[str, QLabel] = {}
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setVerticalSpacing(1)
@@ -181,28 +184,38 @@ class FiguresView(QWidget):
             shown_name = QCoreApplication.translate("Figures", figure.name)
             name = QLabel(shown_name)
             value = QLabel("—")
+            long_value = QLabel()
             meaning = QLabel(QCoreApplication.translate("Figures", figure.meaning))
             tooltip = self.tr("{figure}: {formula}").format(
                 figure=shown_name, formula=QCoreApplication.translate("Figures", figure.formula)
             )
-            for label in (name, value, meaning):
+            for label in (name, value, long_value, meaning):
                 label.setTextFormat(Qt.TextFormat.PlainText)
                 label.setToolTip(tooltip)
             name.setStyleSheet("font-weight: bold")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value.setWordWrap(True)  # long values wrap in a narrow dock instead of clipping
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setAccessibleName(shown_name)
+            for shown in (value, long_value):
+                shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                shown.setAccessibleName(shown_name)
+            long_value.setWordWrap(True)
+            long_value.hide()
             meaning.setWordWrap(True)
             meaning.setStyleSheet("color: palette(placeholder-text)")
-            layout.addWidget(name, 2 * row, 0)
-            layout.addWidget(value, 2 * row, 1)
-            layout.addWidget(meaning, 2 * row + 1, 0, 1, 2)
+            layout.addWidget(name, 3 * row, 0)
+            layout.addWidget(value, 3 * row, 1)
+            layout.addWidget(long_value, 3 * row + 1, 0, 1, 2)
+            layout.addWidget(meaning, 3 * row + 2, 0, 1, 2)
             self.values[figure.name] = value
+            self.long_values[figure.name] = long_value
 
     def show_result(self, result: Analysis, level: str) -> None:
         for figure in self.figures:
-            self.values[figure.name].setText(figure_text(figure.value(result, level)))
+            text = figure_text(figure.value(result, level))
+            value, long_value = self.values[figure.name], self.long_values[figure.name]
+            is_long = value.fontMetrics().horizontalAdvance(text) > BESIDE_NAME_WIDTH
+            value.setText("" if is_long else text)
+            long_value.setText(text if is_long else "")
+            long_value.setVisible(is_long)
 
     def text_of(self, name: str) -> str:
-        return self.values[name].text()
+        return self.values[name].text() or self.long_values[name].text()

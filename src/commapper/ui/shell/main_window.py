@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 GEOMETRY_SETTING = "window/geometry"
 STATE_SETTING = "window/state"
 LAYOUT_VERSION = 2
-WIDE_SCREEN = 1700  # pixels of screen width from which Analysis gets a column of its own
+WIDE_WINDOW = 1700  # pixels of window width from which Analysis gets a column of its own
 DOCK_WIDTH = 360
 
 
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.view)
         self.setCentralWidget(self.stack)
+        self._first_size()  # before the docks: how wide it is decides where they go
         self._build_docks()
         self._build_menus()
         self._build_status_bar()
@@ -100,7 +101,6 @@ class MainWindow(QMainWindow):
         self.scene.status_message.connect(lambda text: self.show_status(text, 5000))
         # Light or dark, as the system is, also when it changes while the app runs.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.scene.set_colours)
-        self.resize(1280, 820)
         self._restore_layout()
         self._update_title()
         self._update_counts()
@@ -118,6 +118,14 @@ class MainWindow(QMainWindow):
         app.windows.append(self)
 
     # -- building --------------------------------------------------------------------------------
+
+    def _first_size(self) -> None:
+        """Most of the screen (at least 1280 by 820): the map is the thing to see."""
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width = min(int(room.width() * 0.9), 1800) if room is not None else 0
+        height = min(int(room.height() * 0.9), 1100) if room is not None else 0
+        self.resize(max(1280, width), max(820, height))
 
     def _build_docks(self) -> None:
         self.inspector = Inspector(self.session)
@@ -145,8 +153,7 @@ class MainWindow(QMainWindow):
         """The first-run layout, where the map has most of the room: one column of tabs on the
         right (Inspector, Analysis, History; on a wide screen Analysis gets a column of its own
         on the left) and the Table closed until asked for."""
-        screen = QGuiApplication.primaryScreen()
-        wide = screen is not None and screen.availableGeometry().width() >= WIDE_SCREEN
+        wide = self.width() >= WIDE_WINDOW
         if not wide:
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
             self.tabifyDockWidget(self.inspector_dock, self.analysis_dock)
