@@ -41,11 +41,14 @@ def placed_map_file(n_nodes: int, folder: Path, placed: bool) -> Path:
 
 def open_to_first_frame(path: Path) -> tuple[float, object]:
     from commapper.ui.files.file_commands import open_document
+    from commapper.ui.files.recovery import RecoveryStore
     from commapper.ui.session import MapSession
-    from commapper.ui.shell.main_window import MainWindow
+    from commapper.ui.shell.application import CommapperApp
 
+    # Recovery copies go next to the map (a temporary folder), not into the user's own.
+    app = CommapperApp(recovery_store=RecoveryStore(path.parent / "recovery"))
     start = time.perf_counter()
-    window = MainWindow(MapSession(open_document(path), path))
+    window = app.new_window(MapSession(open_document(path), path))
     window.show()
     QApplication.processEvents()
     window.view.viewport().grab()  # paint the first frame now

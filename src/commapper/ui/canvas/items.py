@@ -78,6 +78,7 @@ class NodeItem(QGraphicsItem):
         self._label_widths: list[float] = []
         self._label_rect = QRectF()
         self._label_size = QSizeF()
+        self._spots: list[QRectF] = []
         self.label_spot = 0  # which of label_spots() the label is drawn at
         self._outline_path = self.shape_path()
         # What paint() needs, worked out once per look: painting thousands of nodes per frame
@@ -128,7 +129,7 @@ class NodeItem(QGraphicsItem):
         width = max(self._label_widths, default=0)
         height = metrics.height() * len(self._label_lines)
         self._label_size = QSizeF((width + 6) * scale, (height + 2) * scale)
-        spots = self.label_spots()
+        spots = self._spots = self._label_spots()
         self._label_rect = spots[min(self.label_spot, len(spots) - 1)]
         r = self.radius + max(3, SELECTION_RING_GAP + 2) + self._marks_extent()
         self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect)
@@ -137,6 +138,9 @@ class NodeItem(QGraphicsItem):
         """Where the label may go, in item coordinates, the usual place first: below, above,
         right and left of the node, then (for the few :data:`LEADER_KINDS`) the same a step and
         two steps farther out, joined to the node by a leader line."""
+        return self._spots
+
+    def _label_spots(self) -> list[QRectF]:
         size = self._label_size
         width, height = size.width(), size.height()
         gap = self.radius + LABEL_GAP + self._marks_extent()

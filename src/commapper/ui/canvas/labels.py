@@ -37,6 +37,7 @@ EDGE_LABEL_PRIORITY = {EdgeKind.CROSSING: 2, EdgeKind.TIE: 5}
 LABELLED_EDGE_KINDS = frozenset(EDGE_LABEL_PRIORITY)
 # Where along an edge its label may sit, the middle first.
 EDGE_LABEL_STOPS = (0.5, 0.35, 0.65)
+NEAR_SPOTS = 4  # below, above, right and left of the node: the spots without a leader line
 # A landmark's label avoids crossing its own lines, unless it has more than this many.
 OWN_EDGES_CHECKED = 40
 
@@ -74,20 +75,25 @@ class _Taken:
             for row in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1):
                 yield column, row
 
-    def overlaps(self, rect: QRectF, outline: QPolygonF | None = None) -> int:
-        """How many taken shapes ``rect`` (or the tilted ``outline`` in it) would cover."""
-        seen: set[int] = set()
+    def is_free(self, rect: QRectF, outline: QPolygonF | None = None) -> bool:
+        """Whether ``rect`` (or the tilted ``outline`` in it) covers nothing taken."""
+        return next(self._covered(rect, outline), None) is None
+
+    def count_covered(self, rect: QRectF) -> int:
+        """How many taken shapes ``rect`` would cover (slower: for the last resort only)."""
+        return len({id(other) for other in self._covered(rect, None)})
+
+    def _covered(self, rect: QRectF, outline: QPolygonF | None) -> Iterator[QRectF]:
         for key in self._cells(rect):
             for other, other_outline in self.grid.get(key, ()):
-                if id(other) in seen or not other.intersects(rect):
+                if not other.intersects(rect):
                     continue
                 if outline is not None or other_outline is not None:
                     mine = outline if outline is not None else QPolygonF(rect)
                     theirs = other_outline if other_outline is not None else QPolygonF(other)
                     if not mine.intersects(theirs):
                         continue
-                seen.add(id(other))
-        return len(seen)
+                yield other
 
     def take(self, rect: QRectF, outline: QPolygonF | None = None) -> None:
         for key in self._cells(rect):
@@ -137,27 +143,42 @@ def _disc(item: NodeItem) -> QRectF:
 
 
 def _place_node_label(item: NodeItem, taken: _Taken, placement: LabelPlacement, many: bool) -> None:
-    spots = [rect.translated(item.pos()) for rect in item.label_spots()]
+    spots = item.label_spots()
     if not spots or spots[0].isEmpty():
         return
     landmark = item.kind in LEADER_KINDS
-    if many and item.kind == NodeKind.PERSON:
-        # On a large map most people's labels are crowded out anyway: trying the other spots
-        # would make this pass (which follows every edit) several times slower for little.
-        spots = spots[:1]
+    if many:
+        # On a large map most people's labels are crowded out anyway, and landmarks moved far
+        # out would only cover other landmarks: trying every spot would make this pass (which
+        # follows every edit) several times slower for little.
+        spots = spots[:1] if item.kind == NodeKind.PERSON else spots[:NEAR_SPOTS]
+    at = item.pos()
+    spots = [rect.translated(at) for rect in spots]
     own_lines = _own_lines(item) if landmark else []
-    free = [index for index, rect in enumerate(spots) if not taken.overlaps(rect)]
-    clear = [
-        index for index in free if not any(clip_line(line, spots[index]) for line in own_lines)
-    ]
-    if clear or free:
-        spot = (clear or free)[0]
-    elif landmark:
-        # Never hidden: where it covers the fewest labels already placed.
-        spot = min(range(len(spots)), key=lambda index: (taken.overlaps(spots[index]), index))
+    first_free = None
+    for index, rect in enumerate(spots):
+        if not taken.is_free(rect):
+            continue
+        if not any(clip_line(line, rect) for line in own_lines):
+            spot = index
+            break
+        if first_free is None:
+            first_free = index
     else:
-        placement.crowded.add(item.node_id)
-        return
+        if first_free is not None:
+            spot = first_free
+        elif landmark and many:
+            # Never hidden: where it usually is. Not marked taken: it covers others already, and
+            # piling it into the grid would make each later look-up slower (quadratic on a
+            # room map of thousands of communities, zoomed out).
+            placement.node_spots[item.node_id] = 0
+            return
+        elif landmark:
+            # Never hidden: where it covers the fewest labels already placed.
+            spot = min(range(len(spots)), key=lambda i: (taken.count_covered(spots[i]), i))
+        else:
+            placement.crowded.add(item.node_id)
+            return
     placement.node_spots[item.node_id] = spot
     taken.take(spots[spot])
 
@@ -189,7 +210,7 @@ def _place_edge_label(edge: EdgeItem, taken: _Taken, placement: LabelPlacement) 
         turn = QTransform().translate(centre.x(), centre.y()).rotate(angle)
         outline = turn.map(QPolygonF(QRectF(-width / 2, top, width, height)))
         bounds = outline.boundingRect()
-        if not taken.overlaps(bounds, outline):
+        if taken.is_free(bounds, outline):
             taken.take(bounds, outline)
             placement.edge_spots[edge.edge_id] = EdgeLabelSpot(centre, angle, top, outline)
             return

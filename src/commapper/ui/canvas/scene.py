@@ -122,7 +122,8 @@ class MapScene(QGraphicsScene):
         self._declutter_timer = QTimer(self)
         self._declutter_timer.setSingleShot(True)
         self._declutter_timer.setInterval(0)
-        self._declutter_timer.timeout.connect(self.route_edges)
+        self._declutter_timer.timeout.connect(self._route_if_moved)
+        self._routes_stale = True  # something moved, came or went since lines were last routed
         self._declutter_timer.timeout.connect(self.declutter_labels)
         self._declutter_timer.timeout.connect(self.fit_scene_rect)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -225,6 +226,8 @@ class MapScene(QGraphicsScene):
         if change.nodes_added or change.nodes_removed or change.nodes_changed:
             self._follow_sectors()
         self._select_from_session()
+        if change.nodes_moved or change.nodes_added or change.nodes_removed or touched_pairs:
+            self._routes_stale = True
         self._declutter_timer.start()  # labels moved, came, went or changed
 
     # -- looks -----------------------------------------------------------------------------------
@@ -329,6 +332,11 @@ class MapScene(QGraphicsScene):
             rect = QRectF(-300, -200, 600, 400)
         margin = max(rect.width(), rect.height(), 400) * 0.5
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+
+    def _route_if_moved(self) -> None:
+        if self._routes_stale:
+            self._routes_stale = False
+            self.route_edges()
 
     def route_edges(self) -> None:
         """Send lines around the discs of me and the communities in their way (crossings
