@@ -261,6 +261,16 @@ class MainWindow(QMainWindow):
         )
         self._add(view_menu, self.tr("&Fit to Window"), self.view.fit_to_window, "Ctrl+0")
         view_menu.addSeparator()
+        from commapper.ui.canvas.canvas_legend import install_canvas_legend
+        from commapper.ui.canvas.guides import LandscapeGuides
+
+        self.guides = LandscapeGuides(self.scene, self.view)
+        self.guides.follow_layouts(edit.landscape, [edit.force])
+        self.canvas_legend = install_canvas_legend(
+            self.view, self.analysis.overlays, self.guides, follow=self.analysis.legend
+        )
+        view_menu.addActions([self.guides.action, self.canvas_legend.action])
+        view_menu.addSeparator()
         self.docks_menu = view_menu
         for dock in (self.inspector_dock, self.analysis_dock, self.tables_dock, self.history_dock):
             view_menu.addAction(dock.toggleViewAction())
