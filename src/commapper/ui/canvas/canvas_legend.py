@@ -46,9 +46,10 @@ MAX_SHARE = 0.6
 SHAPE_SCALE = 0.28
 KINDS = (NodeKind.ME, NodeKind.COMMUNITY, NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT)
 # The corners of the viewport the legend may take, as (at the left, at the bottom); on a tie
-# the first. Me and a community under the legend count this many times a person.
+# the first. Me and a community (the landmarks) under the legend count this many times a person.
 CORNERS = ((True, True), (True, False), (False, False), (False, True))
 LANDMARK_WEIGHT = 3.0
+LANDMARKS = (NodeKind.ME, NodeKind.COMMUNITY)
 # How MapView.fit_rect frames the whole map: a margin of this share of its size plus pixels,
 # and no closer than this zoom.
 FIT_MARGIN, FIT_MARGIN_PX, FIT_MAX_ZOOM = 0.06, 20.0, 1.5
@@ -209,10 +210,9 @@ class CanvasLegend(QWidget):
         y = room.height() - MARGIN - size.height() if bottom else MARGIN
         return QRect(x, y, size.width(), size.height())
 
-    def _fitted_area(self, rect: QRect) -> QRectF:
-        """The part of the map under ``rect`` of the viewport while the whole map is in view
-        (as :meth:`MapView.fit_rect` shows it), whatever the zoom is now."""
-        nodes = self.view.map_scene.nodes_rect()
+    def _fitted_area(self, rect: QRect, nodes: QRectF) -> QRectF:
+        """The part of the map under ``rect`` of the viewport while the map's ``nodes`` are
+        all in view (as :meth:`MapView.fit_rect` shows them), whatever the zoom is now."""
         room = QRectF(self._viewport.rect())
         if nodes.isEmpty() or room.isEmpty():
             return QRectF()
@@ -228,19 +228,24 @@ class CanvasLegend(QWidget):
         """Move to the corner that hides the least of the map (nodes, their labels and the
         words of the guides) with the whole map in view, if the current one hides more, as a
         chart's legend placed "best" does. Done when the map or the viewport's size changes,
-        never as the map is panned or zoomed: the legend does not chase the user."""
+        never as the map is panned or zoomed: the legend does not chase the user.
+
+        On a large map only me and the communities count (people there are small dots whose
+        labels hide when zoomed out), which keeps this as short as the list of communities.
+        """
         if not self.action.isChecked():
             return
         scene = self.view.map_scene
-        areas = [self._fitted_area(self._corner_rect(corner)) for corner in CORNERS]
-        hidden = [0.0] * len(CORNERS)
         few = len(scene.node_items) <= MANY_NODES
-        for item in scene.node_items.values():
-            landmark = item.kind in (NodeKind.ME, NodeKind.COMMUNITY)
-            weight = LANDMARK_WEIGHT if landmark else 1.0
+        items = [item for item in scene.node_items.values() if few or item.kind in LANDMARKS]
+        nodes = scene.nodes_rect([item.node_id for item in items])
+        areas = [self._fitted_area(self._corner_rect(corner), nodes) for corner in CORNERS]
+        hidden = [0.0] * len(CORNERS)
+        for item in items:
+            weight = LANDMARK_WEIGHT if item.kind in LANDMARKS else 1.0
             r = item.radius
             disc = QRectF(item.pos().x() - r, item.pos().y() - r, 2 * r, 2 * r)
-            shown = (few or landmark) and item.node_id not in scene.crowded_labels
+            shown = item.node_id not in scene.crowded_labels
             label = item.label_scene_rect() if shown else QRectF()
             for index, area in enumerate(areas):
                 hidden[index] += weight * (area.intersects(disc) + area.intersects(label))

@@ -43,8 +43,8 @@ from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 GUIDES_Z = -10.0  # behind the edges (0) and the edge layer (-1)
 # How faint the guides are: the alpha of the text colour their lines and words are drawn in.
-RING_ALPHA = 0.2
-RAY_ALPHA = 0.13
+RING_ALPHA = 0.24
+RAY_ALPHA = 0.15
 BAND_ALPHA = 0.035
 LABEL_ALPHA = 0.6
 # A level whose communities lie farther apart than this (a crowded level spread over several
@@ -319,7 +319,7 @@ class GuidesItem(QGraphicsItem):
     def _pen(self, alpha: float) -> QPen:
         colour = QColor(self.map_scene.colours.text)
         colour.setAlphaF(alpha)
-        pen = QPen(colour, 1.2)
+        pen = QPen(colour, 1.0)
         pen.setCosmetic(True)  # as thin on screen at any zoom
         return pen
 
