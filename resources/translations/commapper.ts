@@ -1752,19 +1752,19 @@ Map the communities of practice you take part in and see your breadth and broker
 <context>
     <name>MapView</name>
     <message>
-        <source>An empty map. Start with yourself: Ctrl+4 adds “me”.
-
-Double-click anywhere to add a community (or Ctrl+1). Ctrl+2 adds a person and Ctrl+3 a boundary object.
-
-Shift-drag from one node to another to connect them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Map canvas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The map. Tab walks the nodes, arrows move them, F2 renames, Delete deletes.</source>
+        <source>An empty map. Start with yourself: Ctrl+4 adds “me”.
+
+Double-click anywhere to add a community (or Ctrl+1). Ctrl+2 adds a person and Ctrl+3 a boundary object.
+
+Shift-drag from one node to another to connect them, or select a node and press C to pick the other by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map. Tab walks the nodes, arrows move them, F2 renames, C connects the selected node to another, Delete deletes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

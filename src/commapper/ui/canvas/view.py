@@ -68,7 +68,8 @@ EMPTY_MAP_HINT = QT_TRANSLATE_NOOP(
     "MapView",
     "An empty map. Start with yourself: Ctrl+4 adds \u201cme\u201d.\n\n"
     "Double-click anywhere to add a community (or Ctrl+1). Ctrl+2 adds a person and Ctrl+3 a "
-    "boundary object.\n\nShift-drag from one node to another to connect them.",
+    "boundary object.\n\nShift-drag from one node to another to connect them, or select a node "
+    "and press C to pick the other by name.",
 )
 
 
@@ -91,7 +92,10 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Map canvas"))
         self.setAccessibleDescription(
-            self.tr("The map. Tab walks the nodes, arrows move them, F2 renames, Delete deletes.")
+            self.tr(
+                "The map. Tab walks the nodes, arrows move them, F2 renames, C connects the "
+                "selected node to another, Delete deletes."
+            )
         )
         self._drag_snapshot: tuple[QPixmap, QRectF] | None = None
         self._hidden_for_drag: list[QGraphicsItem] = []
