@@ -1706,6 +1706,21 @@ Map the communities of practice you take part in and see your breadth and broker
     </message>
 </context>
 <context>
+    <name>MapOpening</name>
+    <message>
+        <source>Preparing the window…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MapScene</name>
     <message>
         <source>me</source>

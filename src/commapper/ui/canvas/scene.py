@@ -41,6 +41,7 @@ from commapper.ui.canvas.edge_item import EdgeItem
 from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import LEADER_KINDS, NodeItem
 from commapper.ui.canvas.labels import EdgeLabelLayer, place_labels
+from commapper.ui.progress import report_progress
 from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import canvas_colours, sector_colour, sector_palette
 from commapper.ui.translations import QT_TRANSLATE_NOOP
@@ -147,12 +148,32 @@ class MapScene(QGraphicsScene):
     # -- building and following the document ---------------------------------------------------
 
     def _build(self) -> None:
+        # A large map takes seconds: say how far it is every few hundred items, which is also
+        # where opening it may be cancelled (report_progress raises Cancelled).
+        total, done, step = len(self.doc.nodes) + len(self.doc.edges), 0, 256
+        # Between steps Qt would otherwise index the new items, then move them in the index as
+        # their edges come, and measure every item to grow the scene's rect: twice the build.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.fit_scene_rect()
         for node in self.doc.nodes:
             self._add_node_item(node.id)
+            done += 1
+            if not done % step:
+                report_progress(done, total)
         for edge in self.doc.edges:
             self._add_edge_item(edge.id)
-        for pair in self._pair_edges:
-            self._rebend(pair)
+            done += 1
+            if not done % step:
+                report_progress(done, total)
+        # A new edge is drawn straight: only a pair with parallel edges needs bending (bending
+        # every edge again cost a fifth of the build).
+        for pair, edge_ids in self._pair_edges.items():
+            if len(edge_ids) > 1:
+                self._rebend(pair)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBspTreeDepth(BSP_TREE_DEPTH)
+        self.fit_scene_rect()
+        report_progress(total, total)
 
     def _add_node_item(self, node_id: str) -> None:
         item = NodeItem(self, node_id)

@@ -18,7 +18,9 @@ from commapper.io import FILE_SUFFIX, MapFileError, ReadOnlyFileError, load_map,
 from commapper.layout import place_unplaced
 from commapper.model import MapDocument, MoveNodes, apply_edit, printable
 from commapper.resources import is_example
+from commapper.ui.files.opening import SHOW_PROGRESS_AFTER, MapOpening
 from commapper.ui.plain_text import plain_markup
+from commapper.ui.progress import Cancelled
 from commapper.ui.session import MapSession
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
     from commapper.ui.shell.main_window import MainWindow
 
 FILE_FILTER = QT_TRANSLATE_NOOP("FileCommands", "Commapper maps (*{suffix});;All files (*)")
+# At most this many nodes and edges are opened into a pristine window itself (see _show).
+REUSE_WINDOW_UP_TO = 2_000
 
 
 def open_document(path: Path) -> MapDocument:
@@ -54,6 +58,8 @@ class FileCommands(QObject):
         super().__init__(window)
         self.window = window
         self.app = app
+        # Seconds an open may take before it shows a progress dialog (tests shorten it).
+        self.progress_after = SHOW_PROGRESS_AFTER
         window.watcher.changed_on_disk.connect(self._file_changed_on_disk)
 
     @property
@@ -81,33 +87,67 @@ class FileCommands(QObject):
 
     def open_path(self, path: Path) -> MainWindow | None:
         """Open a map: in this window when it is pristine, else in a new one (or the one that
-        already shows it)."""
+        already shows it). An open that takes a while shows its progress; None if it was
+        cancelled or failed, with everything as it was."""
         path = resolved(path)  # a link that leads back to itself is refused below, not here
         showing = self.app.window_showing(path)
         if showing is not None:
             showing.raise_()
             showing.activateWindow()
             return showing
+        opening = MapOpening(self.window, path, self.progress_after)
         try:
-            doc = open_document(path)
+            doc = opening.read(open_document)
+            # A bundled example opens as an untitled copy: saving asks where, and never
+            # overwrites it.
+            return self._show(doc, None if is_example(path) else path, opening)
+        except Cancelled:
+            return None
         except MapFileError as error:
+            opening.finish()  # the message takes its place
             self.show_file_error(self.tr("Cannot open {file}").format(file=path.name), error)
             self.app.recent.remove(path)
             return None
-        # A bundled example opens as an untitled copy: saving asks where, and never overwrites it.
-        file = None if is_example(path) else path
-        if self.window.is_pristine:
+        finally:
+            opening.finish()
+
+    def _show(self, doc: MapDocument, file: Path | None, opening: MapOpening) -> MainWindow:
+        """Show ``doc`` (read from ``file``) in this window if it is pristine, else in a new one.
+
+        A large map is built in a new window even then, which takes the pristine one's place:
+        only a new window's canvas is built in steps that can be cancelled.
+
+        Raises
+        ------
+        Cancelled
+            If the user cancelled while the new window was made; nothing is left of it.
+        """
+        pristine = self.window.is_pristine
+        if pristine and len(doc.nodes) + len(doc.edges) <= REUSE_WINDOW_UP_TO:
             self.session.replace_content(doc, file)
             if file is not None:
                 self.window.watcher.watch(file)
             window = self.window
         else:
-            window = self.app.new_window(MapSession(doc, file))  # which watches its file itself
+            # A new window watches its file itself.
+            window = opening.build(
+                lambda: self.app.new_window(MapSession(doc, file)), self._discard
+            )
+            if pristine:  # the new window takes its place
+                window.restoreGeometry(self.window.saveGeometry())
+            opening.finish()
             window.show()
         if file is not None:
             self.app.recent.add(file)
         window.show_map()
+        if window is not self.window and pristine:
+            self.window.close()
         return window
+
+    @staticmethod
+    def _discard(window: MainWindow) -> None:
+        """Throw away a window made for a map whose opening was cancelled."""
+        window.close()
 
     def show_file_error(self, heading: str, error: MapFileError) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, heading, parent=self.window)
