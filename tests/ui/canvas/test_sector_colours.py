@@ -27,3 +27,11 @@ def test_no_two_sectors_of_a_map_share_a_colour(window_on):
     assert len(set(after.values())) == len(after)
     legend = dict((text, colour) for colour, text in window.analysis.overlays.legend)
     assert legend["sector: choir"] == after["choir"]
+
+
+def test_the_canvas_legend_shows_the_colours_the_map_has(window_on):
+    window = window_on(six_community_map())
+    legend = window.canvas_legend
+    legend.refresh()
+    shown = {row.text: row.colour for row in legend.colour_rows}
+    assert shown == _fills(window.scene)

@@ -30,7 +30,7 @@ from commapper.ui.canvas.items import MANY_NODES
 from commapper.ui.canvas.overlays import CanvasOverlays
 from commapper.ui.canvas.view import MapView
 from commapper.ui.field_text import kind_word
-from commapper.ui.shell.theme import NO_SECTOR_COLOUR, NODE_RADIUS, canvas_colours, sector_colour
+from commapper.ui.shell.theme import NO_SECTOR_COLOUR, NODE_RADIUS, canvas_colours
 
 SETTING = "view/canvas_legend"
 MARGIN = 10  # from the viewport's corner, in pixels
@@ -150,7 +150,7 @@ class CanvasLegend(QWidget):
         # The sectors as the overlays' legend lists them: as typed, once each.
         sectors = sorted({node.sector for node in communities if node.sector})
         rows = [
-            LegendRow(sector.strip(), sector_colour(sector).name())
+            LegendRow(sector.strip(), self.view.map_scene.sector_colour(sector).name())
             for sector in sectors
             if sector.strip()
         ]

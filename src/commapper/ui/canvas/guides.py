@@ -38,7 +38,7 @@ from commapper.ui.canvas.items import MANY_NODES
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
 from commapper.ui.field_text import vocabulary_word
-from commapper.ui.shell.theme import NODE_RADIUS, sector_colour
+from commapper.ui.shell.theme import NODE_RADIUS
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 GUIDES_Z = -10.0  # behind the edges (0) and the edge layer (-1)
@@ -487,7 +487,7 @@ class LandscapeGuides(QObject):
             labels.append(_first_free(candidates, taken, scale))
         for wedge in landscape.wedges:
             name = wedge.sector if wedge.sector is not None else self.tr(NO_SECTOR)
-            colour = sector_colour(wedge.sector)
+            colour = self.scene.sector_colour(wedge.sector)
             near = wedge.reach + NODE_RADIUS[NodeKind.COMMUNITY] + SECTOR_LABEL_GAP * scale
             candidates = [
                 (
