@@ -132,7 +132,9 @@ class NodeItem(QGraphicsItem):
         spots = self._spots = self._label_spots()
         self._label_rect = spots[min(self.label_spot, len(spots) - 1)]
         r = self.radius + max(3, SELECTION_RING_GAP + 2) + self._marks_extent()
-        self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect)
+        # With the way to the label: a leader line runs there when it is moved out.
+        leader = QRectF(QPointF(0, 0), self._label_rect.center()).normalized()
+        self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect).united(leader)
 
     def label_spots(self) -> list[QRectF]:
         """Where the label may go, in item coordinates, the usual place first: below, above,

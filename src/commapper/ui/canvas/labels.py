@@ -44,11 +44,13 @@ OWN_EDGES_CHECKED = 40
 
 @dataclass(frozen=True)
 class EdgeLabelSpot:
-    """An edge's label in the scene: the point it is drawn from, the angle it is turned by, how
-    far its top is from that point (above or below the line) and its outline."""
+    """An edge's label in the scene: the point it is drawn from, the angle it is turned by, where
+    its left side and its top are from that point (along and across the turned line) and its
+    outline."""
 
     centre: QPointF
     angle: float
+    left: float
     top: float
     outline: QPolygonF
 
@@ -117,7 +119,7 @@ def place_labels(scene: MapScene, selected: Iterable[str]) -> LabelPlacement:
     chosen = sum(item.node_id in selected for item in nodes)  # they come first
     for item in nodes[:chosen]:
         _place_node_label(item, taken, placement, many=False)
-    for item in nodes[chosen:]:
+    for item in nodes:  # selected ones too: only their own label may cover their disc
         if item.kind in LEADER_KINDS:
             taken.take(_disc(item))
     many = len(scene.node_items) > MANY_NODES
@@ -196,23 +198,26 @@ def _place_edge_label(edge: EdgeItem, taken: _Taken, placement: LabelPlacement) 
         return
     curve = edge.curve
     width, height = size.width(), size.height()
+    candidates = []
     if curve.length() >= width + edge.source.radius + edge.target.radius:
         # Along the line, beside it rather than on it so that the line stays seen.
-        candidates = []
         for stop in EDGE_LABEL_STOPS:
             at = curve.percentAtLength(curve.length() * stop)
             angle = (-curve.angleAtPercent(at) + 90) % 180 - 90  # upright: never upside down
-            candidates.append((curve.pointAtPercent(at), angle, -height - 1))
-    else:  # too short to write along: level, over or under its middle
-        middle = curve.pointAtPercent(0.5)
-        candidates = [(middle, 0.0, -height - 1), (middle, 0.0, 1.0)]
-    for centre, angle, top in candidates:
+            candidates.append((curve.pointAtPercent(at), angle, -width / 2, -height - 1))
+    # Too short to write along, or no room there: level, beside its middle, over or under it
+    # and reaching either way from it.
+    middle = curve.pointAtPercent(0.5)
+    for left in (-width / 2, 4.0, -width - 4):
+        candidates += [(middle, 0.0, left, -height - 1), (middle, 0.0, left, 1.0)]
+    for centre, angle, left, top in candidates:
         turn = QTransform().translate(centre.x(), centre.y()).rotate(angle)
-        outline = turn.map(QPolygonF(QRectF(-width / 2, top, width, height)))
+        outline = turn.map(QPolygonF(QRectF(left, top, width, height)))
         bounds = outline.boundingRect()
         if taken.is_free(bounds, outline):
             taken.take(bounds, outline)
-            placement.edge_spots[edge.edge_id] = EdgeLabelSpot(centre, angle, top, outline)
+            spot = EdgeLabelSpot(centre, angle, left, top, outline)
+            placement.edge_spots[edge.edge_id] = spot
             return
 
 
@@ -261,10 +266,10 @@ class EdgeLabelLayer(QGraphicsItem):
             painter.translate(spot.centre)
             painter.rotate(spot.angle)
             painter.scale(scene.label_scale, scene.label_scale)
-            top = spot.top / scene.label_scale
-            box = QRectF(-width / 2 - 3, top, width + 6, metrics.height())
+            left, top = spot.left / scene.label_scale, spot.top / scene.label_scale
+            box = QRectF(left, top, width + 6, metrics.height())
             painter.fillRect(box, colours.text_halo)
             painter.setPen(colour)
             # A plain string: user text is never read as markup.
-            painter.drawText(QPointF(-width / 2, box.top() + metrics.ascent()), edge.label_text)
+            painter.drawText(QPointF(left + 3, box.top() + metrics.ascent()), edge.label_text)
             painter.restore()
