@@ -66,8 +66,11 @@ class FindingsList(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The shown finding stays readable when the map takes the focus: styled items would
+        # otherwise draw it in the highlight's text colour on the pale inactive highlight.
         self.setStyleSheet(
             "QListWidget::item { padding: 5px 0px; border-bottom: 1px solid palette(midlight); }"
+            "QListWidget::item:selected { color: palette(text); background: palette(midlight); }"
         )
 
     def fit_to_rows(self) -> None:
