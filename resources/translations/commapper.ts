@@ -357,6 +357,14 @@
         <source>Enter connects, Escape closes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{source} and {target} are already connected: that connection is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected {source} to {target}. Press C to connect {source} to another.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>

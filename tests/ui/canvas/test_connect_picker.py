@@ -63,8 +63,13 @@ def test_c_then_typing_and_enter_connects_as_one_undo_step(window, qtbot):
     assert edge.kind == EdgeKind.MEMBERSHIP and (edge.source, edge.target) == (ANA, "c11")
     assert stack.count() == steps_before + 1
     assert stack.undoText() == "Connect Ana to Compliance circle"
-    assert window.session.selection.ids == (edge.id,)
+    # Ana stays selected: C again connects her to the next one.
+    assert window.session.selection.ids == (ANA,)
     assert window.actions_.connect_picker is None and not picker.isVisible()
+    window.qtbot.keyClick(window.view, Qt.Key.Key_C)
+    again = window.actions_.connect_picker
+    assert again is not None and again.source_id == ANA
+    again.close_picker()
     stack.undo()
     assert not edges_between(doc, ANA, "c11") and len(doc.edges) == edges_before
 
@@ -103,7 +108,21 @@ def test_arrows_and_tab_choose_the_row_enter_connects(window, qtbot):
     assert window.session.selection.ids == (ANA,)
     qtbot.keyClick(picker.search, Qt.Key.Key_Tab)
     qtbot.keyClick(picker.search, Qt.Key.Key_Enter)
-    assert edges_between(window.session.doc, ANA, rows[0])[-1].id in window.session.selection.ids
+    assert edges_between(window.session.doc, ANA, rows[0])
+
+
+def test_picking_a_node_already_connected_shows_that_connection(window, qtbot):
+    doc = window.session.doc
+    picker = press_c(window, [ANA])
+    already = next(choice for choice in picker.choices if choice.connected)
+    edges_before, steps = len(doc.edges), window.session.undo_stack.count()
+    messages = []
+    window.scene.status_message.connect(messages.append)
+    picker.connect_to(already.node_id)
+    assert len(doc.edges) == edges_before and window.session.undo_stack.count() == steps
+    (shown,) = window.session.selection.ids
+    assert {doc.edge(shown).source, doc.edge(shown).target} == {ANA, already.node_id}
+    assert "already connected" in messages[-1]
 
 
 def test_a_click_on_a_row_connects(window, qtbot):

@@ -257,7 +257,30 @@ class ConnectPicker(QFrame):
         if target_id is None:
             return False
         self.close_picker()
-        return self.scene.connect_nodes(self.source_id, target_id)
+        scene, source_id = self.scene, self.source_id
+        existing = [e.id for e in scene.doc.edges_of([source_id])
+                    if target_id in (e.source, e.target)]  # fmt: skip
+        if existing:
+            # A second line to the same node is almost always a slip: show the one there is.
+            scene.select_ids(existing[:1])
+            text = self.tr("{source} and {target} are already connected: that connection is "
+                           "selected.")  # fmt: skip
+            scene.status_message.emit(text.format(source=self._label(source_id),
+                                                  target=self._label(target_id)))  # fmt: skip
+            return False
+        if not scene.connect_nodes(source_id, target_id):
+            return False
+        # The source stays selected, so that C connects it to the next one straight away.
+        scene.select_ids([source_id])
+        text = self.tr("Connected {source} to {target}. Press C to connect {source} to another.")
+        scene.status_message.emit(
+            text.format(source=self._label(source_id), target=self._label(target_id))
+        )
+        return True
+
+    def _label(self, node_id: str) -> str:
+        node = self.scene.doc.node(node_id)
+        return node.label or node.id
 
     def close_picker(self) -> None:
         """Close, with nothing changed, and give the canvas its keys back."""
