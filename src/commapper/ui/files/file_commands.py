@@ -130,9 +130,7 @@ class FileCommands(QObject):
             window = self.window
         else:
             # A new window watches its file itself.
-            window = opening.build(
-                lambda: self.app.new_window(MapSession(doc, file)), self._discard
-            )
+            window = opening.build(lambda: self.app.new_window(MapSession(doc, file)))
             if pristine:  # the new window takes its place
                 window.restoreGeometry(self.window.saveGeometry())
             opening.finish()
@@ -143,11 +141,6 @@ class FileCommands(QObject):
         if window is not self.window and pristine:
             self.window.close()
         return window
-
-    @staticmethod
-    def _discard(window: MainWindow) -> None:
-        """Throw away a window made for a map whose opening was cancelled."""
-        window.close()
 
     def show_file_error(self, heading: str, error: MapFileError) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, heading, parent=self.window)

@@ -4,7 +4,8 @@ progress dialog and Cancel once the open takes longer than a moment.
 The file is read, parsed and checked in a worker thread while the app's event loop runs, so the
 dialog repaints and answers Cancel. What shows the map (its window, the canvas items) is made on
 the GUI thread, as Qt requires; the canvas reports its progress as it builds
-(:mod:`commapper.ui.progress`), and the dialog answers between those steps.
+(:mod:`commapper.ui.progress`), and the dialog answers between those steps. The rest of the
+window is made in one go after the canvas, and Cancel is greyed out meanwhile.
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 
 from commapper import APP_NAME
 from commapper.model import MapDocument, printable
@@ -46,6 +54,7 @@ class MapOpening(QObject):
         self.parent_widget = parent
         self.path = path
         self.dialog: QProgressDialog | None = None
+        self._cancel_button: QPushButton | None = None
         self._show_at = time.monotonic() + show_after
         self._next_answer = 0.0
 
@@ -85,31 +94,24 @@ class MapOpening(QObject):
                 raise Cancelled
         return future.result()
 
-    def build(self, make: Callable[[], _Made], discard: Callable[[_Made], object]) -> _Made:
+    def build(self, make: Callable[[], _Made]) -> _Made:
         """``make()``, answering the dialog whenever the work reports its progress.
 
         Raises
         ------
         Cancelled
-            If the user cancelled: what ``make`` had made so far is deleted, or given to
-            ``discard`` if it was finished.
+            If the user cancelled: what ``make`` had made so far is deleted.
         """
         before = QApplication.topLevelWidgets()
         try:
             with progress_to(self._built_so_far):
-                made = make()
+                return make()
         except Cancelled:
             # The window stopped half-way through being made: only Qt still holds it.
             for widget in QApplication.topLevelWidgets():
                 if isinstance(widget, QMainWindow) and widget not in before:
                     widget.deleteLater()
             raise
-        try:
-            self._answer()  # Cancel may have been pressed while the last of the window was made
-        except Cancelled:
-            discard(made)
-            raise
-        return made
 
     def finish(self) -> None:
         """Close the dialog, if it was shown (before showing the map, or a message instead)."""
@@ -129,9 +131,13 @@ class MapOpening(QObject):
         if done < total:
             dialog.setRange(0, total)
             dialog.setValue(done)
-        else:  # the canvas is built; the rest of the window cannot say how far it is
+        else:
+            # The canvas is built. The rest of the window is made in one go, which Cancel
+            # cannot stop; the events after it would run the new window's timers early.
             dialog.setLabelText(self.tr("Preparing the window…"))
             dialog.setRange(0, 0)
+            if self._cancel_button is not None:
+                self._cancel_button.setEnabled(False)
         self._answer()
 
     def _answer(self) -> None:
@@ -150,7 +156,8 @@ class MapOpening(QObject):
         label.setTextFormat(Qt.TextFormat.PlainText)  # the file's name, shown as it is
         dialog.setLabel(label)
         dialog.setLabelText(self.tr("Opening {file}…").format(file=printable(self.path.name)))
-        dialog.setCancelButtonText(self.tr("Cancel"))
+        self._cancel_button = QPushButton(self.tr("Cancel"))
+        dialog.setCancelButton(self._cancel_button)
         dialog.setWindowTitle(APP_NAME)
         # The whole app waits: another window must not open, close or quit meanwhile.
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
