@@ -10,12 +10,14 @@ window is made in one go after the canvas, and Cancel is greyed out meanwhile.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -107,10 +109,13 @@ class MapOpening(QObject):
             with progress_to(self._built_so_far):
                 return make()
         except Cancelled:
-            # The window stopped half-way through being made: only Qt still holds it.
+            # The window stopped half-way through being made: only Qt still holds it. Deleted
+            # now, and its items (nodes and edges hold one another) collected, so that its
+            # memory is free when Cancel returns.
             for widget in QApplication.topLevelWidgets():
                 if isinstance(widget, QMainWindow) and widget not in before:
-                    widget.deleteLater()
+                    shiboken6.delete(widget)
+            gc.collect()
             raise
 
     def finish(self) -> None:
