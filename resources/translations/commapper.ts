@@ -408,7 +408,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drag from one node to another to connect them (Shift+drag works in any mode)</source>
+        <source>Click one node, then the other, or drag from one to the other, to connect them (Shift+drag works in any mode)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -497,6 +497,10 @@
     </message>
     <message>
         <source>This map already has a &quot;me&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect Mode: click one node, then the other. Ctrl+E turns it off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1744,6 +1748,10 @@ Map the communities of practice you take part in and see your breadth and broker
     </message>
     <message>
         <source>a boundary object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now click the node to connect {label} to (Esc cancels).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -35,8 +35,8 @@ def test_the_map_stays_fitted_as_the_window_changes_until_the_user_zooms(make_wi
     window.tables_dock.show()  # the dock takes room from the map: fitted again
     window.resize(1600, 1000)
     qtbot.waitUntil(lambda: view.zoom > small)
-    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
-        window.scene.nodes_rect()
+    assert (
+        view.mapToScene(view.viewport().rect()).boundingRect().contains(window.scene.nodes_rect())
     )
     view.zoom_in()
     zoomed = view.zoom

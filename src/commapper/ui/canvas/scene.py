@@ -119,6 +119,7 @@ class MapScene(QGraphicsScene):
         self._dragging = False
         self._connect_from: NodeItem | None = None
         self._connect_line: QGraphicsLineItem | None = None
+        self._connect_armed = False  # clicked once on a node: the next click picks the other
         # Labels that would cover a more important one are left out until there is room.
         self.crowded_labels: set[str] = set()
         self._declutter_timer = QTimer(self)
@@ -459,6 +460,12 @@ class MapScene(QGraphicsScene):
         return None
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connect_armed:
+            # The second click of click-click connecting: on a node it connects, elsewhere it
+            # cancels.
+            self._finish_connecting(event.scenePos())
+            event.accept()
+            return
         node = self._node_at(event.scenePos())
         wants_connect = self.connect_mode or bool(
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier
@@ -489,7 +496,14 @@ class MapScene(QGraphicsScene):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connect_line is not None:
-            self._finish_connecting(event.scenePos())
+            if self._node_at(event.scenePos()) is self._connect_from:
+                # Released on the node it started from: a click, so wait for the second click
+                # (what a newcomer tries first in Connect Mode) with the line following.
+                self._connect_armed = True
+                text = self.tr("Now click the node to connect {label} to (Esc cancels).")
+                self.status_message.emit(text.format(label=self._label(self._connect_from.node_id)))
+            else:
+                self._finish_connecting(event.scenePos())
             event.accept()
             return
         super().mouseReleaseEvent(event)
@@ -539,11 +553,18 @@ class MapScene(QGraphicsScene):
         self.addItem(line)
         self._connect_line = line
 
+    def cancel_connecting(self) -> bool:
+        """Drop a connection being drawn; whether there was one."""
+        if self._connect_line is None:
+            return False
+        self.removeItem(self._connect_line)
+        self._connect_line = self._connect_from = None
+        self._connect_armed = False
+        return True
+
     def _finish_connecting(self, pos: QPointF) -> None:
         source = self._connect_from
-        if self._connect_line is not None:
-            self.removeItem(self._connect_line)
-        self._connect_line = self._connect_from = None
+        self.cancel_connecting()
         target = self._node_at(pos)
         if source is not None and target is not None and target is not source:
             self.connect_nodes(source.node_id, target.node_id)

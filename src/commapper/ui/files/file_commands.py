@@ -128,18 +128,19 @@ class FileCommands(QObject):
             if file is not None:
                 self.window.watcher.watch(file)
             window = self.window
+            window.show_map()
         else:
-            # A new window watches its file itself.
+            # A new window watches its file itself, and shows its map already; its view fits
+            # the map again as the window shows (fitting a large map once more cost seconds).
             window = opening.build(lambda: self.app.new_window(MapSession(doc, file)))
             if pristine:  # the new window takes its place
                 window.restoreGeometry(self.window.saveGeometry())
             opening.finish()
             window.show()
+            if pristine:
+                self.window.close()
         if file is not None:
             self.app.recent.add(file)
-        window.show_map()
-        if window is not self.window and pristine:
-            self.window.close()
         return window
 
     def show_file_error(self, heading: str, error: MapFileError) -> None:

@@ -119,7 +119,10 @@ class EditActions(QObject):
         self.follow_me()
         self.connect_mode = _action(
             self, self.tr("Connect Mode"), "Ctrl+E",
-            self.tr("Drag from one node to another to connect them (Shift+drag works in any mode)"),
+            self.tr(
+                "Click one node, then the other, or drag from one to the other, to connect them "
+                "(Shift+drag works in any mode)"
+            ),
         )  # fmt: skip
         self.connect_mode.setCheckable(True)
         self.connect_mode.toggled.connect(self._set_connect_mode)
@@ -304,6 +307,12 @@ class EditActions(QObject):
 
     def _set_connect_mode(self, on: bool) -> None:
         self.scene.connect_mode = on
+        if on:
+            self.scene.status_message.emit(
+                self.tr("Connect Mode: click one node, then the other. Ctrl+E turns it off.")
+            )
+        else:
+            self.scene.cancel_connecting()
 
     def connect_selected_to(self) -> ConnectPicker | None:
         """Open the picker of what the one selected node can be connected to; say why not when
