@@ -209,3 +209,11 @@ def test_the_wheel_scrolls_the_panel_even_over_its_combo_boxes(panel, wheel_down
     colour = panel.colour_combo.currentIndex()
     wheel_down(panel.colour_combo)
     assert panel.colour_combo.currentIndex() == colour
+
+
+def test_selecting_me_shows_my_roles_as_the_figures_give_them(panel, qtbot):
+    panel.session.selection.set(["p1"])
+    assert panel.roles_chart.heading.text() == "Brokerage roles: Ana"
+    panel.session.selection.set(["me"])
+    # The same roles as the figure "Brokerage roles" above, not Sam's roles among the people.
+    assert panel.roles_chart.heading.text() == "Brokerage roles: me"

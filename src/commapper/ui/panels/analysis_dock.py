@@ -292,7 +292,11 @@ class AnalysisPanel(QWidget):
         if self.result is None:
             return
         actors = self.result.brokerage.actors
-        chosen = next((i for i in self.session.selection.ids if i in actors), None)
+        # My roles are the ones the figures above give (among my communities): selecting me
+        # shows those, not my roles among the people.
+        chosen = next(
+            (i for i in self.session.selection.ids if i in actors and i != self.result.ego), None
+        )
         if chosen is not None:
             self.roles_chart.show_roles(actors[chosen].gould_fernandez, self._label(chosen))
         elif self.result.brokerage.ego is not None:
