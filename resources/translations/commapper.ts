@@ -1131,6 +1131,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What was &amp;learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Edit refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,6 +1223,10 @@
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Change what was learned across {name}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rename {name}</source>

@@ -246,3 +246,19 @@ def test_choices_are_plain_words_not_stored_values(session, inspector):
     combo = inspector.fields["means"].combo
     words = [combo.itemText(index) for index in range(combo.count())]
     assert "boundary object" in words and not [word for word in words if "_" in word]
+
+
+def test_a_crossings_label_is_what_was_learned(qtbot, session, inspector):
+    from PySide6.QtWidgets import QLabel
+
+    crossing = next(edge for edge in session.doc.edges if edge.kind == "crossing")
+    session.selection.set([crossing.id])
+    labels = [label.text() for label in inspector.findChildren(QLabel)]
+    assert "What was &learned" in labels and "&Label" not in labels
+    type_into(qtbot, inspector.fields["label"].line, "triage habits")
+    source, target = (session.doc.node(n).label for n in (crossing.source, crossing.target))
+    assert session.undo_stack.undoText() == (
+        f"Change what was learned across {source} – {target}"
+    )
+    session.selection.set(["c1"])  # a community's label is still its name
+    assert "&Label" in [label.text() for label in inspector.findChildren(QLabel)]

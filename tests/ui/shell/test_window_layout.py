@@ -69,8 +69,10 @@ def test_size_docks_and_their_places_are_remembered_between_runs(make_window, qt
 def test_the_welcome_screen_does_not_open_the_closed_table(make_window, qtbot):
     window = make_window(None, show_welcome=True)
     assert window.inspector_dock.isHidden()
+    assert not window.tables_dock.toggleViewAction().isEnabled()  # no map, no table of one
     window.show_map()
     assert not window.inspector_dock.isHidden()
+    assert window.tables_dock.toggleViewAction().isEnabled()
     assert window.tables_dock.isHidden()
 
 

@@ -7,7 +7,7 @@ into one step, and an edit of several selected items is one step too.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -117,8 +117,15 @@ MAP_HINT = QT_TRANSLATE_NOOP(
 )
 
 
-def _label_text(name: str) -> str:
-    """The label of the field ``name``, with its keyboard mnemonic, in the user's language."""
+# A crossing's label is what was learned across it (Wenger): the field says so.
+CROSSING_LABEL = QT_TRANSLATE_NOOP("Inspector", "What was &learned")
+
+
+def _label_text(name: str, kinds: Collection[str] = ()) -> str:
+    """The label of the field ``name`` (of items of ``kinds``), with its keyboard mnemonic, in
+    the user's language."""
+    if name == "label" and kinds and set(kinds) == {EdgeKind.CROSSING}:
+        return QCoreApplication.translate("Inspector", CROSSING_LABEL)
     return QCoreApplication.translate("Inspector", LABELS[name])
 
 
@@ -190,9 +197,10 @@ class Inspector(QWidget):
             names = [n for n in FIELDS_BY_KIND[items[0].kind] if n in common & MULTI_FIELDS]
             kind = items[0].kind if len(kinds) == 1 else None
             self.heading.setText(self._selected_text(kind, len(items)))
+        kinds_shown = {item.kind for item in items}
         for name in names:
-            field = self._make_field(name)
-            label = QLabel(_label_text(name))
+            field = self._make_field(name, kinds_shown)
+            label = QLabel(_label_text(name, kinds_shown))
             label.setBuddy(field.focus)
             if name in WIDE_FIELDS:  # label above, the editor across the whole width
                 form.addRow(label)
@@ -211,8 +219,8 @@ class Inspector(QWidget):
         self.scroll_area.setWidget(page)  # deletes the previous page
         self.refresh()
 
-    def _make_field(self, name: str) -> Field:
-        label = _label_text(name)
+    def _make_field(self, name: str, kinds: Collection[str] = ()) -> Field:
+        label = _label_text(name, kinds)
         makers: dict[str, Callable[[], Field]] = {
             "title": lambda: TextField(name, label),
             "description": lambda: NotesField(name, label),
@@ -381,6 +389,8 @@ class Inspector(QWidget):
                 whom = f"{called(item.source)} – {called(item.target)}"
             case _:
                 whom = called(item.id)
+        if name == "label" and isinstance(item, CrossingEdge):
+            return self.tr("Change what was learned across {name}").format(name=whom)
         if name == "label":
             return self.tr("Rename {name}").format(name=whom)
         return self.tr("Change {field} of {name}").format(field=words, name=whom)

@@ -324,6 +324,8 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(enabled)
         self.save_as_action.setEnabled(enabled)
         self.revert_action.setEnabled(False)
+        for dock in (self.inspector_dock, self.analysis_dock, self.tables_dock, self.history_dock):
+            dock.toggleViewAction().setEnabled(enabled)  # no map: no panels of one
         if enabled:
             self.actions_.follow_me()  # Add Me only while the map has no me
             self._update_title()  # which enables Revert when there is something to revert to
