@@ -149,3 +149,19 @@ def test_a_double_click_past_the_edge_adds_the_node_at_the_edge(window_on):
     node_id = window.actions_.add(NodeKind.COMMUNITY, QPointF(1.5e9, -3e9))
     node = window.session.doc.node(node_id)
     assert (node.x, node.y) == (1e9, -1e9)
+
+
+def test_a_node_added_out_of_sight_is_shown_without_losing_the_view(make_window):
+    from commapper.model import NodeKind
+
+    window = make_window()
+    view = window.view
+    view.set_zoom(6.0)
+    view.centerOn(window.scene.node_items["c1"])
+    before = view.mapToScene(view.viewport().rect()).boundingRect()
+    node_id = window.actions_.add(NodeKind.PERSON)
+    view.finish_rename(commit=True)
+    assert not before.contains(window.scene.node_items[node_id].pos())  # no room in view
+    after = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert after.contains(window.scene.node_items[node_id].sceneBoundingRect())
+    assert after.contains(before.center())  # still where the user was working

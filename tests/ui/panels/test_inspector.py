@@ -257,8 +257,6 @@ def test_a_crossings_label_is_what_was_learned(qtbot, session, inspector):
     assert "What was &learned" in labels and "&Label" not in labels
     type_into(qtbot, inspector.fields["label"].line, "triage habits")
     source, target = (session.doc.node(n).label for n in (crossing.source, crossing.target))
-    assert session.undo_stack.undoText() == (
-        f"Change what was learned across {source} – {target}"
-    )
+    assert session.undo_stack.undoText() == (f"Change what was learned across {source} – {target}")
     session.selection.set(["c1"])  # a community's label is still its name
     assert "&Label" in [label.text() for label in inspector.findChildren(QLabel)]

@@ -251,6 +251,18 @@ class MapView(QGraphicsView):
         else:
             self.fit_rect(rect)
 
+    def keep_in_sight(self, node_id: str) -> None:
+        """Bring a new node into view by zooming out just enough to show it with what was in
+        view, rather than jumping away from where the user was working."""
+        rect = self.map_scene.nodes_rect([node_id])
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if rect.isEmpty() or visible.contains(rect):
+            return
+        both = visible.united(rect)
+        if max(both.width() / visible.width(), both.height() / visible.height()) <= 4.0:
+            self.keeps_fitting = False
+            self.fit_rect(both)
+
     def _zoom_settled(self) -> None:
         self._place_rename_editor()
         self.map_scene.set_label_scale(label_scale_at(self.zoom))

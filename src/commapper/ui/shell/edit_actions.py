@@ -227,6 +227,7 @@ class EditActions(QObject):
         if not self.session.edit(insert, self.tr("Add a community I belong to"), merge_key):
             return None
         self.session.selection.set([node_id])
+        self.view.keep_in_sight(node_id)
         self.view.rename_in_place(node_id, merge_key)
         return node_id
 
@@ -249,6 +250,7 @@ class EditActions(QObject):
         if not self.session.edit(insert, self._add_texts(kind)[3], merge_key):
             return None
         self.session.selection.set([node_id])
+        self.view.keep_in_sight(node_id)
         self.view.rename_in_place(node_id, merge_key)
         return node_id
 
