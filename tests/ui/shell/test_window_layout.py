@@ -85,3 +85,13 @@ def test_a_what_if_brings_the_analysis_tab_to_the_front(make_window, qtbot):
     what_if.trigger()
     qtbot.waitUntil(lambda: not window.analysis_dock.visibleRegion().isEmpty())
     assert window.analysis.what_if_node == "c1"
+
+
+def test_fitting_shows_the_landscape_guides_whole(make_window, qtbot):
+    window = make_window()
+    window.actions_.landscape.trigger()
+    window.actions_.finish_animation()
+    qtbot.waitUntil(lambda: window.guides.shown and not window.guides.item.boundingRect().isEmpty())
+    window.view.fit_to_window()
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.guides.item.sceneBoundingRect())

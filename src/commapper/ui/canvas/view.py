@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import (
     QEvent,
@@ -108,6 +108,8 @@ class MapView(QGraphicsView):
         self._rename_merge_key: Hashable | None = None
         self._showed_empty_hint = not scene.doc.nodes
         self.keeps_fitting = False  # fitting again on every resize, until the user zooms or pans
+        # More to show whole when fitting (the landscape's guides), as scene rectangles.
+        self.fit_also: list[Callable[[], QRectF]] = []
         scene.session.document_changed.connect(self._follow_emptiness)
 
     # -- fast dragging -----------------------------------------------------------------------------
@@ -215,6 +217,9 @@ class MapView(QGraphicsView):
         rect = self.map_scene.nodes_rect()
         if rect.isEmpty():
             rect = QRectF(-300, -200, 600, 400)
+        for extra in self.fit_also:
+            if not (more := extra()).isEmpty():
+                rect = rect.united(more)
         self.fit_rect(rect)
         self.keeps_fitting = True
 

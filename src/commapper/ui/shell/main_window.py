@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSettings, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -266,6 +266,9 @@ class MainWindow(QMainWindow):
 
         self.guides = LandscapeGuides(self.scene, self.view)
         self.guides.follow_layouts(edit.landscape, [edit.force])
+        self.view.fit_also.append(
+            lambda: self.guides.item.sceneBoundingRect() if self.guides.shown else QRectF()
+        )
         self.canvas_legend = install_canvas_legend(
             self.view, self.analysis.overlays, self.guides, follow=self.analysis.legend
         )
