@@ -9,6 +9,8 @@ spot, or is left out until zooming in makes room.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -37,6 +39,7 @@ EDGE_LABEL_PRIORITY = {EdgeKind.CROSSING: 2, EdgeKind.TIE: 5}
 LABELLED_EDGE_KINDS = frozenset(EDGE_LABEL_PRIORITY)
 # Where along an edge its label may sit, the middle first.
 EDGE_LABEL_STOPS = (0.5, 0.35, 0.65)
+MOST_CELLS = 64  # a line spanning more grid cells is not kept off (see _Lines)
 NEAR_SPOTS = 4  # below, above, right and left of the node: the spots without a leader line
 # A landmark's label avoids crossing its own lines, unless it has more than this many.
 OWN_EDGES_CHECKED = 40
@@ -72,10 +75,7 @@ class _Taken:
         self.grid: dict[tuple[int, int], list[tuple[QRectF, QPolygonF | None]]] = defaultdict(list)
 
     def _cells(self, rect: QRectF) -> Iterator[tuple[int, int]]:
-        cell = self.cell
-        for column in range(int(rect.left() // cell), int(rect.right() // cell) + 1):
-            for row in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1):
-                yield column, row
+        return _cells(rect, self.cell)
 
     def is_free(self, rect: QRectF, outline: QPolygonF | None = None) -> bool:
         """Whether ``rect`` (or the tilted ``outline`` in it) covers nothing taken."""
@@ -102,6 +102,49 @@ class _Taken:
             self.grid[key].append((rect, outline))
 
 
+class _Lines:
+    """The lines of a map in a grid of cells, for a label to keep off them: a line running
+    under a label seems to end at that label's node."""
+
+    def __init__(self, scene: MapScene, cell: float) -> None:
+        self.cell = cell
+        self.grid: dict[tuple[int, int], list[QLineF]] = defaultdict(list)
+        for item in scene.edge_items.values():
+            curve = item.curve
+            if item.straight_line is None:  # a bent line, in four straight pieces
+                points = [curve.pointAtPercent(t / 4) for t in range(5)]
+            else:
+                points = [item.source.pos(), item.target.pos()]
+            for start, end in itertools.pairwise(points):
+                bounds = QRectF(start, end).normalized()
+                # Lines across the whole map (or out to the far coordinates a file may hold)
+                # would fill every cell: labels give up on keeping off those.
+                if not _few_cells(bounds, cell):
+                    continue
+                line = QLineF(start, end)
+                for key in _cells(bounds, cell):
+                    self.grid[key].append(line)
+
+    def cross(self, rect: QRectF) -> bool:
+        return any(
+            clip_line(line, rect) is not None
+            for key in _cells(rect, self.cell)
+            for line in self.grid.get(key, ())
+        )
+
+
+def _few_cells(rect: QRectF, cell: float) -> bool:
+    """Whether ``rect`` is finite and spans at most :data:`MOST_CELLS` cells."""
+    width, height = rect.width() / cell, rect.height() / cell
+    return math.isfinite(width + height) and (width + 1) * (height + 1) <= MOST_CELLS
+
+
+def _cells(rect: QRectF, cell: float) -> Iterator[tuple[int, int]]:
+    for column in range(int(rect.left() // cell), int(rect.right() // cell) + 1):
+        for row in range(int(rect.top() // cell), int(rect.bottom() // cell) + 1):
+            yield column, row
+
+
 def place_labels(scene: MapScene, selected: Iterable[str]) -> LabelPlacement:
     """Choose a spot for every label of ``scene`` at its current label scale."""
     selected = set(selected)
@@ -116,13 +159,16 @@ def place_labels(scene: MapScene, selected: Iterable[str]) -> LabelPlacement:
             item.node_id,
         ),
     )
+    many = len(scene.node_items) > MANY_NODES
+    # On a small map every label keeps off every line it can; on a large one only me and the
+    # communities keep off their own (all lines would cost too much, for labels mostly hidden).
+    lines = None if many else _Lines(scene, taken.cell)
     chosen = sum(item.node_id in selected for item in nodes)  # they come first
     for item in nodes[:chosen]:
-        _place_node_label(item, taken, placement, many=False)
+        _place_node_label(item, taken, placement, many, lines)
     for item in nodes:  # selected ones too: only their own label may cover their disc
         if item.kind in LEADER_KINDS:
             taken.take(_disc(item))
-    many = len(scene.node_items) > MANY_NODES
     edges = sorted(
         (item for item in scene.edge_items.values() if item.kind in LABELLED_EDGE_KINDS),
         key=lambda item: (EDGE_LABEL_PRIORITY[item.kind], item.edge_id),
@@ -133,7 +179,7 @@ def place_labels(scene: MapScene, selected: Iterable[str]) -> LabelPlacement:
         while next_edge < len(edges) and EDGE_LABEL_PRIORITY[edges[next_edge].kind] < priority:
             _place_edge_label(edges[next_edge], taken, placement)
             next_edge += 1
-        _place_node_label(item, taken, placement, many)
+        _place_node_label(item, taken, placement, many, lines)
     for edge in edges[next_edge:]:
         _place_edge_label(edge, taken, placement)
     return placement
@@ -144,7 +190,9 @@ def _disc(item: NodeItem) -> QRectF:
     return QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
 
 
-def _place_node_label(item: NodeItem, taken: _Taken, placement: LabelPlacement, many: bool) -> None:
+def _place_node_label(
+    item: NodeItem, taken: _Taken, placement: LabelPlacement, many: bool, lines: _Lines | None
+) -> None:
     spots = item.label_spots()
     if not spots or spots[0].isEmpty():
         return
@@ -156,12 +204,18 @@ def _place_node_label(item: NodeItem, taken: _Taken, placement: LabelPlacement, 
         spots = spots[:1] if item.kind == NodeKind.PERSON else spots[:NEAR_SPOTS]
     at = item.pos()
     spots = [rect.translated(at) for rect in spots]
-    own_lines = _own_lines(item) if landmark else []
+    own_lines = _own_lines(item) if landmark and lines is None else []
+
+    def crossed(rect: QRectF) -> bool:
+        if lines is not None:
+            return lines.cross(rect)
+        return any(clip_line(line, rect) for line in own_lines)
+
     first_free = None
     for index, rect in enumerate(spots):
         if not taken.is_free(rect):
             continue
-        if not any(clip_line(line, rect) for line in own_lines):
+        if not crossed(rect):
             spot = index
             break
         if first_free is None:

@@ -496,12 +496,13 @@ class MapScene(QGraphicsScene):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connect_line is not None:
-            if self._node_at(event.scenePos()) is self._connect_from:
+            source = self._connect_from
+            if source is not None and self._node_at(event.scenePos()) is source:
                 # Released on the node it started from: a click, so wait for the second click
                 # (what a newcomer tries first in Connect Mode) with the line following.
                 self._connect_armed = True
                 text = self.tr("Now click the node to connect {label} to (Esc cancels).")
-                self.status_message.emit(text.format(label=self._label(self._connect_from.node_id)))
+                self.status_message.emit(text.format(label=self._label(source.node_id)))
             else:
                 self._finish_connecting(event.scenePos())
             event.accept()
