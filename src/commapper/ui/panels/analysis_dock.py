@@ -163,6 +163,13 @@ class AnalysisPanel(QWidget):
         )
         whole.addRow(self.tr("Silos"), self.silos_label)
         whole.addRow(self.tr("Holding it together"), self.cut_label)
+        # The findings first: they say in plain words what the figures below measure.
+        findings_box = QGroupBox(self.tr("Findings (click one to show it on the map)"))
+        self.findings = FindingsList()
+        self.findings.itemClicked.connect(self.show_finding)
+        self.findings.itemActivated.connect(self.show_finding)
+        QVBoxLayout(findings_box).addWidget(self.findings)
+        layout.addWidget(findings_box)
         layout.addWidget(self.breadth_box)
         layout.addWidget(self.brokerage_box)
         layout.addWidget(whole_box)
@@ -174,13 +181,6 @@ class AnalysisPanel(QWidget):
         for chart in (self.sector_chart, self.broker_chart, self.roles_chart):
             layout.addWidget(chart.heading)
             layout.addWidget(chart)
-
-        findings_box = QGroupBox(self.tr("Findings (click one to show it on the map)"))
-        self.findings = FindingsList()
-        self.findings.itemClicked.connect(self.show_finding)
-        self.findings.itemActivated.connect(self.show_finding)
-        QVBoxLayout(findings_box).addWidget(self.findings)
-        layout.addWidget(findings_box)
 
         layout.addWidget(self._build_overlays())
         layout.addWidget(self._build_timeline())
