@@ -20,6 +20,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Count:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Breadth: how far my participation reaches</source>
         <translation type="unfinished"></translation>
     </message>

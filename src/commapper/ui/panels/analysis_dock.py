@@ -139,7 +139,12 @@ class AnalysisPanel(QWidget):
         top.addWidget(self.status, 1)
         top.addWidget(self.progress)
         layout.addLayout(top)
-        layout.addWidget(self.level_filter)
+        counted = QHBoxLayout()
+        counted_label = QLabel(self.tr("&Count:"))
+        counted_label.setBuddy(self.level_filter)
+        counted.addWidget(counted_label)
+        counted.addWidget(self.level_filter, 1)
+        layout.addLayout(counted)
 
         self.no_me = _plain(self.tr(NO_ME_TEXT))
         self.no_me.hide()  # until a result says whether the map has a me
