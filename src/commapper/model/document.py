@@ -96,24 +96,34 @@ class MapDocument(BaseModel):
         self._nodes_by_id = dict(zip(map(_ID, self.nodes), self.nodes, strict=True))
         self._edges_by_id = dict(zip(map(_ID, self.edges), self.edges, strict=True))
 
+    # The lookups below read pydantic's store of private attributes directly: going through
+    # attribute access costs 25 times as much (1.8 µs against 0.07 µs a lookup), and the canvas
+    # and the analysis look items up by the hundred thousand.
+
     def node(self, node_id: str) -> NodeModel:
-        return self._nodes_by_id[node_id]
+        nodes: dict[str, NodeModel] = self.__pydantic_private__["_nodes_by_id"]  # type: ignore[index]
+        return nodes[node_id]
 
     def edge(self, edge_id: str) -> EdgeModel:
-        return self._edges_by_id[edge_id]
+        edges: dict[str, EdgeModel] = self.__pydantic_private__["_edges_by_id"]  # type: ignore[index]
+        return edges[edge_id]
 
     def get(self, item_id: str) -> NodeModel | EdgeModel | None:
         """The node or edge with this id, or None."""
-        return self._nodes_by_id.get(item_id) or self._edges_by_id.get(item_id)
+        private = self.__pydantic_private__
+        nodes: dict[str, NodeModel] = private["_nodes_by_id"]  # type: ignore[index]
+        edges: dict[str, EdgeModel] = private["_edges_by_id"]  # type: ignore[index]
+        return nodes.get(item_id) or edges.get(item_id)
 
     def has_node(self, node_id: str) -> bool:
-        return node_id in self._nodes_by_id
+        return node_id in self.__pydantic_private__["_nodes_by_id"]  # type: ignore[index]
 
     def has_edge(self, edge_id: str) -> bool:
-        return edge_id in self._edges_by_id
+        return edge_id in self.__pydantic_private__["_edges_by_id"]  # type: ignore[index]
 
     def __contains__(self, item_id: object) -> bool:
-        return item_id in self._nodes_by_id or item_id in self._edges_by_id
+        private = self.__pydantic_private__
+        return item_id in private["_nodes_by_id"] or item_id in private["_edges_by_id"]  # type: ignore[index]
 
     @property
     def ego(self) -> MeNode | None:
