@@ -127,3 +127,35 @@ def test_a_crossing_goes_around_a_community_in_its_way(window_on):
     window.session.edit(MoveNodes({"c4": (300, 400)}), "Out of the way")
     scene.route_edges()
     assert crossing.detour_bend is None
+
+
+def test_a_large_maps_label_pass_runs_in_slices_and_starts_again_after_an_edit(window_on, qtbot):
+    from benchmarks.generate import generate_map
+    from commapper.model import RemoveItems
+
+    window = window_on(generate_map(600, seed=3))
+    scene, session = window.scene, window.session
+    qtbot.waitUntil(lambda: settled(scene))
+    slices = []
+    scene._declutter_slice.timeout.connect(lambda: slices.append(1))
+    victim = next(n.id for n in session.doc.nodes if n.kind == "person")
+    session.edit(UpdateItem(victim, {"label": "Renamed"}), "Rename")
+    qtbot.waitUntil(lambda: scene._declutter_steps is not None)
+    # Mid-pass, the node goes: the pass begun is dropped, and a new one places what is left.
+    session.edit(RemoveItems(frozenset({victim})), "Remove")
+    qtbot.waitUntil(lambda: settled(scene))
+    assert len(slices) > 2  # no one long stall: several slices between events
+    expected = place_labels_now(scene)
+    assert scene.crowded_labels == expected.crowded
+    assert victim not in scene.node_items
+
+
+def settled(scene):
+    """No label pass running, nor about to."""
+    return scene._declutter_steps is None and not scene._declutter_timer.isActive()
+
+
+def place_labels_now(scene):
+    from commapper.ui.canvas.labels import place_labels
+
+    return place_labels(scene, scene.session.selection.ids)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 
 import numpy as np
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
@@ -40,8 +40,13 @@ from commapper.model import (
 from commapper.model.items import MAX_COORDINATE
 from commapper.ui.canvas.edge_item import EdgeItem
 from commapper.ui.canvas.edge_layer import EdgeLayer
-from commapper.ui.canvas.items import LEADER_KINDS, NodeItem
-from commapper.ui.canvas.labels import EdgeLabelLayer, place_labels
+from commapper.ui.canvas.items import LEADER_KINDS, MANY_NODES, NodeItem
+from commapper.ui.canvas.labels import (
+    EdgeLabelLayer,
+    LabelPlacement,
+    place_labels,
+    placing_labels,
+)
 from commapper.ui.progress import report_progress
 from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import canvas_colours, sector_colour, sector_palette
@@ -127,7 +132,12 @@ class MapScene(QGraphicsScene):
         self._declutter_timer.setInterval(0)
         self._declutter_timer.timeout.connect(self._route_if_moved)
         self._routes_stale = True  # something moved, came or went since lines were last routed
-        self._declutter_timer.timeout.connect(self.declutter_labels)
+        self._declutter_timer.timeout.connect(self._start_declutter)
+        # A large map's label pass runs in slices between events (see labels.placing_labels).
+        self._declutter_steps: Generator[None, None, LabelPlacement] | None = None
+        self._declutter_slice = QTimer(self)
+        self._declutter_slice.setInterval(0)
+        self._declutter_slice.timeout.connect(self._declutter_a_slice)
         self._declutter_timer.timeout.connect(self.fit_scene_rect)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         # Qt's automatic depth (13 for a 2,000-node map) makes whole-map frames 50% slower
@@ -142,7 +152,7 @@ class MapScene(QGraphicsScene):
         self.addItem(self.edge_labels)
         self._build()
         self._follow_sectors()
-        self._declutter_timer.start()
+        self._declutter_soon()
         session.document_changed.connect(self._on_document_changed)
         session.selection.changed.connect(self._select_from_session)
         self.selectionChanged.connect(self._selection_to_session)
@@ -265,7 +275,7 @@ class MapScene(QGraphicsScene):
         self._select_from_session()
         if change.nodes_moved or change.nodes_added or change.nodes_removed or touched_pairs:
             self._routes_stale = True
-        self._declutter_timer.start()  # labels moved, came, went or changed
+        self._declutter_soon()  # labels moved, came, went or changed
 
     # -- looks -----------------------------------------------------------------------------------
 
@@ -341,7 +351,7 @@ class MapScene(QGraphicsScene):
             item.label_scale_changed()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBspTreeDepth(BSP_TREE_DEPTH)
-        self._declutter_timer.start()
+        self._declutter_soon()
 
     def nodes_rect(self, node_ids: Iterable[str] | None = None) -> QRectF:
         """The rectangle around the nodes (all, or those of ``node_ids``) and their labels,
@@ -396,9 +406,41 @@ class MapScene(QGraphicsScene):
             bend = detour((start.x(), start.y()), (end.x(), end.y()), others, item.bend)
             item.set_detour(None if bend == item.bend else bend)
 
+    def _declutter_soon(self) -> None:
+        """Labels moved, came, went or changed: a pass after the events at hand, and none of a
+        pass begun before (it would place what is no longer there)."""
+        self._declutter_steps = None
+        self._declutter_slice.stop()
+        self._declutter_timer.start()
+
+    def _start_declutter(self) -> None:
+        """Place the labels anew: at once on a small map, in slices on a large one."""
+        if len(self.node_items) <= MANY_NODES:
+            self.declutter_labels()
+            return
+        # Started again from the beginning: what changed may be anywhere in the order.
+        self._declutter_steps = placing_labels(self, self.session.selection.ids)
+        self._declutter_slice.start()
+
+    def _declutter_a_slice(self) -> None:
+        steps = self._declutter_steps
+        if steps is None:
+            self._declutter_slice.stop()
+            return
+        try:
+            next(steps)
+        except StopIteration as done:
+            self._declutter_slice.stop()
+            self._declutter_steps = None
+            self._apply_placement(done.value)
+
     def declutter_labels(self) -> None:
         """Place every label where it covers no more important one (see :mod:`labels`)."""
-        placement = place_labels(self, self.session.selection.ids)
+        self._declutter_slice.stop()
+        self._declutter_steps = None
+        self._apply_placement(place_labels(self, self.session.selection.ids))
+
+    def _apply_placement(self, placement: LabelPlacement) -> None:
         for node_id, item in self.node_items.items():
             item.set_label_spot(placement.node_spots.get(node_id, 0))
         if placement.crowded != self.crowded_labels:
@@ -446,7 +488,7 @@ class MapScene(QGraphicsScene):
         finally:
             self._syncing_selection = False
         if nodes_changed:
-            self._declutter_timer.start()  # a selected node's label always shows
+            self._declutter_soon()  # a selected node's label always shows
 
     def select_ids(self, ids: Iterable[str]) -> None:
         self.session.selection.set(ids)
