@@ -159,3 +159,20 @@ def place_labels_now(scene):
     from commapper.ui.canvas.labels import place_labels
 
     return place_labels(scene, scene.session.selection.ids)
+
+
+def test_lines_are_routed_again_after_a_move_of_a_person_or_of_a_community(window_on, qtbot):
+    window = window_on(six_community_map())
+    scene, session = window.scene, window.session
+    away = {node.id: (5000.0 + 300 * i, 5000.0) for i, node in enumerate(session.doc.nodes)}
+    session.edit(MoveNodes({**away, "c3": (0.0, 0.0), "c4": (300.0, 0.0)}), "Apart")
+    qtbot.waitUntil(lambda: not scene._routes_stale)
+    membership = next(e for e in scene.edge_items.values()
+                      if {e.source.node_id, e.target.node_id} == {"p2", "c3"})  # fmt: skip
+    assert membership.detour_bend is None
+    # Ben moves past c4: his line to c3 now runs through c4's disc, and goes around it.
+    session.edit(MoveNodes({"p2": (600.0, 4.0)}), "Move Ben")
+    qtbot.waitUntil(lambda: membership.detour_bend is not None)
+    # c4 moves away: every line is looked at again, Ben's goes straight.
+    session.edit(MoveNodes({"c4": (300.0, 900.0)}), "Move c4")
+    qtbot.waitUntil(lambda: membership.detour_bend is None)

@@ -132,6 +132,8 @@ class MapScene(QGraphicsScene):
         self._declutter_timer.setInterval(0)
         self._declutter_timer.timeout.connect(self._route_if_moved)
         self._routes_stale = True  # something moved, came or went since lines were last routed
+        # What moved since then, or None when lines came or went (all are routed again).
+        self._moved_since_routing: set[str] | None = None
         self._declutter_timer.timeout.connect(self._start_declutter)
         # A large map's label pass runs in slices between events (see labels.placing_labels).
         self._declutter_steps: Generator[None, None, LabelPlacement] | None = None
@@ -276,6 +278,10 @@ class MapScene(QGraphicsScene):
         self._select_from_session()
         if change.nodes_moved or change.nodes_added or change.nodes_removed or touched_pairs:
             self._routes_stale = self._extent_stale = True
+            if change.nodes_added or change.nodes_removed or touched_pairs:
+                self._moved_since_routing = None  # route every line again
+            elif self._moved_since_routing is not None:
+                self._moved_since_routing |= change.nodes_moved
         self._declutter_soon()  # labels moved, came, went or changed
 
     # -- looks -----------------------------------------------------------------------------------
@@ -389,20 +395,28 @@ class MapScene(QGraphicsScene):
             self.fit_scene_rect()
 
     def _route_if_moved(self) -> None:
-        if self._routes_stale:
-            self._routes_stale = False
-            self.route_edges()
+        if not self._routes_stale:
+            return
+        moved, self._moved_since_routing = self._moved_since_routing, set()
+        self._routes_stale = False
+        items = [self.node_items[i] for i in moved or () if i in self.node_items]
+        if moved is None or any(item.kind in LEADER_KINDS for item in items):
+            self.route_edges()  # a disc moved: any line may now pass through it, or not
+        else:
+            # Only people or objects moved: only their own lines can have come to a disc.
+            self.route_edges({edge for item in items for edge in item.edges})
 
-    def route_edges(self) -> None:
-        """Send lines around the discs of me and the communities in their way (crossings
-        always; every line while that stays cheap), so none seems to end at the wrong node."""
+    def route_edges(self, only: Iterable[EdgeItem] | None = None) -> None:
+        """Send lines (all, or ``only`` these) around the discs of me and the communities in
+        their way (crossings always; every line while that stays cheap), so none seems to end
+        at the wrong node."""
         landmarks = [item for item in self.node_items.values() if item.kind in LEADER_KINDS]
         discs = np.array(
             [(item.pos().x(), item.pos().y(), item.radius) for item in landmarks], dtype=float
         ).reshape(-1, 3)
         index = {item.node_id: row for row, item in enumerate(landmarks)}
         every_edge = len(self.edge_items) * len(landmarks) <= ROUTING_BUDGET
-        for item in self.edge_items.values():
+        for item in self.edge_items.values() if only is None else only:
             if not every_edge and item.kind != EdgeKind.CROSSING:
                 if item.detour_bend is not None:
                     item.set_detour(None)
