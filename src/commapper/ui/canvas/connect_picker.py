@@ -265,8 +265,8 @@ class ConnectPicker(QFrame):
             scene.select_ids(existing[:1])
             text = self.tr("{source} and {target} are already connected: that connection is "
                            "selected.")  # fmt: skip
-            scene.status_message.emit(text.format(source=self._label(source_id),
-                                                  target=self._label(target_id)))  # fmt: skip
+            scene.status_message.emit(text.format(source=scene.label_of(source_id),
+                                                  target=scene.label_of(target_id)))  # fmt: skip
             return False
         if not scene.connect_nodes(source_id, target_id):
             return False
@@ -274,13 +274,9 @@ class ConnectPicker(QFrame):
         scene.select_ids([source_id])
         text = self.tr("Connected {source} to {target}. Press C to connect {source} to another.")
         scene.status_message.emit(
-            text.format(source=self._label(source_id), target=self._label(target_id))
+            text.format(source=scene.label_of(source_id), target=scene.label_of(target_id))
         )
         return True
-
-    def _label(self, node_id: str) -> str:
-        node = self.scene.doc.node(node_id)
-        return node.label or node.id
 
     def close_picker(self) -> None:
         """Close, with nothing changed, and give the canvas its keys back."""

@@ -131,8 +131,8 @@ class MapScene(QGraphicsScene):
         self._declutter_timer.setSingleShot(True)
         self._declutter_timer.setInterval(0)
         self._declutter_timer.timeout.connect(self._route_if_moved)
-        self._routes_stale = True  # something moved, came or went since lines were last routed
-        # What moved since then, or None when lines came or went (all are routed again).
+        # What moved since lines were last routed, or None when every line is to be routed again
+        # (nodes or lines came or went).
         self._moved_since_routing: set[str] | None = None
         self._declutter_timer.timeout.connect(self._start_declutter)
         # A large map's label pass runs in slices between events (see labels.placing_labels).
@@ -277,7 +277,7 @@ class MapScene(QGraphicsScene):
             self._follow_sectors()
         self._select_from_session()
         if change.nodes_moved or change.nodes_added or change.nodes_removed or touched_pairs:
-            self._routes_stale = self._extent_stale = True
+            self._extent_stale = True
             if change.nodes_added or change.nodes_removed or touched_pairs:
                 self._moved_since_routing = None  # route every line again
             elif self._moved_since_routing is not None:
@@ -394,11 +394,15 @@ class MapScene(QGraphicsScene):
             self._extent_stale = False
             self.fit_scene_rect()
 
+    @property
+    def _routes_stale(self) -> bool:
+        """Whether something moved, came or went since lines were last routed."""
+        return self._moved_since_routing is None or bool(self._moved_since_routing)
+
     def _route_if_moved(self) -> None:
         if not self._routes_stale:
             return
         moved, self._moved_since_routing = self._moved_since_routing, set()
-        self._routes_stale = False
         items = [self.node_items[i] for i in moved or () if i in self.node_items]
         if moved is None or any(item.kind in LEADER_KINDS for item in items):
             self.route_edges()  # a disc moved: any line may now pass through it, or not
@@ -566,7 +570,7 @@ class MapScene(QGraphicsScene):
                 # (what a newcomer tries first in Connect Mode) with the line following.
                 self._connect_armed = True
                 text = self.tr("Now click the node to connect {label} to (Esc cancels).")
-                self.status_message.emit(text.format(label=self._label(source.node_id)))
+                self.status_message.emit(text.format(label=self.label_of(source.node_id)))
             else:
                 self._finish_connecting(event.scenePos())
             event.accept()
@@ -599,7 +603,7 @@ class MapScene(QGraphicsScene):
         self._press_positions = {}
         if moved:
             if len(moved) == 1:
-                text = self.tr("Move {label}").format(label=self._label(next(iter(moved))))
+                text = self.tr("Move {label}").format(label=self.label_of(next(iter(moved))))
             else:
                 text = self.tr("Move %n nodes", "", len(moved))
             self.session.edit(MoveNodes.tidied(moved), text)
@@ -662,6 +666,7 @@ class MapScene(QGraphicsScene):
             return True
         return False
 
-    def _label(self, node_id: str) -> str:
+    def label_of(self, node_id: str) -> str:
+        """A node as messages name it: its label, or its id when it has none."""
         node = self.doc.node(node_id)
         return node.label or node.id
