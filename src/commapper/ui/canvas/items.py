@@ -166,13 +166,11 @@ class NodeItem(QGraphicsItem):
             self._update_label_rect()
             self.update()
 
-    def label_scene_rect(self, spot: int | None = None) -> QRectF:
-        """Where the label is drawn (or would be, at ``spot``) in scene coordinates; empty if
-        there is no label."""
+    def label_scene_rect(self) -> QRectF:
+        """Where the label is drawn, in scene coordinates; empty if there is no label."""
         if not self._label_lines:
             return QRectF()
-        rect = self._label_rect if spot is None else self.label_spots()[spot]
-        return rect.translated(self.pos())
+        return self._label_rect.translated(self.pos())
 
     def label_scale_changed(self) -> None:
         self.prepareGeometryChange()
