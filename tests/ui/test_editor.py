@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
+from gestures import drag, send_mouse
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QKeySequence, QMouseEvent
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from commapper.io import load_map
 from commapper.model import NodeKind, UpdateItem
 from commapper.resources import DEFAULT_EXAMPLE
-
-
-def send_mouse(widget, kind, pos: QPoint, buttons, modifiers=Qt.KeyboardModifier.NoModifier):
-    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
-    global_pos = widget.mapToGlobal(pos)
-    event = QMouseEvent(kind, QPointF(pos), QPointF(global_pos), button, buttons, modifiers)
-    QApplication.sendEvent(widget, event)
-
-
-def drag(view, start: QPoint, end: QPoint, modifiers=Qt.KeyboardModifier.NoModifier):
-    """Press, move in steps and release the left button, as a hand on a mouse does."""
-    viewport = view.viewport()
-    left = Qt.MouseButton.LeftButton
-    send_mouse(viewport, QEvent.Type.MouseButtonPress, start, left, modifiers)
-    for step in range(1, 6):
-        point = start + (end - start) * step / 5
-        send_mouse(viewport, QEvent.Type.MouseMove, point, left, modifiers)
-    send_mouse(viewport, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton, modifiers)
 
 
 def node_point(window, node_id: str) -> QPoint:

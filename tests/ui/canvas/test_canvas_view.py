@@ -4,8 +4,9 @@ import json
 import math
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QWheelEvent
+from gestures import drag
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from strategies import HUGE, at
 
@@ -109,23 +110,6 @@ def test_a_file_at_the_edge_of_the_coordinates_opens_with_its_unplaced_nodes_pla
     positions = [(node.x, node.y) for node in window.session.doc.nodes]
     assert all(value is not None and abs(value) <= 1e9 for point in positions for value in point)
     assert_usable(window.view)
-
-
-def drag(view, start: QPoint, end: QPoint):
-    """Press, move in steps and release the left button over the canvas, as a hand does."""
-    viewport, left = view.viewport(), Qt.MouseButton.LeftButton
-    steps = [start + (end - start) * step / 5 for step in range(6)]
-    for kind, point, buttons in [
-        (QEvent.Type.MouseButtonPress, start, left),
-        *((QEvent.Type.MouseMove, point, left) for point in steps[1:]),
-        (QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton),
-    ]:
-        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else left
-        event = QMouseEvent(
-            kind, QPointF(point), QPointF(viewport.mapToGlobal(point)), button, buttons,
-            Qt.KeyboardModifier.NoModifier,
-        )  # fmt: skip
-        QApplication.sendEvent(viewport, event)
 
 
 def test_a_node_dragged_past_the_edge_of_the_coordinates_stops_at_it(window_on):

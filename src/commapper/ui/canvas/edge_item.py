@@ -127,6 +127,8 @@ class EdgeItem(QGraphicsItem):
     def update_geometry(self) -> None:
         """Recompute the path from the two nodes' positions (cheap: runs on every drag step)."""
         self.prepareGeometryChange()
+        if not self._bounds.isEmpty():
+            self.map_scene.edge_look_changed(self._bounds)  # where it was
         start, end = self.source.pos(), self.target.pos()
         line = QLineF(start, end)
         bend = self.bend if self.detour_bend is None else self.detour_bend
@@ -143,8 +145,8 @@ class EdgeItem(QGraphicsItem):
         self._path = path
         self._arrow = self._arrow_head(path) if self._directed else QPolygonF()
         self._has_arrow = not self._arrow.isEmpty()
-        self.map_scene.edge_look_changed()
         self._bounds = path.boundingRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
+        self.map_scene.edge_look_changed(self._bounds)
 
     def set_detour(self, bend: float | None) -> None:
         """Go around the discs in the way with ``bend`` (None: no detour)."""
@@ -191,7 +193,7 @@ class EdgeItem(QGraphicsItem):
     def update(self, *args: Any) -> None:
         """Repaint: here, or in the edge layer when that draws the edges."""
         super().update(*args)
-        self.map_scene.edge_look_changed()
+        self.map_scene.edge_look_changed(self._bounds)
 
     def boundingRect(self) -> QRectF:
         return self._bounds

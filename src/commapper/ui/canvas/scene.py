@@ -149,6 +149,7 @@ class MapScene(QGraphicsScene):
         self.setBackgroundBrush(self.colours.background)
         # Zoomed out, one layer draws all edges in batches (see EdgeLayer); the view decides.
         self.batched_edges = False
+        self._selected_edges: set[EdgeItem] = set()
         self.edge_layer = EdgeLayer(self)
         self.addItem(self.edge_layer)
         self.edge_labels = EdgeLabelLayer(self)
@@ -223,7 +224,7 @@ class MapScene(QGraphicsScene):
         self._pair_edges[pair].remove(edge_id)
         item.detach()
         self.removeItem(item)
-        self.edge_look_changed()
+        self.edge_look_changed(item.boundingRect())
         return pair
 
     def _rebend(self, pair: frozenset[str]) -> None:
@@ -311,9 +312,10 @@ class MapScene(QGraphicsScene):
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, on)
         self.edge_layer.setVisible(on)
 
-    def edge_look_changed(self) -> None:
-        """An edge moved, came, went or changed its look: the layer regroups when next shown."""
-        self.edge_layer.invalidate()
+    def edge_look_changed(self, area: QRectF | None = None) -> None:
+        """Edges in ``area`` (None: anywhere) moved, came, went or changed their look: the edge
+        layer draws that part again when next shown."""
+        self.edge_layer.invalidate(area)
 
     def fill_colour(self, node: NodeModel) -> QColor:
         if self.fill_rule is not None and (colour := self.fill_rule(node)) is not None:
@@ -480,12 +482,15 @@ class MapScene(QGraphicsScene):
         return [item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)]
 
     def _selection_to_session(self) -> None:
+        selected = self.selectedItems()
         # Selected edges are drawn highlighted; the edge layer must redraw them. (Watched here
         # rather than in each edge's itemChange: that would call Python for every flag change.)
-        self.edge_look_changed()
+        selected_edges = {item for item in selected if isinstance(item, EdgeItem)}
+        for edge in selected_edges ^ self._selected_edges:
+            self.edge_look_changed(edge.boundingRect())
+        self._selected_edges = selected_edges
         if self._syncing_selection:
             return
-        selected = self.selectedItems()
         # Keep the order the session already had, then add the newly selected ones.
         ids = {
             (item.node_id if isinstance(item, NodeItem) else item.edge_id)

@@ -128,13 +128,12 @@ class MapView(QGraphicsView):
         self._moving_edges = [item for item in moving if item not in moving_nodes]
         for edge in self._moving_edges:
             edge.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)
-        self.map_scene.edge_layer.invalidate()
         # Transparent rather than hidden for the photo: hiding the dragged node would end the
         # drag (a hidden item loses the mouse).
         opacities = {item: item.opacity() for item in moving}
         for item in moving:
             item.setOpacity(0.0)
-        self.map_scene.edge_look_changed()
+        self._moving_edges_changed()
         visible = self.viewport().rect()
         snapshot = self.viewport().grab(visible)
         for item, opacity in opacities.items():
@@ -149,13 +148,18 @@ class MapView(QGraphicsView):
         # items need no index.
         self.map_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
 
+    def _moving_edges_changed(self) -> None:
+        """The edge layer leaves the moving edges out while they move, and takes them back."""
+        for edge in self._moving_edges:
+            self.map_scene.edge_look_changed(edge.boundingRect())
+
     def _thaw_still_items(self) -> None:
         for edge in self._moving_edges:
             edge.setFlag(
                 QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.map_scene.batched_edges
             )
+        self._moving_edges_changed()
         self._moving_edges = []
-        self.map_scene.edge_look_changed()
         self.map_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.map_scene.setBspTreeDepth(BSP_TREE_DEPTH)
         for item in self._hidden_for_drag:

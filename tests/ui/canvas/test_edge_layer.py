@@ -1,0 +1,84 @@
+"""The edge layer keeps its picture of a zoomed-out map between frames and redraws only what an
+edit changed: after every kind of edit, the window must look as it would drawn afresh."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from gestures import drag
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.generate import generate_map
+from commapper.model import MoveNodes, RemoveItems, UpdateItem
+
+
+def viewport_image(window) -> QImage:
+    QApplication.processEvents()
+    return window.view.viewport().grab().toImage()
+
+
+def differing_pixels(first: QImage, second: QImage) -> int:
+    """Pixels where any channel differs by more than antialiasing's rounding."""
+    return int((abs(pixels(first) - pixels(second)).max(axis=2) > 8).sum())
+
+
+def pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
+    return rows[:, : image.width() * 4].reshape(image.height(), image.width(), 4).astype(int)
+
+
+def kept_and_fresh(window) -> tuple[QImage, QImage]:
+    kept = viewport_image(window)
+    window.scene.edge_layer.invalidate()  # forget the picture: the next frame draws anew
+    return kept, viewport_image(window)
+
+
+@pytest.fixture
+def zoomed_out(window_on):
+    window = window_on(generate_map(300))
+    window.resize(700, 500)
+    viewport_image(window)
+    window.view.fit_to_window()
+    # Zoomed by hand: the view no longer refits when an edit changes the map's extent.
+    window.view.set_zoom(window.view.zoom * 0.9)
+    viewport_image(window)
+    assert window.scene.batched_edges, "the map should be drawn through the edge layer"
+    return window
+
+
+def busiest_person(window) -> str:
+    scene = window.scene
+    people = [i for i, item in scene.node_items.items() if scene.doc.node(i).kind == "person"]
+    return max(people, key=lambda i: len(scene.node_items[i].edges))
+
+
+@pytest.mark.parametrize("edit", ["move", "drag", "remove", "select", "undo", "recolour"])
+def test_after_an_edit_the_kept_picture_matches_a_fresh_one(zoomed_out, edit):
+    window, session = zoomed_out, zoomed_out.session
+    node_id = busiest_person(window)
+    before = viewport_image(window)
+    match edit:
+        case "move" | "undo":
+            node = session.doc.node(node_id)
+            session.edit(MoveNodes({node_id: (node.x + 150.0, node.y - 90.0)}), "Move")
+            if edit == "undo":
+                viewport_image(window)
+                session.undo_stack.undo()
+        case "drag":
+            start = window.view.mapFromScene(window.scene.node_items[node_id].scenePos())
+            drag(window.view, start, start + QPoint(40, -25))
+            assert session.doc.node(node_id).x != window.scene.node_items[node_id].x() - 1
+        case "remove":
+            session.edit(RemoveItems(frozenset([node_id])), "Delete")
+        case "select":
+            session.selection.set([node_id])
+        case "recolour":
+            edge_id = next(iter(window.scene.node_items[node_id].edges)).edge_id
+            session.edit(UpdateItem(edge_id, {"color": "#d03030"}), "Colour")
+    kept, fresh = kept_and_fresh(window)
+    if edit != "undo":
+        assert differing_pixels(before, fresh) > 0, "the edit should change the picture"
+    assert differing_pixels(kept, fresh) == 0
