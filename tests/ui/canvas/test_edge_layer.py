@@ -76,7 +76,8 @@ def test_after_an_edit_the_kept_picture_matches_a_fresh_one(zoomed_out, edit):
         case "select":
             session.selection.set([node_id])
         case "recolour":
-            edge_id = next(iter(window.scene.node_items[node_id].edges)).edge_id
+            edges = window.scene.node_items[node_id].edges  # the longest: plain to see
+            edge_id = max(edges, key=lambda edge: (edge.curve.length(), edge.edge_id)).edge_id
             session.edit(UpdateItem(edge_id, {"color": "#d03030"}), "Colour")
     kept, fresh = kept_and_fresh(window)
     if edit != "undo":

@@ -14,11 +14,10 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
-    QPainterPathStroker,
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from commapper.model import CrossingEdge, EdgeKind, MembershipEdge, ObjectUseEdge, TieEdge
 from commapper.ui.plain_text import plain_markup
@@ -70,7 +69,12 @@ def clip_line(line: QLineF, rect: QRectF) -> QLineF | None:
     return QLineF(x0 + low * dx, y0 + low * dy, x0 + high * dx, y0 + high * dy)
 
 
-class EdgeItem(QGraphicsItem):
+# Not drawn with (the item paints itself): its width makes the shape a click can hit, and the
+# bounds, which take in the arrowhead.
+HIT_PEN = QPen(Qt.GlobalColor.transparent, 12.0)
+
+
+class EdgeItem(QGraphicsPathItem):
     """An edge of the map: membership width by level, crossing as an arrow, object use dotted,
     tie thin. Parallel edges between one pair bend apart so each stays visible."""
 
@@ -89,14 +93,13 @@ class EdgeItem(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption  # for exposedRect
         )
         self.setZValue(0 if self.kind != EdgeKind.CROSSING else 1)
+        self.setPen(HIT_PEN)
         self._path = QPainterPath()
         self._arrow = QPolygonF()
-        self._bounds = QRectF()
         self._line: QLineF | None = None
         self._length = 0.0
-        self._pen_key: tuple[bool, bool, int, int] | None = None
-        self._pen: QPen | None = None
-        self.pen_signature: tuple[float, ...] = ()  # equal for edges drawn alike, see EdgeLayer
+        self._looks: dict[bool, tuple[tuple[float, ...], QPen]] = {}
+        self._looks_key: tuple[bool, int, int] | None = None
         self._version = 0
         self._directed = False
         self._has_arrow = False
@@ -105,6 +108,8 @@ class EdgeItem(QGraphicsItem):
         source.edges.add(self)
         target.edges.add(self)
         self.refresh()
+        if self.lit:
+            scene.edge_layer.light(self)
 
     def detach(self) -> None:
         self.source.edges.discard(self)
@@ -126,9 +131,7 @@ class EdgeItem(QGraphicsItem):
 
     def update_geometry(self) -> None:
         """Recompute the path from the two nodes' positions (cheap: runs on every drag step)."""
-        self.prepareGeometryChange()
-        if not self._bounds.isEmpty():
-            self.map_scene.edge_look_changed(self._bounds)  # where it was
+        self.map_scene.edge_layer.invalidate_edge(self)  # where it was
         start, end = self.source.pos(), self.target.pos()
         line = QLineF(start, end)
         bend = self.bend if self.detour_bend is None else self.detour_bend
@@ -145,8 +148,9 @@ class EdgeItem(QGraphicsItem):
         self._path = path
         self._arrow = self._arrow_head(path) if self._directed else QPolygonF()
         self._has_arrow = not self._arrow.isEmpty()
-        self._bounds = path.boundingRect().united(self._arrow.boundingRect()).adjusted(-6, -6, 6, 6)
-        self.map_scene.edge_look_changed(self._bounds)
+        # Bounds and shape come from Qt: asked for by the scene's index many times a frame.
+        self.setPath(path)
+        self.map_scene.edge_layer.invalidate_edge(self)
 
     def set_detour(self, bend: float | None) -> None:
         """Go around the discs in the way with ``bend`` (None: no detour)."""
@@ -193,29 +197,29 @@ class EdgeItem(QGraphicsItem):
     def update(self, *args: Any) -> None:
         """Repaint: here, or in the edge layer when that draws the edges."""
         super().update(*args)
-        self.map_scene.edge_look_changed(self._bounds)
+        self.map_scene.edge_layer.invalidate_edge(self)
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
+    def highlight_changed(self) -> None:
+        """One of its ends, or the edge itself, was selected or let go."""
+        super().update()
+        self.map_scene.edge_layer.light(self)
 
-    def shape(self) -> QPainterPath:
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        return stroker.createStroke(self._path)
+    @property
+    def lit(self) -> bool:
+        """Drawn highlighted: it or one of its ends is selected."""
+        return self.ends_selected > 0 or self.isSelected()
 
-    def pen(self) -> QPen:
-        highlighted = self.ends_selected > 0 or self.isSelected()
-        key = (highlighted, self.dimmed, self.map_scene.style_generation, self._version)
-        if key != self._pen_key or self._pen is None:
-            pen = self._make_pen(highlighted)
-            self._pen, self._pen_key = pen, key
-            self.pen_signature = (
-                self.zValue(),
-                pen.color().rgba(),
-                pen.widthF(),
-                pen.style().value,
-            )
-        return self._pen
+    def look(self, lit: bool) -> tuple[tuple[float, ...], QPen]:
+        """The pen it is drawn with, highlighted or not, and a signature equal for edges drawn
+        alike (see EdgeLayer)."""
+        key = (self.dimmed, self.map_scene.style_generation, self._version)
+        if key != self._looks_key:
+            self._looks, self._looks_key = {}, key
+        if (look := self._looks.get(lit)) is None:
+            pen = self._make_pen(lit)
+            signature = (self.zValue(), pen.color().rgba(), pen.widthF(), pen.style().value)
+            look = self._looks[lit] = (signature, pen)
+        return look
 
     def _make_pen(self, highlighted: bool) -> QPen:
         edge = self.map_scene.doc.edge(self.edge_id)
@@ -249,7 +253,7 @@ class EdgeItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         # The hot path of every frame: a dense map paints thousands of edges.
-        pen = self.pen()
+        pen = self.look(self.lit)[1]
         painter.setPen(pen)
         line = self._line
         if line is None:

@@ -2,10 +2,17 @@
 
 Zoomed out, a dense map shows thousands of short edges at once; painting each through its own
 item costs two thirds of a frame in per-item overhead, and even batched, antialiased lines cost
-about 100 ms a frame on 6,700 edges. The edge items then stop painting (they still take clicks
-and selection) and this layer draws them into a picture once per zoom, grouped by pen, one
-``drawLines`` call per group. An edit redraws only the part of the picture its edges cover;
-every other repaint (a selection, a label, a node moving) just copies the picture.
+60-150 ms a frame on 6,700 edges. The edge items then stop painting (they still take clicks and
+selection) and this layer draws them into a picture, grouped by pen, one ``drawLines`` call per
+group, anew only after the zoom changed or an edge moved, came, went or changed its look. Every
+other repaint (a label, a node's disc, the analysis arriving) just copies the picture.
+
+Highlighted edges, those of the selected nodes, are drawn live over their plain selves in the
+picture, wider: selecting a node costs no new picture.
+
+Redrawing only the part of the picture an edit touched was tried and dropped: on these maps
+nearly every edge ends at a community that hundreds of others end at too, so clearing the
+pixels around a moved edge meant drawing most of the map's edges again.
 """
 
 from __future__ import annotations
@@ -17,14 +24,11 @@ from PySide6.QtCore import QLineF, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from commapper.ui.canvas.edge_item import EdgeItem
-
 if TYPE_CHECKING:
+    from commapper.ui.canvas.edge_item import EdgeItem
     from commapper.ui.canvas.scene import MapScene
 
 EVERYWHERE = QRectF(-1e7, -1e7, 2e7, 2e7)
-# More changed areas than this are merged into the one rectangle around them all.
-MAX_DIRTY_AREAS = 48
 
 
 class EdgeLayer(QGraphicsItem):
@@ -35,26 +39,38 @@ class EdgeLayer(QGraphicsItem):
         self.map_scene = scene
         self.setZValue(-1)
         self.setVisible(False)
-        # The picture: what it covers in the scene, at which zoom (the transform without its
-        # translation), and the scene areas whose edges changed since it was drawn.
+        # The picture: what it covers in the scene, and at which zoom (the transform without
+        # its translation).
         self._picture: QPixmap | None = None
         self._picture_rect = QRectF()
         self._picture_zoom: tuple[float, ...] = ()
-        self._stale_areas: list[QRectF] = []
+        self._lit: set[EdgeItem] = set()
 
-    def invalidate(self, area: QRectF | None = None) -> None:
-        """Edges in ``area`` (a scene rectangle; None: anywhere) moved or changed their look."""
-        if area is None:
-            self._picture = None
-        elif self._picture is not None and area.intersects(self._picture_rect):
-            self._stale_areas.append(area)
-            if len(self._stale_areas) > MAX_DIRTY_AREAS:
-                merged = QRectF()
-                for stale in self._stale_areas:
-                    merged = merged.united(stale)
-                self._stale_areas = [merged]
+    def invalidate(self) -> None:
+        """Any edge may have moved or changed its look: the picture is drawn anew."""
+        self._picture = None
         if self.isVisible():
-            self.update(EVERYWHERE if area is None else area)
+            self.update()
+
+    def invalidate_edge(self, edge: EdgeItem) -> None:
+        """``edge`` is about to move or change its look, or just did: the picture is drawn
+        anew, and the view repaints where the edge is (called before and after a move)."""
+        self._picture = None
+        if self.isVisible():
+            self.update(edge.boundingRect())
+
+    def light(self, edge: EdgeItem) -> None:
+        """``edge`` was highlighted or let go: drawn live on top, or no longer."""
+        if edge.lit:
+            self._lit.add(edge)
+        else:
+            self._lit.discard(edge)
+        if self.isVisible():
+            self.update(edge.boundingRect())
+
+    def release(self) -> None:
+        """Let go of the picture (zoomed in, the edges draw themselves)."""
+        self._picture = None
 
     def boundingRect(self) -> QRectF:
         # Everywhere: the scene's rect is set from its nodes (MapScene.fit_scene_rect), so this
@@ -65,9 +81,15 @@ class EdgeLayer(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         transform = painter.worldTransform()
-        if widget is None or not transform.isInvertible():  # rendered for an image or print
-            self._draw_all(painter)
-            return
+        if widget is not None and transform.isInvertible():
+            self._paint_picture(painter, transform, widget)
+        else:  # rendered for an image or print: no picture to keep
+            _draw(painter, self.map_scene.edge_items.values(), lit=None)
+        edges = self.map_scene.edge_items
+        self._lit = {edge for edge in self._lit if edges.get(edge.edge_id) is edge}  # not deleted
+        _draw(painter, self._lit, lit=True)
+
+    def _paint_picture(self, painter: QPainter, transform: QTransform, widget: QWidget) -> None:
         zoom = (transform.m11(), transform.m12(), transform.m21(), transform.m22())
         zoom += (widget.devicePixelRatioF(),)
         in_view = transform.inverted()[0].mapRect(QRectF(widget.rect()))
@@ -77,16 +99,12 @@ class EdgeLayer(QGraphicsItem):
             or not self._picture_rect.contains(in_view)
         ):
             self._draw_picture(transform, in_view, zoom)
-        elif self._stale_areas:
-            self._redraw_stale_areas(transform)
         assert self._picture is not None
         corner = transform.map(self._picture_rect.topLeft())
         painter.save()
         painter.setWorldTransform(QTransform())
         painter.drawPixmap(QPoint(round(corner.x()), round(corner.y())), self._picture)
         painter.restore()
-
-    # -- the picture -----------------------------------------------------------------------------
 
     def _draw_picture(
         self, transform: QTransform, in_view: QRectF, zoom: tuple[float, ...]
@@ -97,84 +115,49 @@ class EdgeLayer(QGraphicsItem):
         around = in_view.adjusted(-margin_x, -margin_y, margin_x, margin_y)
         self._picture_rect = in_view.united(around.intersected(self.map_scene.sceneRect()))
         self._picture_zoom = zoom
-        self._stale_areas = []
-        picture, painter = self._begin(transform)
-        self._draw_all(painter)
-        painter.end()
-        self._picture = picture
-
-    def _redraw_stale_areas(self, transform: QTransform) -> None:
-        assert self._picture is not None
-        to_picture = self._picture_transform(transform)
-        to_scene = to_picture.inverted()[0]
-        painter = QPainter(self._picture)
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing)
-        for area in self._stale_areas:
-            # Whole pixels: a clip through the middle of one would leave a seam.
-            pixels = to_picture.mapRect(area).toAlignedRect()
-            painter.setWorldTransform(QTransform())
-            painter.setClipRect(pixels)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
-            painter.fillRect(pixels, Qt.GlobalColor.transparent)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-            painter.setWorldTransform(to_picture)
-            self._draw_edges_in(painter, to_scene.mapRect(QRectF(pixels)))
-        painter.end()
-        self._stale_areas = []
-
-    def _begin(self, transform: QTransform) -> tuple[QPixmap, QPainter]:
-        ratio = self._picture_zoom[-1]
+        ratio = zoom[-1]
         size = transform.mapRect(self._picture_rect).toAlignedRect().size()
         picture = QPixmap(size * ratio)
         picture.setDevicePixelRatio(ratio)
         picture.fill(Qt.GlobalColor.transparent)
         painter = QPainter(picture)
         painter.setRenderHints(QPainter.RenderHint.Antialiasing)
-        painter.setWorldTransform(self._picture_transform(transform))
-        return picture, painter
-
-    def _picture_transform(self, transform: QTransform) -> QTransform:
-        """Scene to picture: the view's transform, moved so the picture's corner is (0, 0)."""
         corner = transform.map(self._picture_rect.topLeft())
-        return transform * QTransform.fromTranslate(-round(corner.x()), -round(corner.y()))
+        painter.setWorldTransform(
+            transform * QTransform.fromTranslate(-round(corner.x()), -round(corner.y()))
+        )
+        # Plain: the highlighted ones are drawn over them live.
+        _draw(painter, self.map_scene.edge_items.values(), lit=False)
+        painter.end()
+        self._picture = picture
 
-    # -- drawing ---------------------------------------------------------------------------------
 
-    def _draw_all(self, painter: QPainter) -> None:
-        self._draw(painter, self.map_scene.edge_items.values())
-
-    def _draw_edges_in(self, painter: QPainter, area: QRectF) -> None:
-        """The edges that reach into ``area``, found through the scene's index."""
-        found = self.map_scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
-        self._draw(painter, [item for item in found if isinstance(item, EdgeItem)])
-
-    @staticmethod
-    def _draw(painter: QPainter, items: Iterable[EdgeItem]) -> None:
-        """Straight edges grouped by pen, one ``drawLines`` call a group, then the curved ones
-        and the arrowheads; in the same order for the whole picture and for a part of it."""
-        groups: dict[tuple[float, ...], tuple[QPen, list[QLineF]]] = {}
-        curves: list[tuple[tuple[float, ...], QPen, QPainterPath]] = []
-        arrows: list[tuple[tuple[float, ...], QColor, QPolygonF]] = []
-        for item in items:
-            if not item.isVisible() or item.opacity() == 0.0:  # hidden, or being dragged
-                continue
-            pen = item.pen()
-            if (line := item.straight_line) is not None:
-                groups.setdefault(item.pen_signature, (pen, []))[1].append(line)
-            else:
-                curves.append((item.pen_signature, pen, item.curve))
-            if (arrow := item.arrow_head) is not None:
-                arrows.append((item.pen_signature, pen.color(), arrow))
-        # Sorted by signature, whose first part is the item's z: crossings end up on top.
-        for key in sorted(groups):
-            pen, lines = groups[key]
-            painter.setPen(pen)
-            painter.drawLines(lines)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for _, pen, path in sorted(curves, key=lambda curve: curve[0]):
-            painter.setPen(pen)
-            painter.drawPath(path)
-        for _, colour, arrow in sorted(arrows, key=lambda arrow: arrow[0]):
-            painter.setPen(QPen(colour, 1.0))
-            painter.setBrush(colour)
-            painter.drawPolygon(arrow)
+def _draw(painter: QPainter, items: Iterable[EdgeItem], lit: bool | None) -> None:
+    """Straight edges grouped by pen, one ``drawLines`` call a group, then the curved ones and
+    the arrowheads; highlighted or not as ``lit`` says (None: as each one is)."""
+    groups: dict[tuple[float, ...], tuple[QPen, list[QLineF]]] = {}
+    curves: list[tuple[tuple[float, ...], QPen, QPainterPath]] = []
+    arrows: list[tuple[tuple[float, ...], QColor, QPolygonF]] = []
+    for item in items:
+        if not item.isVisible() or item.opacity() == 0.0:  # hidden, or being dragged
+            continue
+        signature, pen = item.look(item.lit if lit is None else lit)
+        if (line := item.straight_line) is not None:
+            groups.setdefault(signature, (pen, []))[1].append(line)
+        else:
+            curves.append((signature, pen, item.curve))
+        if (arrow := item.arrow_head) is not None:
+            arrows.append((signature, pen.color(), arrow))
+    # Sorted by signature, whose first part is the item's z: crossings end up on top.
+    for key in sorted(groups):
+        pen, lines = groups[key]
+        painter.setPen(pen)
+        painter.drawLines(lines)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for _, pen, path in sorted(curves, key=lambda curve: curve[0]):
+        painter.setPen(pen)
+        painter.drawPath(path)
+    for _, colour, arrow in sorted(arrows, key=lambda arrow: arrow[0]):
+        painter.setPen(QPen(colour, 1.0))
+        painter.setBrush(colour)
+        painter.drawPolygon(arrow)

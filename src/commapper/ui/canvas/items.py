@@ -343,5 +343,5 @@ class NodeItem(QGraphicsItem):
         elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             for edge in self.edges:
                 edge.ends_selected += 1 if value else -1
-                edge.update()
+                edge.highlight_changed()
         return super().itemChange(change, value)

@@ -224,7 +224,7 @@ class MapScene(QGraphicsScene):
         self._pair_edges[pair].remove(edge_id)
         item.detach()
         self.removeItem(item)
-        self.edge_look_changed(item.boundingRect())
+        self.edge_layer.invalidate_edge(item)
         return pair
 
     def _rebend(self, pair: frozenset[str]) -> None:
@@ -300,7 +300,7 @@ class MapScene(QGraphicsScene):
     def restyle(self) -> None:
         """Repaint every item with fresh colours (after a theme or overlay change)."""
         self.style_generation += 1
-        self.edge_look_changed()
+        self.edge_layer.invalidate()
         self.update()
 
     def set_batched_edges(self, on: bool) -> None:
@@ -311,11 +311,8 @@ class MapScene(QGraphicsScene):
         for item in self.edge_items.values():
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, on)
         self.edge_layer.setVisible(on)
-
-    def edge_look_changed(self, area: QRectF | None = None) -> None:
-        """Edges in ``area`` (None: anywhere) moved, came, went or changed their look: the edge
-        layer draws that part again when next shown."""
-        self.edge_layer.invalidate(area)
+        if not on:
+            self.edge_layer.release()
 
     def fill_colour(self, node: NodeModel) -> QColor:
         if self.fill_rule is not None and (colour := self.fill_rule(node)) is not None:
@@ -487,7 +484,7 @@ class MapScene(QGraphicsScene):
         # rather than in each edge's itemChange: that would call Python for every flag change.)
         selected_edges = {item for item in selected if isinstance(item, EdgeItem)}
         for edge in selected_edges ^ self._selected_edges:
-            self.edge_look_changed(edge.boundingRect())
+            edge.highlight_changed()
         self._selected_edges = selected_edges
         if self._syncing_selection:
             return

@@ -151,7 +151,7 @@ class MapView(QGraphicsView):
     def _moving_edges_changed(self) -> None:
         """The edge layer leaves the moving edges out while they move, and takes them back."""
         for edge in self._moving_edges:
-            self.map_scene.edge_look_changed(edge.boundingRect())
+            self.map_scene.edge_layer.invalidate_edge(edge)
 
     def _thaw_still_items(self) -> None:
         for edge in self._moving_edges:
