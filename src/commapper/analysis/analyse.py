@@ -6,7 +6,6 @@ import json
 from collections.abc import Hashable
 from typing import cast
 
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
 
@@ -45,6 +44,7 @@ from commapper.analysis.result import (
     NodeBrokerage,
     Roles,
 )
+from commapper.analysis.simple_graph import SimpleGraph
 from commapper.analysis.sparse_brokerage import burt_measures_sparse, gould_fernandez_sparse
 from commapper.model import CommunityNode, MapDocument, MeNode, NodeKind, PersonNode, field_names
 
@@ -162,7 +162,7 @@ def _actor_betweenness(actors: ActorMatrices) -> tuple[npt.NDArray[np.float64], 
 
 
 def _ego_brokerage(
-    doc: MapDocument, merged: MergedMaps, communities: nx.Graph, ego: str
+    doc: MapDocument, merged: MergedMaps, communities: SimpleGraph[str], ego: str
 ) -> EgoBrokerage:
     graph = ego_community_graph(communities, merged, ego)
     measures = burt_measures(graph)[ego]
@@ -188,7 +188,7 @@ def _org_group(doc: MapDocument, community: str) -> str:
 def _actor_brokerage(
     merged: MergedMaps,
     actors: ActorMatrices,
-    communities: nx.Graph,
+    communities: SimpleGraph[str],
     groups: dict[str, Hashable],
     ego: str | None,
 ) -> dict[str, ActorBrokerage]:
@@ -210,9 +210,8 @@ def _actor_brokerage(
     }
 
 
-def _edge_graph(nodes: list[str], edges: np.ndarray) -> nx.Graph:
-    graph = nx.Graph()
-    graph.add_nodes_from(nodes)
+def _edge_graph(nodes: list[str], edges: np.ndarray) -> SimpleGraph[str]:
+    graph = SimpleGraph(nodes)
     graph.add_edges_from((nodes[first], nodes[second]) for first, second in edges.tolist())
     return graph
 
@@ -257,7 +256,7 @@ def _group_key(value: object) -> tuple[str, str, object]:
     return ("value", "text", value)
 
 
-def _sector_partition(doc: MapDocument, communities: nx.Graph) -> dict[str, Hashable]:
+def _sector_partition(doc: MapDocument, communities: SimpleGraph[str]) -> dict[str, Hashable]:
     return {
         community: _sector(doc, community) or f"(no sector: {community})"
         for community in communities
@@ -269,7 +268,7 @@ def _sector(doc: MapDocument, community: str) -> str | None:
     return node.sector if isinstance(node, CommunityNode) else None
 
 
-def _ei_index(partition: str, graph: nx.Graph, groups: dict[str, Hashable]) -> EIIndex:
+def _ei_index(partition: str, graph: SimpleGraph[str], groups: dict[str, Hashable]) -> EIIndex:
     block = ei_index(graph, groups)
     return EIIndex(
         partition=partition,
@@ -301,10 +300,10 @@ def _reads_as_json_scalar(text: str) -> bool:
         return False
 
 
-def _silos(network: nx.Graph) -> tuple[str, ...]:
+def _silos(network: SimpleGraph[str]) -> tuple[str, ...]:
     if network.number_of_nodes() < 2:
         return ()
-    return tuple(sorted(node for node in network if network.degree(node) == 0))
+    return tuple(sorted(node for node in network if not network[node]))
 
 
 def _sorted_dict(values: dict[str, float]) -> dict[str, float]:

@@ -11,10 +11,9 @@ import math
 from collections import Counter
 from collections.abc import Hashable, Iterable
 
-import networkx as nx
-
-from commapper.analysis.graphs import MergedMaps, without_connectors
+from commapper.analysis.graphs import MergedMaps, linked_communities
 from commapper.analysis.result import Breadth, Diversity
+from commapper.analysis.simple_graph import SimpleGraph
 from commapper.model import LEVELS, CommunityNode, MapDocument, Mode
 
 
@@ -52,7 +51,7 @@ def diversity(values: Iterable[Hashable]) -> Diversity:
 def breadth(
     doc: MapDocument,
     merged: MergedMaps,
-    communities: nx.Graph,
+    communities: SimpleGraph[str],
     actor: str,
     *,
     members_only: bool = False,
@@ -71,8 +70,7 @@ def breadth(
     inside = sum(node.inside_org is True for node in nodes)
     outside = sum(node.inside_org is False for node in nodes)
     ego = doc.ego.id if doc.ego else actor
-    network = without_connectors(communities, {actor, ego})
-    neighbours = set().union(*(network[c] for c in mine)) if mine else set()
+    neighbours = linked_communities(communities, mine, {actor, ego})
     people = {
         other
         for other, levels in merged.memberships.items()
@@ -101,7 +99,9 @@ def breadth(
     )
 
 
-def community_reach(network: nx.Graph, merged: MergedMaps, actor: str, ego: str | None) -> int:
+def community_reach(
+    network: SimpleGraph[str], merged: MergedMaps, actor: str, ego: str | None
+) -> int:
     """How many communities an actor's communities touch in C without the actor and ego, their
     own included: the breadth reach of ``reach2_communities``, for any actor.
 
@@ -109,5 +109,4 @@ def community_reach(network: nx.Graph, merged: MergedMaps, actor: str, ego: str 
     map: counted, it would give every actor the same reach.
     """
     mine = set(merged.communities_of(actor))
-    reach = without_connectors(network, {actor, ego})
-    return len(mine.union(*(reach[c] for c in mine)))
+    return len(mine | linked_communities(network, mine, {actor, ego}))

@@ -1,6 +1,7 @@
 """Brokerage measures on one-mode graphs: betweenness, Burt's structural holes, Gould-Fernandez.
 
-Pure functions of a networkx graph that return dicts keyed by node, in the manner of networkx.
+Pure functions of a graph (a :class:`~commapper.analysis.simple_graph.SimpleGraph` or a networkx
+graph) that return dicts keyed by node, in the manner of networkx.
 Burt's measures are written from the formulas (docs/analysis.md) rather than taken from networkx,
 whose ``effective_size`` is wrong for weighted or directed graphs when called for all nodes, and
 which has no hierarchy.
@@ -14,9 +15,10 @@ from itertools import combinations
 from typing import Any, TypeAlias, TypedDict, TypeVar
 
 import igraph
-import networkx as nx
 import numpy as np
 import numpy.typing as npt
+
+from commapper.analysis.simple_graph import AnyGraph, SimpleGraph
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
@@ -84,7 +86,7 @@ def betweenness_method(n_nodes: int, sources: int | None) -> str:
 
 
 def normalised_betweenness(
-    graph: nx.Graph, *, sources: int | None = None, seed: int = 0
+    graph: AnyGraph, *, sources: int | None = None, seed: int = 0
 ) -> dict[Hashable, float]:
     """Brandes betweenness, normalised by 2/((n-1)(n-2)) (undirected) or 1/((n-1)(n-2))
     (directed); 0 for every node when n <= 2.
@@ -95,6 +97,7 @@ def normalised_betweenness(
 
     Examples
     --------
+    >>> import networkx as nx
     >>> normalised_betweenness(nx.path_graph(3))
     {0: 0.0, 1: 1.0, 2: 0.0}
 
@@ -141,7 +144,7 @@ def betweenness_of_edges(
     return np.array(partial) * (n_nodes / sources) * scale
 
 
-def _tie_strengths(graph: nx.Graph, weight: str | None) -> dict[Hashable, dict[Hashable, float]]:
+def _tie_strengths(graph: AnyGraph, weight: str | None) -> dict[Hashable, dict[Hashable, float]]:
     """a_ij + a_ji for every pair of neighbours: the symmetric strength of their relation."""
     strengths: dict[Hashable, dict[Hashable, float]] = {node: {} for node in graph}
     for source, target, data in graph.edges(data=True):
@@ -155,7 +158,7 @@ def _tie_strengths(graph: nx.Graph, weight: str | None) -> dict[Hashable, dict[H
     return strengths
 
 
-def burt_measures(graph: nx.Graph, weight: str | None = None) -> dict[Hashable, BurtFigures]:
+def burt_measures(graph: AnyGraph, weight: str | None = None) -> dict[Hashable, BurtFigures]:
     """Burt's degree, effective size, efficiency, constraint and hierarchy of every node.
 
     With N(i) the neighbours of i and a_ij the tie from i to j (1, or its weight):
@@ -167,6 +170,7 @@ def burt_measures(graph: nx.Graph, weight: str | None = None) -> dict[Hashable, 
 
     Examples
     --------
+    >>> import networkx as nx
     >>> burt_measures(nx.star_graph(3))[0]["effective_size"]
     3.0
 
@@ -272,9 +276,13 @@ def _burt_by_neighbours(
     return results
 
 
-def open_pairs(graph: nx.Graph, node: _Node) -> list[tuple[_Node, _Node]]:
+def open_pairs(graph: AnyGraph, node: _Node) -> list[tuple[_Node, _Node]]:
     """Pairs of ``node``'s neighbours that are not tied to each other: its structural holes."""
-    neighbours = sorted(set(nx.all_neighbors(graph, node)) - {node}, key=str)
+    if isinstance(graph, SimpleGraph) or not graph.is_directed():
+        around = set(graph[node])
+    else:
+        around = set(graph.predecessors(node)) | set(graph.successors(node))
+    neighbours = sorted(around - {node}, key=str)
     return [
         (first, second)
         for first, second in combinations(neighbours, 2)
@@ -283,7 +291,7 @@ def open_pairs(graph: nx.Graph, node: _Node) -> list[tuple[_Node, _Node]]:
 
 
 def gould_fernandez(
-    graph: nx.Graph, groups: Mapping[_Node, Hashable]
+    graph: AnyGraph, groups: Mapping[_Node, Hashable]
 ) -> Mapping[_Node, RoleCounts | dict[str, int]]:
     """Gould-Fernandez brokerage roles of every node, under the partition ``groups``.
 
@@ -300,30 +308,28 @@ def gould_fernandez(
     Gould, R. V. and Fernandez, R. M. (1989). Structures of mediation: a formal approach to
     brokerage in transaction networks. Sociological Methodology 19, 89-126.
     """
-    directed = graph.is_directed()
-    if not directed and 2 < graph.number_of_nodes() <= DENSE_LIMIT:
-        return _undirected_roles_dense(graph, groups)
+    if isinstance(graph, SimpleGraph) or not graph.is_directed():
+        if 2 < graph.number_of_nodes() <= DENSE_LIMIT:
+            return _undirected_roles_dense(graph, groups)
+        return {broker: _undirected_role_counts(graph, broker, groups) for broker in graph}
     results: dict[_Node, RoleCounts | dict[str, int]] = {}
     for broker in graph:
-        if directed:
-            counts = dict.fromkeys(ROLES, 0)
-            pairs = [
-                (source, target)
-                for source in graph.predecessors(broker)
-                for target in graph.successors(broker)
-                if source != target and broker not in (source, target)
-                and not graph.has_edge(source, target)
-            ]  # fmt: skip
-            for source, target in pairs:
-                counts[_role(groups[source], groups[broker], groups[target])] += 1
-            results[broker] = counts | {"total": sum(counts.values())}
-        else:
-            results[broker] = _undirected_role_counts(graph, broker, groups)
+        counts = dict.fromkeys(ROLES, 0)
+        pairs = [
+            (source, target)
+            for source in graph.predecessors(broker)
+            for target in graph.successors(broker)
+            if source != target and broker not in (source, target)
+            and not graph.has_edge(source, target)
+        ]  # fmt: skip
+        for source, target in pairs:
+            counts[_role(groups[source], groups[broker], groups[target])] += 1
+        results[broker] = counts | {"total": sum(counts.values())}
     return results
 
 
 def _undirected_roles_dense(
-    graph: nx.Graph, groups: Mapping[_Node, Hashable]
+    graph: AnyGraph, groups: Mapping[_Node, Hashable]
 ) -> dict[_Node, RoleCounts]:
     """Undirected role counts of every node at once, as quadratic forms on the matrix of open
     (distinct, untied) pairs: for broker v with neighbour indicator a, sum_ik a_i open_ik a_k
@@ -378,7 +384,7 @@ def role_counts(
 
 
 def _undirected_role_counts(
-    graph: nx.Graph, broker: _Node, groups: Mapping[_Node, Hashable]
+    graph: AnyGraph, broker: _Node, groups: Mapping[_Node, Hashable]
 ) -> RoleCounts:
     """Role counts over unordered open pairs of ``broker``'s neighbours, by set arithmetic:
     for each neighbour, count the non-adjacent neighbours in its group and in the broker's."""
@@ -425,7 +431,7 @@ def _role(source_group: Hashable, broker_group: Hashable, target_group: Hashable
     return "liaison"
 
 
-def ei_index(graph: nx.Graph, groups: Mapping[_Node, Hashable]) -> EIFigures:
+def ei_index(graph: AnyGraph, groups: Mapping[_Node, Hashable]) -> EIFigures:
     """Krackhardt and Stern's E-I index (EL - IL)/(EL + IL): whole network, per group, and the
     baseline of a complete graph on the same groups; None where there is nothing to count.
 

@@ -6,11 +6,12 @@ from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 import igraph
-import networkx as nx
+
+from commapper.analysis.simple_graph import AnyGraph, connected_components
 
 
 def cut_structure(
-    graph: nx.Graph, without: Hashable | None = None
+    graph: AnyGraph, without: Hashable | None = None
 ) -> tuple[list[Hashable], list[tuple[Hashable, Hashable]], list[Hashable]]:
     """The articulation points and bridges of an undirected graph, and its articulation
     points once ``without`` is removed (the same as the first when ``without`` is None).
@@ -26,6 +27,7 @@ def cut_structure(
 
     Examples
     --------
+    >>> import networkx as nx
     >>> cut_structure(nx.path_graph(4), without=1)
     ([1, 2], [(0, 1), (1, 2), (2, 3)], [])
 
@@ -69,6 +71,7 @@ class Separations(Generic[_Node]):
 
     Examples
     --------
+    >>> import networkx as nx
     >>> separations = Separations(nx.path_graph(5), root=0)
     >>> separations.sizes(lambda node: node == 4)
     {1: (3, 1), 2: (2, 1), 3: (1, 1)}
@@ -76,14 +79,14 @@ class Separations(Generic[_Node]):
     [3, 4]
     """
 
-    def __init__(self, graph: nx.Graph, root: _Node | None = None) -> None:
+    def __init__(self, graph: AnyGraph, root: _Node | None = None) -> None:
         self._order: list[_Node] = []
         # node -> the ranges of the search order that removing it cuts off
         self._cut: dict[_Node, list[tuple[int, int]]] = {}
         if root is not None:
             self._search(graph, root, rooted=True)
         else:
-            for component in nx.connected_components(graph):
+            for component in connected_components(graph):
                 if len(component) > 2:
                     self._search(graph, min(component, key=str), rooted=False)
 
@@ -105,7 +108,7 @@ class Separations(Generic[_Node]):
         """The nodes that removing ``node`` cuts off (empty when it cuts off nothing)."""
         return {self._order[i] for start, end in self._cut.get(node, ()) for i in range(start, end)}
 
-    def _search(self, graph: nx.Graph, start: _Node, *, rooted: bool) -> None:
+    def _search(self, graph: AnyGraph, start: _Node, *, rooted: bool) -> None:
         first = len(self._order)
         disc = {start: first}
         low = {start: first}

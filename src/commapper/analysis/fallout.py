@@ -10,9 +10,8 @@ drops away. An edge drops away when it is removed with X or touches a node that 
 
 from __future__ import annotations
 
-import networkx as nx
-
 from commapper.analysis.graphs import map_graph
+from commapper.analysis.simple_graph import SimpleGraph, component_of, connected_components
 from commapper.model import CrossingEdge, MapDocument
 
 
@@ -41,15 +40,18 @@ def fallout(doc: MapDocument, node_id: str) -> dict[str, list[str]]:
     if not doc.has_node(node_id):
         return {"nodes": [], "edges": []}
     removed = set(removed_with(doc, node_id))
-    component = nx.node_connected_component(map_graph(doc), node_id)
-    graph = nx.Graph()
-    graph.add_nodes_from(node.id for node in doc.nodes if node.id != node_id)
-    graph.add_edges_from((edge.source, edge.target) for edge in doc.edges if edge.id not in removed)
+    component = component_of(map_graph(doc), node_id)
+    graph = SimpleGraph(node.id for node in doc.nodes if node.id != node_id)
+    graph.add_edges_from(
+        (edge.source, edge.target)
+        for edge in doc.edges
+        if edge.id not in removed and edge.source != edge.target
+    )
     ego = doc.ego.id if doc.ego else None
     if ego is not None and ego != node_id:
-        kept = nx.node_connected_component(graph, ego)
+        kept = component_of(graph, ego)
     else:
-        pieces = nx.connected_components(graph.subgraph(component - {node_id}))
+        pieces = connected_components(graph, within=component - {node_id})
         kept = min(pieces, key=lambda piece: (-len(piece), min(piece)), default=set())
         kept |= set(graph) - component
     lost = {node_id} | (set(graph) - kept)

@@ -12,10 +12,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-import networkx as nx
-
 from commapper.analysis.cuts import Separations
 from commapper.analysis.graphs import MergedMaps
+from commapper.analysis.simple_graph import SimpleGraph
 from commapper.model import MapDocument, NodeKind
 
 # At most this many findings, the most important first. In one finding, at most this many pairs
@@ -262,8 +261,8 @@ class Finding:
 def findings(
     doc: MapDocument,
     merged: MergedMaps,
-    full_map: nx.Graph,
-    communities: nx.Graph,
+    full_map: SimpleGraph[str],
+    communities: SimpleGraph[str],
     betweenness: dict[str, float],
     *,
     open_pairs: Sequence[tuple[str, str]],
@@ -280,10 +279,10 @@ def findings(
         claims += _only_links(ego, open_pairs)
     claims += _silos(communities, ego)
     claims += _sole_links(communities, merged, ego)
-    top = _top_broker(full_map, betweenness, ego, estimated=estimated)
+    top = _top_broker(full_map, merged.kinds, betweenness, ego, estimated=estimated)
     if top is not None:
         claims.append(top)
-    claims += _holds_together(full_map, ego)
+    claims += _holds_together(full_map, merged.kinds, ego)
 
     def name(node_id: str) -> str:
         return doc.node(node_id).label or node_id
@@ -303,7 +302,7 @@ def _only_links(ego: str, open_pairs: Sequence[tuple[str, str]]) -> list[Claim]:
     return [OnlyLinkCount(ego, len(open_pairs), communities)]
 
 
-def _silos(communities: nx.Graph, ego: str | None) -> list[Silo]:
+def _silos(communities: SimpleGraph[str], ego: str | None) -> list[Silo]:
     """Communities that nothing links to another, or that only ego links (a map's only
     community is not a silo)."""
     if communities.number_of_nodes() < 2:
@@ -322,7 +321,9 @@ def _silos(communities: nx.Graph, ego: str | None) -> list[Silo]:
     return silos
 
 
-def _sole_links(communities: nx.Graph, merged: MergedMaps, ego: str | None) -> list[SoleLink]:
+def _sole_links(
+    communities: SimpleGraph[str], merged: MergedMaps, ego: str | None
+) -> list[SoleLink]:
     """People and boundary objects that alone link pairs of communities (or alone with you)."""
     alone: dict[str, list[tuple[str, str]]] = {}
     with_you: dict[str, list[tuple[str, str]]] = {}
@@ -341,12 +342,17 @@ def _sole_links(communities: nx.Graph, merged: MergedMaps, ego: str | None) -> l
 
 
 def _top_broker(
-    full_map: nx.Graph, betweenness: dict[str, float], ego: str | None, *, estimated: bool
+    full_map: SimpleGraph[str],
+    kinds: dict[str, str],
+    betweenness: dict[str, float],
+    ego: str | None,
+    *,
+    estimated: bool,
 ) -> TopBroker | None:
     scores = {
         node: betweenness[node]
-        for node, kind in full_map.nodes(data="kind")
-        if kind in (NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT)
+        for node in full_map
+        if kinds[node] in (NodeKind.PERSON, NodeKind.BOUNDARY_OBJECT)
     }
     if not scores or max(scores.values()) <= 0:
         return None
@@ -358,7 +364,7 @@ def _top_broker(
         neighbour
         for broker in brokers
         for neighbour in full_map[broker]
-        if full_map.nodes[neighbour]["kind"] == NodeKind.COMMUNITY
+        if kinds[neighbour] == NodeKind.COMMUNITY
     }
     yours = None if ego is None else betweenness[ego]
     if yours is not None and abs(yours - best) <= TIE_TOLERANCE * best:
@@ -366,11 +372,12 @@ def _top_broker(
     return TopBroker(brokers, best, estimated, tuple(sorted(touched)), ego, yours)
 
 
-def _holds_together(full_map: nx.Graph, ego: str | None) -> list[HoldsTogether]:
+def _holds_together(
+    full_map: SimpleGraph[str], kinds: dict[str, str], ego: str | None
+) -> list[HoldsTogether]:
     """People and boundary objects whose removal cuts something off from me (or, without me,
     from the largest part left), unless all it cuts off is one person or object; only the most
     important are spelt out node by node."""
-    kinds = full_map.nodes(data="kind")
     separations = Separations[str](full_map, ego)  # G_map's nodes are the map's ids
     sizes = separations.sizes(lambda node: kinds[node] == NodeKind.COMMUNITY)
     candidates = sorted(

@@ -1,8 +1,9 @@
 """The graphs a map is analysed on (docs/analysis.md): G_map, C, C without X, EG and A.
 
-All pure: a document in, a networkx graph out. Duplicate edges of one kind between the same
-pair are merged first (membership keeps the strongest level and the union of modes; a tie keeps
-the largest weight; a crossing keeps the union of its ``via``).
+All pure: a document in, a :class:`~commapper.analysis.simple_graph.SimpleGraph` out (A as
+sparse matrices). Duplicate edges of one kind between the same pair are merged first
+(membership keeps the strongest level and the union of modes; a tie keeps the largest weight; a
+crossing keeps the union of its ``via``).
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from commapper.analysis.simple_graph import SimpleGraph
 from commapper.model import (
     ACTOR_KINDS,
     CrossingEdge,
@@ -25,6 +27,9 @@ from commapper.model import (
     ObjectUseEdge,
     TieEdge,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass
@@ -87,15 +92,16 @@ def merge_edges(doc: MapDocument) -> MergedMaps:
     return merged
 
 
-def map_graph(doc: MapDocument) -> nx.Graph:
-    """G_map: every node and every edge, undirected and simple; nodes carry their ``kind``."""
-    graph = nx.Graph()
-    graph.add_nodes_from((node.id, {"kind": node.kind}) for node in doc.nodes)
-    graph.add_edges_from((edge.source, edge.target) for edge in doc.edges)
+def map_graph(doc: MapDocument) -> SimpleGraph[str]:
+    """G_map: every node and every edge, undirected and simple (a map has no loops)."""
+    graph = SimpleGraph(node.id for node in doc.nodes)
+    graph.add_edges_from(
+        (edge.source, edge.target) for edge in doc.edges if edge.source != edge.target
+    )
     return graph
 
 
-def community_network(merged: MergedMaps, without: Iterable[str] = ()) -> nx.Graph:
+def community_network(merged: MergedMaps, without: Iterable[str] = ()) -> SimpleGraph[str]:
     """C (or C without X): communities, joined when some connector links them.
 
     A connector is an actor with a membership (any level) in both, a boundary object used by
@@ -104,14 +110,13 @@ def community_network(merged: MergedMaps, without: Iterable[str] = ()) -> nx.Gra
     ``without`` is dropped. Each edge carries ``connectors``: the ids that link the pair.
     """
     excluded = set(without)
-    graph = nx.Graph()
-    graph.add_nodes_from(merged.communities)
+    graph = SimpleGraph(merged.communities)
 
     def connect(first: str, second: str, connector: str) -> None:
         if first == second:
             return
         if graph.has_edge(first, second):
-            graph.edges[first, second]["connectors"].add(connector)
+            graph[first][second]["connectors"].add(connector)
         else:
             graph.add_edge(first, second, connectors={connector})
 
@@ -135,30 +140,51 @@ def community_network(merged: MergedMaps, without: Iterable[str] = ()) -> nx.Gra
     return graph
 
 
-def without_connectors(network: nx.Graph, left_out: Iterable[str | None]) -> nx.Graph:
-    """C without X read from C itself, as a view (nothing is copied): an edge stays when some
-    connector of it is not in X. That is the graph :func:`community_network` builds with
-    ``without=X``, since X holds actors and a crossing's connectors are its ``via``, or the
-    crossing itself when ``via`` is empty."""
+def without_connectors(
+    network: SimpleGraph[str], left_out: Iterable[str | None]
+) -> SimpleGraph[str]:
+    """C without X read from C itself: an edge stays when some connector of it is not in X.
+    That is the graph :func:`community_network` builds with ``without=X``, since X holds actors
+    and a crossing's connectors are its ``via``, or the crossing itself when ``via`` is empty.
+    The edges kept carry C's sets of connectors."""
     excluded = set(left_out)
+    graph = SimpleGraph(network)
+    for first, second, data in network.edges(data=True):
+        if not data["connectors"] <= excluded:
+            graph.add_edge(first, second, connectors=data["connectors"])
+    return graph
 
-    def kept(first: str, second: str) -> bool:
-        return not network[first][second]["connectors"] <= excluded
 
-    return nx.subgraph_view(network, filter_edge=kept)
+def linked_communities(
+    network: SimpleGraph[str], communities: Iterable[str], left_out: Iterable[str | None]
+) -> set[str]:
+    """The communities joined to any of ``communities`` in C without X (``left_out``), read
+    from C itself (``network``) without building C without X."""
+    excluded = set(left_out)
+    return {
+        other
+        for community in communities
+        for other, data in network[community].items()
+        if not data["connectors"] <= excluded
+    }
 
 
-def ego_community_graph(communities: nx.Graph, merged: MergedMaps, ego: str) -> nx.Graph:
+def ego_community_graph(
+    communities: SimpleGraph[str], merged: MergedMaps, ego: str
+) -> SimpleGraph[str]:
     """EG: C without {ego} (from C, ``communities``), plus ego joined to each of ego's
     communities (any level)."""
-    graph = nx.Graph(without_connectors(communities, {ego}))
+    graph = without_connectors(communities, {ego})
     graph.add_node(ego)
     graph.add_edges_from((ego, community) for community in merged.communities_of(ego))
     return graph
 
 
 def actor_network(merged: MergedMaps) -> nx.Graph:
-    """A: ``me`` and persons; joined by ties (weight kept) and by sharing a community."""
+    """A as a networkx graph: ``me`` and persons; joined by ties (weight kept) and by sharing a
+    community. The analysis holds A as :class:`ActorMatrices`; this is A for cross-checks."""
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(merged.actors)
     for (source, target), (weight, _) in merged.ties.items():
