@@ -56,7 +56,9 @@ def launch_once(map_path: Path, n_nodes: int, display: str, folder: Path, settle
     try:
         drawn = app.wait_for("drawn", timeout)
         if drawn is None:
-            raise SystemExit(f"{map_path.name}: not drawn within {timeout:.0f} s")
+            errors = [event for event in app.poll() if event["ev"] == "probe_error"]
+            failed = f" (the probe failed: {errors[:3]})" if errors else ""
+            raise SystemExit(f"{map_path.name}: not drawn within {timeout:.0f} s{failed}")
         if drawn["nodes"] != n_nodes:
             raise SystemExit(f"{map_path.name}: drawn with {drawn['nodes']} of {n_nodes} nodes")
         time.sleep(settle)

@@ -222,13 +222,9 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def longest_gap(
-    gaps: list[tuple[float, float]], start: float, end: float, overlapping: bool = False
-) -> float:
-    """The longest gap (s) that began within [start, end), or with ``overlapping`` that reaches
-    into it at all; 0 if none (none of at least the probe's GAP_MIN)."""
-    if overlapping:
-        return max((to - since for since, to in gaps if since < end and to > start), default=0.0)
+def longest_gap(gaps: list[tuple[float, float]], start: float, end: float) -> float:
+    """The longest gap (s) that began within [start, end); 0 if none (none of at least the
+    probe's GAP_MIN)."""
     return max((to - since for since, to in gaps if start <= since < end), default=0.0)
 
 
