@@ -108,41 +108,43 @@ def wall_clock(command: list[str], environment: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def import_summary(path: Path, environment: dict[str, str], top: int = 12) -> list[str]:
-    """Lines summarising ``python -X importtime -m commapper analyse --json PATH``: time per
-    top-level package (the self times of its modules summed), the largest first."""
-    command = [
-        sys.executable,
-        "-X",
-        "importtime",
-        "-m",
-        "commapper",
-        "analyse",
-        "--json",
-        str(path),
-    ]
+def import_summary(path: Path, environment: dict[str, str], top: int = 8) -> list[str]:
+    """Lines summarising ``python -X importtime -m commapper analyse --json PATH``: what our
+    own modules import and what each costs with everything it brings (cumulative), then the
+    time of every module summed by top-level package (self times: they add up to the total)."""
+    command = [sys.executable, "-X", "importtime", "-m", "commapper", "analyse", "--json"]
     run = subprocess.run(
-        command,
+        [*command, str(path)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         check=True,
         env=environment,
     )
-    by_package: dict[str, int] = defaultdict(int)
-    total = 0
+    rows = []  # (depth, name, self us, cumulative us), children before their parent
     for line in run.stderr.splitlines():
-        if not line.startswith("import time:") or "imported package" in line:
-            continue
-        self_us, _, name = (part.strip() for part in line.removeprefix("import time:").split("|"))
+        if line.startswith("import time:") and "imported package" not in line:
+            self_us, cumulative_us, name = line.removeprefix("import time:").split("|")
+            depth = (len(name) - len(name.lstrip())) // 2
+            rows.append((depth, name.strip(), int(self_us), int(cumulative_us)))
+    by_package: dict[str, int] = defaultdict(int)
+    asked_for: dict[str, int] = defaultdict(int)
+    parents: dict[int, str] = {}
+    for depth, name, self_us, cumulative_us in reversed(rows):  # a parent before its children
+        parents[depth] = name
         root = name.split(".")[0]
-        if root == "commapper":  # our own layers, one line each
-            root = ".".join(name.split(".")[:2])
-        by_package[root] += int(self_us)
-        total += int(self_us)
+        by_package[".".join(name.split(".")[:2]) if root == "commapper" else root] += self_us
+        parent = parents.get(depth - 1, "") if depth else ""
+        if root != "commapper" and parent.startswith("commapper"):
+            asked_for[root] += cumulative_us
+    total = sum(by_package.values())
     lines = [f"  all imports: {total / 1e6:.2f} s (importtime inflates this somewhat)"]
-    ranked = sorted(by_package.items(), key=lambda item: -item[1])
-    lines += [f"  {seconds / 1e6:6.3f} s  {package}" for package, seconds in ranked[:top]]
+    lines.append("  imported by commapper, with what each brings:")
+    ranked = sorted(asked_for.items(), key=lambda item: -item[1])[:top]
+    lines += [f"    {us / 1e6:6.3f} s  {package}" for package, us in ranked]
+    lines.append("  by package (each module's own time):")
+    ranked = sorted(by_package.items(), key=lambda item: -item[1])[:top]
+    lines += [f"    {us / 1e6:6.3f} s  {package}" for package, us in ranked]
     watched = ("networkx", "scipy", "pydantic", "PySide6", "pyqtgraph")
     loaded = [f"{name} {'yes' if name in by_package else 'no'}" for name in watched]
     lines.append("  loaded: " + ", ".join(loaded))
