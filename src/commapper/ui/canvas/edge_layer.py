@@ -92,8 +92,13 @@ class EdgeLayer(QGraphicsItem):
         _draw(painter, self._lit, lit=True)
 
     def _paint_picture(self, painter: QPainter, transform: QTransform, widget: QWidget) -> None:
-        zoom = (transform.m11(), transform.m12(), transform.m21(), transform.m22())
-        zoom += (widget.devicePixelRatioF(),)
+        zoom = (
+            transform.m11(),
+            transform.m12(),
+            transform.m21(),
+            transform.m22(),
+            widget.devicePixelRatioF(),
+        )
         in_view = transform.inverted()[0].mapRect(QRectF(widget.rect()))
         if (
             self._picture is None

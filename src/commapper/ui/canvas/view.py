@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from commapper.model import MoveNodes, UpdateItem
 from commapper.model.items import MAX_LABEL_CHARS
+from commapper.ui.canvas.edge_item import EdgeItem
 from commapper.ui.canvas.items import NodeItem
 from commapper.ui.canvas.scene import BSP_TREE_DEPTH, MapScene
 from commapper.ui.translations import QT_TRANSLATE_NOOP
@@ -99,7 +100,7 @@ class MapView(QGraphicsView):
         )
         self._drag_snapshot: tuple[QPixmap, QRectF] | None = None
         self._hidden_for_drag: list[QGraphicsItem] = []
-        self._moving_edges: list[QGraphicsItem] = []
+        self._moving_edges: list[EdgeItem] = []
         scene.drag_started.connect(self._freeze_still_items)
         scene.drag_finished.connect(self._thaw_still_items)
         self._panning_from: QPointF | None = None
@@ -125,7 +126,7 @@ class MapView(QGraphicsView):
         for node in moving_nodes:
             moving.update(node.edges)
         # The edge layer is photographed with the rest; the moving edges draw themselves.
-        self._moving_edges = [item for item in moving if item not in moving_nodes]
+        self._moving_edges = [item for item in moving if isinstance(item, EdgeItem)]
         for edge in self._moving_edges:
             edge.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)
         # Transparent rather than hidden for the photo: hiding the dragged node would end the
