@@ -88,3 +88,18 @@ def test_a_long_search_is_refused_within_a_step_budget():
     assert clique_betweenness(path, no_cliques, max_steps=1e6) is None
     expected = as_array(nx.betweenness_centrality(nx.path_graph(200)))
     assert clique_betweenness(path, no_cliques, max_steps=1e8) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_components_and_eccentricity_are_networkx_s(seed):
+    from commapper.analysis.clique_betweenness import _component_sizes, _eccentricity
+
+    adjacency, incidence, graph = clique_union(seed)
+    pattern = sp.csr_matrix(adjacency, dtype=float)
+    uncovered = pattern - pattern.multiply(sp.csr_matrix(incidence @ incidence.T) > 0)
+    sizes = _component_sizes(sp.csr_matrix(incidence), sp.csr_matrix(uncovered))
+    for component in nx.connected_components(graph):
+        assert {int(sizes[node]) for node in component} == {len(component)}
+    for node in (0, 5, len(graph) - 1):
+        reached = nx.single_source_shortest_path_length(graph, node)
+        assert _eccentricity(pattern, node) == max(reached.values())

@@ -145,15 +145,14 @@ def _eccentricity(pattern: sp.csr_matrix, node: int) -> int:
     """How many steps a breadth-first search from ``node`` takes to reach its whole component."""
     reached = np.zeros(pattern.shape[0], dtype=bool)
     reached[node] = True
-    front = np.array([node])
+    front = reached.astype(float)
     depth = 0
     while True:
-        step = np.unique(pattern[front].indices)
-        step = step[~reached[step]]
-        if not step.size:
+        step = (pattern @ front > 0) & ~reached
+        if not step.any():
             return depth
-        reached[step] = True
-        front = step
+        reached |= step
+        front = step.astype(float)
         depth += 1
 
 
