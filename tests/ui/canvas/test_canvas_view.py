@@ -149,3 +149,21 @@ def test_a_node_added_out_of_sight_is_shown_without_losing_the_view(make_window)
     after = view.mapToScene(view.viewport().rect()).boundingRect()
     assert after.contains(window.scene.node_items[node_id].sceneBoundingRect())
     assert after.contains(before.center())  # still where the user was working
+
+
+def test_a_turn_of_the_wheel_zooms_at_once_and_settles_the_labels_when_it_rests(
+    window_on, wheel_down, qtbot
+):
+    from commapper.ui.canvas.view import label_scale_at
+
+    window = window_on(spread_map((0.0, 0.0), (100.0, 0.0)))
+    view, scene = window.view, window.scene
+    view.set_zoom(0.5)
+    before = scene.label_scale
+    for _ in range(3):
+        wheel_down(view.viewport())
+    assert view.zoom == pytest.approx(0.5 / 1.2**3, rel=0.05)  # the view follows each notch
+    assert scene.zoom_in_motion and scene.label_scale == before  # the labels wait
+    window.grab()  # a frame drawn mid-turn
+    qtbot.waitUntil(lambda: not scene.zoom_in_motion, timeout=2000)
+    assert scene.label_scale == pytest.approx(label_scale_at(view.zoom)) != before

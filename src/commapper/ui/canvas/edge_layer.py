@@ -100,6 +100,14 @@ class EdgeLayer(QGraphicsItem):
             widget.devicePixelRatioF(),
         )
         in_view = transform.inverted()[0].mapRect(QRectF(widget.rect()))
+        if self._picture is not None and self.map_scene.zoom_in_motion:
+            # Zooming by wheel: the last picture, stretched, until the wheel rests.
+            target = transform.mapRect(self._picture_rect)
+            painter.save()
+            painter.setWorldTransform(QTransform())
+            painter.drawPixmap(target, self._picture, QRectF(self._picture.rect()))
+            painter.restore()
+            return
         if (
             self._picture is None
             or zoom != self._picture_zoom

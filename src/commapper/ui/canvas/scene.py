@@ -149,6 +149,8 @@ class MapScene(QGraphicsScene):
         self.setBackgroundBrush(self.colours.background)
         # Zoomed out, one layer draws all edges in batches (see EdgeLayer); the view decides.
         self.batched_edges = False
+        # The view is being zoomed by the wheel: labels and edges wait until it rests.
+        self.zoom_in_motion = False
         self._selected_edges: set[EdgeItem] = set()
         self.edge_layer = EdgeLayer(self)
         self.addItem(self.edge_layer)
