@@ -14,7 +14,6 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from commapper.analysis.simple_graph import SimpleGraph
 from commapper.model import (
@@ -30,6 +29,7 @@ from commapper.model import (
 
 if TYPE_CHECKING:
     import networkx as nx
+    import scipy.sparse as sp
 
 
 @dataclass
@@ -217,12 +217,16 @@ class ActorMatrices:
 
     def edges(self) -> np.ndarray:
         """Each tie once, as rows of two actor positions (the smaller first)."""
+        import scipy.sparse as sp  # here: the window reads merged maps without scipy
+
         upper = sp.triu(self.weights, k=1).tocoo()
         return np.column_stack([upper.row, upper.col])
 
 
 def actor_matrices(merged: MergedMaps) -> ActorMatrices:
     """A as :class:`ActorMatrices`; the same ties and weights as :func:`actor_network`."""
+    import scipy.sparse as sp  # here: the window reads merged maps without scipy
+
     actors, communities = merged.actors, merged.communities
     actor_index = {actor: position for position, actor in enumerate(actors)}
     community_index = {community: position for position, community in enumerate(communities)}

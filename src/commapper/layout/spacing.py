@@ -12,7 +12,6 @@ import math
 from collections.abc import Iterable
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 Point = tuple[float, float]
 
@@ -384,6 +383,8 @@ def separate(
     for _ in range(sweeps):
         # The pairs that may be too close, found in C; a little wider than the minimum so that
         # pairs brought close earlier in the same sweep are caught too. Sorted, for determinism.
+        from scipy.spatial import cKDTree  # here: it costs a second at the window's launch
+
         tree = cKDTree(np.column_stack([[xs[k] for k in near], [ys[k] for k in near]]))
         pairs = near[tree.query_pairs(1.25 * min_distance, output_type="ndarray")]
         pairs = pairs[~(fixed[pairs[:, 0]] & fixed[pairs[:, 1]])]

@@ -13,11 +13,10 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from commapper.analysis.analyse import analyse
+from commapper.analysis import call
 from commapper.analysis.process import run_in_process
 from commapper.analysis.result import Analysis
 from commapper.analysis.timeline import as_of
-from commapper.analysis.whatif import what_if
 from commapper.model import MapDocument
 from commapper.ui.session import MapSession
 
@@ -137,7 +136,7 @@ class AnalysisRunner(QObject):
         self._pool.start(
             _Job(
                 self._generation,
-                partial(analyse, doc, group_by=group_by),
+                partial(call, "analyse", doc, group_by=group_by),
                 self._relay,
                 self._is_current,
                 self.in_process,
@@ -152,7 +151,7 @@ class AnalysisRunner(QObject):
         self._pool.start(
             _Job(
                 self._what_if_generation,
-                partial(what_if, doc, node_id, group_by=group_by),
+                partial(call, "what_if", doc, node_id, group_by=group_by),
                 self._what_if_relay,
                 lambda generation: generation == self._what_if_generation,
                 self.in_process,
