@@ -104,6 +104,12 @@ class NodeItem(QGraphicsItem):
         self.setToolTip(plain_markup(node.label))
         self.update()
 
+    def follow_move(self) -> None:
+        """Re-read only the node's position: all a move changes (a layout moves thousands)."""
+        node = self.map_scene.doc.node(self.node_id)
+        if node.x is not None and node.y is not None:
+            self.setPos(node.x, node.y)
+
     def _wrapped(self, label: str) -> list[str]:
         """The label in at most three lines of LABEL_MAX_WIDTH, elided if longer."""
         metrics = QFontMetricsF(label_font(self.kind))
@@ -338,8 +344,11 @@ class NodeItem(QGraphicsItem):
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.update_geometry()
+            if (later := self.map_scene.edges_to_update) is not None:
+                later.update(self.edges)  # once each, when all have moved
+            else:
+                for edge in self.edges:
+                    edge.update_geometry()
         elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             for edge in self.edges:
                 edge.ends_selected += 1 if value else -1

@@ -52,6 +52,8 @@ from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import canvas_colours, sector_colour, sector_palette
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
+# Items moved, added or removed at once beyond which the scene's index is built anew.
+BULK_CHANGE = 300
 BSP_TREE_DEPTH = 6
 # A node of each kind as a sentence names it ("A person and a boundary object are not joined"),
 # translated where shown.
@@ -149,6 +151,8 @@ class MapScene(QGraphicsScene):
         self.setBackgroundBrush(self.colours.background)
         # Zoomed out, one layer draws all edges in batches (see EdgeLayer); the view decides.
         self.batched_edges = False
+        # While a large change is followed: the edges whose ends moved, drawn again at its end.
+        self.edges_to_update: set[EdgeItem] | None = None
         # The view is being zoomed by the wheel: labels and edges wait until it rests.
         self.zoom_in_motion = False
         self._selected_edges: set[EdgeItem] = set()
@@ -244,6 +248,29 @@ class MapScene(QGraphicsScene):
             item.update_geometry()
 
     def _on_document_changed(self, change: DocumentChanged) -> None:
+        # Many items moving, coming or going (a layout, its undo, a paste): the index is built
+        # again once, not updated item by item.
+        bulk = (
+            len(change.nodes_moved) + len(change.nodes_added) + len(change.edges_added)
+            > BULK_CHANGE
+        )
+        if not bulk:
+            self._follow_change(change)
+            return
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.edge_layer.invalidate()
+        self.edges_to_update = set()  # an edge between two moved nodes is drawn again once
+        try:
+            self._follow_change(change)
+        finally:
+            edges, self.edges_to_update = self.edges_to_update, None
+            for edge in edges:
+                if edge.scene() is self:
+                    edge.update_geometry()
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+            self.setBspTreeDepth(BSP_TREE_DEPTH)
+
+    def _follow_change(self, change: DocumentChanged) -> None:
         touched_pairs: set[frozenset[str]] = set()
         for edge_id in change.edges_changed & set(self.edge_items):
             item, edge = self.edge_items[edge_id], self.doc.edge(edge_id)
@@ -271,9 +298,12 @@ class MapScene(QGraphicsScene):
                 self._add_edge_item(edge_id)
                 edge = self.doc.edge(edge_id)
                 touched_pairs.add(frozenset((edge.source, edge.target)))
-        for node_id in change.nodes_changed | change.nodes_moved:
+        for node_id in change.nodes_changed:
             if node_id in self.node_items:
                 self.node_items[node_id].refresh()
+        for node_id in change.nodes_moved - change.nodes_changed:
+            if node_id in self.node_items:
+                self.node_items[node_id].follow_move()
         for pair in touched_pairs:
             self._rebend(pair)
         if change.nodes_added or change.nodes_removed or change.nodes_changed:
