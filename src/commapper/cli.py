@@ -65,6 +65,12 @@ def _open_app(args: list[str]) -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()  # the analysis process of a frozen (PyInstaller) app
+    # The layers below the window first: once PySide6 is loaded, its import hook reads the
+    # source of every module imported after it, to look for its name (PYSIDE-2029); numpy,
+    # pydantic and igraph read so and kept in the line cache cost 12 MB.
+    import commapper.io
+    import commapper.layout
+    import commapper.model  # noqa: F401
     from commapper.ui.app import run_app  # Qt is imported only here
 
     return run_app(options.file)

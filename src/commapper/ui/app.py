@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import linecache
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +71,9 @@ def run_app(file: str | None, commapper: CommapperApp | None = None) -> int:
         window.files.open_path(Path(file))
     # Logged from the running event loop: the window is up and answering (tests wait for it).
     QTimer.singleShot(0, lambda: log.info("Ready: the event loop is running"))
+    # The sources PySide6's import hook read (see cli._open_app) are needed no more; a
+    # traceback reads its lines again.
+    QTimer.singleShot(0, linecache.clearcache)
     return app.exec()
 
 
