@@ -155,6 +155,8 @@ class MapScene(QGraphicsScene):
         self.edges_to_update: set[EdgeItem] | None = None
         # The view is being zoomed by the wheel: labels and edges wait until it rests.
         self.zoom_in_motion = False
+        # A rubber band is being drawn: the session learns the selection when it is let go.
+        self.rubber_banding = False
         self._selected_edges: set[EdgeItem] = set()
         self.edge_layer = EdgeLayer(self)
         self.addItem(self.edge_layer)
@@ -511,6 +513,8 @@ class MapScene(QGraphicsScene):
         return [item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)]
 
     def _selection_to_session(self) -> None:
+        if self.rubber_banding:
+            return  # once, when the band is let go (selection_settled)
         selected = self.selectedItems()
         self._light_selected_edges(selected)
         if self._syncing_selection:
@@ -524,6 +528,10 @@ class MapScene(QGraphicsScene):
         ordered = [item_id for item_id in self.session.selection.ids if item_id in ids]
         ordered += sorted(ids - set(ordered))
         self.session.selection.set(ordered)
+
+    def selection_settled(self) -> None:
+        """A rubber band was let go: what it selected goes to the session."""
+        self._selection_to_session()
 
     def _light_selected_edges(self, selected: list[QGraphicsItem]) -> None:
         # Selected edges are drawn highlighted. (Watched here rather than in each edge's
