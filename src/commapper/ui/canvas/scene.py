@@ -38,7 +38,7 @@ from commapper.model import (
     edge_kinds_between,
 )
 from commapper.model.items import MAX_COORDINATE
-from commapper.ui.canvas.edge_item import EdgeItem
+from commapper.ui.canvas.edge_item import EdgeItem, Look
 from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import LEADER_KINDS, MANY_NODES, NodeItem
 from commapper.ui.canvas.labels import (
@@ -49,7 +49,7 @@ from commapper.ui.canvas.labels import (
 )
 from commapper.ui.progress import report_progress
 from commapper.ui.session import MapSession
-from commapper.ui.shell.theme import canvas_colours, sector_colour, sector_palette
+from commapper.ui.shell.theme import CanvasColours, canvas_colours, sector_colour, sector_palette
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 # Items moved, added or removed at once beyond which the scene's index is built anew.
@@ -151,6 +151,7 @@ class MapScene(QGraphicsScene):
         self.setBackgroundBrush(self.colours.background)
         # Zoomed out, one layer draws all edges in batches (see EdgeLayer); the view decides.
         self.batched_edges = False
+        self._looks: dict[tuple[object, ...], Look] = {}  # pens shared by edges drawn alike
         # While a large change is followed: the edges whose ends moved, drawn again at its end.
         self.edges_to_update: set[EdgeItem] | None = None
         # The view is being zoomed by the wheel: labels and edges wait until it rests.
@@ -331,8 +332,18 @@ class MapScene(QGraphicsScene):
         self._fill_rule = rule
         self.restyle()
 
+    def shared_look(
+        self, spec: tuple[object, ...], make: Callable[[tuple[object, ...], CanvasColours], Look]
+    ) -> Look:
+        """The pen (and its signature) of edges drawn as ``spec`` says, made once for all of
+        them by ``make`` until the next restyle."""
+        if (look := self._looks.get(spec)) is None:
+            look = self._looks[spec] = make(spec, self.colours)
+        return look
+
     def restyle(self) -> None:
         """Repaint every item with fresh colours (after a theme or overlay change)."""
+        self._looks.clear()
         self.style_generation += 1
         self.edge_layer.invalidate()
         self.update()
