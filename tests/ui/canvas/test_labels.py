@@ -176,3 +176,23 @@ def test_lines_are_routed_again_after_a_move_of_a_person_or_of_a_community(windo
     # c4 moves away: every line is looked at again, Ben's goes straight.
     session.edit(MoveNodes({"c4": (300.0, 900.0)}), "Move c4")
     qtbot.waitUntil(lambda: membership.detour_bend is None)
+
+
+def test_a_line_that_comes_goes_around_a_disc_and_a_person_who_comes_reroutes_nothing(
+    window_on, qtbot
+):
+    from commapper.model import InsertItems, MembershipEdge, PersonNode
+
+    window = window_on(six_community_map())
+    scene, session = window.scene, window.session
+    away = {node.id: (5000.0 + 300 * i, 5000.0) for i, node in enumerate(session.doc.nodes)}
+    session.edit(MoveNodes({**away, "c3": (0.0, 0.0), "c4": (300.0, 0.0)}), "Apart")
+    qtbot.waitUntil(lambda: not scene._routes_stale)
+    # A person past c4, on their own: nothing to route.
+    newcomer = PersonNode(id="p9", label="Nia", x=600.0, y=4.0)
+    session.edit(InsertItems(nodes=((len(session.doc.nodes), newcomer),)), "Add Nia")
+    assert scene._moved_since_routing == set() and not scene._lines_to_route
+    # Her line to c3 comes: it runs through c4's disc, and goes around it.
+    line = MembershipEdge(id="m9", source="p9", target="c3", level="core")
+    session.edit(InsertItems(edges=((len(session.doc.edges), line),)), "Nia joins c3")
+    qtbot.waitUntil(lambda: scene.edge_items["m9"].detour_bend is not None)

@@ -54,6 +54,8 @@ from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 # Items moved, added or removed at once beyond which the scene's index is built anew.
 BULK_CHANGE = 300
+# Nodes moved or added at once up to which the room is checked for them alone, not measured.
+FEW_NODES = 50
 BSP_TREE_DEPTH = 6
 # A node of each kind as a sentence names it ("A person and a boundary object are not joined"),
 # translated where shown.
@@ -136,6 +138,8 @@ class MapScene(QGraphicsScene):
         # What moved since lines were last routed, or None when every line is to be routed again
         # (nodes or lines came or went).
         self._moved_since_routing: set[str] | None = None
+        # Lines that came, or bent apart anew, since lines were last routed.
+        self._lines_to_route: set[EdgeItem] = set()
         self._declutter_timer.timeout.connect(self._start_declutter)
         # A large map's label pass runs in slices between events (see labels.placing_labels).
         self._declutter_steps: Generator[None, None, LabelPlacement] | None = None
@@ -144,6 +148,7 @@ class MapScene(QGraphicsScene):
         self._declutter_slice.timeout.connect(self._declutter_a_slice)
         self._declutter_timer.timeout.connect(self._fit_scene_rect_if_grown)
         self._extent_stale = True  # nodes moved, came or went, or labels changed size
+        self._extent = QRectF()  # the nodes and their labels when last measured
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         # Qt's automatic depth (13 for a 2,000-node map) makes whole-map frames 50% slower
         # than a shallow tree: measured with benchmarks/bench_editor.py.
@@ -275,6 +280,7 @@ class MapScene(QGraphicsScene):
 
     def _follow_change(self, change: DocumentChanged) -> None:
         touched_pairs: set[frozenset[str]] = set()
+        discs_came_or_went = False  # me or a community: any line may now pass through it
         for edge_id in change.edges_changed & set(self.edge_items):
             item, edge = self.edge_items[edge_id], self.doc.edge(edge_id)
             if (item.source.node_id, item.target.node_id) == (edge.source, edge.target):
@@ -290,12 +296,14 @@ class MapScene(QGraphicsScene):
         for node_id in change.nodes_removed | change.nodes_added:
             node_item = self.node_items.pop(node_id, None)
             if node_item is not None:
+                discs_came_or_went |= node_item.kind in LEADER_KINDS
                 for edge_item in list(node_item.edges):
                     touched_pairs.add(self._remove_edge_item(edge_item.edge_id))
                 self.removeItem(node_item)
         for node_id in change.nodes_removed | change.nodes_added:
             if self.doc.has_node(node_id):
                 self._add_node_item(node_id)
+                discs_came_or_went |= self.node_items[node_id].kind in LEADER_KINDS
         for edge_id in (change.edges_added | change.edges_changed) - set(self.edge_items):
             if self.doc.has_edge(edge_id):
                 self._add_edge_item(edge_id)
@@ -313,11 +321,17 @@ class MapScene(QGraphicsScene):
             self._follow_sectors()
         self._select_from_session()
         if change.nodes_moved or change.nodes_added or change.nodes_removed or touched_pairs:
-            self._extent_stale = True
-            if change.nodes_added or change.nodes_removed or touched_pairs:
+            self._extent_stale |= bool(change.nodes_removed) or not self._within_extent(
+                change.nodes_moved | change.nodes_added
+            )
+            if discs_came_or_went:
                 self._moved_since_routing = None  # route every line again
             elif self._moved_since_routing is not None:
                 self._moved_since_routing |= change.nodes_moved
+                # Lines that came, and those their coming or going bent apart anew.
+                for pair in touched_pairs:
+                    for edge_id in self._pair_edges.get(pair, ()):
+                        self._lines_to_route.add(self.edge_items[edge_id])
         self._declutter_soon()  # labels moved, came, went or changed
 
     # -- looks -----------------------------------------------------------------------------------
@@ -426,11 +440,18 @@ class MapScene(QGraphicsScene):
 
     def fit_scene_rect(self) -> None:
         """Scroll room: the nodes and their labels, with a margin to pan into."""
-        rect = self.nodes_rect()
+        rect = self._extent = self.nodes_rect()
         if rect.isEmpty():
             rect = QRectF(-300, -200, 600, 400)
         margin = max(rect.width(), rect.height(), 400) * 0.5
         self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+
+    def _within_extent(self, node_ids: Iterable[str]) -> bool:
+        """Whether these nodes (a few) and their labels lie within the room last measured."""
+        items = [self.node_items[i] for i in node_ids if i in self.node_items]
+        if len(items) > FEW_NODES:
+            return False
+        return all(self._extent.contains(item.sceneBoundingRect()) for item in items)
 
     def _fit_scene_rect_if_grown(self) -> None:
         # Measuring every item costs 15 ms a pass on 2,000 nodes: not after a rename.
@@ -441,18 +462,25 @@ class MapScene(QGraphicsScene):
     @property
     def _routes_stale(self) -> bool:
         """Whether something moved, came or went since lines were last routed."""
-        return self._moved_since_routing is None or bool(self._moved_since_routing)
+        return (
+            self._moved_since_routing is None
+            or bool(self._moved_since_routing)
+            or bool(self._lines_to_route)
+        )
 
     def _route_if_moved(self) -> None:
         if not self._routes_stale:
             return
         moved, self._moved_since_routing = self._moved_since_routing, set()
+        lines, self._lines_to_route = self._lines_to_route, set()
         items = [self.node_items[i] for i in moved or () if i in self.node_items]
         if moved is None or any(item.kind in LEADER_KINDS for item in items):
             self.route_edges()  # a disc moved: any line may now pass through it, or not
         else:
-            # Only people or objects moved: only their own lines can have come to a disc.
-            self.route_edges({edge for item in items for edge in item.edges})
+            # Only people or objects moved, or lines came: only those lines can have come
+            # to a disc.
+            lines |= {edge for item in items for edge in item.edges}
+            self.route_edges({edge for edge in lines if edge.scene() is self})
 
     def route_edges(self, only: Iterable[EdgeItem] | None = None) -> None:
         """Send lines (all, or ``only`` these) around the discs of me and the communities in
