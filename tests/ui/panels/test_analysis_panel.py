@@ -8,7 +8,14 @@ from commapper.analysis.analyse import analyse
 from commapper.analysis.fallout import fallout
 from commapper.analysis.timeline import as_of
 from commapper.analysis.whatif import headline_figures
-from commapper.model import CommunityNode, InsertItems, MembershipEdge, NodeKind, remove_items
+from commapper.model import (
+    CommunityNode,
+    InsertItems,
+    MembershipEdge,
+    NodeKind,
+    RemoveItems,
+    remove_items,
+)
 from commapper.ui.panels.analysis_dock import AnalysisPanel
 from commapper.ui.panels.analysis_figures import figure_text
 from commapper.ui.panels.analysis_worker import AnalysisRunner
@@ -129,6 +136,11 @@ def test_overlays_add_and_remove_their_items(panel):
     panel.silo_check.setChecked(True)
     silos = panel.result.brokerage.silos_excluding_ego
     assert silos and all("silo" in scene.node_items[s].marks for s in silos)
+    # A marked node deleted and brought back by undo is a new item: marked again.
+    session = scene.session
+    session.edit(RemoveItems(frozenset({silos[0]})), "Delete")
+    session.undo_stack.undo()
+    assert "silo" in scene.node_items[silos[0]].marks
     panel.silo_check.setChecked(False)
     assert not any(item.marks for item in scene.node_items.values())
 

@@ -57,6 +57,9 @@ class CanvasOverlays:
         self.year: int | None = None
         self.what_if: dict[str, list[str]] | None = None  # fallout: {"nodes", "edges"}
         self.pair_lines: list[QGraphicsLineItem] = []
+        # The nodes given a size, marks or dimming, and the edges dimmed, by the last apply.
+        self._styled_nodes: set[str] = set()
+        self._dimmed_edges: set[str] = set()
         self.legend: list[tuple[str, str]] = []
         scene.session.document_changed.connect(lambda _change: self.apply())
 
@@ -79,17 +82,25 @@ class CanvasOverlays:
         lost_edges = set(self.what_if["edges"]) if self.what_if else set()
         if self.year is not None:
             lost_edges |= set(memberships_outside(scene.doc, self.year))
-        for node_id, item in scene.node_items.items():
+        # Only the items styled now or before: after every edit, visiting all 43,000 items of
+        # a 10,000-node map cost 40 ms.
+        styled = set(factors).union(lost_nodes, *marked.values())
+        for node_id in styled | self._styled_nodes:
+            if (item := scene.node_items.get(node_id)) is None:
+                continue
             item.set_scale_factor(factors.get(node_id, 1.0))
             item.set_marks(tuple(mark for mark in ("broker", "silo", "articulation")
                                  if node_id in marked.get(mark, ())))  # fmt: skip
             if item.dimmed != (node_id in lost_nodes):
                 item.dimmed = node_id in lost_nodes
                 item.update()
-        for edge_id, edge_item in scene.edge_items.items():
+        for edge_id in lost_edges | self._dimmed_edges:
+            if (edge_item := scene.edge_items.get(edge_id)) is None:
+                continue
             if edge_item.dimmed != (edge_id in lost_edges):
                 edge_item.dimmed = edge_id in lost_edges
                 edge_item.update()
+        self._styled_nodes, self._dimmed_edges = styled, lost_edges
         self._draw_open_pairs()
         rule = self._fill_rule()
         # Colouring by sector (no rule) needs no restyle after an edit; the others may, since
