@@ -82,4 +82,39 @@ def test_after_an_edit_the_kept_picture_matches_a_fresh_one(zoomed_out, edit):
     kept, fresh = kept_and_fresh(window)
     if edit != "undo":
         assert differing_pixels(before, fresh) > 0, "the edit should change the picture"
+    if edit == "select":
+        # The picture kept still has the lines, plain, under their highlight; a fresh one is
+        # drawn without them. Only the edges of the wider highlight may tell the two apart.
+        lit = [edge for edge in window.scene.edge_items.values() if edge.lit]
+        assert lit and far_from_lines(window, kept, fresh, lit, pixels_away=3) == 0
+    else:
+        assert differing_pixels(kept, fresh) == 0
+
+
+def test_moving_a_selected_node_again_needs_no_new_picture(zoomed_out):
+    window, session = zoomed_out, zoomed_out.session
+    layer, node_id = window.scene.edge_layer, busiest_person(window)
+    session.selection.set([node_id])
+    for step in range(3):
+        node = session.doc.node(node_id)
+        session.edit(MoveNodes({node_id: (node.x + 40.0, node.y)}), "Nudge")
+        viewport_image(window)
+        if step == 0:
+            picture = layer._picture  # drawn anew once, without the node's lines
+    assert layer._picture is picture
+    kept, fresh = kept_and_fresh(window)
     assert differing_pixels(kept, fresh) == 0
+
+
+def far_from_lines(window, first: QImage, second: QImage, edges, pixels_away: float) -> int:
+    """Pixels that differ farther than ``pixels_away`` from every one of ``edges``."""
+    differ = np.argwhere(abs(pixels(first) - pixels(second)).max(axis=2) > 8)[:, ::-1]
+    view = window.view
+    points = []  # along each edge, straight or curved, in the viewport
+    for edge in edges:
+        for step in range(201):
+            point = view.mapFromScene(edge.curve.pointAtPercent(step / 200))
+            points.append((point.x(), point.y()))
+    along = np.array(points, float)
+    nearest = np.hypot(*(differ[:, None, :] - along[None, :, :]).transpose(2, 0, 1)).min(axis=1)
+    return int((nearest > pixels_away).sum())

@@ -7,8 +7,9 @@ selection) and this layer draws them into a picture, grouped by pen, one ``drawL
 group, anew only after the zoom changed or an edge moved, came, went or changed its look. Every
 other repaint (a label, a node's disc, the analysis arriving) just copies the picture.
 
-Highlighted edges, those of the selected nodes, are drawn live over their plain selves in the
-picture, wider: selecting a node costs no new picture.
+Highlighted edges, those of the selected nodes, are drawn live over the picture: selecting a
+node costs no new picture (its lines are drawn over their plain selves, wider), and nor does
+moving a selected node once the picture was drawn without its lines.
 
 Redrawing only the part of the picture an edit touched was tried twice and dropped. Room maps
 are dense and their edges long: nearly every edge ends at a community hundreds of others end
@@ -47,6 +48,9 @@ class EdgeLayer(QGraphicsItem):
         self._picture_rect = QRectF()
         self._picture_zoom: tuple[float, ...] = ()
         self._lit: set[EdgeItem] = set()
+        # Left out of the picture, being highlighted when it was drawn, and drawn live: the
+        # lines of the selected nodes, which are the ones an edit moves next.
+        self._left_out: set[EdgeItem] = set()
 
     def invalidate(self) -> None:
         """Any edge may have moved or changed its look: the picture is drawn anew."""
@@ -56,8 +60,10 @@ class EdgeLayer(QGraphicsItem):
 
     def invalidate_edge(self, edge: EdgeItem) -> None:
         """``edge`` is about to move or change its look, or just did: the picture is drawn
-        anew, and the view repaints where the edge is (called before and after a move)."""
-        self._picture = None
+        anew, unless the edge was left out of it, and the view repaints where the edge is
+        (called before and after a move)."""
+        if edge not in self._left_out:
+            self._picture = None
         if self.isVisible():
             self.update(edge.boundingRect())
 
@@ -89,6 +95,9 @@ class EdgeLayer(QGraphicsItem):
             _draw(painter, self.map_scene.edge_items.values(), lit=None)
         edges = self.map_scene.edge_items
         self._lit = {edge for edge in self._lit if edges.get(edge.edge_id) is edge}  # not deleted
+        # Left out of the picture and let go since: plain, until the picture is drawn again.
+        plain = [e for e in self._left_out if not e.lit and edges.get(e.edge_id) is e]
+        _draw(painter, plain, lit=False)
         _draw(painter, self._lit, lit=True)
 
     def _paint_picture(self, painter: QPainter, transform: QTransform, widget: QWidget) -> None:
@@ -141,8 +150,11 @@ class EdgeLayer(QGraphicsItem):
         painter.setWorldTransform(
             transform * QTransform.fromTranslate(-round(corner.x()), -round(corner.y()))
         )
-        # Plain: the highlighted ones are drawn over them live.
-        _draw(painter, self.map_scene.edge_items.values(), lit=False)
+        # Without the highlighted ones, drawn over it live: moving a selected node then needs
+        # no new picture. The rest plain.
+        self._left_out = set(self._lit)
+        edges = self.map_scene.edge_items.values()
+        _draw(painter, [edge for edge in edges if edge not in self._left_out], lit=False)
         painter.end()
         self._picture = picture
 
