@@ -4,7 +4,9 @@ The order is: selected nodes, me, the communities, crossings' labels, boundary o
 then ties' labels; within a kind, the better connected first. Me and the communities are the
 landmarks of a map: their labels are never hidden (they move farther out, with a leader line,
 when crowded) and no other label covers their discs. Everything else goes to its first free
-spot, or is left out until zooming in makes room.
+spot, or is left out until zooming in makes room. On a room map of more than
+:data:`ALWAYS_NAMED` communities, they too give way, the better connected first named: a
+thousand names piled on one another name none.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ EDGE_LABEL_PRIORITY = {EdgeKind.CROSSING: 2, EdgeKind.TIE: 5}
 LABELLED_EDGE_KINDS = frozenset(EDGE_LABEL_PRIORITY)
 # Where along an edge its label may sit, the middle first.
 EDGE_LABEL_STOPS = (0.5, 0.35, 0.65)
+# Communities up to which every one is named, however crowded (a room map has hundreds).
+ALWAYS_NAMED = 60
 STEP_ITEMS = 250  # labels placed between pauses of placing_labels (about 10 ms on 2 cores)
 MOST_CELLS = 64  # a line spanning more grid cells is not kept off (see _Lines)
 NEAR_SPOTS = 4  # below, above, right and left of the node: the spots without a leader line
@@ -175,12 +179,13 @@ def placing_labels(
         ),
     )
     many = len(scene.node_items) > MANY_NODES
+    always_named = sum(item.kind in LEADER_KINDS for item in nodes) <= ALWAYS_NAMED
     # On a small map every label keeps off every line it can; on a large one only me and the
     # communities keep off their own (all lines would cost too much, for labels mostly hidden).
     lines = None if many else _Lines(scene, taken.cell)
     chosen = sum(item.node_id in selected for item in nodes)  # they come first
     for item in nodes[:chosen]:
-        _place_node_label(item, taken, placement, many, lines)
+        _place_node_label(item, taken, placement, many, lines, always_named=True)
     for item in nodes:  # selected ones too: only their own label may cover their disc
         if item.kind in LEADER_KINDS:
             taken.take(_disc(item))
@@ -197,7 +202,7 @@ def placing_labels(
         while next_edge < len(edges) and EDGE_LABEL_PRIORITY[edges[next_edge].kind] < priority:
             _place_edge_label(edges[next_edge], taken, placement)
             next_edge += 1
-        _place_node_label(item, taken, placement, many, lines)
+        _place_node_label(item, taken, placement, many, lines, always_named)
     for edge in edges[next_edge:]:
         _place_edge_label(edge, taken, placement)
     return placement
@@ -209,12 +214,18 @@ def _disc(item: NodeItem) -> QRectF:
 
 
 def _place_node_label(
-    item: NodeItem, taken: _Taken, placement: LabelPlacement, many: bool, lines: _Lines | None
+    item: NodeItem,
+    taken: _Taken,
+    placement: LabelPlacement,
+    many: bool,
+    lines: _Lines | None,
+    always_named: bool,
 ) -> None:
     spots = item.label_spots()
     if not spots or spots[0].isEmpty():
         return
-    landmark = item.kind in LEADER_KINDS
+    # Me always; the communities unless they are a room map's hundreds.
+    landmark = item.kind in LEADER_KINDS and (always_named or item.kind == NodeKind.ME)
     if many:
         # On a large map most people's labels are crowded out anyway, and landmarks moved far
         # out would only cover other landmarks: trying every spot would make this pass (which
