@@ -29,21 +29,17 @@ printed: on a shared machine wall times vary, so compare medians taken at a like
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from probe.launching import (
     LaunchedApp,
-    load_note,
     longest_gap,
-    map_file,
+    maps_on_a_display,
     median,
     memory_bar,
     screenshot,
-    x_server,
 )
 
 COLUMNS = ("window", "drawn", "gap", "rss", "hwm", "analysis")
@@ -119,41 +115,33 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="print every run's figures")
     options = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="bench-launch-"))
-    folder = options.folder or work
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        maps = {n_nodes: map_file(n_nodes, folder) for n_nodes in options.sizes}
-        with x_server(options.display) as display:
-            where = "an Xvfb of its own" if options.display is None else "the X server"
-            print(f"launch to drawn map, on {where} ({display}); {load_note()}")
-            print(f"median of {options.runs} runs; times in s from spawning the process\n")
-            print(f"{'nodes':>7} {'window s':>9} {'drawn s':>8} {'longest gap ms':>15} "
-                  f"{'RSS MiB':>8} {'peak MiB':>9} {'bar MiB':>8} "
-                  f"{'analysis MiB':>13}")  # fmt: skip
-            for n_nodes, map_path in maps.items():
-                runs = []
-                for run in range(options.runs):
-                    figures = launch_once(map_path, n_nodes, display, work, options.settle,
-                                          options.timeout)  # fmt: skip
-                    runs.append(figures)
-                    if options.verbose:
-                        print(f"  run {run + 1}: " + ", ".join(
-                            f"{key} {value:.3f}" for key, value in figures.items()))  # fmt: skip
-                middle = {key: median([run[key] for run in runs]) for key in COLUMNS}
-                print(
-                    f"{n_nodes:>7,} {middle['window']:>9.2f} {middle['drawn']:>8.2f} "
-                    f"{gap_text(middle['gap']):>15} {middle['rss']:>8.0f} {middle['hwm']:>9.0f} "
-                    f"{memory_bar(n_nodes):>8.0f} {middle['analysis']:>13.0f}",
-                    flush=True,
-                )
-            if options.shots is not None:
-                largest = max(maps)
-                take_shots(maps[largest], largest, display, work, options.shots,
-                           options.timeout)  # fmt: skip
-            print(f"\n{load_note()}")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with maps_on_a_display(
+        options.sizes, options.folder, options.display, "launch to drawn map"
+    ) as (maps, display, work):
+        print(f"median of {options.runs} runs; times in s from spawning the process\n")
+        print(f"{'nodes':>7} {'window s':>9} {'drawn s':>8} {'longest gap ms':>15} "
+              f"{'RSS MiB':>8} {'peak MiB':>9} {'bar MiB':>8} "
+              f"{'analysis MiB':>13}")  # fmt: skip
+        for n_nodes, map_path in maps.items():
+            runs = []
+            for run in range(options.runs):
+                figures = launch_once(map_path, n_nodes, display, work, options.settle,
+                                      options.timeout)  # fmt: skip
+                runs.append(figures)
+                if options.verbose:
+                    print(f"  run {run + 1}: " + ", ".join(
+                        f"{key} {value:.3f}" for key, value in figures.items()))  # fmt: skip
+            middle = {key: median([run[key] for run in runs]) for key in COLUMNS}
+            print(
+                f"{n_nodes:>7,} {middle['window']:>9.2f} {middle['drawn']:>8.2f} "
+                f"{gap_text(middle['gap']):>15} {middle['rss']:>8.0f} {middle['hwm']:>9.0f} "
+                f"{memory_bar(n_nodes):>8.0f} {middle['analysis']:>13.0f}",
+                flush=True,
+            )
+        if options.shots is not None:
+            largest = max(maps)
+            take_shots(maps[largest], largest, display, work, options.shots,
+                       options.timeout)  # fmt: skip
     return 0
 
 

@@ -54,23 +54,19 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from probe.launching import (
     LaunchedApp,
-    load_note,
     longest_gap,
-    map_file,
+    maps_on_a_display,
     median,
     memory_bar,
-    x_server,
 )
 
 NEAR_RESULT = 0.3  # s either side of an analysis result arriving, or a run asked for
@@ -421,20 +417,11 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the probe's log")
     options = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="bench-session-"))
-    folder = options.folder or work
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        maps = {n_nodes: map_file(n_nodes, folder) for n_nodes in options.sizes}
-        with x_server(options.display) as display:
-            where = "an Xvfb of its own" if options.display is None else "the X server"
-            print(f"editing session on {where} ({display}); {load_note()}")
-            for n_nodes, map_path in maps.items():
-                run_size(map_path, n_nodes, display, work, options)
-            print(f"\n{load_note()}")
-    finally:
-        if not options.keep:
-            shutil.rmtree(work, ignore_errors=True)
+    with maps_on_a_display(
+        options.sizes, options.folder, options.display, "editing session", options.keep
+    ) as (maps, display, work):
+        for n_nodes, map_path in maps.items():
+            run_size(map_path, n_nodes, display, work, options)
     return 0
 
 

@@ -39,6 +39,28 @@ def map_file(n_nodes: int, folder: Path) -> Path:
 
 
 @contextlib.contextmanager
+def maps_on_a_display(
+    sizes: list[int], folder: Path | None, display: str | None, what: str, keep: bool = False
+) -> Iterator[tuple[dict[int, Path], str, Path]]:
+    """What each benchmark starts from: the generated maps of ``sizes`` (kept in ``folder``
+    when given), an X display (``display``, else an Xvfb of its own), announced as the one
+    ``what`` runs on, and a working folder removed at the end unless ``keep``."""
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    maps_folder = folder or work
+    maps_folder.mkdir(parents=True, exist_ok=True)
+    try:
+        maps = {n_nodes: map_file(n_nodes, maps_folder) for n_nodes in sizes}
+        with x_server(display) as name:
+            where = "an Xvfb of its own" if display is None else "the X server"
+            print(f"{what}, on {where} ({name}); {load_note()}")
+            yield maps, name, work
+            print(f"\n{load_note()}")
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+@contextlib.contextmanager
 def x_server(display: str | None) -> Iterator[str]:
     """The X display to run on: ``display`` if given, else an Xvfb started here on a free
     display number (Xvfb picks it) and ended on leaving."""
