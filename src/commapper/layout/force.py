@@ -14,6 +14,8 @@ from commapper.layout.common import (
     FORCE_SPACING,
     IGRAPH_RANDOM,
     NODE_SPACING,
+    Progress,
+    StepCount,
     kept_positions,
     neighbours_of,
     placed_positions,
@@ -87,6 +89,7 @@ def force_layout(
     pinned: Collection[str] = (),
     seed: int = 1,
     iterations: int | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Lay any map out by Fruchterman-Reingold forces: linked nodes near, all nodes apart.
 
@@ -109,6 +112,10 @@ def force_layout(
     iterations : int or None
         Simulation steps; None chooses by size (500 for small maps, fewer for large ones, so
         2,000 nodes take well under a second).
+    progress : callable or None
+        Told ``(done, total)`` as the layout goes: the simulation counts as many steps as the
+        nodes it moves, every node placed beside its neighbours afterwards one, and spacing them
+        out one. It may raise to stop the layout (see :data:`~commapper.layout.common.Progress`).
 
     Returns
     -------
@@ -135,6 +142,7 @@ def force_layout(
     ids = [node.id for node in doc.nodes]
     if len(kept) == len(ids):
         return {}
+    steps = StepCount(progress, len(ids) - len(kept) + 1)
     neighbours = neighbours_of(doc)
     placed = placed_positions(doc)
     # The simulated nodes: all of them on ordinary maps; on huge ones the pinned and the
@@ -182,6 +190,7 @@ def force_layout(
     # Where the positions a map may hold are, in the simulation's units.
     bounds = ((-MAX_COORDINATE - origin) / scale, (MAX_COORDINATE - origin) / scale)
     coords = _fruchterman_reingold(n, edges, start, fixed, seed, iterations, bounds)
+    steps.step(n - int(fixed.sum()))
     if kept:
         points = coords * scale + origin
     else:
@@ -197,13 +206,23 @@ def force_layout(
     }
     positions.update(kept)
     rest = [node_id for node_id in ids if node_id not in index]
-    positions.update(place_beside_neighbours(rest, positions, neighbours, origin=tuple(origin)))
+    simulated_steps = steps.done
+    positions.update(
+        place_beside_neighbours(
+            rest,
+            positions,
+            neighbours,
+            origin=tuple(origin),
+            progress=lambda done, _total: steps.step(simulated_steps + done - steps.done),
+        )
+    )
     order = list(positions)
     apart = separate(
         [positions[node_id] for node_id in order],
         [node_id not in kept for node_id in order],
         NODE_SPACING,
     )
+    steps.finish()
     return {
         node_id: rounded(point)
         for node_id, point in zip(order, apart, strict=True)

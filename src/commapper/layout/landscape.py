@@ -13,6 +13,8 @@ from commapper.layout.common import (
     RING_GAP,
     RING_SPACING,
     SUB_RING_GAP,
+    Progress,
+    StepCount,
     golden_direction,
     kept_positions,
     neighbours_of,
@@ -200,7 +202,7 @@ def _anchors(doc: MapDocument) -> dict[str, list[str]]:
 
 
 def landscape_layout(
-    doc: MapDocument, *, pinned: Collection[str] = ()
+    doc: MapDocument, *, pinned: Collection[str] = (), progress: Progress | None = None
 ) -> dict[str, tuple[float, float]]:
     """Lay a map out as Wenger's landscape of practice, seen from ``me``.
 
@@ -224,6 +226,9 @@ def landscape_layout(
     pinned : collection of str
         Ids of nodes that keep their positions, usually ``pinned_nodes(doc)``. A pinned node
         without a position is placed like any other.
+    progress : callable or None
+        Told ``(done, total)`` nodes placed as the layout goes; it may raise to stop the layout
+        (see :data:`~commapper.layout.common.Progress`).
 
     Returns
     -------
@@ -246,6 +251,7 @@ def landscape_layout(
        Wenger-Trayner, B. (eds.) (2015). *Learning in Landscapes of Practice*. Routledge.
     """
     kept = kept_positions(doc, pinned)
+    steps = StepCount(progress, len(doc.nodes) - len(kept))
     ego = doc.ego
     centre: Point = (0.0, 0.0)
     if ego is not None and ego.id in kept:
@@ -254,6 +260,7 @@ def landscape_layout(
     result: dict[str, Point] = {}
     if ego is not None and ego.id not in kept:
         result[ego.id] = spots.take(centre)
+        steps.step()
 
     communities = [
         node.id for node in doc.nodes if isinstance(node, CommunityNode) and node.id not in kept
@@ -267,6 +274,7 @@ def landscape_layout(
         for community, point in _ring_positions(doc, communities, band_of, centre).items():
             outward = unit_vector(point[0] - centre[0], point[1] - centre[1], (0.0, -1.0))
             result[community] = spots.take(point, outward)
+            steps.step()
 
     positions = {**kept, **result}
     anchors = _anchors(doc)
@@ -293,6 +301,7 @@ def landscape_layout(
         push = RING_GAP / 2
         wanted = (mean[0] + outward[0] * push, mean[1] + outward[1] * push)
         positions[node_id] = result[node_id] = spots.take(wanted, outward)
+        steps.step()
 
     waiting = []
     for node_id in others:
@@ -317,4 +326,6 @@ def landscape_layout(
         direction = golden_direction(index)
         wanted = (centre[0] + direction[0] * outermost, centre[1] + direction[1] * outermost)
         result[node_id] = spots.take(wanted, direction)
+        steps.step()
+    steps.finish()
     return {node_id: rounded(point) for node_id, point in result.items()}

@@ -10,6 +10,8 @@ import numpy as np
 from commapper.layout.common import (
     LABEL_SPACING,
     NODE_SPACING,
+    Progress,
+    StepCount,
     golden_direction,
     neighbours_of,
     placed_positions,
@@ -29,17 +31,20 @@ def place_beside_neighbours(
     *,
     origin: Point,
     fallback: Callable[[], dict[str, Point]] | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Point]:
     """Place ``todo`` nodes beside their positioned neighbours, wave after wave, at free spots.
 
     Each goes a little outside (seen from ``origin``) the mean of its neighbours that have a
     position. Nodes that never get a positioned neighbour go to their position in what
     ``fallback()`` returns (called only when there are such nodes), or around the outside.
+    ``progress`` is told ``(done, total)`` nodes placed as they are.
     """
     spots = FreeSpots(NODE_SPACING, positions.values(), width=LABEL_SPACING, limit=MAX_COORDINATE)
     known = dict(positions)
     placed: dict[str, Point] = {}
     waiting = list(todo)
+    steps = StepCount(progress, len(waiting))
     while waiting:
         # One wave sees only the nodes placed before it, so the order within it does not matter.
         wave = {
@@ -60,6 +65,7 @@ def place_beside_neighbours(
             )
             wanted = (mean[0] + outward[0] * NODE_SPACING, mean[1] + outward[1] * NODE_SPACING)
             known[node_id] = placed[node_id] = spots.take(wanted, outward)
+            steps.step()
         waiting = [node_id for node_id in waiting if node_id not in placed]
     outermost = max((math.dist(point, origin) for point in known.values()), default=0.0)
     fallback_positions = fallback() if fallback is not None and waiting else {}
@@ -73,6 +79,8 @@ def place_beside_neighbours(
                 origin[1] + direction[1] * (outermost + NODE_SPACING),
             )
         placed[node_id] = spots.take(wanted, direction)
+        steps.step()
+    steps.finish()
     return placed
 
 
