@@ -3,7 +3,8 @@
 A process and not only a thread, because igraph and numpy hold Python's global lock for long
 stretches on large maps, which would stall the window. The process is started with "spawn" (forking
 a process that runs Qt threads is unsafe), and everything it imports is below the ui layer, so it
-does not load Qt (165 MiB) for nothing.
+does not load Qt (165 MiB) for nothing. The layouts of large maps run the same way, in a process of
+their own, and tell the app how far they have got through a :class:`ProgressLine`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
 
-_process_pool: ProcessPoolExecutor | None = None
-_process_pool_lock = threading.Lock()  # every window's worker thread shares the one process
+_process_pools: dict[str, ProcessPoolExecutor] = {}
+_process_pool_lock = threading.Lock()  # every window's worker thread shares the processes
+# How often work in a process tells the app how far it has got, in seconds.
+_REPORT_EVERY = 0.05
 
 
 def _exit_with_parent() -> None:
@@ -32,25 +37,85 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def run_in_process(work: Callable[[], object]) -> object:
-    """Run a picklable callable in the shared analysis process and wait for its result.
+def start_in_process(work: Callable[[], object], pool: str = "analysis") -> Future[object]:
+    """Start a picklable callable in the process named ``pool``, without waiting for it.
 
-    One process serves every window; "spawn" because forking a process that runs Qt threads is
-    unsafe. A crashed process is replaced at the next call.
+    Each name has one process, spawned on first use and shared by every window; work waits for
+    the work before it in the same process, so the layouts have their own and never wait behind
+    an analysis. "spawn" because forking a process that runs Qt threads is unsafe. A crashed
+    process is replaced at the next call.
     """
-    global _process_pool
     with _process_pool_lock:
-        if _process_pool is None:
-            _process_pool = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_exit_with_parent,
-            )
-        pool = _process_pool
-    try:
-        return pool.submit(work).result()
-    except BrokenProcessPool:
-        with _process_pool_lock:
-            if _process_pool is pool:
-                _process_pool = None
-        raise
+        executor = _process_pools.get(pool)
+        if executor is not None:
+            try:
+                return executor.submit(work)
+            except BrokenProcessPool:  # it crashed: a new one takes its place
+                pass
+        executor = _process_pools[pool] = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_exit_with_parent,
+        )
+        return executor.submit(work)
+
+
+def run_in_process(work: Callable[[], object], pool: str = "analysis") -> object:
+    """Run a picklable callable in the process named ``pool`` and wait for its result (see
+    :func:`start_in_process`)."""
+    return start_in_process(work, pool).result()
+
+
+class Stopped(Exception):
+    """The app stopped listening to work in a process: its result is no longer wanted."""
+
+
+class ProgressReport:
+    """The work's end of a :class:`ProgressLine`: a progress callback, ``report(done, total)``,
+    handed to the work inside its callable. It tells the app now and then (every 50 ms at most),
+    and raises :class:`Stopped` once the app has stopped listening."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._next = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now < self._next and done < total:
+            return
+        self._next = now + _REPORT_EVERY
+        try:
+            # The app never writes: the line is readable only once the app has closed its end.
+            if self._connection.poll():
+                raise Stopped
+            self._connection.send((done, total))
+        except OSError as error:
+            raise Stopped from error
+
+
+class ProgressLine:
+    """How far work in a process has got, told to the app, and the app's wish to stop it.
+
+    Made in the app; :attr:`report` goes to the work, which calls it as it goes. The app reads
+    :meth:`latest`, and :meth:`close` stops listening: the work's next report raises
+    :class:`Stopped`, so it ends early.
+    """
+
+    def __init__(self) -> None:
+        self._here, there = multiprocessing.get_context("spawn").Pipe()
+        self.report = ProgressReport(there)
+
+    def latest(self) -> tuple[int, int] | None:
+        """The last ``(done, total)`` the work reported since the previous call, or None."""
+        latest: tuple[int, int] | None = None
+        try:
+            while self._here.poll():
+                latest = self._here.recv()
+        except (EOFError, OSError):  # the work ended and its end of the line went with it
+            pass
+        return latest
+
+    def close(self) -> None:
+        """Stop listening: the work, if it still runs, stops at its next report. (The work's end
+        here closes when the line is dropped: it may still be on its way to the process.)"""
+        self._here.close()

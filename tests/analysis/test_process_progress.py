@@ -1,0 +1,39 @@
+"""Work in a process tells the app how far it has got, and stops when the app stops listening."""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+
+import pytest
+
+from commapper.analysis.process import ProgressLine, Stopped, run_in_process, start_in_process
+from tests.analysis.process_jobs import report_until_stopped
+
+
+def count_to(total, report):
+    for done in range(total + 1):
+        report(done, total)
+    return total
+
+
+def test_the_last_report_always_arrives_and_the_result_after_it():
+    line = ProgressLine()
+    assert run_in_process(partial(count_to, 100_000, line.report), pool="test") == 100_000
+    assert line.latest() == (100_000, 100_000)
+    assert line.latest() is None  # nothing new since
+    line.close()
+
+
+def test_closing_the_line_stops_the_work():
+    line = ProgressLine()
+    future = start_in_process(partial(report_until_stopped, line.report), pool="test")
+    while (latest := line.latest()) is None:  # the process is starting
+        assert not future.done()
+        time.sleep(0.01)
+    assert latest == (3, 10)
+    line.close()
+    with pytest.raises(Stopped):
+        future.result(timeout=60)
+    # The process is free for the next work.
+    assert run_in_process(partial(count_to, 5, ProgressLine().report), pool="test") == 5
