@@ -633,18 +633,6 @@
         <source>Add me</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The map is already laid out that way.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Landscape layout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Force-directed layout</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Pin %n nodes</source>
         <translation type="unfinished">
@@ -1497,6 +1485,29 @@
     </message>
 </context>
 <context>
+    <name>LayoutRunner</name>
+    <message>
+        <source>The layout stopped: the process working it out ended. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out the landscape layout of {count} nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working out the force-directed layout of {count} nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can go on editing: nodes you move meanwhile stay where you put them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Level</name>
     <message>
         <source>core</source>
@@ -1726,6 +1737,21 @@ Map the communities of practice you take part in and see your breadth and broker
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MapLayouts</name>
+    <message>
+        <source>The map is already laid out that way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landscape layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force-directed layout</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

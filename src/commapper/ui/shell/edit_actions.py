@@ -8,19 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QEasingCurve,
     QMimeData,
     QObject,
     QPoint,
     QPointF,
     Qt,
-    QVariantAnimation,
 )
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from commapper.io.fragments import MIME_TYPE, FragmentError, fragment_json, paste_edit
-from commapper.layout import force_layout, landscape_layout, pinned_nodes
 from commapper.model import (
     NODE_ID_PREFIX,
     PINNED_TAG,
@@ -30,7 +27,6 @@ from commapper.model import (
     EdgeKind,
     InsertItems,
     MeNode,
-    MoveNodes,
     NodeKind,
     NodeModel,
     PersonNode,
@@ -40,6 +36,7 @@ from commapper.model import (
 from commapper.ui.canvas.connect_picker import ConnectPicker, connect_choices
 from commapper.ui.canvas.scene import MapScene, new_edge, placeable
 from commapper.ui.canvas.view import MapView
+from commapper.ui.shell.layouts import MapLayouts
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 # The label a new node starts with (the user's to change), translated where used.
@@ -55,7 +52,6 @@ ADD_SHORTCUTS = {
     NodeKind.BOUNDARY_OBJECT: "Ctrl+3",
     NodeKind.ME: "Ctrl+4",
 }
-LAYOUT_ANIMATION_MS = 450
 # Room a new node keeps from the others: a community's width and its label's height.
 NEW_NODE_ROOM = QPointF(170.0, 110.0)
 # How far from me a community I belong to is first put (the first ring of the landscape).
@@ -98,7 +94,7 @@ class EditActions(QObject):
         super().__init__(view)
         self.scene, self.view = scene, view
         self.session = scene.session
-        self._animation: QVariantAnimation | None = None
+        self.layouts = MapLayouts(scene, view)
         self.add_node = {
             kind: _action(
                 self, self._add_texts(kind)[0], ADD_SHORTCUTS[kind], self._add_texts(kind)[1]
@@ -451,62 +447,13 @@ class EditActions(QObject):
     # -- layouts and pins ------------------------------------------------------------------------
 
     def apply_layout(self, name: str) -> None:
-        """Compute a layout, animate the nodes to it, then record the move as one undo step."""
-        doc = self.session.doc
-        pinned = pinned_nodes(doc)
-        layout = landscape_layout if name == "landscape" else force_layout
-        target = {
-            node_id: position
-            for node_id, position in layout(doc, pinned=pinned).items()
-            if node_id not in pinned
-        }
-        target = {
-            node_id: position
-            for node_id, position in target.items()
-            if (doc.node(node_id).x, doc.node(node_id).y) != position
-        }
-        if not target:  # nothing would move: no undo step, no unsaved mark
-            self.session.edit_refused.emit(self.tr("The map is already laid out that way."))
-            return
-        text = (
-            self.tr("Landscape layout") if name == "landscape" else self.tr("Force-directed layout")
-        )
-        self.animate_to(target, text)
-
-    def animate_to(self, target: dict[str, tuple[float, float]], text: str) -> None:
-        if self._animation is not None:
-            self._animation.stop()
-        items = self.scene.node_items
-        start = {node_id: items[node_id].pos() for node_id in target if node_id in items}
-        end = {node_id: QPointF(*target[node_id]) for node_id in start}
-
-        def step(progress: float) -> None:
-            for node_id, origin in start.items():
-                if (item := items.get(node_id)) is not None:  # it may be deleted meanwhile
-                    item.setPos(origin + (end[node_id] - origin) * progress)
-
-        def done() -> None:
-            self._animation = None
-            doc = self.session.doc
-            still_there = {i: p for i, p in target.items() if doc.has_node(i)}
-            if still_there:
-                self.session.edit(MoveNodes.tidied(still_there), text)
-            self.view.fit_to_window()
-
-        animation = QVariantAnimation(self)
-        animation.setStartValue(0.0)
-        animation.setEndValue(1.0)
-        animation.setDuration(LAYOUT_ANIMATION_MS)
-        animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        animation.valueChanged.connect(step)
-        animation.finished.connect(done)
-        self._animation = animation
-        animation.start()
+        """Lay the map out by ``name`` ("landscape" or "force"): see :class:`MapLayouts`."""
+        self.layouts.apply(name)
 
     def finish_animation(self) -> None:
-        """Jump to the end of a running layout animation (tests, closing the window)."""
-        if self._animation is not None:
-            self._animation.setCurrentTime(self._animation.duration())
+        """Jump to the end of a running layout animation; a layout still being worked out is
+        dropped (tests, closing the window)."""
+        self.layouts.finish()
 
     def set_pinned(self, pinned: bool) -> None:
         doc = self.session.doc
