@@ -113,6 +113,8 @@ def test_the_dialog_shows_the_progress_reported_and_cancel_leaves_the_map_as_it_
         stopped.result(timeout=LANDED / 1000)
     assert session.doc.content() == before
     assert not session.is_modified and session.undo_stack.count() == 0
+    # The landscape's guides come with its result: none came, so none show.
+    assert not large.guides.action.isChecked()
 
 
 def test_a_second_layout_replaces_the_one_under_way(large, qtbot, never_done):
@@ -229,3 +231,14 @@ def test_a_layout_whose_process_dies_says_so_and_the_next_one_works(large, qtbot
     assert session.doc.content() == before and not session.is_modified
     laid_out(large, qtbot, large.actions_.force)  # a new process takes the dead one's place
     assert session.undo_stack.text(0) == "Force-directed layout"
+
+
+def test_the_landscape_guides_come_when_the_layout_lands_not_when_it_is_asked_for(large, qtbot):
+    guides, runner = large.guides, large.actions_.layouts.runner
+    with qtbot.waitSignal(runner.finished, timeout=LANDED):
+        large.actions_.landscape.trigger()
+        assert runner.running and not guides.action.isChecked()  # no rings round old places
+    assert guides.action.isChecked()
+    large.actions_.finish_animation()
+    laid_out(large, qtbot, large.actions_.force)
+    assert not guides.action.isChecked()

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -410,11 +410,11 @@ class LandscapeGuides(QObject):
         """What is drawn: None while switched off or without a me."""
         return self.item.landscape if self.shown else None
 
-    def follow_layouts(self, landscape: QAction, others: Iterable[QAction]) -> None:
-        """Switch on when the user lays the map out as a landscape, off for another layout."""
-        landscape.triggered.connect(lambda: self.action.setChecked(True))
-        for other in others:
-            other.triggered.connect(lambda: self.action.setChecked(False))
+    def follow_layouts(self, laid_out: SignalInstance) -> None:
+        """Switch on when the map is laid out as a landscape, off for another layout: when the
+        layout's result comes (``laid_out`` gives its name), not when it is asked for, so that
+        no rings show around the old places meanwhile, nor after Cancel."""
+        laid_out.connect(lambda name: self.action.setChecked(name == "landscape"))
 
     def _switched(self, on: bool) -> None:
         if on:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEasingCurve, QObject, QPointF, QTimer, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QObject, QPointF, QTimer, QVariantAnimation, Signal
 
 from commapper.layout import pinned_nodes
 from commapper.model import DocumentChanged, MoveNodes
@@ -42,6 +42,10 @@ class MapLayouts(QObject):
     would stall a facilitator editing in front of the room for the seconds a 10,000-node layout
     takes, which is what running it elsewhere is for.) The same holds during the animation.
     """
+
+    # A layout's result came (by its name, "landscape" or "force"), whether or not it moved
+    # anything; a layout cancelled or replaced never does.
+    laid_out = Signal(str)
 
     def __init__(self, scene: MapScene, view: MapView) -> None:
         super().__init__(view)
@@ -94,6 +98,7 @@ class MapLayouts(QObject):
         return target
 
     def _land(self, request: LayoutRequest, positions: dict[str, tuple[float, float]]) -> None:
+        self.laid_out.emit(request.name)
         target = self._still_to_move(request, positions)
         if not target:  # nothing would move: no undo step, no unsaved mark
             self.session.edit_refused.emit(self.tr("The map is already laid out that way."))

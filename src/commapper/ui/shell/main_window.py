@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         from commapper.ui.canvas.guides import LandscapeGuides
 
         self.guides = LandscapeGuides(self.scene, self.view)
-        self.guides.follow_layouts(edit.landscape, [edit.force])
+        self.guides.follow_layouts(edit.layouts.laid_out)
         self.view.fit_also.append(
             lambda: self.guides.item.sceneBoundingRect() if self.guides.shown else QRectF()
         )
