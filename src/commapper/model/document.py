@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import inspect
 import re
 import weakref
@@ -199,11 +200,18 @@ class MapDocument(BaseModel):
 
 _HEADER_FIELDS = ("format", "schema_version", "title", "description", "created", "modified",
                   "views")  # fmt: skip
-# An item class's field values as a tuple, and its field names in the same order.
-_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
 Packed = tuple[list[type], bytes, list[list[tuple[Any, ...]]]]
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(cls))
+
+
+@functools.cache
+def _values_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """An item of ``cls``'s field values as a tuple, in the order of ``_field_names``."""
+    return attrgetter(*_field_names(cls))
 
 
 def _packed(items: list[Any]) -> Packed:
@@ -213,13 +221,10 @@ def _packed(items: list[Any]) -> Packed:
     rows: list[list[tuple[Any, ...]]] = []
     kinds = bytearray()
     for item in items:
-        cls = type(item)
+        cls: type = type(item)
         if (index := classes.get(cls)) is None:
             index = classes[cls] = len(rows)
-            if cls not in _VALUES:
-                _FIELDS[cls] = tuple(field.name for field in dataclasses.fields(cls))
-                _VALUES[cls] = attrgetter(*_FIELDS[cls])
-            getters.append(_VALUES[cls])
+            getters.append(_values_of(cls))
             rows.append([])
         kinds.append(index)
         rows[index].append(getters[index](item))
@@ -234,16 +239,13 @@ def _unpacked(packed: Packed) -> list[Any]:
     for index in kinds:
         cls = classes[index]
         item: Any = object.__new__(cls)
-        for name, value in zip(_FIELDS[cls], next(values[index]), strict=True):
+        for name, value in zip(_field_names(cls), next(values[index]), strict=True):
             object.__setattr__(item, name, value)
         items.append(item)
     return items
 
 
 def _unpickle_document(header: dict[str, Any], nodes: Packed, edges: Packed) -> MapDocument:
-    for classes in (nodes[0], edges[0]):
-        for cls in classes:  # in a fresh process, the names are not known yet
-            _FIELDS.setdefault(cls, tuple(field.name for field in dataclasses.fields(cls)))
     doc = MapDocument.model_construct(**header, nodes=_unpacked(nodes), edges=_unpacked(edges))
     doc.reindex()
     return doc

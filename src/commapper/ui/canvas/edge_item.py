@@ -265,7 +265,7 @@ class EdgeItem(QGraphicsPathItem):
                 case _:
                     detail = None
             spec = (self.kind, detail, edge.color, lit, self.dimmed)
-            look = self._looks[lit] = self.map_scene.shared_look(spec, make_look)
+            look = self._looks[lit] = self.map_scene.shared_look(spec)
         return look
 
     def paint(

@@ -91,8 +91,9 @@ class EdgeLayer(QGraphicsItem):
         transform = painter.worldTransform()
         if widget is not None and transform.isInvertible():
             self._paint_picture(painter, transform, widget)
-        else:  # rendered for an image or print: no picture to keep
+        else:  # rendered for an image or print: no picture to keep, every edge as it is
             _draw(painter, self.map_scene.edge_items.values(), lit=None)
+            return
         edges = self.map_scene.edge_items
         self._lit = {edge for edge in self._lit if edges.get(edge.edge_id) is edge}  # not deleted
         # Left out of the picture and let go since: plain, until the picture is drawn again.

@@ -38,7 +38,7 @@ from commapper.model import (
     edge_kinds_between,
 )
 from commapper.model.items import MAX_COORDINATE
-from commapper.ui.canvas.edge_item import EdgeItem, Look
+from commapper.ui.canvas.edge_item import EdgeItem, Look, make_look
 from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import LEADER_KINDS, MANY_NODES, NodeItem
 from commapper.ui.canvas.labels import (
@@ -49,7 +49,7 @@ from commapper.ui.canvas.labels import (
 )
 from commapper.ui.progress import report_progress
 from commapper.ui.session import MapSession
-from commapper.ui.shell.theme import CanvasColours, canvas_colours, sector_colour, sector_palette
+from commapper.ui.shell.theme import canvas_colours, sector_colour, sector_palette
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 # Items moved, added or removed at once beyond which the scene's index is built anew.
@@ -123,7 +123,6 @@ class MapScene(QGraphicsScene):
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[str, EdgeItem] = {}
         self._pair_edges: dict[frozenset[str], list[str]] = defaultdict(list)
-        self._syncing_selection = False
         self._press_positions: dict[str, QPointF] = {}
         self._dragging = False
         self._connect_from: NodeItem | None = None
@@ -346,13 +345,11 @@ class MapScene(QGraphicsScene):
         self._fill_rule = rule
         self.restyle()
 
-    def shared_look(
-        self, spec: tuple[object, ...], make: Callable[[tuple[object, ...], CanvasColours], Look]
-    ) -> Look:
-        """The pen (and its signature) of edges drawn as ``spec`` says, made once for all of
-        them by ``make`` until the next restyle."""
+    def shared_look(self, spec: tuple[object, ...]) -> Look:
+        """The pen (and its signature) of edges drawn as ``spec`` says (see ``make_look``),
+        made once for all of them until the next restyle."""
         if (look := self._looks.get(spec)) is None:
-            look = self._looks[spec] = make(spec, self.colours)
+            look = self._looks[spec] = make_look(spec, self.colours)
         return look
 
     def restyle(self) -> None:
@@ -556,8 +553,6 @@ class MapScene(QGraphicsScene):
             return  # once, when the band is let go (selection_settled)
         selected = self.selectedItems()
         self._light_selected_edges(selected)
-        if self._syncing_selection:
-            return
         # Keep the order the session already had, then add the newly selected ones.
         ids = {
             (item.node_id if isinstance(item, NodeItem) else item.edge_id)
@@ -583,10 +578,9 @@ class MapScene(QGraphicsScene):
     def _select_from_session(self) -> None:
         wanted = set(self.session.selection.ids)
         nodes_changed = False
-        self._syncing_selection = True
-        # One pass when done, not a selectionChanged for each item: after a rubber band took
-        # 2,400 nodes and edges, selecting one node asked Qt for the selection 2,400 times
-        # (15-55 s on 10,000 nodes).
+        # Qt's selectionChanged held back: it would echo the session's selection back to it,
+        # once for each item (after a rubber band took 2,400 nodes and edges, selecting one
+        # node asked Qt for the selection 2,400 times: 15-55 s on 10,000 nodes).
         self.blockSignals(True)
         try:
             for item in self.selectedItems():
@@ -601,7 +595,6 @@ class MapScene(QGraphicsScene):
                     nodes_changed |= isinstance(wanted_item, NodeItem)
         finally:
             self.blockSignals(False)
-            self._syncing_selection = False
         self._light_selected_edges(self.selectedItems())
         if nodes_changed:
             self._declutter_soon()  # a selected node's label always shows
