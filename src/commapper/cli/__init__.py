@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         name = args.pop(0)
-        build, run = SUBCOMMANDS[name]
+        build, run = _subcommand(name)
         parser = argparse.ArgumentParser(prog=f"commapper {name}")
         build(parser)
         options = parser.parse_args(args)
@@ -219,10 +219,22 @@ def _node_named(doc: MapDocument, given: str) -> tuple[str | None, str]:
 
 Subcommand = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 
-SUBCOMMANDS: dict[str, Subcommand] = {
+# A command is built here, or in a module of this package named by a string: a module with
+# ``build(parser)`` and ``run(options)``, imported only when its command runs.
+SUBCOMMANDS: dict[str, Subcommand | str] = {
     "validate": (_build_validate, _run_validate),
     "analyse": (_build_analyse, _run_analyse),
 }
+
+
+def _subcommand(name: str) -> Subcommand:
+    found = SUBCOMMANDS[name]
+    if not isinstance(found, str):
+        return found
+    import importlib
+
+    module = importlib.import_module(f"commapper.cli.{found}")
+    return module.build, module.run
 
 
 if __name__ == "__main__":

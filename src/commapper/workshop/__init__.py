@@ -1,0 +1,1 @@
+"""Workshops: participants' maps merged into one room map, and its analysis. No Qt."""
