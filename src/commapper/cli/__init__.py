@@ -70,7 +70,7 @@ def _open_app(args: list[str]) -> int:
     # pydantic and igraph read so and kept in the line cache cost 12 MB.
     import commapper.io
     import commapper.layout
-    import commapper.model  # noqa: F401
+    import commapper.model
     from commapper.ui.app import run_app  # Qt is imported only here
 
     return run_app(options.file)
