@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from commapper import APP_ID, APP_NAME, __version__
+from commapper.resources import ICON_SIZES, ICONS_DIR
 from commapper.ui.translations import install_translations
 
 if TYPE_CHECKING:
@@ -28,10 +30,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setOrganizationDomain("commapper.org")
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     app.setStyle("Fusion")  # the same look on every OS; it follows the system's light or dark
     install_translations(app)
     app.aboutToQuit.connect(release_clipboard)
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's icon at every size it is drawn at (packaging/render_icons.py renders them)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(ICONS_DIR / f"{size}x{size}" / "apps" / f"{APP_ID}.png"))
+    return icon
 
 
 def release_clipboard() -> None:
@@ -49,8 +60,11 @@ def release_clipboard() -> None:
             clipboard.setText(text)
 
 
-def run_app(file: str | None, commapper: CommapperApp | None = None) -> int:
-    """Open a window on ``file`` (or the welcome screen) and run until the last one closes.
+def run_app(
+    file: str | None, commapper: CommapperApp | None = None, *, present: bool = False
+) -> int:
+    """Open a window on ``file`` (or the welcome screen) and run until the last one closes;
+    ``present`` presents the map at once (F5), full screen, as for a room.
 
     ``commapper`` is the application object the windows share; made here unless given (tests
     give one on temporary folders).
@@ -68,7 +82,9 @@ def run_app(file: str | None, commapper: CommapperApp | None = None) -> int:
     window.show()
     offer_recovery(window)
     if file:
-        window.files.open_path(Path(file))
+        shown = window.files.open_path(Path(file))
+        if present and shown is not None:
+            shown.present()
     # Logged from the running event loop: the window is up and answering (tests wait for it).
     QTimer.singleShot(0, lambda: log.info("Ready: the event loop is running"))
     # The sources PySide6's import hook read (see cli._open_app) are needed no more; a
