@@ -1,0 +1,173 @@
+"""`commapper install-desktop`: run as a user would, in a subprocess whose XDG folders are a
+temporary folder; the files land where the freedesktop.org specifications say, the desktop's
+own tools (where installed) take them in, and `--uninstall` takes them all away again."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from commapper import APP_ID, __version__
+from commapper.cli.install import desktop_files, exec_line, map_mime_type
+from commapper.resources import ICON_SIZES
+
+DESKTOP_ID = f"{APP_ID}.desktop"
+MIME_TYPE = "application/x-commapper+json"
+
+
+def install_desktop(tmp_path: Path, *args: str, code: str | None = None):
+    environment = {
+        **os.environ,
+        "HOME": str(tmp_path / "home"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    command = [sys.executable, "-m", "commapper.cli", "install-desktop", *args]
+    if code is not None:
+        command = [sys.executable, "-c", code, "install-desktop", *args]
+    return subprocess.run(
+        command, env=environment, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def desktop_entry(path: Path) -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None, delimiters=("=",))
+    parser.optionxform = str
+    parser.read(path, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def unquoted_exec(value: str) -> list[str]:
+    """An Exec value as its arguments: the string escapes undone, then the quoting (which, for
+    the paths used here, is the shell's double quoting)."""
+    return shlex.split(value.replace("\\\\", "\\"))
+
+
+def test_install_then_uninstall_for_this_user(tmp_path):
+    data = tmp_path / "data"
+    result = install_desktop(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+    # The files, where the specifications put them; the icon at every size, twice.
+    placed = desktop_files(data, MIME_TYPE)
+    assert len(placed) == 3 + 2 * (len(ICON_SIZES) + 1)
+    for item in placed:
+        assert item.target.is_file(), item.target
+        assert data in item.target.parents
+    assert (data / "applications" / DESKTOP_ID).is_file()
+    assert (data / "mime" / "packages" / f"{APP_ID}.xml").is_file()
+    assert (data / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
+    assert (data / "icons/hicolor/48x48/apps" / f"{APP_ID}.png").is_file()
+    assert (data / "icons/hicolor/scalable/mimetypes/application-x-commapper+json.svg").is_file()
+
+    # The entry runs this installation of Commapper by its absolute path.
+    entry = desktop_entry(data / "applications" / DESKTOP_ID)
+    command = unquoted_exec(entry["Exec"])
+    assert command[-1] == "%f" and Path(command[0]).is_absolute()
+    assert unquoted_exec(entry["TryExec"]) == command[:1]
+    version = subprocess.run(
+        [*command[:-1], "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert version.stdout.strip() == f"Commapper {__version__}"
+
+    # The desktop's tools took the files in, or the command said that it skipped them.
+    if shutil.which("update-mime-database"):
+        globs = (data / "mime" / "globs2").read_text(encoding="utf-8")
+        assert f"{MIME_TYPE}:*.commap" in globs
+        assert (data / "mime" / "application" / "x-commapper+json.xml").is_file()
+    else:
+        assert "skipped update-mime-database" in result.stdout
+    if shutil.which("update-desktop-database"):
+        cache = (data / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
+        assert f"{MIME_TYPE}={DESKTOP_ID};" in cache
+    else:
+        assert "skipped update-desktop-database" in result.stdout
+    if shutil.which("xdg-mime"):
+        mimeapps = (tmp_path / "config" / "mimeapps.list").read_text(encoding="utf-8")
+        assert f"{MIME_TYPE}={DESKTOP_ID}" in mimeapps
+    else:
+        assert "skipped xdg-mime" in result.stdout
+    if shutil.which("desktop-file-validate"):
+        check = subprocess.run(
+            ["desktop-file-validate", str(data / "applications" / DESKTOP_ID)],
+            capture_output=True,
+            text=True,
+        )
+        assert check.returncode == 0 and not check.stdout.strip(), check.stdout
+
+    # Undone: every file it wrote is gone, and the desktop no longer knows the type.
+    result = install_desktop(tmp_path, "--uninstall")
+    assert result.returncode == 0, result.stderr
+    assert f"Removed {len(placed)} files" in result.stdout
+    for item in placed:
+        assert not item.target.exists(), item.target
+    if shutil.which("update-mime-database"):
+        assert "commap" not in (data / "mime" / "globs2").read_text(encoding="utf-8")
+    if shutil.which("update-desktop-database"):
+        cache = (data / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
+        assert MIME_TYPE not in cache
+    mimeapps = tmp_path / "config" / "mimeapps.list"
+    assert not mimeapps.exists() or MIME_TYPE not in mimeapps.read_text(encoding="utf-8")
+
+    again = install_desktop(tmp_path, "--uninstall")
+    assert again.returncode == 0 and "nothing to remove" in again.stdout
+
+
+def test_uninstall_keeps_the_other_defaults_in_mimeapps_list(tmp_path):
+    mimeapps = tmp_path / "config" / "mimeapps.list"
+    mimeapps.parent.mkdir(parents=True)
+    mimeapps.write_text(
+        "[Default Applications]\n"
+        "text/plain=org.gnome.TextEditor.desktop\n"
+        f"{MIME_TYPE}={DESKTOP_ID};other.desktop;\n"
+        "[Added Associations]\n"
+        f"{MIME_TYPE}={DESKTOP_ID};\n",
+        encoding="utf-8",
+    )
+    result = install_desktop(tmp_path, "--uninstall")
+    assert result.returncode == 0, result.stderr
+    assert mimeapps.read_text(encoding="utf-8") == (
+        "[Default Applications]\n"
+        "text/plain=org.gnome.TextEditor.desktop\n"
+        f"{MIME_TYPE}=other.desktop;\n"
+        "[Added Associations]\n"
+    )
+
+
+@pytest.mark.parametrize("platform, system", [("win32", "Windows"), ("darwin", "macOS")])
+def test_on_windows_and_macos_it_points_at_the_installer(tmp_path, platform, system):
+    code = (
+        "import sys\n"
+        "import commapper.cli.install, commapper.model.text\n"
+        "from commapper.cli import main\n"
+        # Once the standard library is loaded: sysconfig reads files named by the platform.
+        f"sys.platform = {platform!r}\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    result = install_desktop(tmp_path, code=code)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"on {system}, the installer" in result.stderr and result.stdout == ""
+    assert not (tmp_path / "data").exists()
+
+
+def test_exec_line_quotes_paths_as_the_desktop_entry_specification_says():
+    assert exec_line(["/usr/bin/commapper"]) == "/usr/bin/commapper %f"
+    assert exec_line(["/opt/My Apps/commapper"]) == '"/opt/My Apps/commapper" %f'
+    assert exec_line(["/opt/100%/commapper"]) == "/opt/100%%/commapper %f"
+    # A quoted "$" is escaped by a backslash, and a backslash is doubled in the file.
+    assert exec_line(["/a$b/python", "-m", "commapper"]) == '"/a\\\\$b/python" -m commapper %f'
+    with pytest.raises(ValueError, match="control codes"):
+        exec_line(["/tmp/new\nline"])
+
+
+def test_the_mime_type_comes_from_the_shipped_file():
+    assert map_mime_type() == MIME_TYPE
