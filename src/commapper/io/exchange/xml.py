@@ -1,0 +1,105 @@
+"""XML for GraphML and GEXF: read through defusedxml, and text that XML 1.0 cannot hold kept.
+
+A file from another tool is untrusted. defusedxml refuses entity declarations (the billion
+laughs, quadratic blow-up) and external entities as soon as the parser meets them, before
+anything is expanded or fetched, so a hostile file costs no more than reading its bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import defusedxml
+import defusedxml.ElementTree
+
+from commapper.io.errors import MapFileError
+
+Element = ElementTree.Element
+
+# XML 1.0 cannot hold most control characters at all, not even as &#1;, nor U+FFFE and U+FFFF.
+# They are written as ESCAPE followed by four hex digits, and so is ESCAPE itself (a character
+# of the private use area), so that any text comes back exactly; other tools see the escape.
+ESCAPE = "\ue000"
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ue000]")
+_ESCAPED = re.compile("\ue000([0-9a-f]{4})")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML cannot hold written as an escape (see ``ESCAPE``)."""
+    return _NOT_IN_XML.sub(lambda match: f"{ESCAPE}{ord(match.group()):04x}", text)
+
+
+def plain_text(text: str) -> str:
+    """The text :func:`xml_text` escaped, as it was."""
+    return _ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text)
+
+
+def to_xml_bytes(root: Element) -> bytes:
+    """The document as UTF-8 bytes with a declaration. A carriage return in element text is
+    written as a character reference: a reader turns a raw one into a line feed."""
+    ElementTree.indent(root, space=" ")
+    text = ElementTree.tostring(root, encoding="unicode").replace("\r", "&#13;")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
+
+
+def parse_xml(data: bytes, path: Path | None, what: str) -> Element:
+    """The root element of ``data``, an XML file that should hold ``what`` ("a GraphML graph").
+
+    Raises
+    ------
+    MapFileError
+        If the bytes are not well-formed XML, or declare entities or refer to anything outside
+        the file (refused unread, whatever their size).
+    """
+    if not data.strip():
+        raise MapFileError.single(path, "the file is empty")
+    try:
+        return defusedxml.ElementTree.fromstring(data)
+    except defusedxml.EntitiesForbidden:
+        raise MapFileError.single(
+            path,
+            f"the file declares XML entities, which {what} never needs and which can make a "
+            "small file expand without end (an entity bomb); it was refused unread",
+        ) from None
+    except defusedxml.ExternalReferenceForbidden:
+        raise MapFileError.single(
+            path,
+            "the file refers to another file or address (an external entity); it was refused, "
+            "as reading it could reveal files of this computer",
+        ) from None
+    except defusedxml.DefusedXmlException as error:
+        raise MapFileError.single(path, f"the XML was refused for safety ({error})") from None
+    except ElementTree.ParseError as error:
+        line, column = error.position
+        raise MapFileError.single(
+            path,
+            f"this is not well-formed XML (line {line}, column {column + 1}): {_reason(error)}",
+        ) from None
+
+
+def _reason(error: ElementTree.ParseError) -> str:
+    # Expat's message ends with where it went wrong, which is said already.
+    return re.sub(r": line \d+, column \d+$", "", str(error))
+
+
+def local_name(element: Element) -> str:
+    """The tag of ``element`` without its namespace: files from other tools use several."""
+    tag = element.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def children(element: Element, name: str) -> list[Element]:
+    """The child elements of ``element`` called ``name`` in any namespace."""
+    return [child for child in element if local_name(child) == name]
+
+
+def child(element: Element, name: str) -> Element | None:
+    found = children(element, name)
+    return found[0] if found else None
+
+
+def text_of(element: Element) -> str:
+    """The text inside ``element``, elements within it included (yEd nests its labels)."""
+    return plain_text("".join(element.itertext()))
