@@ -190,10 +190,19 @@ def _run_analyse(options: argparse.Namespace) -> int:
             _say(what_if_report(doc, comparison).removesuffix("\n"))
         return EXIT_OK
     result = analyse(doc, group_by=options.group_by)
+    # A room map (`commapper merge`) is analysed as a room too (docs/workshop.md).
+    from commapper.workshop import room_analysis
+
+    room = room_analysis.analyse_room(doc) if room_analysis.is_room_map(doc) else None
     if options.json:
-        _say_json(to_json(result))
+        data = to_json(result)
+        if room is not None:
+            data["room"] = room_analysis.room_to_json(room)
+        _say_json(data)
     else:
-        _say(text_report(doc, result).removesuffix("\n"))
+        report = text_report(doc, result)
+        report += room_analysis.room_report(doc, room) if room is not None else ""
+        _say(report.removesuffix("\n"))
     return EXIT_OK
 
 
@@ -225,6 +234,7 @@ SUBCOMMANDS: dict[str, Subcommand | str] = {
     "validate": (_build_validate, _run_validate),
     "analyse": (_build_analyse, _run_analyse),
     "install-desktop": "install",
+    "merge": "merge",
 }
 
 
