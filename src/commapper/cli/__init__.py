@@ -233,6 +233,8 @@ Subcommand = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse
 SUBCOMMANDS: dict[str, Subcommand | str] = {
     "validate": (_build_validate, _run_validate),
     "analyse": (_build_analyse, _run_analyse),
+    "export": "export",
+    "import": "importing",
     "install-desktop": "install",
     "merge": "merge",
 }

@@ -1,0 +1,175 @@
+"""``commapper export FILE -o OUT``: a map as a picture (PNG, SVG, PDF), in another tool's
+format (GraphML, GEXF, CSV, Kumu JSON), or as a .commap copy; any of them may be made a safe
+copy first (``--anonymise``), checked to name no person of the map."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from commapper.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, _say, _say_problems
+
+if TYPE_CHECKING:
+    from commapper.model import MapDocument
+
+PICTURE_FORMATS = ("png", "svg", "pdf")
+DATA_FORMATS = ("graphml", "gexf", "csv", "kumu", "commap")
+
+
+def build(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Export a map as a picture (png, svg, pdf), for another tool (graphml, gexf, csv, "
+        "kumu) or as a copy (commap), pseudonymised or without people if asked."
+    )
+    parser.add_argument("file", metavar="FILE", help="the map to export")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True, help="the file to write")
+    parser.add_argument(
+        "--format",
+        type=str.lower,
+        choices=(*PICTURE_FORMATS, *DATA_FORMATS),
+        help="the format (default: the one OUT's suffix names; .json is Kumu's); csv writes "
+        "OUT.nodes.csv and OUT.edges.csv",
+    )
+    parser.add_argument("--view", metavar="NAME", help="pictures: show this saved view")
+    parser.add_argument(
+        "--theme", choices=("light", "projector"), default="light", help="pictures: the colours"
+    )
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="PNG: pixels per pixel of the canvas (default 1)"
+    )
+    parser.add_argument(
+        "--anonymise",
+        choices=("pseudonymised", "communities"),
+        help="share a safe copy: people as pseudonyms (the key is written beside OUT, as "
+        "OUT.key.json; keep it to yourself), or communities only (no people at all)",
+    )
+
+
+def run(options: argparse.Namespace) -> int:
+    from commapper.io import MapFileError, load_map
+
+    output = Path(options.output)
+    fmt = options.format or _format_of(output)
+    if fmt is None:
+        _say(
+            f"{options.output}: cannot tell the format from the suffix; give --format (one of "
+            + ", ".join((*PICTURE_FORMATS, *DATA_FORMATS))
+            + ")",
+            sys.stderr,
+        )
+        return EXIT_USAGE
+    if options.view is not None and fmt not in PICTURE_FORMATS:
+        _say(f"--view applies to pictures (png, svg, pdf), not to {fmt}", sys.stderr)
+        return EXIT_USAGE
+    try:
+        original = load_map(options.file)
+    except MapFileError as error:
+        _say_problems(options.file, error, sys.stderr)
+        return EXIT_INVALID
+    doc, key = original, None
+    if options.anonymise:
+        from commapper.io.safe_copy import safe_copy
+
+        try:
+            doc, key = safe_copy(original, options.anonymise)
+        except MapFileError as error:
+            _say_problems(options.file, error, sys.stderr)
+            return EXIT_INVALID
+    if options.view is not None and options.view not in {view.name for view in doc.views}:
+        names = ", ".join(f'"{view.name}"' for view in doc.views) or "none"
+        _say(
+            f'{options.file}: no saved view is called "{options.view}" (views: {names})', sys.stderr
+        )
+        return EXIT_INVALID
+    try:
+        written = (
+            _picture(doc, output, fmt, options)
+            if fmt in PICTURE_FORMATS
+            else _data(doc, output, fmt)
+        )
+    except _ExportFailed as error:
+        _say(f"{options.file}: {error}", sys.stderr)
+        return EXIT_INVALID
+    except MapFileError as error:
+        for line in error.lines():
+            _say(f"{error.path or options.output}: {line}", sys.stderr)
+        return EXIT_INVALID
+    if options.anonymise and not _checked(original, written, options.file):
+        return EXIT_INVALID
+    _say(f"{options.file}: exported to {', '.join(map(str, written))} ({fmt})")
+    if key is not None:
+        from commapper.io.safe_copy import key_path, write_key
+
+        try:
+            key_file = write_key(key, key_path(output))
+        except MapFileError as error:
+            _say_problems(options.file, error, sys.stderr)
+            return EXIT_INVALID
+        _say(
+            f"the key from pseudonyms to names is {key_file}; keep it to yourself, and send "
+            "only the copy"
+        )
+    return EXIT_OK
+
+
+def _format_of(path: Path) -> str | None:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in PICTURE_FORMATS:
+        return suffix
+    from commapper.io import MapFileError
+    from commapper.io.exchange import format_for
+
+    try:
+        return format_for(path)
+    except MapFileError:
+        return None
+
+
+class _ExportFailed(Exception):
+    """A picture could not be made; the message says why."""
+
+
+def _picture(doc: MapDocument, output: Path, fmt: str, options: argparse.Namespace) -> list[Path]:
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    try:
+        # The layers below Qt are loaded; Qt only now (see _open_app: PYSIDE-2029).
+        from commapper.ui.export.application import drawing_application
+
+        drawing_application()
+        from commapper.ui.export import ExportError, export_picture
+    except ImportError as error:
+        raise _ExportFailed(f"pictures cannot be made here ({error})") from None
+    try:
+        written = export_picture(
+            doc, output, fmt, theme=options.theme, view=options.view, scale=options.scale
+        )
+    except ExportError as error:
+        raise _ExportFailed(str(error)) from None
+    return [Path(written)]
+
+
+def _data(doc: MapDocument, output: Path, fmt: str) -> list[Path]:
+    from commapper.io.exchange import write_exchange
+
+    return write_exchange(doc, output, fmt)
+
+
+def _checked(original: MapDocument, written: list[Path], name: str) -> bool:
+    """Whether no file written names a person of the original map; if one does, every file
+    written is removed and the user told (which the safe copy should never let happen)."""
+    from commapper.io.safe_copy import names_in
+
+    named = sorted({found for path in written for found in names_in(original, path.read_bytes())})
+    if not named:
+        return True
+    for path in written:
+        path.unlink(missing_ok=True)
+    _say(
+        f"{name}: the copy still named {len(named)} people of the map, so it was removed; "
+        "nothing was written",
+        sys.stderr,
+    )
+    return False
