@@ -663,6 +663,209 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GraphML: Gephi, yEd, Cytoscape (*.graphml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GEXF: Gephi (*.gexf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV: a nodes file and an edges file (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kumu JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the canvas shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light, for print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projector: black on white, thick lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projector, dark: white on black</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything in the map, as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudonymised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People get stable pseudonyms and lose their notes and custom fields; a key to undo it is saved beside the copy, for you alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No people at all: the communities, boundary objects and crossings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the map as a picture or for another tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the printed page first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PDF report: the map, its figures and charts, and what stands out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a GraphML, GEXF, CSV or Kumu file as a new map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hare a Copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy to share: whole, with pseudonyms for people, or without people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graphs of other tools (*.graphml *.gexf *.csv *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot import {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (pseudonymised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (communities only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share a Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commapper maps (*{suffix})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot share a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy is saved as {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key that turns the pseudonyms back into names is {key}. Keep it to yourself: do not send it with the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>(several values)</source>
@@ -1557,6 +1760,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,6 +1825,14 @@
     </message>
     <message>
         <source>&amp;Fit to Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the map full screen for a room, on the other screen if there is one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1733,6 +1948,18 @@ Map the communities of practice you take part in and see your breadth and broker
     </message>
     <message>
         <source>Add a community / rename a node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page Down / Page Up: next / previous view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>click a node: spotlight; N: names; D: dark; Esc: leave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1891,6 +2118,36 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
 </context>
 <context>
+    <name>PictureOptionsDialog</name>
+    <message>
+        <source>Export Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{dpi} dots an inch when printed at the canvas&apos;s size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresentationView</name>
+    <message>
+        <source>Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map as the room sees it. Page Down and Page Up step through the saved views; click a node to light it and its neighbours; N hides or shows names; Escape leaves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecentFiles</name>
     <message>
         <source>No recent maps</source>
@@ -1955,6 +2212,13 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>This map has no &quot;me&quot; node, so it has no personal breadth and brokerage figures: they measure the mapper&apos;s own participation. The top brokers and the findings below are for the whole map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RolesChart</name>
     <message>
         <source>liaison</source>
@@ -1989,6 +2253,17 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
     <message>
         <source>My communities by sector and level</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share a Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should the copy hold?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2066,6 +2341,117 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
     <message>
         <source>&amp;Edges</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ViewsPanel</name>
+    <message>
+        <source>Me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boundary objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Views are the steps of a presentation (F5): what is on screen, which nodes show, which are highlighted. Double-click a view to rename it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add from Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new view of what the canvas shows now: where it looks, the overlays, and the selected nodes highlighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update from Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present from Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This view shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the Selected Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlight the Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All nodes of those kinds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chosen node(s) of those kinds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlighted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Update view {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show kinds in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only selected nodes in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all nodes in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlight in view</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -233,4 +233,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ViewsPanel</name>
+    <message numerus="yes">
+        <source>%n chosen node(s) of those kinds.</source>
+        <translation>
+            <numerusform>%n chosen node of those kinds.</numerusform>
+            <numerusform>%n chosen nodes of those kinds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n highlighted.</source>
+        <translation>
+            <numerusform>%n highlighted.</numerusform>
+            <numerusform>%n highlighted.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -30,7 +30,7 @@ from commapper.ui.canvas.items import MANY_NODES
 from commapper.ui.canvas.overlays import CanvasOverlays
 from commapper.ui.canvas.view import MapView
 from commapper.ui.field_text import kind_word
-from commapper.ui.shell.theme import NO_SECTOR_COLOUR, NODE_RADIUS, canvas_colours
+from commapper.ui.shell.theme import NO_SECTOR_COLOUR, NODE_RADIUS
 
 SETTING = "view/canvas_legend"
 MARGIN = 10  # from the viewport's corner, in pixels
@@ -90,6 +90,7 @@ class CanvasLegend(QWidget):
         self.footer_rows: list[LegendRow] = []  # under all the columns
         self.corner = CORNERS[0]
         self._corner_due = True  # the map or the viewport's size changed: look for a corner
+        self.corner_fixed = False  # kept where put (the presentation leaves room for it there)
         self._sized_for = QSize()
         self.setObjectName("canvas_legend")
         self.setAccessibleName(self.tr("Legend"))
@@ -180,6 +181,13 @@ class CanvasLegend(QWidget):
 
     # -- where it goes ---------------------------------------------------------------------------
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # its size follows its font
+            self.resize(self.sizeHint())
+            self._corner_due = True
+            self._timer.start()
+
     def _switched(self, on: bool) -> None:
         QSettings().setValue(SETTING, on)
         self._choose_corner()
@@ -233,7 +241,7 @@ class CanvasLegend(QWidget):
         On a large map only me and the communities count (people there are small dots whose
         labels hide when zoomed out), which keeps this as short as the list of communities.
         """
-        if not self.action.isChecked():
+        if not self.action.isChecked() or self.corner_fixed:
             return
         scene = self.view.map_scene
         few = len(scene.node_items) <= MANY_NODES
@@ -299,7 +307,7 @@ class CanvasLegend(QWidget):
         return QSize(math.ceil(width + 2 * PADDING), math.ceil(height + 2 * PADDING))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        colours = canvas_colours()
+        colours = self.view.map_scene.colours
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         panel = QColor(colours.background)
@@ -321,7 +329,7 @@ class CanvasLegend(QWidget):
     def _paint_rows(
         self, painter: QPainter, rows: list[LegendRow], left: float, first: int = 0
     ) -> None:
-        colours = canvas_colours()
+        colours = self.view.map_scene.colours
         metrics = QFontMetricsF(self._text_font())
         row_height = self._row_height()
         for index, row in enumerate(rows):
@@ -348,7 +356,7 @@ class CanvasLegend(QWidget):
 
     def _paint_shape(self, painter: QPainter, kind: NodeKind, at: QPointF) -> None:
         """A node of ``kind`` as the canvas draws it, smaller; a community without a sector."""
-        colours = canvas_colours()
+        colours = self.view.map_scene.colours
         radius = max(4.0, NODE_RADIUS[kind] * SHAPE_SCALE)
         fill = {
             NodeKind.ME: colours.me_fill,

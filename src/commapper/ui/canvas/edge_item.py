@@ -110,6 +110,7 @@ def make_look(spec: tuple[object, ...], colours: CanvasColours) -> Look:
             pen.setWidthF(1.0 + min(detail, 4.0) * 0.4 if detail != 1 else 1.0)
     if highlighted:
         pen.setWidthF(pen.widthF() + 1.5)
+    pen.setWidthF(pen.widthF() * colours.line_weight)
     z = 1.0 if kind == EdgeKind.CROSSING else 0.0
     return (z, pen.color().rgba(), pen.widthF(), pen.style().value), pen
 

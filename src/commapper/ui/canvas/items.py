@@ -94,14 +94,15 @@ class NodeItem(QGraphicsItem):
         """Re-read the node after it changed: position, label, colours."""
         node = self.map_scene.doc.node(self.node_id)
         self.prepareGeometryChange()
-        self._label_lines = self._wrapped(node.label)
+        label = self.map_scene.shown_label(node)
+        self._label_lines = self._wrapped(label)
         metrics = QFontMetricsF(label_font(self.kind))
         self._label_widths = [metrics.horizontalAdvance(line) for line in self._label_lines]
         self._version += 1
         self._update_label_rect()
         if node.x is not None and node.y is not None:
             self.setPos(node.x, node.y)
-        self.setToolTip(plain_markup(node.label))
+        self.setToolTip(plain_markup(label))
         self.update()
 
     def follow_move(self) -> None:
@@ -254,7 +255,7 @@ class NodeItem(QGraphicsItem):
             if self.dimmed:
                 fill.setAlphaF(fill.alphaF() * 0.25)
                 outline.setAlphaF(0.25)
-            pen = QPen(outline, 1.2)
+            pen = QPen(outline, 1.2 * colours.line_weight)
             self._style = (pen, QBrush(fill), outline, self.map_scene.is_pinned(node))
             self._style_key = key
         return self._style

@@ -115,6 +115,8 @@ class _Lines:
         self.cell = cell
         self.grid: dict[tuple[int, int], list[QLineF]] = defaultdict(list)
         for item in scene.edge_items.values():
+            if not item.isVisible():
+                continue
             curve = item.curve
             if item.straight_line is None:  # a bent line, in four straight pieces
                 points = [curve.pointAtPercent(t / 4) for t in range(5)]
@@ -170,7 +172,7 @@ def placing_labels(
     placement = LabelPlacement()
     taken = _Taken(160.0 * scene.label_scale)
     nodes = sorted(
-        scene.node_items.values(),
+        (item for item in scene.node_items.values() if item.isVisible()),
         key=lambda item: (
             item.node_id not in selected,
             LABEL_PRIORITY[item.kind],
@@ -190,7 +192,13 @@ def placing_labels(
         if item.kind in LEADER_KINDS:
             taken.take(_disc(item))
     edges = sorted(
-        (item for item in scene.edge_items.values() if item.kind in LABELLED_EDGE_KINDS),
+        (
+            item
+            for item in scene.edge_items.values()
+            if item.kind in LABELLED_EDGE_KINDS
+            and item.kind not in scene.hidden_edge_labels
+            and item.isVisible()
+        ),
         key=lambda item: (EDGE_LABEL_PRIORITY[item.kind], item.edge_id),
     )
     yield

@@ -49,7 +49,12 @@ from commapper.ui.canvas.labels import (
 )
 from commapper.ui.progress import report_progress
 from commapper.ui.session import MapSession
-from commapper.ui.shell.theme import canvas_colours, sector_colour, sector_palette
+from commapper.ui.shell.theme import (
+    CanvasColours,
+    canvas_colours,
+    sector_colour,
+    sector_palette,
+)
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 # Items moved, added or removed at once beyond which the scene's index is built anew.
@@ -84,6 +89,10 @@ def placeable(point: QPointF) -> QPointF:
     return QPointF(within(point.x()), within(point.y()))
 
 
+def _own_label(node: NodeModel) -> str:
+    return node.label
+
+
 def new_edge(kind: EdgeKind, edge_id: str, source: str, target: str) -> EdgeModel:
     """An edge of ``kind`` as connecting two nodes makes it: a membership starts active."""
     match kind:
@@ -106,11 +115,26 @@ class MapScene(QGraphicsScene):
     drag_started = Signal(list)  # the NodeItems a mouse drag is about to move
     drag_finished = Signal()
 
-    def __init__(self, session: MapSession, parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: MapSession, parent: QObject | None = None, *, mirror: bool = False
+    ) -> None:
+        """``mirror``: a second picture of the session's map (the presentation), which follows
+        every edit but not the editor's selection, and is not edited through."""
         super().__init__(parent)
         self.session = session
         self.doc = session.doc
+        self.mirror = mirror
         self.colours = canvas_colours()
+        # A theme chosen for this scene (the projector's); None follows the system's.
+        self.fixed_colours: CanvasColours | None = None
+        # What a node's label shows: its label, unless names are hidden (the projection).
+        self.shown_label: Callable[[NodeModel], str] = _own_label
+        # The nodes shown, when not all are (a saved view in the presentation), and the lines
+        # between them.
+        self.node_filter: Callable[[NodeModel], bool] | None = None
+        # Lines of these kinds go unlabelled (ties' labels may name people the room is not
+        # to see).
+        self.hidden_edge_labels: frozenset[EdgeKind] = frozenset()
         self.label_scale = 1.0
         # Edges longer than this (scene units) are cut to the screen before drawing; the view
         # sets it from the zoom so that only edges long on screen pay for the cut.
@@ -171,8 +195,9 @@ class MapScene(QGraphicsScene):
         self._follow_sectors()
         self._declutter_soon()
         session.document_changed.connect(self._on_document_changed)
-        session.selection.changed.connect(self._select_from_session)
-        self.selectionChanged.connect(self._selection_to_session)
+        if not mirror:
+            session.selection.changed.connect(self._select_from_session)
+            self.selectionChanged.connect(self._selection_to_session)
 
     # -- building and following the document ---------------------------------------------------
 
@@ -220,6 +245,8 @@ class MapScene(QGraphicsScene):
 
     def _add_node_item(self, node_id: str) -> None:
         item = NodeItem(self, node_id)
+        if self.node_filter is not None and not self.node_filter(self.doc.node(node_id)):
+            item.setVisible(False)
         self.node_items[node_id] = item
         self.addItem(item)
 
@@ -227,6 +254,8 @@ class MapScene(QGraphicsScene):
         edge = self.doc.edge(edge_id)
         item = EdgeItem(self, edge_id, self.node_items[edge.source], self.node_items[edge.target])
         item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.batched_edges)
+        if self.node_filter is not None:
+            item.setVisible(item.source.isVisible() and item.target.isVisible())
         self.edge_items[edge_id] = item
         self._pair_edges[frozenset((edge.source, edge.target))].append(edge_id)
         self.addItem(item)
@@ -318,7 +347,8 @@ class MapScene(QGraphicsScene):
             self._rebend(pair)
         if change.nodes_added or change.nodes_removed or change.nodes_changed:
             self._follow_sectors()
-        self._select_from_session()
+        if not self.mirror:
+            self._select_from_session()
         if change.nodes_moved or change.nodes_added or change.nodes_removed or touched_pairs:
             self._extent_stale |= bool(change.nodes_removed) or not self._within_extent(
                 change.nodes_moved | change.nodes_added
@@ -398,9 +428,41 @@ class MapScene(QGraphicsScene):
 
     def set_colours(self) -> None:
         """Follow a change of theme."""
-        self.colours = canvas_colours()
+        self.colours = self.fixed_colours or canvas_colours()
         self.setBackgroundBrush(self.colours.background)
         self.restyle()
+
+    def use_theme(self, colours: CanvasColours | None) -> None:
+        """Draw in ``colours`` from now on, or follow the system's theme again (None)."""
+        self.fixed_colours = colours
+        self.set_colours()
+
+    def show_only(self, node_filter: Callable[[NodeModel], bool] | None) -> None:
+        """Show the nodes ``node_filter`` accepts (None: all), and the lines between them;
+        nodes added later are shown or not by the same rule."""
+        self.node_filter = node_filter
+        for item in self.node_items.values():
+            item.setVisible(node_filter is None or node_filter(self.doc.node(item.node_id)))
+        for edge in self.edge_items.values():
+            edge.setVisible(edge.source.isVisible() and edge.target.isVisible())
+        self.edge_layer.invalidate()
+        self._extent_stale = True
+        self._declutter_soon()
+
+    def shown_node_ids(self) -> list[str]:
+        """The nodes shown (all, unless :meth:`show_only` hides some)."""
+        if self.node_filter is None:
+            return list(self.node_items)
+        return [node_id for node_id, item in self.node_items.items() if item.isVisible()]
+
+    def show_labels_as(self, shown_label: Callable[[NodeModel], str] | None) -> None:
+        """Label nodes with ``shown_label(node)`` instead of their own labels (None: their own);
+        the document is untouched."""
+        self.shown_label = shown_label or _own_label
+        for item in self.node_items.values():
+            item.refresh()
+        self._extent_stale = True
+        self._declutter_soon()
 
     def set_label_scale(self, scale: float) -> None:
         """Grow labels when zoomed out so that they stay readable on screen."""

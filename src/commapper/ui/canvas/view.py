@@ -288,10 +288,14 @@ class MapView(QGraphicsView):
 
     def _zoom_settled(self) -> None:
         self._place_rename_editor()
-        self.map_scene.set_label_scale(label_scale_at(self.zoom))
+        self.map_scene.set_label_scale(self.label_scale_for(self.zoom))
         self.map_scene.clip_beyond = 1500.0 / self.zoom
         self.map_scene.set_batched_edges(self.zoom < BATCH_EDGES_BELOW_ZOOM)
         self.zoom_changed.emit(self.zoom)
+
+    def label_scale_for(self, zoom: float) -> float:
+        """How much bigger than at 100% labels are drawn at ``zoom`` (see label_scale_at)."""
+        return label_scale_at(zoom)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         # A notch is 120; a wildly large turn zooms by ten notches at most (1.2**steps would

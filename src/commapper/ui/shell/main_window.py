@@ -40,8 +40,16 @@ from commapper.ui.files.recovery import Autosaver
 from commapper.ui.panels.analysis_dock import AnalysisPanel
 from commapper.ui.panels.inspector import Inspector
 from commapper.ui.panels.tables import TablePanel
+from commapper.ui.panels.views_panel import ViewsPanel
 from commapper.ui.panels.whatif_view import whatif_action
 from commapper.ui.plain_text import plain_markup
+from commapper.ui.present.presentation import (
+    Presentation,
+    Pseudonyms,
+    choose_screen,
+    names_hidden_at_first,
+    show_on,
+)
 from commapper.ui.session import MapSession
 from commapper.ui.shell.edit_actions import EditActions
 from commapper.ui.shell.welcome import WelcomeScreen
@@ -53,7 +61,7 @@ if TYPE_CHECKING:
 # docks change) starts everyone from the new default instead of a layout that no longer fits.
 GEOMETRY_SETTING = "window/geometry"
 STATE_SETTING = "window/state"
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 WIDE_WINDOW = 1700  # pixels of window width from which Analysis gets a column of its own
 DOCK_WIDTH = 360
 
@@ -82,6 +90,9 @@ class MainWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.scene = MapScene(self.session, parent=self)
         self.view = MapView(self.scene)
+        self.presentation: Presentation | None = None
+        # People's numbers while names are hidden: the same each time the map is presented.
+        self.pseudonyms = Pseudonyms()
         self.actions_ = EditActions(self.scene, self.view)
         self.welcome = WelcomeScreen(app.recent.paths())
         self.welcome.new_requested.connect(self.show_map)
@@ -147,6 +158,11 @@ class MainWindow(QMainWindow):
         self.tables_dock = self._dock(
             "table", self.tr("Table"), self.tables, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.views = ViewsPanel(self.session, self.view, self.analysis.overlays)
+        self.views.present_requested.connect(self.present)
+        self.views_dock = self._dock(
+            "views", self.tr("Views"), self.views, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self._arrange_docks()
 
     def _arrange_docks(self) -> None:
@@ -158,6 +174,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
             self.tabifyDockWidget(self.inspector_dock, self.analysis_dock)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+        self.tabifyDockWidget(self.inspector_dock, self.views_dock)
         self.inspector_dock.raise_()
         docks = [self.inspector_dock, *([self.analysis_dock] if wide else [])]
         self.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
@@ -185,6 +202,12 @@ class MainWindow(QMainWindow):
         action.triggered.connect(self.analysis_dock.show)
         action.triggered.connect(self.analysis_dock.raise_)
         menu.addAction(action)
+
+    def _panel_docks(self) -> tuple[QDockWidget, ...]:
+        return (
+            self.inspector_dock, self.analysis_dock, self.tables_dock, self.history_dock,
+            self.views_dock,
+        )  # fmt: skip
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         """A dock showing ``title``; ``name`` (never translated) names it in saved layouts."""
@@ -274,8 +297,15 @@ class MainWindow(QMainWindow):
         )
         view_menu.addActions([self.guides.action, self.canvas_legend.action])
         view_menu.addSeparator()
+        self.present_action = self._add(
+            view_menu, self.tr("&Present"), lambda: self.present(0), "F5"
+        )
+        self.present_action.setStatusTip(
+            self.tr("Show the map full screen for a room, on the other screen if there is one")
+        )
+        view_menu.addSeparator()
         self.docks_menu = view_menu
-        for dock in (self.inspector_dock, self.analysis_dock, self.tables_dock, self.history_dock):
+        for dock in self._panel_docks():
             view_menu.addAction(dock.toggleViewAction())
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -327,8 +357,9 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(enabled)
         self.save_as_action.setEnabled(enabled)
         self.revert_action.setEnabled(False)
-        for dock in (self.inspector_dock, self.analysis_dock, self.tables_dock, self.history_dock):
+        for dock in self._panel_docks():
             dock.toggleViewAction().setEnabled(enabled)  # no map: no panels of one
+        self.present_action.setEnabled(enabled)
         if enabled:
             self.actions_.follow_me()  # Add Me only while the map has no me
             self._update_title()  # which enables Revert when there is something to revert to
@@ -428,6 +459,8 @@ class MainWindow(QMainWindow):
             return
         if self.stack.currentWidget() is not self.welcome:  # the welcome screen hides the docks
             self.save_layout()
+        if self.presentation is not None:
+            self.presentation.close()
         self.autosaver.close()
         self.watcher.unwatch()
         self.analysis.shutdown()
@@ -444,6 +477,36 @@ class MainWindow(QMainWindow):
             if url.isLocalFile():
                 self.files.open_path(Path(url.toLocalFile()))
         event.acceptProposedAction()
+
+    # -- presenting ------------------------------------------------------------------------------
+
+    def present(self, start_at: int = 0) -> Presentation | None:
+        """Show the map full screen for a room (see ui.present), at saved view ``start_at``;
+        F5 again, or Escape there, ends it. None if the facilitator cancelled the screen."""
+        if self.presentation is not None:
+            self.presentation.close()
+            return None
+        screen = choose_screen(self)
+        if screen is None:
+            return None
+        presentation = Presentation(
+            self.session,
+            self.pseudonyms,
+            names_hidden=names_hidden_at_first(self.session.doc),
+            analysis=self.analysis.overlays.result,
+            results=self.analysis.runner.finished,
+        )
+        self.presentation = presentation
+        presentation.closed.connect(self._presentation_ended)
+        show_on(presentation, screen)
+        presentation.start()
+        if start_at:
+            presentation.go_to(start_at, animate=False)
+        return presentation
+
+    def _presentation_ended(self) -> None:
+        self.presentation = None
+        self.activateWindow()
 
     # -- help ------------------------------------------------------------------------------------
 
@@ -475,6 +538,8 @@ class MainWindow(QMainWindow):
             (self.tr("Shift+drag"), self.tr("Connect two nodes")),
             (self.tr("Space+drag"), self.tr("Pan")),
             (self.tr("Double-click"), self.tr("Add a community / rename a node")),
+            (self.tr("In presentation"), self.tr("Page Down / Page Up: next / previous view")),
+            ("", self.tr("click a node: spotlight; N: names; D: dark; Esc: leave")),
         ]
         box = QMessageBox(
             QMessageBox.Icon.NoIcon,

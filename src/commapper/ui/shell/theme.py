@@ -106,6 +106,10 @@ class CanvasColours:
     person_fill: QColor
     object_fill: QColor
     outline: QColor
+    # Lines and outlines are drawn this many times their usual width: thicker on a projector,
+    # where thin grey lines wash out.
+    line_weight: float = 1.0
+    name: str = "light"
 
 
 LIGHT = CanvasColours(
@@ -122,6 +126,7 @@ LIGHT = CanvasColours(
     outline=QColor("#3a3a3a"),
 )
 DARK = CanvasColours(
+    name="dark",
     background=QColor("#1e1f22"),
     grid=QColor("#2a2b2f"),
     text=QColor("#ececec"),
@@ -134,6 +139,42 @@ DARK = CanvasColours(
     object_fill=QColor("#5a4d1e"),
     outline=QColor("#d0d0d0"),
 )
+# For a room: near-black on white (a projector washes out pale greys and thin lines), the
+# sector colours as they are, and every line twice as thick.
+PROJECTOR = CanvasColours(
+    name="projector",
+    background=QColor("#ffffff"),
+    grid=QColor("#e4e4e4"),
+    text=QColor("#000000"),
+    text_halo=QColor(255, 255, 255, 225),
+    edge=QColor("#3c3c3c"),
+    crossing=QColor("#1f1fa8"),
+    selection=QColor("#d1006b"),
+    me_fill=QColor("#000000"),
+    person_fill=QColor("#ffffff"),
+    object_fill=QColor("#ffe680"),
+    outline=QColor("#000000"),
+    line_weight=2.0,
+)
+# The same for a dark room or a dim projector: white on black.
+PROJECTOR_DARK = CanvasColours(
+    name="projector-dark",
+    background=QColor("#000000"),
+    grid=QColor("#262626"),
+    text=QColor("#ffffff"),
+    text_halo=QColor(0, 0, 0, 225),
+    edge=QColor("#c8c8c8"),
+    crossing=QColor("#b4bcff"),
+    selection=QColor("#ff5cad"),
+    me_fill=QColor("#ffffff"),
+    person_fill=QColor("#2b2b2b"),
+    object_fill=QColor("#6b5a12"),
+    outline=QColor("#ffffff"),
+    line_weight=2.0,
+)
+THEMES: dict[str, CanvasColours] = {
+    theme.name: theme for theme in (LIGHT, DARK, PROJECTOR, PROJECTOR_DARK)
+}
 
 
 def is_dark() -> bool:
