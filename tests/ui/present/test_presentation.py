@@ -28,11 +28,11 @@ from commapper.ui.shell.theme import PROJECTOR, PROJECTOR_DARK
 from tests.gestures import send_mouse
 
 
-def small_map() -> MapDocument:
+def small_map(me: str = "Sam", educators: str = "Nurse educators") -> MapDocument:
     doc = MapDocument.new()
     nodes = [
-        MeNode(id="me", label="Sam", x=0, y=0),
-        CommunityNode(id="c1", label="Nurse educators", x=200, y=0, sector="health"),
+        MeNode(id="me", label=me, x=0, y=0),
+        CommunityNode(id="c1", label=educators, x=200, y=0, sector="health"),
         CommunityNode(id="c2", label="Hospital IT", x=-200, y=0, sector="work"),
         PersonNode(id="p1", label="Ana Lopez", x=100, y=150),
         PersonNode(id="p2", label="Priya Shah", x=-100, y=150),
@@ -319,3 +319,19 @@ def test_the_bundled_example_presents_its_views(make_window, qtbot):
         QTest.keyClick(presentation.view, Qt.Key.Key_PageDown)
     assert presentation.steps[presentation.step] is None
     assert all(item.isVisible() for item in presentation.scene.node_items.values())
+
+
+def test_names_start_hidden_on_a_room_map(window_on, qtbot):
+    from commapper.workshop.room import ParticipantFile, Room, merge_room
+
+    room = Room()
+    for name, community in (("Ana", "Open data circle"), ("Ben", "open-data circle")):
+        doc = small_map(me=name, educators=community)
+        room = room.with_file(ParticipantFile(path=f"{name}.commap", document=doc))
+    window = window_on(merge_room(room).document)
+    presentation = window.present()
+    qtbot.waitExposed(presentation)
+    assert presentation.names_hidden
+    shown = " ".join(labels(presentation.scene).values())
+    assert "Ana" not in shown and "Ben" not in shown
+    assert "Participant 1" in shown

@@ -440,4 +440,6 @@ def _tr(text: str) -> str:
 def names_hidden_at_first(doc: MapDocument) -> bool:
     """Whether people's names start hidden on the projection: on a room map, merged from
     participants' maps, a room should not see who drew what."""
-    return False
+    from commapper.workshop.room_analysis import is_room_map  # not needed until presenting
+
+    return is_room_map(doc)
