@@ -237,6 +237,7 @@ SUBCOMMANDS: dict[str, Subcommand | str] = {
     "import": "importing",
     "install-desktop": "install",
     "merge": "merge",
+    "report": "report",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,9 @@ needs_poppler = pytest.mark.skipif(
 
 
 def words(text: str) -> str:
-    """``text`` with every run of white space made one space: labels wrap onto lines."""
-    return re.sub(r"\s+", " ", text).strip()
+    """``text`` with every run of white space made one space (labels wrap onto lines), and
+    ligatures as their letters (the PDF's fonts draw "ff" as one glyph)."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
 def svg_texts(path: Path) -> list[str]:

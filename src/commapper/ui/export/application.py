@@ -17,6 +17,7 @@ def drawing_application() -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    if no_display and sys.platform not in ("win32", "darwin"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    chosen = os.environ.get("QT_QPA_PLATFORM")  # the user's own choice wins
+    if no_display and not chosen and sys.platform not in ("win32", "darwin"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QApplication([sys.argv[0] if sys.argv else "commapper"])

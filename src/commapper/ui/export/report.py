@@ -1,0 +1,324 @@
+"""The PDF report of a map: its title and description, the map, the breadth and brokerage
+figures with what each means, the charts, the top brokers, what stands out, and the references.
+
+Every sentence about the map is the analysis's own: the figures come from the same
+:data:`~commapper.ui.panels.analysis_figures.BREADTH` and ``BROKERAGE`` tables as the analysis
+panel (their names, values and meanings), the findings are the findings' own text, and the
+analysis is worked out afresh from the map being reported, never taken from an older run.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSizeF, Qt
+from PySide6.QtGui import QPainter, QPdfWriter
+
+from commapper import APP_NAME, __version__
+from commapper.analysis import analyse
+from commapper.analysis.report import counted
+from commapper.analysis.result import Analysis
+from commapper.model import MapDocument
+from commapper.ui.export.pages import PAGE_SIZES, Pages
+from commapper.ui.export.picture import ExportError, MapPicture, OverlayChoice, write_file
+from commapper.ui.panels.analysis_figures import BREADTH, BROKERAGE, Figure, figure_text
+from commapper.ui.panels.charts import (
+    KIND_COLOURS,
+    KIND_NAMES,
+    BrokerChart,
+    Chart,
+    RolesChart,
+    SectorLevelChart,
+    sector_levels,
+)
+from commapper.ui.shell.theme import LIGHT
+from commapper.ui.translations import QT_TRANSLATE_NOOP
+
+CHART_WIDTH = 600  # pixels a chart is laid out at before it is placed on the page
+MAP_SHARE = 0.62  # of a page's height the map may take on the first page
+TOP_BROKERS = 10
+# The sources docs/analysis.md cites for the figures, Wenger first.
+REFERENCES = (
+    "Wenger, E. (2000). Communities of practice and social learning systems. "
+    "<i>Organization</i> 7(2), 225–246.",
+    "Burt, R. S. (1992). <i>Structural Holes: The Social Structure of Competition</i>. "
+    "Harvard University Press.",
+    "Gould, R. V. and Fernandez, R. M. (1989). Structures of mediation: a formal approach to "
+    "brokerage in transaction networks. <i>Sociological Methodology</i> 19, 89–126.",
+    "Krackhardt, D. and Stern, R. N. (1988). Informal networks and organizational crises: an "
+    "experimental simulation. <i>Social Psychology Quarterly</i> 51(2), 123–140.",
+    "Brandes, U. (2001). A faster algorithm for betweenness centrality. <i>Journal of "
+    "Mathematical Sociology</i> 25(2), 163–177.",
+    "Brandes, U. and Pich, C. (2007). Centrality estimation in large networks. <i>International "
+    "Journal of Bifurcation and Chaos</i> 17(7), 2303–2318.",
+    "Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph "
+    "manipulation. <i>Communications of the ACM</i> 16(6), 372–378.",
+    "Blau, P. M. (1977). <i>Inequality and Heterogeneity</i>. Free Press.",
+)
+NO_ME = QT_TRANSLATE_NOOP(
+    "Report",
+    'This map has no "me" node, so it has no personal breadth and brokerage figures: they '
+    "measure the mapper's own participation. The top brokers and the findings below are for "
+    "the whole map.",
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Report", text)
+
+
+def _e(text: str) -> str:
+    """User text for the report's rich text: escaped, its line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def write_report(
+    doc: MapDocument,
+    path: str | Path,
+    *,
+    page: str = "a4",
+    overlays: OverlayChoice | None = None,
+) -> Path:
+    """Analyse ``doc`` and write its report to ``path`` as a PDF on ``page`` paper ("a4" or
+    "letter"); the map is drawn in the light theme, with ``overlays`` if given. Needs a
+    ``QApplication`` (offscreen is enough). Returns the path written.
+
+    Raises
+    ------
+    ExportError
+        If the page size is unknown or the file cannot be written (then nothing was written).
+    """
+    if page not in PAGE_SIZES:
+        raise ExportError(f'"{page}" is not a page size; choose one of ' + ", ".join(PAGE_SIZES))
+    result = analyse(doc.snapshot())
+    data = report_bytes(doc, result, page, overlays)
+    path = Path(path)
+    write_file(path, data)
+    return path
+
+
+def report_bytes(
+    doc: MapDocument, result: Analysis, page: str, overlays: OverlayChoice | None = None
+) -> bytes:
+    """The report of ``doc`` (whose analysis is ``result``) as the bytes of a PDF."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    title = doc.title.strip() or _tr("Untitled map")
+    writer.setTitle(title)
+    writer.setCreator(f"{APP_NAME} {__version__}")
+    footer = _tr("{title} · page {page}")
+    pages = Pages(writer, page, lambda n: footer.format(title=title, page=n))
+    try:
+        _write(pages, doc, result, title, overlays)
+    finally:
+        pages.finish()  # a painter left open on the writer would crash Qt at exit
+    buffer.close()
+    return bytes(data.data())
+
+
+def _write(
+    pages: Pages,
+    doc: MapDocument,
+    result: Analysis,
+    title: str,
+    overlays: OverlayChoice | None,
+) -> None:
+    counts = result.map.by_kind
+    made = _tr("A map of communities of practice, reported by {app} on {day}.").format(
+        app=APP_NAME, day=date.today().isoformat()
+    )
+    sizes = (
+        f"{counted(result.map.n_nodes, 'node', 'nodes')} "
+        f"({counted(counts['community'], 'community', 'communities')}, "
+        f"{counted(counts['person'], 'person', 'people')}, "
+        f"{counted(counts['boundary_object'], 'boundary object', 'boundary objects')}"
+        f"{', and me' if counts.get('me') else ''}), "
+        f"{counted(result.map.n_edges, 'connection', 'connections')}."
+    )
+    pages.text(f"<h1>{_e(title)}</h1><p class='small'>{_e(made)} {_e(sizes)}</p>")
+    if doc.description.strip():
+        pages.text(f"<p>{_e(doc.description.strip())}</p>")
+
+    picture = MapPicture(doc, theme="light", overlays=overlays, result=result)
+    size = picture.size()
+    room = pages.area.height() * MAP_SHARE
+    if size.height() * min(1.0, pages.width / size.width()) > room:
+        size = size * (room / (size.height() * min(1.0, pages.width / size.width())))
+    pages.picture(size, picture.paint)
+
+    labels = {node.id: node.label or node.id for node in doc.nodes}
+    ego = result.brokerage.ego
+    if result.breadth is not None and ego is not None:
+        me = labels.get(result.ego or "", "me")
+        _figures(
+            pages,
+            _tr("Breadth: how far my participation reaches"),
+            _tr(
+                "The figures are about {me} and count every membership, transactional ones too."
+            ).format(me=me),
+            BREADTH,
+            result,
+        )
+        _figures(
+            pages,
+            _tr("Brokerage: where I carry practice across boundaries"),
+            _tr("Burt's measures on the communities of {me}, and the Gould and Fernandez roles "
+                "with the organisation's boundary as the groups.").format(me=me),
+            BROKERAGE,
+            result,
+        )  # fmt: skip
+    else:
+        pages.text(f"<p>{_e(_tr(NO_ME))}</p>")
+
+    _brokers(pages, result, labels)
+    _charts(pages, doc, result, labels)
+    _findings(pages, result)
+    _whole_map(pages, result, labels)
+    references = "".join(f"<li>{reference}</li>" for reference in REFERENCES)
+    about = _tr(
+        "The figures and how they are worked out are described in Commapper's documentation, "
+        "“What the analysis tells you” (docs/analysis.md)."
+    )
+    pages.text(
+        f"<h2>{_e(_tr('References'))}</h2><p class='small'>{_e(about)}</p>"
+        f"<ul class='small'>{references}</ul>"
+    )
+
+
+def _figures(
+    pages: Pages, heading: str, intro: str, figures: Iterable[Figure], result: Analysis
+) -> None:
+    # Name and value on one row, what the figure means under the value: as in the panel.
+    rows = "".join(
+        f"<tr><td width='34%'><b>{_e(QCoreApplication.translate('Figures', figure.name))}</b></td>"
+        f"<td>{_e(figure_text(figure.value(result, 'all_levels')))}</td></tr>"
+        f"<tr><td></td><td class='meaning'>"
+        f"{_e(QCoreApplication.translate('Figures', figure.meaning))}</td></tr>"
+        for figure in figures
+    )
+    pages.text(
+        f"<h2>{_e(heading)}</h2><p class='small'>{_e(intro)}</p>"
+        f"<table width='100%' cellspacing='0'>{rows}</table>"
+    )
+
+
+def _brokers(pages: Pages, result: Analysis, labels: dict[str, str]) -> None:
+    nodes = result.brokerage.nodes
+    ranked = sorted(
+        (node_id for node_id in nodes if nodes[node_id].betweenness > 0),
+        key=lambda node_id: (-nodes[node_id].betweenness, node_id),
+    )[:TOP_BROKERS]
+    heading = _tr("Top brokers (betweenness on the whole map)")
+    meaning = _tr(
+        "How often a node lies on the shortest paths between two others, from 0 (never) to 1 "
+        "(on every one); the nodes that hold the landscape together."
+    )
+    if not ranked:
+        body = f"<p>{_e(_tr('No node lies between two others: nothing brokers on this map.'))}</p>"
+    else:
+        rows = "".join(
+            f"<tr><td width='60%'>{_e(labels.get(node_id, node_id))}</td>"
+            f"<td width='22%'>{_e(_kind_name(nodes[node_id].kind))}</td>"
+            f"<td>{nodes[node_id].betweenness:.3f}</td></tr>"
+            for node_id in ranked
+        )
+        body = f"<table width='100%' cellspacing='0'>{rows}</table>"
+    pages.text(f"<h2>{_e(heading)}</h2><p class='small'>{_e(meaning)}</p>{body}")
+
+
+def _kind_name(kind: str) -> str:
+    return {"person": _tr("person"), "community": _tr("community"), "me": _tr("me"),
+            "boundary_object": _tr("boundary object")}.get(kind, kind)  # fmt: skip
+
+
+def _charts(pages: Pages, doc: MapDocument, result: Analysis, labels: dict[str, str]) -> None:
+    # (heading as rich text, chart): the panel's charts, each under the panel's own title.
+    charts: list[tuple[str, Chart]] = []
+    if result.ego is not None:
+        sectors = SectorLevelChart()
+        sectors.show_counts(sector_levels(doc))
+        charts.append((_e(sectors.heading.text()), sectors))
+    brokers = BrokerChart()
+    if shown := brokers.show_result(result, labels):
+        kinds = {result.brokerage.nodes[node_id].kind for node_id in shown}
+        key = " ".join(
+            f"<span style='color:{colour}'>■</span> "
+            f"{_e(QCoreApplication.translate('BrokerChart', KIND_NAMES[kind]))}"
+            for kind, colour in KIND_COLOURS.items()
+            if kind in kinds
+        )
+        title = _e(QCoreApplication.translate("BrokerChart", BrokerChart.TITLE))
+        charts.append((f"{title}<br><span class='small'>{key}</span>", brokers))
+    if result.brokerage.ego is not None:
+        roles = RolesChart()
+        roles.show_roles(result.brokerage.ego.gould_fernandez, _tr("me"))
+        charts.append((_e(roles.heading.text()), roles))
+    for index, (heading, chart) in enumerate(charts):
+        _light(chart)
+        chart.resize(CHART_WIDTH, chart.minimumHeight())
+        top = f"<h2>{_e(_tr('Charts'))}</h2>" if index == 0 else ""
+        height = chart.minimumHeight() * min(1.0, pages.width / CHART_WIDTH)
+        pages.text(f"{top}<h3>{heading}</h3>", keep_with=height)
+        pages.picture(QSizeF(CHART_WIDTH, chart.minimumHeight()), _chart_drawer(chart))
+        chart.deleteLater()
+
+
+def _light(chart: Chart) -> None:
+    """The chart in the print theme, whatever the app's theme is."""
+    chart.setBackground(LIGHT.background)
+    plot = chart.getPlotItem()
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setTextPen(LIGHT.text)
+        plot.getAxis(name).setPen(LIGHT.edge)
+
+
+def _chart_drawer(chart: Chart) -> Callable[[QPainter, QRectF], None]:
+    # Laid out as though shown (pyqtgraph sizes its axes and bars on the resize), then drawn
+    # through the painter: vector, its names selectable.
+    chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    chart.show()
+    chart.hide()
+
+    def draw(painter: QPainter, target: QRectF) -> None:
+        chart.render(painter, target, chart.viewport().rect())
+
+    return draw
+
+
+def _findings(pages: Pages, result: Analysis) -> None:
+    heading = f"<h2>{_e(_tr('What stands out'))}</h2>"
+    if not result.findings:
+        pages.text(heading + f"<p>{_e(_tr('The analysis found nothing that stands out.'))}</p>")
+        return
+    first, *rest = result.findings
+    pages.text(f"{heading}<ul><li>{_e(first.text)}</li></ul>")
+    for finding in rest:
+        pages.text(f"<ul><li>{_e(finding.text)}</li></ul>")
+
+
+def _whole_map(pages: Pages, result: Analysis, labels: dict[str, str]) -> None:
+    brokerage = result.brokerage
+    silos = brokerage.silos_excluding_ego if result.ego else brokerage.silos_strict
+    cut = brokerage.articulation_points_without_ego
+
+    def names(ids: Iterable[str]) -> str:
+        return _e(", ".join(labels.get(i, i) for i in ids)) or _e(_tr("none"))
+
+    silo_meaning = (
+        _tr("communities with no connection to any other once I am left out")
+        if result.ego
+        else _tr("communities with no connection to any other")
+    )
+    pages.text(
+        f"<h2>{_e(_tr('The whole map'))}</h2><table width='100%' cellspacing='0'>"
+        f"<tr><td width='34%'><b>{_e(_tr('Silos'))}</b></td><td>{names(silos)}</td></tr>"
+        f"<tr><td></td><td class='meaning'>{_e(silo_meaning)}</td></tr>"
+        f"<tr><td><b>{_e(_tr('Holding it together'))}</b></td><td>{names(cut)}</td></tr>"
+        f"<tr><td></td><td class='meaning'>"
+        f"{_e(_tr('nodes whose removal cuts the map apart, once I am left out'))}</td></tr></table>"
+    )
