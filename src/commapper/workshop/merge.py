@@ -286,13 +286,16 @@ def _group_nodes(
 ) -> _Grouped:
     grouped = _Grouped()
     groups, node_group, seen = grouped.groups, grouped.node_group, grouped.seen
-    for index, participant in enumerate(participants):
-        doc = participant.document
-        own_key = label_key(names[index])
+    # The participants first, in the room's order: the room map lists them so.
+    for index, name in enumerate(names):
+        own_key = label_key(name)
         seen["person"].add(own_key)
         own: GroupKey = ("person", groups_by_kind["person"].find(own_key))
         groups.setdefault(own, _Group("person", own[1])).participant = index
         grouped.own.append(own)
+    for index, participant in enumerate(participants):
+        doc = participant.document
+        own = grouped.own[index]
         first_label: dict[GroupKey, str] = {}
         for node in doc.nodes:
             kind = match_kind(node.kind)
