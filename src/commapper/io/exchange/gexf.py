@@ -183,7 +183,7 @@ def read_gexf(data: bytes, path: Path | None) -> ReadGraph:
             attribute_id = attribute.get("id", "")
             default = child(attribute, "default")
             declared.setdefault(domain, {})[attribute_id] = (
-                plain_text(attribute.get("title") or attribute_id),
+                plain_text(attribute.get("title", attribute_id)),
                 attribute.get("type", "string"),
                 None if default is None else text_of(default),
             )

@@ -206,7 +206,8 @@ class _Key:
     def __init__(self, element: Element):
         self.id = element.get("id", "")
         self.domain = element.get("for", "all")
-        self.name = plain_text(element.get("attr.name") or self.id)
+        name = element.get("attr.name")
+        self.name = plain_text(self.id if name is None else name)
         self.type = element.get("attr.type", "string")
         self.yfiles = element.get("yfiles.type")
         self.json = self.id.startswith(JSON_KEY_PREFIX)

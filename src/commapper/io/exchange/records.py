@@ -43,6 +43,8 @@ _RESERVED = frozenset(
         "from",
         "to",
         "direction",
+        "attributes",
+        "_id",
     )
 )
 
