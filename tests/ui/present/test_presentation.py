@@ -335,3 +335,16 @@ def test_names_start_hidden_on_a_room_map(window_on, qtbot):
     shown = " ".join(labels(presentation.scene).values())
     assert "Ana" not in shown and "Ben" not in shown
     assert "Participant 1" in shown
+
+
+def test_the_editor_goes_on_after_the_presentation_ends(presenting, qtbot):
+    window, presentation = presenting
+    presentation.close()
+    qtbot.waitUntil(lambda: window.presentation is None)
+    qtbot.wait(50)  # its deletion, deferred by Qt
+    session = window.session
+    session.edit(UpdateItem("c1", {"label": "After"}), "rename")
+    window.analysis.runner.request()
+    with qtbot.waitSignal(window.analysis.runner.finished, timeout=20000):
+        pass
+    assert labels(window.scene)["c1"] == "After"

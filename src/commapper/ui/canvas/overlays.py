@@ -61,7 +61,14 @@ class CanvasOverlays:
         self._styled_nodes: set[str] = set()
         self._dimmed_edges: set[str] = set()
         self.legend: list[tuple[str, str]] = []
-        scene.session.document_changed.connect(lambda _change: self.apply())
+        scene.session.document_changed.connect(self._follow_edit)
+
+    def _follow_edit(self, _change: object) -> None:
+        self.apply()
+
+    def detach(self) -> None:
+        """Follow the map no more: the scene is going (a presentation that ends)."""
+        self.scene.session.document_changed.disconnect(self._follow_edit)
 
     def set_result(self, result: Analysis) -> None:
         self.result = result

@@ -177,6 +177,7 @@ class Presentation(QWidget):
         self.overlays = CanvasOverlays(self.scene)
         if analysis is not None:
             self.overlays.set_result(analysis)
+        self._results = results
         if results is not None:
             results.connect(self.overlays.set_result)
         self.legend = install_canvas_legend(self.view, self.overlays)
@@ -361,6 +362,11 @@ class Presentation(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._transition.stop()
+        # The editor's session and analysis outlive this window: they must not reach into it.
+        self.session.document_changed.disconnect(self._follow_edit)
+        self.overlays.detach()
+        if self._results is not None:
+            self._results.disconnect(self.overlays.set_result)
         self.closed.emit()
         super().closeEvent(event)
 
