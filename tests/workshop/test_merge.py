@@ -20,13 +20,12 @@ from commapper.model import (
     reference_problems,
 )
 from commapper.workshop.matching import Aliases, AliasGroup, Decisions
-from commapper.workshop.merge import (
+from commapper.workshop.merge import Participant, merge_maps
+from commapper.workshop.provenance import (
     ROOM_COUNT,
     ROOM_FROM,
     ROOM_PARTICIPANT,
-    Participant,
     item_sources,
-    merge_maps,
     without_participant,
 )
 from tests.workshop.rooms import COMMUNITIES, OBJECTS, rooms

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from commapper.io import save_map
-from commapper.workshop.merge import ROOM_COUNT
+from commapper.workshop.provenance import ROOM_COUNT
 from commapper.workshop.room import (
     ParticipantFile,
     Room,

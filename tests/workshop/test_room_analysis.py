@@ -15,7 +15,8 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 
 from commapper.analysis import analyse, to_json
-from commapper.workshop.merge import item_sources, merge_maps
+from commapper.workshop.merge import merge_maps
+from commapper.workshop.provenance import item_sources
 from commapper.workshop.room_analysis import (
     analyse_room,
     is_room_map,

@@ -38,36 +38,13 @@ What the room map holds (docs/workshop.md):
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 
-from commapper.model import (
-    BoundaryObjectNode,
-    CommunityNode,
-    CrossingEdge,
-    EdgeModel,
-    MapDocument,
-    Means,
-    MembershipEdge,
-    MeNode,
-    Mode,
-    NodeModel,
-    ObjectUseEdge,
-    PersonNode,
-    TieEdge,
-)
-from commapper.model.items import (
-    LEVELS,
-    MAX_ID_CHARS,
-    MAX_LABEL_CHARS,
-    MAX_NOTES_CHARS,
-    MAX_TAG_CHARS,
-)
+from commapper.model import EdgeModel, MapDocument, MeNode, NodeModel
+from commapper.model.items import MAX_LABEL_CHARS
 from commapper.workshop.anonymise import NameScrubber
+from commapper.workshop.combine import Scrub, merged_edge, merged_node, most_common
 from commapper.workshop.matching import (
     Aliases,
     Decisions,
@@ -79,14 +56,7 @@ from commapper.workshop.matching import (
     match_kind,
     near_misses,
 )
-
-ROOM_FROM = "room:from"
-"""Attribute: the ids of the participants' person nodes that brought an item, space-separated."""
-ROOM_COUNT = "room:count"
-"""Attribute: how many participants brought an item."""
-ROOM_PARTICIPANT = "room:participant"
-"""Attribute: true on a participant's own person node."""
-ROOM_PREFIX = "room:"
+from commapper.workshop.room_ids import hashed_id, key_id, unused_id
 
 DEFAULT_TITLE = "Room map"
 # Labels a participant may give their own ``me`` that are no name: the file's name is used.
@@ -209,7 +179,16 @@ def merge_maps(
     person_of = [ids[key] for key in grouped.own]
     positions = _positions(previous)
     nodes = [
-        _merged_node(group, ids[key], labels[key], person_of, scrub, positions)
+        merged_node(
+            group.kind,
+            [node for _, node in group.nodes],
+            node_id=ids[key],
+            label=labels[key],
+            sources=[person_of[index] for index in group.sources()],
+            participant=group.participant is not None,
+            scrub=scrub,
+            position=positions.get(ids[key], (None, None)),
+        )
         for key, group in groups.items()
     ]
     edges = _merged_edges(participants, node_group, ids, person_of, scrub, problems)
@@ -353,7 +332,7 @@ def _group_labels(
         elif alias_label is not None:
             label = alias_label
         else:
-            label = _most_common(node.label for _, node in group.nodes if node.label) or ""
+            label = most_common(node.label for _, node in group.nodes if node.label) or ""
         labels[key] = label[:MAX_LABEL_CHARS]
     return labels
 
@@ -370,14 +349,14 @@ def _group_ids(
         if scrub is not None and group.kind == "person":
             node_id = prefix + labels[key].lower().replace(" ", "-")
         elif group.key.startswith("\0"):
-            node_id = _hashed_id(prefix + "unnamed", group.key)
+            node_id = hashed_id(prefix + "unnamed", group.key)
         elif scrub is not None and (
             scrub(group.key) != group.key or scrub(labels[key]) != labels[key]
         ):
-            node_id = _hashed_id(prefix + "h", group.key)
+            node_id = hashed_id(prefix + "h", group.key)
         else:
-            node_id = _key_id(prefix, group.key)
-        ids[key] = _unused(node_id, used)
+            node_id = key_id(prefix, group.key)
+        ids[key] = unused_id(node_id, used)
     return ids
 
 
@@ -391,34 +370,6 @@ def _number(numbers: dict[str, int], what: str, key: str) -> int:
             (number for name, number in numbers.items() if name.startswith(prefix)), default=0
         )
     return numbers[entry]
-
-
-def _key_id(prefix: str, key: str) -> str:
-    """An id made from a match key: readable where the key is plain ASCII words and short
-    ("c:open-data-circle"), else with a hash of the key ("c:cafe-8c1e0f53aa")."""
-    slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")
-    node_id = prefix + slug
-    if slug.replace("-", " ") == key and len(node_id) <= MAX_ID_CHARS:
-        return node_id
-    return _hashed_id(prefix + slug[:32].strip("-"), key)
-
-
-def _hashed_id(start: str, key: str) -> str:
-    """``start`` and a short hash of ``key``: "c:cafe-8c1e0f53aa", or "e:8c1e0f53aa"."""
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
-    return f"{start}{digest}" if start.endswith(":") else f"{start.rstrip('-')}-{digest}"
-
-
-def _unused(item_id: str, used: set[str]) -> str:
-    """``item_id``, or with a number added when another item has it already (in group order,
-    so the same inputs always give the same ids)."""
-    candidate, count = item_id, 1
-    while candidate in used:
-        count += 1
-        suffix = f"-{count}"
-        candidate = item_id[: MAX_ID_CHARS - len(suffix)] + suffix
-    used.add(candidate)
-    return candidate
 
 
 def _scrubber(
@@ -438,7 +389,7 @@ def _scrubber(
     return NameScrubber(replacements)
 
 
-def _positions(previous: MapDocument | None) -> dict[str, tuple[float, float]]:
+def _positions(previous: MapDocument | None) -> dict[str, tuple[float | None, float | None]]:
     if previous is None:
         return {}
     return {
@@ -446,96 +397,6 @@ def _positions(previous: MapDocument | None) -> dict[str, tuple[float, float]]:
         for node in previous.nodes
         if node.x is not None and node.y is not None
     }
-
-
-_T = TypeVar("_T")
-
-
-def _most_common(values: Iterable[_T]) -> _T | None:
-    """The value given most often, the first of equals; None when there is none. Values are
-    counted with their type: True and 1 are two values, as in JSON."""
-    counts: Counter[tuple[str, Any]] = Counter((type(value).__name__, value) for value in values)
-    if not counts:
-        return None
-    value: _T = counts.most_common(1)[0][0][1]
-    return value
-
-
-Scrub = Callable[[str], str]
-
-
-def _common_fields(
-    items: Sequence[NodeModel | EdgeModel],
-    sources: list[int],
-    person_of: list[str],
-    scrub: Scrub | None,
-) -> dict[str, Any]:
-    """``notes``, ``tags``, ``color`` and ``attributes`` of matched items, with provenance."""
-    tags = list(dict.fromkeys(tag for item in items for tag in item.tags))
-    notes = "\n\n".join(dict.fromkeys(item.notes for item in items if item.notes))
-    attributes: dict[str, Any] = {}
-    for name in dict.fromkeys(name for item in items for name in item.attributes):
-        if not name.startswith(ROOM_PREFIX):
-            attributes[name] = _most_common(
-                item.attributes[name] for item in items if name in item.attributes
-            )
-    if scrub is not None:
-        tags = list(dict.fromkeys(scrub(tag)[:MAX_TAG_CHARS] for tag in tags))
-        notes = ""
-        attributes = {
-            scrub(name)[:MAX_NOTES_CHARS]: scrub(value)[:MAX_NOTES_CHARS]
-            if isinstance(value, str)
-            else value
-            for name, value in attributes.items()
-        }
-    attributes[ROOM_FROM] = " ".join(person_of[index] for index in sources)
-    attributes[ROOM_COUNT] = len(sources)
-    return {
-        "notes": notes[:MAX_NOTES_CHARS],
-        "tags": tuple(tags),
-        "color": _most_common(item.color for item in items if item.color),
-        "attributes": attributes,
-    }
-
-
-def _text(value: str | None, scrub: Scrub | None) -> str | None:
-    if value is None or scrub is None:
-        return value
-    return scrub(value)[:MAX_LABEL_CHARS]
-
-
-def _merged_node(
-    group: _Group,
-    node_id: str,
-    label: str,
-    person_of: list[str],
-    scrub: Scrub | None,
-    positions: dict[str, tuple[float, float]],
-) -> NodeModel:
-    nodes = [node for _, node in group.nodes]
-    common = _common_fields(nodes, group.sources(), person_of, scrub)
-    if group.participant is not None:
-        common["attributes"][ROOM_PARTICIPANT] = True
-    x, y = positions.get(node_id, (None, None))
-    if group.kind == "person":
-        actors = [node for node in nodes if isinstance(node, MeNode | PersonNode)]
-        org = _most_common(node.org for node in actors if node.org)
-        return PersonNode(id=node_id, label=label, x=x, y=y, org=_text(org, scrub), **common)
-    shown = label if scrub is None else (scrub(label)[:MAX_LABEL_CHARS])
-    if group.kind == "community":
-        communities = [node for node in nodes if isinstance(node, CommunityNode)]
-        return CommunityNode(
-            id=node_id,
-            label=shown,
-            x=x,
-            y=y,
-            domain=_text(_most_common(n.domain for n in communities if n.domain), scrub),
-            sector=_text(_most_common(n.sector for n in communities if n.sector), scrub),
-            inside_org=_most_common(n.inside_org for n in communities if n.inside_org is not None),
-            stage=_most_common(n.stage for n in communities if n.stage is not None),
-            **common,
-        )
-    return BoundaryObjectNode(id=node_id, label=shown, x=x, y=y, **common)
 
 
 # An edge of the room map: its kind, its two ends (in order, or sorted when undirected), and
@@ -551,6 +412,7 @@ def _merged_edges(
     scrub: Scrub | None,
     problems: list[InputProblem],
 ) -> list[EdgeModel]:
+    """The edges of every input between the nodes of the room map, duplicates merged."""
     found: dict[EdgeKey, list[tuple[int, EdgeModel]]] = {}
     for index, participant in enumerate(participants):
         self_loops = 0
@@ -575,63 +437,24 @@ def _merged_edges(
     edges: list[EdgeModel] = []
     used: set[str] = set(ids.values())
     for key, entries in found.items():
-        kind, source, target, _ = key
-        items = [edge for _, edge in entries]
-        sources = sorted({index for index, _ in entries})
-        common = _common_fields(items, sources, person_of, scrub)
-        label = _most_common(edge.label for edge in items if edge.label) or ""
-        edge_id = _unused(_hashed_id("e:", "\0".join(map(str, key))), used)
-        fields: dict[str, Any] = {
-            "id": edge_id,
-            "source": source,
-            "target": target,
-            "label": _text(label, scrub),
-            **common,
+        _, source, target, _ = key
+        via = {
+            ids[node_group[(index, node_id)]]: None
+            for index, edge in entries
+            for node_id in getattr(edge, "via", ())
         }
-        edges.append(_merged_edge(kind, items, fields, entries, node_group, ids))
+        edges.append(
+            merged_edge(
+                [edge for _, edge in entries],
+                edge_id=unused_id(hashed_id("e:", "\0".join(map(str, key))), used),
+                source=source,
+                target=target,
+                sources=[person_of[index] for index in sorted({index for index, _ in entries})],
+                via=tuple(via),
+                scrub=scrub,
+            )
+        )
     return edges
-
-
-def _merged_edge(
-    kind: str,
-    items: list[EdgeModel],
-    fields: dict[str, Any],
-    entries: list[tuple[int, EdgeModel]],
-    node_group: dict[tuple[int, str], GroupKey],
-    ids: dict[GroupKey, str],
-) -> EdgeModel:
-    if kind == "membership":
-        memberships = [edge for edge in items if isinstance(edge, MembershipEdge)]
-        level = min((edge.level for edge in memberships), key=LEVELS.index)
-        modes = {mode for edge in memberships for mode in edge.modes}
-        starts = [edge.since for edge in memberships if edge.since]
-        ends = [edge.until for edge in memberships]
-        return MembershipEdge(
-            level=level,
-            modes=tuple(mode for mode in Mode if mode in modes),
-            since=min(starts) if starts else None,
-            until=None if None in ends else max(end for end in ends if end),
-            **fields,
-        )
-    if kind == "crossing":
-        via: dict[str, None] = {}
-        for index, edge in entries:
-            if isinstance(edge, CrossingEdge):
-                for node_id in edge.via:
-                    via.setdefault(ids[node_group[(index, node_id)]], None)
-        crossings = [edge for edge in items if isinstance(edge, CrossingEdge)]
-        return CrossingEdge(
-            means=_most_common(edge.means for edge in crossings) or Means.ENCOUNTER,
-            via=tuple(via),
-            directed=crossings[0].directed,
-            **fields,
-        )
-    if kind == "tie":
-        ties = [edge for edge in items if isinstance(edge, TieEdge)]
-        return TieEdge(
-            directed=ties[0].directed, weight=max(edge.weight for edge in ties), **fields
-        )
-    return ObjectUseEdge(**fields)
 
 
 # -- suggestions ----------------------------------------------------------------------------------
@@ -676,68 +499,3 @@ def _suggestions(
             )
     suggestions.sort(key=lambda s: (-s.similarity, s.match))
     return suggestions
-
-
-# -- a participant taken out ------------------------------------------------------------------
-
-
-def item_sources(item: NodeModel | EdgeModel) -> list[str]:
-    """The ids of the participants' person nodes that brought ``item`` (``room:from``)."""
-    value = item.attributes.get(ROOM_FROM)
-    return value.split() if isinstance(value, str) else []
-
-
-def without_participant(doc: MapDocument, person_id: str) -> MapDocument:
-    """The room map without what only the participant ``person_id`` brought: items only they
-    brought go, and so do edges whose ends went and ``via`` entries that went; the rest no
-    longer counts them in ``room:from`` and ``room:count``. Their person node stays when others
-    named them too, as a person who is no longer a participant.
-
-    Fields that were chosen by a majority (a sector, a label) are not chosen again: merge the
-    rest of the room again for that (:func:`merge_maps`).
-    """
-    import dataclasses
-
-    def kept_attributes(item: NodeModel | EdgeModel) -> dict[str, Any] | None:
-        sources = item_sources(item)
-        if person_id not in sources:
-            return dict(item.attributes)
-        rest = [source for source in sources if source != person_id]
-        if not rest:
-            return None
-        attributes = dict(item.attributes)
-        attributes[ROOM_FROM] = " ".join(rest)
-        attributes[ROOM_COUNT] = len(rest)
-        if item.id == person_id:
-            attributes.pop(ROOM_PARTICIPANT, None)
-        return attributes
-
-    nodes: list[NodeModel] = []
-    for node in doc.nodes:
-        attributes = kept_attributes(node)
-        if attributes is not None:
-            nodes.append(dataclasses.replace(node, attributes=attributes))
-    kept_ids = {node.id for node in nodes}
-    edges: list[EdgeModel] = []
-    for edge in doc.edges:
-        attributes = kept_attributes(edge)
-        if attributes is None or edge.source not in kept_ids or edge.target not in kept_ids:
-            continue
-        if isinstance(edge, CrossingEdge):
-            via = tuple(node_id for node_id in edge.via if node_id in kept_ids)
-            edges.append(dataclasses.replace(edge, attributes=attributes, via=via))
-        else:
-            edges.append(dataclasses.replace(edge, attributes=attributes))
-    result = doc.snapshot()
-    result.nodes, result.edges = nodes, edges
-    result.views = [
-        view.model_copy(
-            update={
-                "nodes": None if view.nodes is None else [n for n in view.nodes if n in kept_ids],
-                "highlighted": [n for n in view.highlighted if n in kept_ids],
-            }
-        )
-        for view in doc.views
-    ]
-    result.reindex()
-    return result

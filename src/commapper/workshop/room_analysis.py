@@ -29,7 +29,7 @@ from commapper.analysis.graphs import community_network, merge_edges
 from commapper.analysis.result import Breadth
 from commapper.analysis.simple_graph import connected_components
 from commapper.model import CommunityNode, MapDocument, printable
-from commapper.workshop.merge import ROOM_COUNT, ROOM_PARTICIPANT
+from commapper.workshop.provenance import ROOM_COUNT, ROOM_PARTICIPANT
 
 
 @dataclass(frozen=True)
