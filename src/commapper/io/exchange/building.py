@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -369,7 +370,9 @@ class _Builder:
                 for detail in error.errors(include_url=False)
                 if len(detail["loc"]) >= 2 and detail["loc"][1] in fields
             }
-            if not refused or any(name in ("level",) for name in refused):
+            # Text too long for its field is too long for an attribute too; a level is required.
+            too_long = any(d["type"] == "string_too_long" for d in error.errors(include_url=False))
+            if not refused or too_long or "level" in refused:
                 raise self._error(error, where) from None
         for name in sorted(refused):
             attributes.setdefault(name, attribute_value(item.pop(name)))
@@ -384,10 +387,11 @@ class _Builder:
             raise self._error(error, where) from None
 
     def _error(self, error: ValidationError, where: str) -> MapFileError:
-        problems = [
-            Problem(f"{where}.{problem.path}" if problem.path else where, problem.message)
-            for problem in problems_from_validation(error)
-        ]
+        problems = []
+        for problem in problems_from_validation(error):
+            # An item checked alone is checked as its kind: that comes first in the path.
+            path = re.sub(rf"^({'|'.join(_NODE_KINDS | _EDGE_KINDS)})\.?", "", problem.path)
+            problems.append(Problem(f"{where}.{path}" if path else where, problem.message))
         return MapFileError(self.path, problems)
 
     # -- views -----------------------------------------------------------------------------------

@@ -164,6 +164,11 @@ def _rows(path: Path) -> list[list[str]]:
             row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if row
         ]
     except csv.Error as error:
+        if "field larger" in str(error):
+            raise MapFileError.single(
+                path, f"a cell holds more than {MAX_NOTES_CHARS:,} characters, more than any "
+                "field of a map may hold",
+            ) from None  # fmt: skip
         raise MapFileError.single(
             path, f"this is not a CSV table that can be read ({error})"
         ) from None
