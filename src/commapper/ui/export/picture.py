@@ -10,6 +10,7 @@ sized at 96 units an inch, so that labels keep their size beside the nodes on ev
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,16 @@ from commapper import APP_NAME
 from commapper.analysis.result import Analysis
 from commapper.io.atomic import atomic_write
 from commapper.layout import place_unplaced
-from commapper.model import MapDocument, MoveNodes, RemoveItems, View, apply_edit, printable
+from commapper.model import (
+    EdgeKind,
+    MapDocument,
+    MoveNodes,
+    NodeModel,
+    RemoveItems,
+    View,
+    apply_edit,
+    printable,
+)
 from commapper.ui.canvas.canvas_legend import KINDS, LegendRow
 from commapper.ui.canvas.overlays import CanvasOverlays
 from commapper.ui.canvas.scene import MapScene
@@ -186,7 +196,8 @@ class MapPicture:
 
     ``overlays`` (with ``result``, the map's analysis, when it needs one) shows what the
     canvas's overlays show; a ``view`` shows only its nodes, its highlighted ones ringed, and
-    its viewport if it has one (its overlay too, unless ``overlays`` is given).
+    its viewport if it has one (its overlay too, unless ``overlays`` is given); ``names_as``
+    labels nodes in place of their labels (people as "Participant n", as presented).
     """
 
     def __init__(
@@ -198,15 +209,18 @@ class MapPicture:
         overlays: OverlayChoice | None = None,
         result: Analysis | None = None,
         legend: bool = True,
+        names_as: Callable[[NodeModel], str] | None = None,
     ) -> None:
         self.colours = picture_colours(theme)
         self.view = view
         self.session = MapSession(shown_part(doc, view))
         scene = self.scene = MapScene(self.session)
         scene.clip_beyond = math.inf  # every line whole: nothing is off screen on paper
-        scene.colours = self.colours
-        scene.setBackgroundBrush(self.colours.background)
-        scene.restyle()
+        scene.use_theme(self.colours)
+        if names_as is not None:
+            # As the presentation hides names: people under other labels, ties unlabelled.
+            scene.hidden_edge_labels = frozenset({EdgeKind.TIE})
+            scene.show_labels_as(names_as)
         if overlays is None and view is not None and view.overlay:
             overlays = OverlayChoice.named(view.overlay)
         self.overlays = CanvasOverlays(scene)
@@ -446,13 +460,15 @@ def export_picture(
     overlays: OverlayChoice | None = None,
     result: Analysis | None = None,
     legend: bool = True,
+    names_as: Callable[[NodeModel], str] | None = None,
 ) -> Path:
     """Draw ``document`` offscreen and write it to ``out_path`` as ``fmt`` (png, svg, pdf).
 
     ``theme`` is "light" (for paper), "canvas" or a named theme of the app (see
     :func:`theme_names`); ``view`` a saved view of the map (by name) whose nodes, overlay and
     viewport the picture shows; ``scale`` the pixels a canvas pixel becomes in a PNG, or
-    ``dpi`` its dots an inch (96 is scale 1). Needs a ``QGuiApplication`` (offscreen is
+    ``dpi`` its dots an inch (96 is scale 1); ``overlays``, ``result`` and ``names_as`` as
+    for :class:`MapPicture`. Needs a ``QGuiApplication`` (offscreen is
     enough). Returns the path written.
 
     Raises
@@ -475,7 +491,13 @@ def export_picture(
     if isinstance(view, str):
         view = find_view(document, view)
     picture = MapPicture(
-        document, theme=theme, view=view, overlays=overlays, result=result, legend=legend
+        document,
+        theme=theme,
+        view=view,
+        overlays=overlays,
+        result=result,
+        legend=legend,
+        names_as=names_as,
     )
     path = Path(out_path)
     write_file(path, picture_bytes(picture, fmt, scale))

@@ -33,6 +33,7 @@ from commapper import APP_NAME, __version__
 from commapper.model import NodeKind, printable
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
+from commapper.ui.files.export_actions import add_export_actions
 from commapper.ui.files.file_commands import FileCommands
 from commapper.ui.files.file_watch import FileWatcher
 from commapper.ui.files.recent import fill_recent_menu
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("Save &As…"), self.files.save_as, QKeySequence.StandardKey.SaveAs
         )
         self.revert_action = self._add(file_menu, self.tr("Re&vert to Saved"), self.files.revert)
+        self.exports = add_export_actions(self, file_menu)  # Import, Export, Share, Report, Print
         file_menu.addSeparator()
         self._add(file_menu, self.tr("&Close Window"), self.close, QKeySequence.StandardKey.Close)
         self._add(file_menu, self.tr("&Quit"), self.app.quit, QKeySequence.StandardKey.Quit)
