@@ -29,26 +29,50 @@ from commapper.io.atomic import atomic_write
 from commapper.io.commap import map_to_json
 from commapper.io.errors import MapFileError
 from commapper.model import (
+    EDGE_CLASSES,
+    NODE_CLASSES,
     NODE_ID_PREFIX,
     CrossingEdge,
+    EdgeKind,
     EdgeModel,
+    Level,
     MapDocument,
+    Means,
     MeNode,
+    Mode,
     NodeKind,
     NodeModel,
     PersonNode,
+    Stage,
+    View,
+    Viewport,
+    field_names,
 )
 
-Level = Literal["full", "pseudonymised", "communities"]
-LEVELS: tuple[Level, ...] = ("full", "pseudonymised", "communities")
+SafeLevel = Literal["full", "pseudonymised", "communities"]
+LEVELS: tuple[SafeLevel, ...] = ("full", "pseudonymised", "communities")
 KEY_FORMAT = "commapper-pseudonym-key"
 ME_PSEUDONYM = "Me"
 NO_NAME = "[person]"
-# Labels that are no one's name: words the file format itself is written in.
-_NOT_NAMES = frozenset(
-    {"", "me", "person", "people", "community", "boundary_object", "membership", "crossing",
-     "object_use", "tie", ME_PSEUDONYM.lower()}
-)  # fmt: skip
+
+
+def _format_words() -> frozenset[str]:
+    """Words the file itself is written in (keys, kinds, levels, true and null): a label that
+    is one of them is taken for no one's name, as every copy holds it."""
+    words = {"commapper", "map", "true", "false", "null", "person", "people", ME_PSEUDONYM}
+    for item_class in (*NODE_CLASSES.values(), *EDGE_CLASSES.values()):
+        words.update(field_names(item_class))
+    for model in (MapDocument, View, Viewport):
+        words.update(model.model_fields)
+    for choices in (NodeKind, EdgeKind, Level, Mode, Stage, Means):
+        words.update(choice.value for choice in choices)
+    return frozenset(word.lower() for word in words)
+
+
+_NOT_NAMES = _format_words()
+# A name has a letter; and looks like no id a copy gives (p3, c12, e7).
+_LETTER = re.compile(r"[^\W\d_]")
+_LIKE_AN_ID = re.compile(r"[a-z]{1,2}[0-9]+", re.IGNORECASE)
 _NUMBERED = re.compile(r"p([0-9]{1,9})")
 
 
@@ -84,18 +108,27 @@ def safe_copy(doc: MapDocument, level: str) -> tuple[MapDocument, dict[str, str]
 
 def person_names(doc: MapDocument) -> list[str]:
     """The names of the people of ``doc`` (``me`` included): each label, and each word of three
-    letters or more in a label of several words (a first name alone names someone too)."""
+    letters or more in a label of several words (a first name alone names someone too). A label
+    without a letter, one that looks like an id, or a word of the file format (``label``,
+    ``core``) is taken for no name."""
     names: set[str] = set()
     for node in _people(doc.nodes):
         label = node.label.strip()
-        if label.lower() in _NOT_NAMES:
-            continue
-        names.add(label)
+        if _is_name(label):
+            names.add(label)
         parts = re.findall(r"\w{3,}", label)
         if len(parts) > 1:
-            names.update(part for part in parts if part.lower() not in _NOT_NAMES)
+            names.update(part for part in parts if _is_name(part))
     # Longest first, so that "Ana García" is replaced before "Ana" is.
     return sorted(names, key=lambda name: (-len(name), name))
+
+
+def _is_name(text: str) -> bool:
+    return (
+        _LETTER.search(text) is not None
+        and text.lower() not in _NOT_NAMES
+        and not _LIKE_AN_ID.fullmatch(text)
+    )
 
 
 def _name_pattern(name: str) -> re.Pattern[str]:
