@@ -35,10 +35,18 @@ def build(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--view", metavar="NAME", help="pictures: show this saved view")
     parser.add_argument(
-        "--theme", choices=("light", "projector"), default="light", help="pictures: the colours"
+        "--theme",
+        choices=("light", "dark", "projector", "projector-dark"),
+        default="light",
+        help="pictures: the colours (default light, for print; projector: black on white, "
+        "thick lines)",
     )
-    parser.add_argument(
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument(
         "--scale", type=float, default=1.0, help="PNG: pixels per pixel of the canvas (default 1)"
+    )
+    size.add_argument(
+        "--dpi", type=float, help="PNG: dots an inch when printed at the canvas's size (96 = 1x)"
     )
     parser.add_argument(
         "--anonymise",
@@ -144,7 +152,13 @@ def _picture(doc: MapDocument, output: Path, fmt: str, options: argparse.Namespa
         raise _ExportFailed(f"pictures cannot be made here ({error})") from None
     try:
         written = export_picture(
-            doc, output, fmt, theme=options.theme, view=options.view, scale=options.scale
+            doc,
+            output,
+            fmt,
+            theme=options.theme,
+            view=options.view,
+            scale=options.scale,
+            dpi=options.dpi,
         )
     except ExportError as error:
         raise _ExportFailed(str(error)) from None
