@@ -407,3 +407,24 @@ def test_pseudonyms_keep_their_numbers_from_one_merge_to_the_next():
     assert labels["p:participant-3"] == "Participant 3"
     assert labels["p:person-2"] == "Person 2"
     assert second.participants[bo.source] == "p:participant-2"
+
+
+def test_a_map_without_me_still_brings_its_participant():
+    doc = MapDocument.new()
+    doc.nodes = [CommunityNode(id="c", label="Choir")]
+    doc.reindex()
+    merged = merge_maps(
+        [Participant("/room/team.commap", "team", doc), participant("Ana", ["Choir"])]
+    )
+    team = merged.document.node("p:team")
+    assert item_sources(team) == ["p:team"] and team.attributes[ROOM_PARTICIPANT] is True
+    assert item_sources(merged.document.node("c:choir")) == ["p:team", "p:ana"]
+    assert "the map has no me node" in merged.problems[0].message
+    assert "p:team" not in without_participant(merged.document, "p:team")
+
+
+def test_aliases_that_make_two_participants_one_person_are_said():
+    aliases = Aliases(same=(AliasGroup("Ana Lima", ("Ana L",), "person"),))
+    merged = merge_maps([participant("Ana Lima"), participant("Ana L")], aliases)
+    assert labels_of(merged.document, "person") == ["Ana Lima"]
+    assert "the aliases make Ana L the same person as Ana Lima" in str(merged.problems[0])

@@ -1,4 +1,4 @@
-"""Participants' maps merged into one room map: a pure function, and its provenance.
+"""Participants' maps merged into one room map, by a pure function.
 
 :func:`merge_maps` takes the participants (a name and a :class:`~commapper.model.MapDocument`
 each), the facilitator's aliases and decisions, and returns a :class:`MergeResult`: the room
@@ -11,17 +11,14 @@ What the room map holds (docs/workshop.md):
   the name the caller gives, usually the file's name), marked ``room:participant``.
 - Nodes of one matching kind whose labels match (:mod:`commapper.workshop.matching`) are one
   node. Its label is the alias's, else the participant's own name for their person, else the
-  spelling most participants used (the first of equals). Other fields: the value most
-  participants gave (null values do not count), tags united, notes joined.
-- Edges of one kind between the same pair are one edge, as the analysis merges them: a
-  membership keeps the strongest level, all modes, the earliest ``since`` and the latest
-  ``until`` (none when any is open), a crossing all its ``via``, a tie its largest weight.
-  A crossing or tie is the same edge only with the same ``directed``; an undirected one joins
-  its pair either way round. An edge whose two ends became one node is left out.
-- Every node and edge records who brought it: ``room:from`` (the ids of those participants'
-  person nodes, in the room's order, separated by spaces) and ``room:count`` (how many), so
-  "named by 7 people" can be shown and :func:`without_participant` can take one
-  participant's contribution out again.
+  spelling most participants used (the first of equals); its other fields are combined by the
+  rules of :mod:`commapper.workshop.combine`.
+- Edges of one kind between the same two nodes of the room map are one edge, combined as the
+  analysis merges duplicates. A crossing or tie is the same edge only with the same
+  ``directed``; an undirected one joins its pair either way round. An edge whose two ends
+  became one node is left out.
+- Every node and edge records who brought it (:mod:`commapper.workshop.provenance`), so that
+  "named by 7 people" can be shown and one participant's contribution taken out again.
 - Ids are made from the match key ("c:open-data-circle", "p:ana-lima"; a short hash where the
   key is not plain ASCII or is long), so a re-merge after a file changed keeps every node's id,
   and the app keeps every node where it was. With ``anonymise`` people are "p:participant-3"
@@ -133,7 +130,12 @@ class _Group:
     participant: int | None = None
 
     def sources(self) -> list[int]:
-        return sorted({index for index, _ in self.nodes})
+        """The inputs that brought the group: a participant always brings their own person,
+        even from a map without ``me``."""
+        brought = {index for index, _ in self.nodes}
+        if self.participant is not None:
+            brought.add(self.participant)
+        return sorted(brought)
 
 
 def merge_maps(
@@ -270,7 +272,15 @@ def _group_nodes(
         own_key = label_key(name)
         seen["person"].add(own_key)
         own: GroupKey = ("person", groups_by_kind["person"].find(own_key))
-        groups.setdefault(own, _Group("person", own[1])).participant = index
+        group = groups.setdefault(own, _Group("person", own[1]))
+        if group.participant is not None:  # an alias made two participants one person
+            problems.append(
+                InputProblem(
+                    participants[index].source,
+                    f"the aliases make {name} the same person as {names[group.participant]}",
+                )
+            )
+        group.participant = index
         grouped.own.append(own)
     for index, participant in enumerate(participants):
         doc = participant.document
@@ -327,10 +337,10 @@ def _group_labels(
                 label = f"Participant {number}"
             else:
                 label = f"Person {_number(numbers, 'person', group.key)}"
+        elif alias_label is not None:  # the facilitator's word first
+            label = alias_label
         elif group.participant is not None:
             label = names[group.participant]
-        elif alias_label is not None:
-            label = alias_label
         else:
             label = most_common(node.label for _, node in group.nodes if node.label) or ""
         labels[key] = label[:MAX_LABEL_CHARS]
