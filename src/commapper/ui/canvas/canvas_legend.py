@@ -37,7 +37,7 @@ MARGIN = 10  # from the viewport's corner, in pixels
 PADDING = 8
 ICON = 18.0  # the width of the column of swatches and shapes
 COLUMN_GAP = 12
-MAX_TEXT_WIDTH = 170.0
+MAX_TEXT_LINES = 11.0  # a row's text is at most this many times its line's height wide
 MAX_COLOUR_COLUMNS = 3
 PANEL_ALPHA = 0.85
 # The legend shows only when it takes at most this share of the viewport's width and height.
@@ -295,7 +295,8 @@ class CanvasLegend(QWidget):
 
     def _column_width(self, rows: list[LegendRow]) -> float:
         metrics = QFontMetricsF(self._text_font())
-        texts = (min(MAX_TEXT_WIDTH, metrics.horizontalAdvance(row.text)) for row in rows)
+        most = metrics.height() * MAX_TEXT_LINES
+        texts = (min(most, metrics.horizontalAdvance(row.text)) for row in rows)
         return max(texts, default=0.0) + ICON + 4
 
     def sizeHint(self) -> QSize:
@@ -348,7 +349,8 @@ class CanvasLegend(QWidget):
                 painter.setPen(QPen(colours.outline, 1.0))
                 painter.setBrush(QColor(row.colour))
                 painter.drawEllipse(middle, 6.0, 6.0)
-            text = metrics.elidedText(row.text, Qt.TextElideMode.ElideRight, MAX_TEXT_WIDTH)
+            most = metrics.height() * MAX_TEXT_LINES
+            text = metrics.elidedText(row.text, Qt.TextElideMode.ElideRight, most)
             painter.setPen(colours.text)
             baseline = top + (row_height + metrics.ascent() - metrics.descent()) / 2
             # A plain string: a sector or value as the user typed it is never read as markup.

@@ -24,7 +24,15 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QMouseEvent, QScreen
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QGraphicsView,
     QInputDialog,
@@ -48,6 +56,8 @@ from commapper.ui.shell.theme import PROJECTOR, PROJECTOR_DARK
 # Labels on the projection are this many times their size in the editor at 100%, on a screen
 # 1,080 pixels high, whatever the zoom: read from the back of a room.
 ROOM_LABEL_SCALE = 2.0
+ROOM_LEGEND_SCALE = 2.2  # the legend's and the captions' type against the app's, likewise
+ROOM_CAPTION_SCALE = 2.2
 TRANSITION_MS = 450
 ANIMATED_NODES = 600  # nodes appearing beyond this many come at once, not faded in
 CAPTION_MS = 3500
@@ -181,17 +191,15 @@ class Presentation(QWidget):
         if results is not None:
             results.connect(self.overlays.set_result)
         self.legend = install_canvas_legend(self.view, self.overlays)
-        legend_font = QFont(self.legend.font())
-        legend_font.setPointSizeF(legend_font.pointSizeF() * 1.4)
-        self.legend.setFont(legend_font)
+        self.caption = _Caption(self.view)
         # Top right, beside the map rather than over it.
         self.legend.corner, self.legend.corner_fixed = (False, False), True
         self.legend.action.toggled.connect(self._legend_switched)
-        self.caption = _Caption(self.view)
         self.names_hidden = False
         self.set_names_hidden(names_hidden)
         self.spotlit: str | None = None
         self.step = 0
+        self._target = QRectF()  # the part of the map the step shows, in scene coordinates
         self._transition = QVariantAnimation(self)
         self._transition.setDuration(TRANSITION_MS)
         self._transition.setEasingCurve(QEasingCurve.Type.InOutCubic)
@@ -232,25 +240,24 @@ class Presentation(QWidget):
         target = viewport_rect(view) if view is not None else None
         if target is None:
             target = _with_margin(self.scene.nodes_rect(shown))
-        legend = self.legend.sizeHint().width() + 2 * LEGEND_MARGIN
-        self.view.reserved_right = legend if self.legend.action.isChecked() else 0
+        previous, self._target = self._target, target
         appearing = [self.scene.node_items[node_id] for node_id in shown if node_id not in before]
         if animate and self.isVisible():
-            self._animate_to(target, appearing)
+            self._animate_to(previous, target, appearing)
         else:
-            self.view.frame(target)
-            self.view._zoom_settled()
-        count = len(steps)
+            self._reframe()
         title = view.name if view is not None else _tr("The whole map")
-        self.caption.say(f"{self.step + 1} / {count}   {printable(title)}")
+        self.caption.say(f"{self.step + 1} / {len(steps)}   {printable(title)}")
 
-    def _animate_to(self, target: QRectF, appearing: list[NodeItem]) -> None:
+    def _animate_to(self, start: QRectF, target: QRectF, appearing: list[NodeItem]) -> None:
         self._transition.stop()
         self._fading = appearing if len(appearing) <= ANIMATED_NODES else []
         for item in self._fading:
             item.setOpacity(0.0)
         self.scene.zoom_in_motion = True  # labels and the edges' picture wait for the end
-        self._transition.setStartValue(self.view.shown_rect())
+        legend = self.legend.sizeHint().width() + 2 * LEGEND_MARGIN
+        self.view.reserved_right = legend if self.legend.action.isChecked() else 0
+        self._transition.setStartValue(start if not start.isEmpty() else self.view.shown_rect())
         self._transition.setEndValue(target)
         self._transition.start()
 
@@ -275,8 +282,30 @@ class Presentation(QWidget):
         self.view._zoom_settled()
         self.view.viewport().update()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The legend and the captions grow with the screen, as the labels do.
+        super().resizeEvent(event)
+        scale = max(0.75, self.height() / 1080)
+        for widget, factor in (
+            (self.legend, ROOM_LEGEND_SCALE),
+            (self.caption, ROOM_CAPTION_SCALE),
+        ):
+            font = QFont(self.font())
+            font.setPointSizeF(font.pointSizeF() * factor * scale)
+            widget.setFont(font)
+        self._reframe()
+
     def _legend_switched(self, _on: bool) -> None:
-        self.go_to(self.step, animate=False)  # the map takes the room it leaves, or makes it
+        self._reframe()  # the map takes the room the legend leaves, or makes room for it
+
+    def _reframe(self) -> None:
+        """Show the step's part of the map again, in the room there is now."""
+        if self._transition.state() == QVariantAnimation.State.Running:
+            return  # it ends on the target, framed anew
+        legend = self.legend.sizeHint().width() + 2 * LEGEND_MARGIN
+        self.view.reserved_right = legend if self.legend.action.isChecked() else 0
+        self.view.frame(self._target)
+        self.view._zoom_settled()
 
     # -- spotlight, names, theme -----------------------------------------------------------------
 
@@ -311,6 +340,8 @@ class Presentation(QWidget):
         self.names_hidden = hidden
         self.scene.hidden_edge_labels = frozenset({EdgeKind.TIE}) if hidden else frozenset()
         self.scene.show_labels_as(self.pseudonyms.label if hidden else None)
+        if self.isVisible():
+            self.caption.say(_tr("Names hidden") if hidden else _tr("Names shown"))
 
     def set_dark(self, dark: bool) -> None:
         self.dark = dark
@@ -379,9 +410,6 @@ class _Caption(QLabel):
         super().__init__(view)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        self.setFont(font)
         self.setStyleSheet(
             "QLabel { background: rgba(0, 0, 0, 170); color: white; padding: 8px 14px; "
             "border-radius: 6px; }"
