@@ -57,18 +57,16 @@ def parse_xml(data: bytes, path: Path | None, what: str) -> Element:
         raise MapFileError.single(path, "the file is empty")
     try:
         return defusedxml.ElementTree.fromstring(data)
-    except defusedxml.EntitiesForbidden:
+    except defusedxml.EntitiesForbidden as error:
+        if error.sysid is not None or error.pubid is not None:
+            raise _external(path) from None
         raise MapFileError.single(
             path,
             f"the file declares XML entities, which {what} never needs and which can make a "
             "small file expand without end (an entity bomb); it was refused unread",
         ) from None
     except defusedxml.ExternalReferenceForbidden:
-        raise MapFileError.single(
-            path,
-            "the file refers to another file or address (an external entity); it was refused, "
-            "as reading it could reveal files of this computer",
-        ) from None
+        raise _external(path) from None
     except defusedxml.DefusedXmlException as error:
         raise MapFileError.single(path, f"the XML was refused for safety ({error})") from None
     except ElementTree.ParseError as error:
@@ -77,6 +75,14 @@ def parse_xml(data: bytes, path: Path | None, what: str) -> Element:
             path,
             f"this is not well-formed XML (line {line}, column {column + 1}): {_reason(error)}",
         ) from None
+
+
+def _external(path: Path | None) -> MapFileError:
+    return MapFileError.single(
+        path,
+        "the file refers to another file or address (an external entity); it was refused "
+        "unread, as reading it could reveal files of this computer",
+    )
 
 
 def _reason(error: ElementTree.ParseError) -> str:
