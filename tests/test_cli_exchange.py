@@ -92,8 +92,8 @@ def test_communities_only_export_has_no_people_and_no_key(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [
-        ("bomb.graphml", '<!DOCTYPE x [<!ENTITY a "aa"><!ENTITY b "&a;&a;">]><graphml>&b;</graphml>',
-         "entity bomb"),
+        ("bomb.graphml", '<!DOCTYPE x [<!ENTITY a "aa"><!ENTITY b "&a;&a;">]><graphml>&b;'
+         "</graphml>", "entity bomb"),
         ("bomb.gexf", '<!DOCTYPE x [<!ENTITY a "aa">]><gexf>&a;</gexf>', "entity bomb"),
         ("secret.graphml", '<!DOCTYPE x [<!ENTITY s SYSTEM "file:///etc/passwd">]><graphml>&s;'
          "</graphml>", "external entity"),
