@@ -190,6 +190,7 @@ SIMILARITY = 0.85
 """How alike two keys must be (difflib's ratio, spaces left out) to be suggested as one."""
 
 _DIGITS = re.compile(r"\d+")
+MAX_SHARING = 200
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,9 @@ def near_misses(keys: Iterable[str]) -> list[NearMiss]:
             by_variant.setdefault(variant, []).append(index)
     candidates: set[tuple[int, int]] = set()
     for indices in by_variant.values():
-        if len(indices) > 1:
+        # A variant that hundreds of keys share tells nothing: comparing them all would be
+        # quadratic (a room where everyone is "Participant n" with another number).
+        if 1 < len(indices) <= MAX_SHARING:
             unique = sorted(set(indices))
             candidates.update(
                 (one, other) for i, one in enumerate(unique) for other in unique[i + 1 :]
@@ -239,9 +242,12 @@ def _variants(key: str) -> Iterator[str]:
     squashed = key.replace(" ", "")
     yield "=" + squashed
     yield "~" + " ".join(sorted(key.split()))
-    # Up to two characters left out while keys stay short, one while they are long, none beyond:
-    # a 500-character label would otherwise make 125,000 variants.
-    depth = 2 if len(squashed) <= 25 else 1 if len(squashed) <= 100 else 0
+    # How many characters to leave out. Keys must be 85 % alike: one slip apart that takes 4
+    # characters or more, two slips 8 or more (shorter keys need not make the variants, which
+    # would be shared by every short key); a long key one slip, and none beyond 100 characters,
+    # where a 500-character label would make 125,000 variants.
+    size = len(squashed)
+    depth = 0 if size < 4 else 1 if size < 8 else 2 if size <= 25 else 1 if size <= 100 else 0
     level = {squashed}
     for _ in range(depth):
         level = {text[:i] + text[i + 1 :] for text in level for i in range(len(text))}
