@@ -54,7 +54,14 @@ def _open_app(args: list[str]) -> int:
     parser.add_argument(
         "file", nargs="?", help="a .commap map to open (default: the welcome screen)"
     )
+    parser.add_argument(
+        "--present",
+        action="store_true",
+        help="present the map full screen at once, as for a room (F5 in the app)",
+    )
     options = parser.parse_args(args)
+    if options.present and not options.file:
+        parser.error("--present needs a map file to present")
     if not _has_display():
         print(
             "commapper: there is no display to open a window on (neither DISPLAY nor "
@@ -73,7 +80,7 @@ def _open_app(args: list[str]) -> int:
     import commapper.model
     from commapper.ui.app import run_app  # Qt is imported only here
 
-    return run_app(options.file)
+    return run_app(options.file, present=options.present)
 
 
 def _has_display() -> bool:

@@ -348,3 +348,43 @@ def test_the_editor_goes_on_after_the_presentation_ends(presenting, qtbot):
     with qtbot.waitSignal(window.analysis.runner.finished, timeout=20000):
         pass
     assert labels(window.scene)["c1"] == "After"
+
+
+def test_the_command_line_can_open_a_map_presenting(commapper_app, qtbot, monkeypatch):
+    """`commapper FILE --present`, as the command line runs it."""
+    import sys
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from commapper.resources import DEFAULT_EXAMPLE
+    from commapper.ui.app import run_app
+    from commapper.ui.shell.diagnostics import log
+
+    # run_app installs the app's exception hook and log file; the next test gets its own.
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(log, "handlers", list(log.handlers))
+    seen = []
+
+    def look_and_close():
+        for window in list(commapper_app.windows):
+            seen.append(window.presentation is not None and window.presentation.isFullScreen())
+            window.session.undo_stack.setClean()
+            window.close()
+
+    QTimer.singleShot(500, look_and_close)
+    assert run_app(str(DEFAULT_EXAMPLE), commapper_app, present=True) == 0
+    assert seen == [True]
+
+
+def test_present_without_a_file_is_a_usage_error():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "commapper.cli", "--present"], capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert "--present needs a map file" in done.stderr
+    assert "Traceback" not in done.stderr
