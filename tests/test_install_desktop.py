@@ -16,7 +16,7 @@ import pytest
 
 from commapper import APP_ID, __version__
 from commapper.cli.install import desktop_files, exec_line, map_mime_type
-from commapper.resources import ICON_SIZES
+from commapper.resources import DEFAULT_EXAMPLE, ICON_SIZES
 
 DESKTOP_ID = f"{APP_ID}.desktop"
 MIME_TYPE = "application/x-commapper+json"
@@ -35,6 +35,20 @@ def install_desktop(tmp_path: Path, *args: str, code: str | None = None):
     return subprocess.run(
         command, env=environment, capture_output=True, text=True, timeout=120, check=False
     )
+
+
+def gio(tmp_path: Path, *args: str) -> str:
+    """What GLib's ``gio`` says with the XDG folders of the test."""
+    environment = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "LC_ALL": "C",  # its own words in English, whatever the machine's language
+    }
+    result = subprocess.run(
+        ["gio", *args], env=environment, capture_output=True, text=True, timeout=60
+    )
+    return result.stdout
 
 
 def desktop_entry(path: Path) -> configparser.SectionProxy:
@@ -95,6 +109,17 @@ def test_install_then_uninstall_for_this_user(tmp_path):
         assert f"{MIME_TYPE}={DESKTOP_ID}" in mimeapps
     else:
         assert "skipped xdg-mime" in result.stdout
+    if shutil.which("gio") and shutil.which("update-mime-database"):
+        # What a GNOME file manager asks before a double-click: the file's type, its default app.
+        example = tmp_path / "renamed-without-suffix"
+        shutil.copyfile(DEFAULT_EXAMPLE, example)
+        for path in (DEFAULT_EXAMPLE, example):  # by the glob, and by the magic
+            info = gio(tmp_path, "info", "-a", "standard::content-type", str(path))
+            assert f"standard::content-type: {MIME_TYPE}" in info
+        if shutil.which("xdg-mime"):
+            defaults = gio(tmp_path, "mime", MIME_TYPE).splitlines()
+            assert defaults[0].startswith("Default application for"), defaults
+            assert defaults[0].endswith(f": {DESKTOP_ID}"), defaults
     if shutil.which("desktop-file-validate"):
         check = subprocess.run(
             ["desktop-file-validate", str(data / "applications" / DESKTOP_ID)],
