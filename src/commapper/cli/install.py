@@ -53,13 +53,13 @@ def run(options: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     data_home = xdg_folder("XDG_DATA_HOME", ".local/share")
-    mime_type = map_mime_type()
-    files = desktop_files(data_home, mime_type)
     try:
+        mime_type = map_mime_type()
+        files = desktop_files(data_home, mime_type)
         if options.uninstall:
             return _uninstall(files, data_home, mime_type)
         return _install(files, data_home, mime_type)
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, ElementTree.ParseError) as error:
         _say(f"commapper install-desktop: {error}", sys.stderr)
         return EXIT_INVALID
 
@@ -106,9 +106,8 @@ def desktop_files(data_home: Path, mime_type: str) -> list[Placed]:
             data_home / "metainfo" / f"{APP_ID}.metainfo.xml",
         ),
     ]
-    for folder, suffix in [(f"{size}x{size}", "png") for size in ICON_SIZES] + [
-        ("scalable", "svg")
-    ]:
+    icons = [(f"{size}x{size}", "png") for size in ICON_SIZES] + [("scalable", "svg")]
+    for folder, suffix in icons:
         source = ICONS_DIR / folder / "apps" / f"{APP_ID}.{suffix}"
         files.append(Placed(source, hicolor / folder / "apps" / f"{APP_ID}.{suffix}"))
         files.append(Placed(source, hicolor / folder / "mimetypes" / f"{type_icon}.{suffix}"))
@@ -132,10 +131,10 @@ def app_command() -> list[str]:
 def exec_line(command: Sequence[str]) -> str:
     """``command`` as the value of a desktop entry's Exec key, then ``%f`` (the file opened).
 
-    Arguments with reserved characters are double-quoted, with ``"``, `````, ``$`` and ``\\``
-    escaped inside the quotes; a ``%`` is doubled; and the line as a whole is a string value of
-    the desktop file, in which a backslash is written twice (Desktop Entry specification 1.5,
-    "The Exec key").
+    Arguments with reserved characters are double-quoted, with a double quote, backquote, dollar
+    sign or backslash inside escaped by a backslash; a ``%`` is doubled; and the line as a whole
+    is a string value of the desktop file, in which a backslash is written twice (Desktop Entry
+    specification 1.5, "The Exec key").
 
     >>> exec_line(["/opt/My Apps/commapper"])
     '"/opt/My Apps/commapper" %f'
