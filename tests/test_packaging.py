@@ -50,6 +50,9 @@ def test_the_desktop_entry_is_named_by_the_application_id_and_opens_map_files():
     assert entry["Type"] == "Application"
     assert entry["Name"] == APP_NAME
     assert entry["Icon"] == APP_ID
+    # On X11, Qt names the windows' class after the application (WM_CLASS), by which a desktop
+    # finds their entry; Wayland uses the desktop file name Qt is given (APP_ID).
+    assert entry["StartupWMClass"] == APP_NAME
     assert semicolon_list(entry["MimeType"]) == [mime_type().get("type")]
     # One file at a time: the app opens one map per window (%f, not %F or %U).
     assert entry["Exec"].split()[0] == "commapper" and entry["Exec"].split()[1:] == ["%f"]
