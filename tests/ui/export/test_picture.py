@@ -134,3 +134,21 @@ def test_an_empty_map_is_a_small_blank_picture(qapp, tmp_path):
     export_picture(MapDocument.new("Nothing yet"), tmp_path / "empty.png", "png")
     image = QImage(str(tmp_path / "empty.png"))
     assert 100 < image.width() < 1000
+
+
+def test_a_large_map_drawn_small_keeps_its_labels_and_legend_readable(qapp):
+    from benchmarks.generate import generate_map
+    from commapper.ui.export import MapPicture
+
+    picture = MapPicture(generate_map(600))  # about 3,000 units across
+    full_size = picture.size()
+    assert picture.scene.label_scale == 1.0
+    # Seen whole from afar (a slide, a poster), the legend grows with the map.
+    assert picture.legend_zoom > 2.0
+    picture.measure(700)  # a page's width
+    # Labels grow as on a canvas zoomed out; those that would then cover others are left out.
+    assert picture.scene.label_scale > 1.5
+    assert picture.scene.crowded_labels
+    assert max(picture.map_size.width(), picture.map_size.height()) <= 700.5
+    assert picture.legend_zoom == 1.0
+    assert picture.size().width() < full_size.width() / 3

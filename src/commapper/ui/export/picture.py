@@ -56,6 +56,8 @@ SCREEN_DPI = 96.0
 POINTS_PER_UNIT = 72.0 / SCREEN_DPI
 MARGIN = 24.0  # picture units around the map
 LEGEND_GAP = 14.0
+# A map up to this many units across has its legend at the canvas's size; a larger one, larger.
+LEGEND_READABLE = 1200.0
 # A PNG's longer side at most (Qt and most viewers refuse larger images); a larger map is drawn
 # smaller, its labels growing as they do when the canvas is zoomed out.
 MAX_PNG_SIDE = 16_000
@@ -285,11 +287,17 @@ class MapPicture:
         shape_rows = [LegendRow(kind_word(k), kind=k) for k in KINDS if str(k) in present]
         return colour_rows, shape_rows
 
+    @property
+    def legend_zoom(self) -> float:
+        """How much larger than on the canvas the legend is drawn: a large map is seen whole,
+        from farther away (a page, a slide), and its legend must stay readable there."""
+        return max(1.0, max(self.map_size.width(), self.map_size.height()) / LEGEND_READABLE)
+
     def size(self) -> QSizeF:
         """The whole picture in picture units: the map, and the legend under it."""
         width, height = self.map_size.width(), self.map_size.height()
         if self.legend is not None and self.session.doc.nodes:
-            legend = self.legend.size()
+            legend = self.legend.size() * self.legend_zoom
             width = max(width, legend.width() + 2 * MARGIN)
             height += legend.height() + LEGEND_GAP + MARGIN
         return QSizeF(width, height)
@@ -312,7 +320,9 @@ class MapPicture:
         painter.scale(scale, scale)
         self.scene.render(painter, QRectF(QPointF(0, 0), self.map_size), self.source)
         if self.legend is not None and self.session.doc.nodes:
-            self.legend.paint(painter, QPointF(MARGIN, self.map_size.height() + LEGEND_GAP))
+            painter.translate(MARGIN, self.map_size.height() + LEGEND_GAP)
+            painter.scale(self.legend_zoom, self.legend_zoom)
+            self.legend.paint(painter, QPointF(0, 0))
         painter.restore()
 
     # -- files -----------------------------------------------------------------------------------
@@ -380,11 +390,11 @@ class MapPicture:
     def print_on(self, device: QPagedPaintDevice, painter: QPainter | None = None) -> None:
         """Draw the picture on one page of ``device`` (a printer), as large as the page's
         printable area allows."""
-        self.measure(MAX_PAGE_UNITS)
-        own = painter is None
-        painter = painter or QPainter(device)
         area = QRectF(0, 0, device.width(), device.height())
         dpi = device.logicalDpiX()
+        self.measure(max(area.width(), area.height()) * SCREEN_DPI / dpi)  # labels for the page
+        own = painter is None
+        painter = painter or QPainter(device)
         if abs(dpi - SCREEN_DPI) > 0.5:
             # Fonts are sized for the device's resolution: on a printer at 600 dpi the labels
             # would be six times too large beside the nodes. Draw at 96 dpi into an image as

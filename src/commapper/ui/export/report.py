@@ -145,6 +145,9 @@ def _write(
         pages.text(f"<p>{_e(doc.description.strip())}</p>")
 
     picture = MapPicture(doc, theme="light", overlays=overlays, result=result)
+    # Labels sized and placed for the page: a large map's labels grow, and those that would
+    # then cover others are left out, as on the canvas zoomed out.
+    picture.measure(max(pages.width, pages.area.height() * MAP_SHARE))
     size = picture.size()
     room = pages.area.height() * MAP_SHARE
     if size.height() * min(1.0, pages.width / size.width()) > room:
