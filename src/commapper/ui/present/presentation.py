@@ -196,7 +196,8 @@ class Presentation(QWidget):
         self.legend.corner, self.legend.corner_fixed = (False, False), True
         self.legend.action.toggled.connect(self._legend_switched)
         self.names_hidden = False
-        self.set_names_hidden(names_hidden)
+        if names_hidden:  # the scene was built with the names: label it again only to hide them
+            self.set_names_hidden(True)
         self.spotlit: str | None = None
         self.step = 0
         self._target = QRectF()  # the part of the map the step shows, in scene coordinates
