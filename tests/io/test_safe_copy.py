@@ -87,6 +87,17 @@ def test_names_of_people_include_first_and_last_names():
                                     "Tom"]  # fmt: skip
 
 
+def test_generated_maps_whose_people_are_called_person_n_can_be_copied():
+    """A label that is a pseudonym already names no one, though the copy gives it to another."""
+    from benchmarks.generate import generate_map
+
+    doc = generate_map(300)
+    assert any(node.label == "Person 1" for node in doc.nodes)
+    for level in ("pseudonymised", "communities"):
+        copy, _ = safe_copy(doc, level)
+        assert not reference_problems(copy)
+
+
 def test_pseudonymised_copy_names_no_one_and_keeps_the_shape():
     doc = team()
     copy, key = safe_copy(doc, "pseudonymised")

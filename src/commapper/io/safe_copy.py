@@ -73,6 +73,8 @@ _NOT_NAMES = _format_words()
 # A name has a letter; and looks like no id a copy gives (p3, c12, e7).
 _LETTER = re.compile(r"[^\W\d_]")
 _LIKE_AN_ID = re.compile(r"[a-z]{1,2}[0-9]+", re.IGNORECASE)
+# A label that is a pseudonym already ("Person 12", as a room map merged without names has).
+_LIKE_A_PSEUDONYM = re.compile(r"person [0-9]+", re.IGNORECASE)
 _NUMBERED = re.compile(r"p([0-9]{1,9})")
 
 
@@ -109,8 +111,8 @@ def safe_copy(doc: MapDocument, level: str) -> tuple[MapDocument, dict[str, str]
 def person_names(doc: MapDocument) -> list[str]:
     """The names of the people of ``doc`` (``me`` included): each label, and each word of three
     letters or more in a label of several words (a first name alone names someone too). A label
-    without a letter, one that looks like an id, or a word of the file format (``label``,
-    ``core``) is taken for no name."""
+    without a letter, one that looks like an id or a pseudonym ("Person 12"), or a word of the
+    file format (``label``, ``core``) is taken for no name."""
     names: set[str] = set()
     for node in _people(doc.nodes):
         label = node.label.strip()
@@ -128,6 +130,7 @@ def _is_name(text: str) -> bool:
         _LETTER.search(text) is not None
         and text.lower() not in _NOT_NAMES
         and not _LIKE_AN_ID.fullmatch(text)
+        and not _LIKE_A_PSEUDONYM.fullmatch(text)
     )
 
 

@@ -187,8 +187,10 @@ def read_gexf(data: bytes, path: Path | None) -> ReadGraph:
                 attribute.get("type", "string"),
                 None if default is None else text_of(default),
             )
-    node_elements = [element for element in graph.iter() if local_name(element) == "node"]
-    edge_elements = [element for element in graph.iter() if local_name(element) == "edge"]
+    found: dict[str, list[Element]] = {"node": [], "edge": []}
+    for element in graph.iter():
+        found.get(local_name(element), []).append(element)
+    node_elements, edge_elements = found["node"], found["edge"]
     check_counts(path, len(node_elements), len(edge_elements))
     default_directed = graph.get("defaultedgetype", "undirected") != "undirected"
     for number, element in enumerate(node_elements):

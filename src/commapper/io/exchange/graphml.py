@@ -165,10 +165,12 @@ def read_graphml(data: bytes, path: Path | None) -> ReadGraph:
     if len(graphs) > 1:
         read.notes.append(f"the file holds {len(graphs)} graphs; only the first was read")
     keys = _read_keys(root)
-    node_elements = [element for element in graph.iter() if local_name(element) == "node"]
-    edge_elements = [element for element in graph.iter() if local_name(element) == "edge"]
+    found: dict[str, list[Element]] = {"node": [], "edge": [], "hyperedge": []}
+    for element in graph.iter():
+        found.get(local_name(element), []).append(element)
+    node_elements, edge_elements = found["node"], found["edge"]
     check_counts(path, len(node_elements), len(edge_elements))
-    if any(local_name(element) == "hyperedge" for element in graph.iter()):
+    if found["hyperedge"]:
         read.notes.append("hyperedges (edges with more than two ends) were left out")
     graph_values = _values(graph, keys, "graph", path)
     for name in _GRAPH_FIELDS:

@@ -7,6 +7,7 @@ anything is expanded or fetched, so a hostile file costs no more than reading it
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -33,6 +34,8 @@ def xml_text(text: str) -> str:
 
 def plain_text(text: str) -> str:
     """The text :func:`xml_text` escaped, as it was."""
+    if ESCAPE not in text:
+        return text
     return _ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text)
 
 
@@ -93,7 +96,13 @@ def _reason(error: ElementTree.ParseError) -> str:
 def local_name(element: Element) -> str:
     """The tag of ``element`` without its namespace: files from other tools use several."""
     tag = element.tag
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    return _local(tag) if isinstance(tag, str) else ""
+
+
+@functools.lru_cache(maxsize=256)
+def _local(tag: str) -> str:
+    # A file has a few tags, each met thousands of times.
+    return tag.rpartition("}")[2]
 
 
 def children(element: Element, name: str) -> list[Element]:
