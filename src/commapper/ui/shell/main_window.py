@@ -51,6 +51,7 @@ from commapper.ui.present.presentation import (
     names_hidden_at_first,
     show_on,
 )
+from commapper.ui.room.actions import add_room_action
 from commapper.ui.session import MapSession
 from commapper.ui.shell.edit_actions import EditActions
 from commapper.ui.shell.welcome import WelcomeScreen
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._add(
             file_menu, self.tr("&New Map"), self.files.new_map, QKeySequence.StandardKey.New
         )
+        self.room_action = add_room_action(self, file_menu)
         self.open_action = self._add(
             file_menu, self.tr("&Open…"), self.files.open_map, QKeySequence.StandardKey.Open
         )

@@ -1,0 +1,86 @@
+"""File > New Room Map from Folder: a new window whose map is the merge of a folder of
+participants' maps, with the Room panel beside it.
+
+The window menu imports this module; the room's own modules (the merge, its analysis, which
+load networkx) are imported when a room is opened, not at launch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu
+
+from commapper.ui.session import MapSession
+
+if TYPE_CHECKING:
+    from commapper.ui.room.room_dock import RoomPanel
+    from commapper.ui.shell.application import CommapperApp
+    from commapper.ui.shell.main_window import MainWindow
+
+ROOM_DOCK_WIDTH = 420
+
+
+def add_room_action(window: MainWindow, menu: QMenu) -> QAction:
+    """File > New Room Map from Folder…, in ``window``'s ``menu``."""
+    action = QAction(
+        QCoreApplication.translate("RoomActions", "New Roo&m Map from Folder…"), window
+    )
+    action.setStatusTip(
+        QCoreApplication.translate(
+            "RoomActions", "Merge the participants' maps in a folder into one, and follow it"
+        )
+    )
+    action.triggered.connect(lambda: choose_room_folder(window))
+    menu.addAction(action)
+    return action
+
+
+def choose_room_folder(window: MainWindow) -> MainWindow | None:
+    path = window.session.path
+    start = str(path.parent) if path is not None else str(Path.home())
+    folder = QFileDialog.getExistingDirectory(
+        window,
+        QCoreApplication.translate("RoomActions", "Folder of the Participants' Maps"),
+        start,
+    )
+    if not folder:
+        return None
+    room_window = open_room(window.app, Path(folder))
+    room_window.move(window.pos() + QPoint(40, 40))
+    room_window.show()
+    return room_window
+
+
+def open_room(app: CommapperApp, folder: Path) -> MainWindow:
+    """A window (not yet shown) on the room map of ``folder``, following the folder.
+
+    The map is an ordinary unsaved map titled after the folder: Save writes a ``.commap``.
+    """
+    from commapper.ui.room.room_dock import RoomPanel
+    from commapper.ui.room.room_map import RoomMap, first_room_map
+
+    doc, room, merge, problem = first_room_map(folder)
+    session = MapSession(doc)
+    window = app.new_window(session)
+    session.undo_stack.resetClean()  # a new map, not yet saved anywhere
+    room_map = RoomMap(session, folder, room, merge, problem, parent=window)
+    attach_room_panel(window, RoomPanel(room_map))
+    return window
+
+
+def attach_room_panel(window: MainWindow, panel: RoomPanel) -> QDockWidget:
+    """The Room dock, on the right and in front, and its entry in the View menu."""
+    dock = QDockWidget(QCoreApplication.translate("RoomActions", "Room"), window)
+    dock.setObjectName("room_dock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(window.inspector_dock, dock)
+    dock.show()
+    dock.raise_()
+    window.resizeDocks([dock], [ROOM_DOCK_WIDTH], Qt.Orientation.Horizontal)
+    window.docks_menu.addAction(dock.toggleViewAction())
+    return dock

@@ -1,0 +1,282 @@
+"""A window's map kept as the merge of a folder of participants' maps: the folder watched, the
+facilitator's decisions and aliases applied, each change reaching the map as one edit.
+
+The map in the window is an ordinary map: the facilitator edits it as any other, and Save
+writes a normal ``.commap``. :class:`RoomMap` keeps beside it the :class:`~commapper.workshop.
+room.Room` (the files as they are on disk, the aliases, the decisions) and the merge the map was
+last brought up to date with. When the room changes it merges again and hands the difference
+to the map (:func:`~commapper.workshop.diff.room_update`): nodes that stay keep their places,
+and whatever the facilitator changed on the map (a place, a field, a node added or deleted)
+stays as they left it.
+
+Every change from the room is one undo step (a :class:`RoomCommand`), a file arriving too: the
+facilitator's own edits and the folder's interleave on one map, and each undo step must find
+the map as it left it. Undo gives back the map, the decisions and aliases as they were before
+the step; the files are what is on disk, always, so a file's change that was undone comes back
+with the next merge (when any file changes, or on Merge Again).
+
+The facilitator's aliases and decisions are written to ``aliases.json`` in the folder, in the
+format of ``commapper merge --aliases``, so the command gives the same room.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from commapper.io.atomic import atomic_write
+from commapper.layout import place_unplaced
+from commapper.model import Edit, EditError, MapDocument, MoveNodes, apply_edit, printable
+from commapper.ui.room.folder_watch import FolderWatcher
+from commapper.ui.session import MapSession
+from commapper.workshop.alias_file import AliasFileError, aliases_to_json, load_aliases
+from commapper.workshop.diff import room_update
+from commapper.workshop.matching import Aliases, Decisions, Match
+from commapper.workshop.room import Room, RoomMerge, load_participant, merge_room, room_files
+
+ALIASES_FILE = "aliases.json"
+
+
+@dataclass(frozen=True)
+class RoomState:
+    """What an undo step of the room gives back: the facilitator's aliases and decisions, the
+    two spellings each decided match was shown with, and the merge the map was brought up to
+    date with."""
+
+    aliases: Aliases
+    decisions: Decisions
+    merge: RoomMerge
+    labels: Mapping[Match, tuple[str, str]] = field(default_factory=dict)
+
+
+def first_room_map(folder: Path) -> tuple[MapDocument, Room, RoomMerge, str | None]:
+    """The room map of ``folder`` as it is now, its nodes placed: the map, the room, its merge
+    and the problem with the aliases file, if there is one."""
+    aliases, problem = read_aliases(folder / ALIASES_FILE)
+    room = Room(aliases=aliases, title=folder.name or str(folder))
+    for path in room_files(folder):
+        room = room.with_file(load_participant(path))
+    merge = merge_room(room)
+    doc = merge.document.snapshot()
+    positions = place_unplaced(doc)
+    if positions:
+        apply_edit(doc, MoveNodes.tidied(positions))
+    return doc, room.remembering(merge), merge, problem
+
+
+def read_aliases(path: Path) -> tuple[Aliases, str | None]:
+    """The aliases in ``path`` (none when there is no such file) and the problem that kept
+    the file from being read, if any."""
+    if not path.exists():
+        return Aliases(), None
+    try:
+        return load_aliases(path), None
+    except AliasFileError as error:
+        return Aliases(), "; ".join(error.lines())
+
+
+class RoomMap(QObject):
+    """The room behind ``session``'s map: watches ``folder`` and keeps the map its merge.
+
+    ``changed`` is emitted after every change of the room (a file read, a decision, an alias,
+    one undone), for the panels to show it again.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        session: MapSession,
+        folder: Path,
+        room: Room,
+        merge: RoomMerge,
+        aliases_problem: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.folder = folder
+        self.aliases_path = folder / ALIASES_FILE
+        self.room = room
+        self.merge = merge
+        self.labels: Mapping[Match, tuple[str, str]] = {}
+        self.aliases_problem = aliases_problem
+        self.watcher = FolderWatcher(folder, self.aliases_path, self)
+        self.watcher.changed.connect(self.files_changed)
+        self.watcher.extra_changed.connect(self._aliases_changed_on_disk)
+        self.watcher.start()
+        # What the alias file holds, as read or last written: written again only when it changes.
+        self._saved = (room.aliases, room.decisions)
+        self._written = self._read_text()
+
+    def stop(self) -> None:
+        self.watcher.stop()
+
+    @property
+    def state(self) -> RoomState:
+        return RoomState(self.room.aliases, self.room.decisions, self.merge, self.labels)
+
+    def set_state(self, state: RoomState) -> None:
+        """Take ``state`` (an undo step does); the files stay as they are on disk."""
+        self.room = dataclasses.replace(
+            self.room, aliases=state.aliases, decisions=state.decisions
+        ).remembering(state.merge)
+        self.merge = state.merge
+        self.labels = state.labels
+        self._write_aliases()
+        self.changed.emit()
+
+    # -- what changes the room -------------------------------------------------------------------
+
+    def files_changed(self, changed: list[Path], gone: list[Path]) -> None:
+        """Read the files that appeared or changed, drop those that went, and merge again."""
+        room = self.room
+        for path in gone:
+            room = room.without_file(path)
+        for path in changed:
+            room = room.with_file(load_participant(path))
+        self.room = room
+        names = [path.name for path in (*changed, *gone)]
+        if len(names) == 1:
+            text = self.tr("Room: {file} changed").format(file=names[0])
+        else:
+            text = self.tr("Room: %n files changed", "", len(names))
+        self.merge_again(text)
+
+    def merge_again(self, text: str | None = None) -> None:
+        """Merge the room as it is now and bring the map up to date (Merge Again)."""
+        self._change(self.state, text or self.tr("Room: merged again"))
+
+    def accept(self, match: Match, labels: tuple[str, str]) -> None:
+        state = self.state
+        self._change(
+            dataclasses.replace(
+                state,
+                decisions=state.decisions.accept(match),
+                labels={**state.labels, match: labels},
+            ),
+            self.tr("Accept match {first} = {second}").format(first=labels[0], second=labels[1]),
+        )
+
+    def reject(self, match: Match, labels: tuple[str, str]) -> None:
+        state = self.state
+        self._change(
+            dataclasses.replace(
+                state,
+                decisions=state.decisions.reject(match),
+                labels={**state.labels, match: labels},
+            ),
+            self.tr("Reject match {first} ≠ {second}").format(first=labels[0], second=labels[1]),
+        )
+
+    def undecide(self, match: Match) -> None:
+        state = self.state
+        first, second = state.labels.get(match, (match.first, match.second))
+        self._change(
+            dataclasses.replace(state, decisions=state.decisions.undo(match)),
+            self.tr("Undo match decision {first} / {second}").format(first=first, second=second),
+        )
+
+    def set_aliases(self, aliases: Aliases, text: str) -> None:
+        self._change(dataclasses.replace(self.state, aliases=aliases), text)
+
+    def _aliases_changed_on_disk(self) -> None:
+        text = self._read_text()
+        if text is None or text == self._written:
+            return  # deleted (written again with the next change), or our own write
+        aliases, problem = read_aliases(self.aliases_path)
+        self.aliases_problem = problem
+        self._written = text
+        self._saved = (aliases, Decisions())
+        if problem is not None:
+            self.changed.emit()
+            return
+        self._change(
+            RoomState(aliases, Decisions(), self.merge, {}),
+            self.tr("Room: {file} changed").format(file=ALIASES_FILE),
+        )
+
+    def _change(self, after: RoomState, text: str) -> None:
+        """Merge the room with ``after``'s aliases and decisions and make it one undo step;
+        nothing goes on the undo stack when neither the map nor the room changes."""
+        before = self.state
+        room = dataclasses.replace(self.room, aliases=after.aliases, decisions=after.decisions)
+        merge = merge_room(room)
+        after = dataclasses.replace(after, merge=merge)
+        edit = room_update(self.session.doc, before.merge.document, merge.document)
+        if edit is None and (after.aliases, after.decisions) == (before.aliases, before.decisions):
+            self.set_state(after)  # a file with a new problem, or a change the map shows already
+            return
+        inverse = None
+        if edit is not None:
+            try:
+                inverse = apply_edit(self.session.doc, edit)
+            except EditError as error:  # a bug: the merge and the map disagree
+                self.session.edit_refused.emit(str(error))
+                return
+        self.set_state(after)
+        self.session.undo_stack.push(RoomCommand(self, before, after, edit, inverse, text))
+
+    def _read_text(self) -> str | None:
+        try:
+            return self.aliases_path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def _write_aliases(self) -> None:
+        """Write the aliases and decisions to the folder's alias file when they changed."""
+        if (self.room.aliases, self.room.decisions) == self._saved:
+            return
+        aliases = self.room.aliases.with_decisions(self.room.decisions, dict(self.labels))
+        text = aliases_to_json(aliases, dict(self.labels))
+        try:
+            atomic_write(self.aliases_path, text.encode("utf-8"), keep_backup=False)
+        except OSError as error:
+            self.aliases_problem = QCoreApplication.translate(
+                "RoomMap", "cannot be written ({error})"
+            ).format(error=printable(str(error)))
+            return
+        self._written = text
+        self._saved = (self.room.aliases, self.room.decisions)
+        self.aliases_problem = None
+        self.watcher.note_extra_written()
+
+
+class RoomCommand(QUndoCommand):
+    """One change of the room as an undo step: the room's state before and after, and the edit
+    of the map that went with it (none when only the suggestions changed).
+
+    Applied before it is pushed, as :class:`~commapper.ui.commands.EditCommand` is.
+    """
+
+    def __init__(
+        self,
+        room: RoomMap,
+        before: RoomState,
+        after: RoomState,
+        edit: Edit | None,
+        inverse: Edit | None,
+        text: str,
+    ) -> None:
+        super().__init__(printable(text))
+        self.room, self.before, self.after = room, before, after
+        self.edit, self.inverse = edit, inverse
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        if self.edit is not None:
+            self.inverse = apply_edit(self.room.session.doc, self.edit)
+        self.room.set_state(self.after)
+
+    def undo(self) -> None:
+        if self.inverse is not None:
+            self.edit = apply_edit(self.room.session.doc, self.inverse)
+        self.room.set_state(self.before)
