@@ -240,8 +240,9 @@ def near_misses(keys: Iterable[str]) -> list[NearMiss]:
 
 def _variants(key: str) -> Iterator[str]:
     squashed = key.replace(" ", "")
-    yield "=" + squashed
     yield "~" + " ".join(sorted(key.split()))
+    # The key itself is among its variants: "aaa" is what "aaaa" gives with one left out.
+    yield "-" + squashed
     # How many characters to leave out. Keys must be 85 % alike: one slip apart that takes 4
     # characters or more, two slips 8 or more (shorter keys need not make the variants, which
     # would be shared by every short key); a long key one slip, and none beyond 100 characters,
