@@ -27,7 +27,7 @@ from typing import Any
 from commapper.analysis.breadth import breadth
 from commapper.analysis.graphs import community_network, merge_edges
 from commapper.analysis.result import Breadth
-from commapper.analysis.simple_graph import connected_components
+from commapper.analysis.simple_graph import SimpleGraph, connected_components
 from commapper.model import CommunityNode, MapDocument, printable
 from commapper.workshop.provenance import ROOM_COUNT, ROOM_PARTICIPANT
 
@@ -178,7 +178,7 @@ def _count(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 1
 
 
-def _sole_bridges(network: Any, participants: set[str]) -> tuple[SoleBridge, ...]:
+def _sole_bridges(network: SimpleGraph[str], participants: set[str]) -> tuple[SoleBridge, ...]:
     pairs: dict[str, list[tuple[str, str]]] = {}
     for first, second, data in network.edges(data=True):
         connectors = data["connectors"]
@@ -192,12 +192,14 @@ def _sole_bridges(network: Any, participants: set[str]) -> tuple[SoleBridge, ...
     )
 
 
-def _silos(network: Any, mine: dict[str, list[str]]) -> tuple[RoomSilo, ...]:
+def _silos(network: SimpleGraph[str], mine: dict[str, list[str]]) -> tuple[RoomSilo, ...]:
     """The components of C other than the one largest: when two or more are largest, none is
     the room's main part, and all are silos."""
     if network.number_of_nodes() < 2:
         return ()
-    parts = sorted(connected_components(network), key=lambda part: (-len(part), min(part)))
+    parts: list[set[str]] = sorted(
+        connected_components(network), key=lambda part: (-len(part), min(part))
+    )
     if len(parts) == 1:
         return ()
     if len(parts[0]) > len(parts[1]):
