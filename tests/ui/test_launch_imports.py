@@ -1,6 +1,7 @@
 """The window loads what it draws with; the analysis (numpy's scipy above all) loads in the
 analysis process. scipy alone added a second to every launch on the 2-core test machine."""
 
+import os
 import subprocess
 import sys
 
@@ -14,3 +15,31 @@ def test_the_window_imports_no_scipy():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_window_draws_before_pyqtgraph_loads():
+    """pyqtgraph (the charts) takes half a second or more to load: it comes with the first
+    analysis result, after the map is drawn."""
+    code = (
+        "import sys\n"
+        "from commapper.ui.app import create_application\n"
+        "app = create_application()\n"
+        "from commapper.ui.session import MapSession\n"
+        "from commapper.ui.shell.application import CommapperApp\n"
+        "from commapper.io import load_map\n"
+        "from commapper.resources import DEFAULT_EXAMPLE\n"
+        "window = CommapperApp().new_window(MapSession(load_map(DEFAULT_EXAMPLE)))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print('pyqtgraph' in sys.modules)\n"
+        "from commapper.analysis.analyse import analyse\n"
+        "window.analysis.show_result(analyse(window.session.doc))\n"
+        "print('pyqtgraph' in sys.modules, bool(window.analysis.charts))\n"
+        "window.session.undo_stack.setClean()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "True"]

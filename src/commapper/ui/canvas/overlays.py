@@ -21,7 +21,7 @@ from commapper.model import LEVELS, CommunityNode, NodeModel, Stage
 from commapper.ui.canvas.items import MARK_COLOURS
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.field_text import FIELD_WORDS, field_words, vocabulary_word
-from commapper.ui.panels.charts import LEVEL_COLOURS_LIGHT
+from commapper.ui.panels.chart_data import LEVEL_COLOURS_LIGHT
 from commapper.ui.shell.theme import is_dark
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QResizeEvent
@@ -32,11 +33,14 @@ from commapper.ui.canvas.view import MapView
 from commapper.ui.field_text import FIELD_WORDS, field_words, short
 from commapper.ui.panels.analysis_figures import BREADTH, BROKERAGE, LEVEL_FILTERS, FiguresView
 from commapper.ui.panels.analysis_worker import AnalysisRunner
-from commapper.ui.panels.charts import BrokerChart, RolesChart, SectorLevelChart, sector_levels
+from commapper.ui.panels.chart_data import sector_levels
 from commapper.ui.panels.whatif_view import WhatIfView
 from commapper.ui.session import MapSession
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 from commapper.ui.wheel import scroll_past_fields
+
+if TYPE_CHECKING:
+    from commapper.ui.panels.charts import Chart
 
 NO_ME_TEXT = QT_TRANSLATE_NOOP(
     "AnalysisPanel",
@@ -179,13 +183,15 @@ class AnalysisPanel(QWidget):
         layout.addWidget(self.brokerage_box)
         layout.addWidget(whole_box)
 
-        self.sector_chart, self.broker_chart = SectorLevelChart(), BrokerChart()
-        self.roles_chart = RolesChart()
+        # The charts come with the first result: pyqtgraph takes half a second or more to load,
+        # which the window does not wait for.
+        self.charts_box = QWidget()
+        self.charts_layout = QVBoxLayout(self.charts_box)
+        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        self.charts: tuple[Chart, ...] = ()
+        layout.addWidget(self.charts_box)
         # Charts follow the system's light or dark scheme, also when it changes while running.
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_theme)
-        for chart in (self.sector_chart, self.broker_chart, self.roles_chart):
-            layout.addWidget(chart.heading)
-            layout.addWidget(chart)
 
         layout.addWidget(self._build_overlays())
         layout.addWidget(self._build_timeline())
@@ -247,13 +253,26 @@ class AnalysisPanel(QWidget):
 
     # -- showing results -------------------------------------------------------------------------
 
+    def _make_charts(self) -> None:
+        from commapper.ui.panels.charts import BrokerChart, RolesChart, SectorLevelChart
+
+        self.sector_chart, self.broker_chart = SectorLevelChart(), BrokerChart()
+        self.roles_chart = RolesChart()
+        self.charts = (self.sector_chart, self.broker_chart, self.roles_chart)
+        for chart in self.charts:
+            self.charts_layout.addWidget(chart.heading)
+            self.charts_layout.addWidget(chart)
+        scroll_past_fields(self.charts_box)
+
     def _follow_theme(self) -> None:
-        for chart in (self.sector_chart, self.broker_chart, self.roles_chart):
+        for chart in self.charts:
             chart.follow_theme()
         if self.result is not None:
             self.show_result(self.result)  # bars and titles drawn again in the new colours
 
     def show_result(self, result: Analysis) -> None:
+        if not self.charts:
+            self._make_charts()
         self.result = result
         has_me = result.ego is not None
         self.no_me.setVisible(not has_me)

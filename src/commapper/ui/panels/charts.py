@@ -6,22 +6,20 @@ from __future__ import annotations
 import html
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QWheelEvent
 from PySide6.QtWidgets import QLabel
 
-from commapper.analysis.graphs import merge_edges
 from commapper.analysis.result import Analysis, Roles
-from commapper.model import LEVELS, CommunityNode, MapDocument, NodeKind
+from commapper.model import LEVELS, NodeKind
 from commapper.ui.field_text import short, vocabulary_word
+from commapper.ui.panels.chart_data import LEVEL_COLOURS_DARK, LEVEL_COLOURS_LIGHT
+from commapper.ui.panels.chart_data import sector_levels as sector_levels  # the report's
 from commapper.ui.shell.theme import canvas_colours, is_dark
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 CHART_FONT_POINTS = 11
 NAME_CHARS = 20  # longer names would leave a narrow panel no room for the bars
-# Levels from core (darkest) to transactional (lightest): one hue, so the stack reads as an order.
-LEVEL_COLOURS_LIGHT = ("#08306b", "#2171b5", "#6baed6", "#b8d7ee", "#e4eef8")
-LEVEL_COLOURS_DARK = ("#deebf7", "#9ecae1", "#4292c6", "#2166ac", "#123a66")
 KIND_COLOURS = {
     NodeKind.PERSON.value: "#E69F00",
     NodeKind.COMMUNITY.value: "#0072B2",
@@ -40,21 +38,6 @@ ROLE_NAMES = (
     ("itinerant", QT_TRANSLATE_NOOP("RolesChart", "itinerant")),
     ("coordinator", QT_TRANSLATE_NOOP("RolesChart", "coordinator")),
 )
-
-
-def sector_levels(doc: MapDocument, members_only: bool = False) -> dict[str, dict[str, int]]:
-    """Ego's communities counted by sector, then by level: ``{sector: {level: n}}``."""
-    if doc.ego is None:
-        return {}
-    counts: dict[str, dict[str, int]] = {}
-    no_sector = QCoreApplication.translate("SectorLevelChart", "(no sector)")
-    merged = merge_edges(doc)
-    for community, level in merged.communities_of(doc.ego.id, members_only=members_only).items():
-        node = doc.node(community)
-        sector = (node.sector if isinstance(node, CommunityNode) else None) or no_sector
-        by_level = counts.setdefault(sector, {})
-        by_level[level.value] = by_level.get(level.value, 0) + 1
-    return dict(sorted(counts.items()))
 
 
 # pyqtgraph has no type information, so PlotWidget is Any to mypy; strict mode refuses that.
