@@ -342,7 +342,9 @@ def _group_labels(
         elif group.participant is not None:
             label = names[group.participant]
         else:
-            label = most_common(node.label for _, node in group.nodes if node.label) or ""
+            # Spellings are counted with their spaces tidied: "Chess  club " is "Chess club".
+            spellings = (" ".join(node.label.split()) for _, node in group.nodes)
+            label = most_common(spelling for spelling in spellings if spelling) or ""
         labels[key] = label[:MAX_LABEL_CHARS]
     return labels
 

@@ -247,7 +247,8 @@ def room_report(doc: MapDocument, analysis: RoomAnalysis, *, top: int = 10) -> s
         lines.append("  Only bridges: each is the one link in the room between these communities")
         for bridge in analysis.sole_bridges[:top]:
             pairs = "; ".join(f"{label(a)} and {label(b)}" for a, b in bridge.pairs[:3])
-            more = f" (and {len(bridge.pairs) - 3} more pairs)" if len(bridge.pairs) > 3 else ""
+            rest = len(bridge.pairs) - 3
+            more = f" (and {rest} more pair{'' if rest == 1 else 's'})" if rest > 0 else ""
             lines.append(f"    {label(bridge.participant)}: {pairs}{more}")
     else:
         lines.append("  No participant is the only bridge between two communities.")
@@ -264,13 +265,15 @@ def room_report(doc: MapDocument, analysis: RoomAnalysis, *, top: int = 10) -> s
             lines.append(
                 f"    {pair.participants:>4}  {label(pair.first)} and {label(pair.second)}"
             )
-    lines.append("  Each participant's breadth (communities, domains, sectors, reach in 2 steps):")
+    lines.append("  Each participant's breadth, broadest first:")
+    lines.append("    communities  domains  sectors  within two steps")
+    order = {participant: index for index, participant in enumerate(analysis.participants)}
     ranked = sorted(
-        analysis.breadth.items(), key=lambda item: (-item[1].n_communities, label(item[0]))
+        analysis.breadth.items(), key=lambda item: (-item[1].n_communities, order[item[0]])
     )
     for participant, figures in ranked:
         lines.append(
-            f"    {figures.n_communities:>3} {figures.n_domains:>3} {figures.n_sectors:>3} "
-            f"{figures.reach2_communities:>4}  {label(participant)}"
+            f"    {figures.n_communities:>11}  {figures.n_domains:>7}  {figures.n_sectors:>7}  "
+            f"{figures.reach2_communities:>16}  {label(participant)}"
         )
     return "\n".join(lines) + "\n"
