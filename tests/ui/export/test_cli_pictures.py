@@ -22,7 +22,7 @@ def export(*args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         env=env,
-        timeout=120,
+        timeout=300,  # a busy machine: the command itself takes 2-4 s
     )
 
 

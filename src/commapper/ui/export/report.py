@@ -198,7 +198,7 @@ def _figures(
 ) -> None:
     # Name and value on one row, what the figure means under the value: as in the panel.
     rows = "".join(
-        f"<tr><td width='34%'><b>{_e(QCoreApplication.translate('Figures', figure.name))}</b></td>"
+        f"<tr><td width='38%'><b>{_e(QCoreApplication.translate('Figures', figure.name))}</b></td>"
         f"<td>{_e(figure_text(figure.value(result, 'all_levels')))}</td></tr>"
         f"<tr><td></td><td class='meaning'>"
         f"{_e(QCoreApplication.translate('Figures', figure.meaning))}</td></tr>"
