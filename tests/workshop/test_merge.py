@@ -219,8 +219,9 @@ def test_an_edge_between_two_spellings_of_one_thing_is_left_out_and_said():
 
 
 def canonical(label, pools):
+    """What a label of the room map is, in the generated room's words (its spaces tidied)."""
     for spellings in pools:
-        if label in spellings:
+        if label in {" ".join(spelling.split()) for spelling in spellings}:
             return spellings[0]
     raise AssertionError(label)
 

@@ -25,6 +25,7 @@ from commapper.workshop.room_analysis import (
     room_to_json,
 )
 from tests.workshop.rooms import COMMUNITIES, rooms
+from tests.workshop.test_merge import canonical as canonical_label
 
 ROOM_SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -69,7 +70,7 @@ def test_room_claims_hold_by_another_route(room):
     named = Counter(label for held in room.communities for label in held)
     for entry in result.communities_most_shared:
         label = doc.node(entry.community).label
-        canonical = next(spellings[0] for spellings in COMMUNITIES if label in spellings)
+        canonical = canonical_label(label, COMMUNITIES)
         assert entry.named_by == named[canonical]
         assert entry.members == sum(
             entry.community in memberships_read_directly(doc, p) for p in participants
