@@ -701,6 +701,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Projector: black on white, thick lines</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2129,6 +2133,10 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
     <message>
         <source>&amp;Scale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide people&apos;s names (as Participant 1, 2…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
