@@ -429,3 +429,13 @@ def test_aliases_that_make_two_participants_one_person_are_said():
     merged = merge_maps([participant("Ana Lima"), participant("Ana L")], aliases)
     assert labels_of(merged.document, "person") == ["Ana Lima"]
     assert "the aliases make Ana L the same person as Ana Lima" in str(merged.problems[0])
+
+
+def test_a_name_taken_from_the_file_is_hidden_too():
+    """A participant whose me is "Me" is named after their file; others name them in full."""
+    quiet = participant("grete-lindqvist", ["Grete's garden club"], me_label="Me")
+    other = participant("Farid Haddadin", ["Chess club"], ["Grete Lindqvist"])
+    merged = merge_maps([quiet, other], anonymise=True)
+    assert_no_name_in(map_to_json(merged.document).encode(), ["Grete Lindqvist", "Farid Haddadin"])
+    assert labels_of(merged.document, "person") == ["Participant 1", "Participant 2"]
+    assert "Participant 1's garden club" in labels_of(merged.document, "community")
