@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
-import igraph
-
 from commapper.analysis.simple_graph import AnyGraph, connected_components
 
 
@@ -36,6 +34,8 @@ def cut_structure(
     Hopcroft, J. and Tarjan, R. (1973). Algorithm 447: efficient algorithms for graph
     manipulation. Communications of the ACM 16(6), 372-378.
     """
+    import igraph  # here: the window imports this module for its results, and igraph is slow
+
     nodes = list(graph)
     index = {node: position for position, node in enumerate(nodes)}
     fast = igraph.Graph(

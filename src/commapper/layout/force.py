@@ -6,7 +6,6 @@ import math
 import random
 from collections.abc import Collection
 
-import igraph
 import numpy as np
 
 from commapper.layout.common import (
@@ -52,6 +51,8 @@ def _fruchterman_reingold(
 
     Components are tied loosely to a hidden hub so that they do not drift apart.
     """
+    import igraph  # a third of a second to load: not at the app's launch, only when laying out
+
     graph = igraph.Graph(n=n, edges=edges)
     components = graph.connected_components()
     start = start.copy()
