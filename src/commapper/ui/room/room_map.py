@@ -21,8 +21,11 @@ format of ``commapper merge --aliases``, so the command gives the same room.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import logging
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +43,7 @@ from commapper.workshop.matching import Aliases, Decisions, Match
 from commapper.workshop.room import Room, RoomMerge, load_participant, merge_room, room_files
 
 ALIASES_FILE = "aliases.json"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -110,12 +114,25 @@ class RoomMap(QObject):
         self.watcher.changed.connect(self.files_changed)
         self.watcher.extra_changed.connect(self._aliases_changed_on_disk)
         self.watcher.start()
+        # Files read and merged in a worker thread (see files_changed): path -> still there.
+        self._pending: dict[Path, bool] = {}
+        self._generation = 0
+        self._doc_version = 0
+        session.document_changed.connect(self._count_change)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="commapper-room")
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._merged_elsewhere)
         # What the alias file holds, as read or last written: written again only when it changes.
         self._saved = (room.aliases, room.decisions)
         self._written = self._read_text()
 
     def stop(self) -> None:
         self.watcher.stop()
+        self._generation += 1  # a merge under way is dropped
+        self._pool.shutdown(wait=False)
+
+    def _count_change(self, _change: object) -> None:
+        self._doc_version += 1
 
     @property
     def state(self) -> RoomState:
@@ -134,19 +151,46 @@ class RoomMap(QObject):
     # -- what changes the room -------------------------------------------------------------------
 
     def files_changed(self, changed: list[Path], gone: list[Path]) -> None:
-        """Read the files that appeared or changed, drop those that went, and merge again."""
-        room = self.room
+        """Read the files that appeared or changed, drop those that went, and merge again.
+
+        The reading, the merge and the difference to the map are worked out in a worker
+        thread, on the room and a snapshot of the map as they are now; the result is applied
+        when it comes, unless the facilitator changed the map or the room meanwhile, in which
+        case the room is merged again here. A newer change of the folder overtakes an older one,
+        and reads its files too.
+        """
         for path in gone:
-            room = room.without_file(path)
+            self._pending[path] = False
         for path in changed:
-            room = room.with_file(load_participant(path))
-        self.room = room
-        names = [path.name for path in (*changed, *gone)]
+            self._pending[path] = True
+        self._generation += 1
+        job = _MergeJob(
+            self._generation,
+            self.room,
+            dict(self._pending),
+            self.merge.document,
+            self.session.doc.snapshot(),
+            self._asked_with(),
+        )
+        self._pool.submit(job.run, self._relay)
+
+    def _asked_with(self) -> _Asked:
+        return _Asked(self.merge, self.room.aliases, self.room.decisions, self._doc_version)
+
+    def _merged_elsewhere(self, generation: int, job: object) -> None:
+        if generation != self._generation or not isinstance(job, _MergeJob):
+            return  # overtaken by a newer change of the folder, which reads these files too
+        names = [path.name for path in job.paths]
+        self._pending.clear()
+        self.room = dataclasses.replace(self.room, files=job.room.files)
         if len(names) == 1:
             text = self.tr("Room: {file} changed").format(file=names[0])
         else:
-            text = self.tr("Room: %n files changed", "", len(names))
-        self.merge_again(text)
+            text = self.tr("Room: {n} files changed").format(n=len(names))
+        if job.merge is None or not self._asked_with().same_as(job.asked_with):
+            self.merge_again(text)  # the map or the room changed meanwhile: merge here
+            return
+        self._commit(self.state, dataclasses.replace(self.state, merge=job.merge), job.edit, text)
 
     def merge_again(self, text: str | None = None) -> None:
         """Merge the room as it is now and bring the map up to date (Merge Again)."""
@@ -202,13 +246,15 @@ class RoomMap(QObject):
         )
 
     def _change(self, after: RoomState, text: str) -> None:
-        """Merge the room with ``after``'s aliases and decisions and make it one undo step;
-        nothing goes on the undo stack when neither the map nor the room changes."""
-        before = self.state
+        """Merge the room with ``after``'s aliases and decisions and make it one undo step."""
         room = dataclasses.replace(self.room, aliases=after.aliases, decisions=after.decisions)
         merge = merge_room(room)
-        after = dataclasses.replace(after, merge=merge)
-        edit = room_update(self.session.doc, before.merge.document, merge.document)
+        edit = room_update(self.session.doc, self.merge.document, merge.document)
+        self._commit(self.state, dataclasses.replace(after, merge=merge), edit, text)
+
+    def _commit(self, before: RoomState, after: RoomState, edit: Edit | None, text: str) -> None:
+        """Apply ``edit`` and take ``after`` as one undo step; nothing goes on the undo stack
+        when neither the map nor the facilitator's aliases and decisions change."""
         if edit is None and (after.aliases, after.decisions) == (before.aliases, before.decisions):
             self.set_state(after)  # a file with a new problem, or a change the map shows already
             return
@@ -245,6 +291,67 @@ class RoomMap(QObject):
         self._saved = (self.room.aliases, self.room.decisions)
         self.aliases_problem = None
         self.watcher.note_extra_written()
+
+
+class _Relay(QObject):
+    """Carries a worker's merge back to the GUI thread (a queued signal)."""
+
+    done = Signal(int, object)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """What a worker's merge was worked out from, besides the files: it applies only while
+    these are as they were."""
+
+    merge: RoomMerge
+    aliases: Aliases
+    decisions: Decisions
+    doc_version: int
+
+    def same_as(self, other: _Asked) -> bool:
+        return (
+            self.merge is other.merge
+            and (self.aliases, self.decisions, self.doc_version)
+            == (other.aliases, other.decisions, other.doc_version)
+        )
+
+
+class _MergeJob:
+    """The files of a room read again and merged, and the edit that brings the map up to date,
+    worked out in a worker thread on values nobody changes meanwhile."""
+
+    def __init__(
+        self,
+        generation: int,
+        room: Room,
+        paths: dict[Path, bool],
+        base: MapDocument,
+        current: MapDocument,
+        asked_with: _Asked,
+    ) -> None:
+        self.generation = generation
+        self.room = room
+        self.paths = paths
+        self.base, self.current = base, current
+        self.asked_with = asked_with
+        self.merge: RoomMerge | None = None
+        self.edit: Edit | None = None
+
+    def run(self, relay: _Relay) -> None:
+        try:
+            for path, present in self.paths.items():
+                if present:
+                    self.room = self.room.with_file(load_participant(path))
+                else:
+                    self.room = self.room.without_file(path)
+            self.merge = merge_room(self.room)
+            self.edit = room_update(self.current, self.base, self.merge.document)
+        except Exception:  # a bug: the GUI thread merges again itself, and shows what breaks
+            logger.exception("merging the room in a worker thread")
+            self.merge = None
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            relay.done.emit(self.generation, self)
 
 
 class RoomCommand(QUndoCommand):
