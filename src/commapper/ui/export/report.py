@@ -58,16 +58,70 @@ REFERENCES = (
     "manipulation. <i>Communications of the ACM</i> 16(6), 372–378.",
     "Blau, P. M. (1977). <i>Inequality and Heterogeneity</i>. Free Press.",
 )
-NO_ME = QT_TRANSLATE_NOOP(
-    "Report",
-    'This map has no "me" node, so it has no personal breadth and brokerage figures: they '
-    "measure the mapper's own participation. The top brokers and the findings below are for "
-    "the whole map.",
-)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Report", text)
+# The report's own words, translated where used (context "Report").
+WORDS: dict[str, str] = {
+    "untitled": QT_TRANSLATE_NOOP("Report", "Untitled map"),
+    "footer": QT_TRANSLATE_NOOP("Report", "{title} · page {page}"),
+    "made": QT_TRANSLATE_NOOP(
+        "Report", "A map of communities of practice, reported by {app} on {day}."
+    ),
+    "breadth": QT_TRANSLATE_NOOP("Report", "Breadth: how far my participation reaches"),
+    "breadth_intro": QT_TRANSLATE_NOOP(
+        "Report", "The figures are about {me} and count every membership, transactional ones too."
+    ),
+    "brokerage": QT_TRANSLATE_NOOP("Report", "Brokerage: where I carry practice across boundaries"),
+    "brokerage_intro": QT_TRANSLATE_NOOP(
+        "Report",
+        "Burt's measures on the communities of {me}, and the Gould and Fernandez roles with the "
+        "organisation's boundary as the groups.",
+    ),
+    "no_me": QT_TRANSLATE_NOOP(
+        "Report",
+        'This map has no "me" node, so it has no personal breadth and brokerage figures: they '
+        "measure the mapper's own participation. The top brokers and the findings below are for "
+        "the whole map.",
+    ),
+    "brokers": QT_TRANSLATE_NOOP("Report", "Top brokers (betweenness on the whole map)"),
+    "brokers_meaning": QT_TRANSLATE_NOOP(
+        "Report",
+        "How often a node lies on the shortest paths between two others, from 0 (never) to 1 "
+        "(on every one); the nodes that hold the landscape together.",
+    ),
+    "no_brokers": QT_TRANSLATE_NOOP(
+        "Report", "No node lies between two others: nothing brokers on this map."
+    ),
+    "person": QT_TRANSLATE_NOOP("Report", "person"),
+    "community": QT_TRANSLATE_NOOP("Report", "community"),
+    "me": QT_TRANSLATE_NOOP("Report", "me"),
+    "boundary_object": QT_TRANSLATE_NOOP("Report", "boundary object"),
+    "charts": QT_TRANSLATE_NOOP("Report", "Charts"),
+    "findings": QT_TRANSLATE_NOOP("Report", "What stands out"),
+    "no_findings": QT_TRANSLATE_NOOP("Report", "The analysis found nothing that stands out."),
+    "whole_map": QT_TRANSLATE_NOOP("Report", "The whole map"),
+    "silos_name": QT_TRANSLATE_NOOP("Report", "Silos"),
+    "silos_but_me": QT_TRANSLATE_NOOP(
+        "Report", "communities with no connection to any other once I am left out"
+    ),
+    "silos": QT_TRANSLATE_NOOP("Report", "communities with no connection to any other"),
+    "cut_name": QT_TRANSLATE_NOOP("Report", "Holding it together"),
+    "cut": QT_TRANSLATE_NOOP(
+        "Report", "nodes whose removal cuts the map apart, once I am left out"
+    ),
+    "none": QT_TRANSLATE_NOOP("Report", "none"),
+    "references": QT_TRANSLATE_NOOP("Report", "References"),
+    "about": QT_TRANSLATE_NOOP(
+        "Report",
+        "The figures and how they are worked out are described in Commapper's documentation, "
+        "“What the analysis tells you” (docs/analysis.md).",
+    ),
+}
+
+
+def _tr(key: str) -> str:
+    """The report's word ``key`` (see :data:`WORDS`) in the user's language."""
+    return QCoreApplication.translate("Report", WORDS[key])
 
 
 def _e(text: str) -> str:
@@ -108,10 +162,10 @@ def report_bytes(
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    title = doc.title.strip() or _tr("Untitled map")
+    title = doc.title.strip() or _tr("untitled")
     writer.setTitle(title)
     writer.setCreator(f"{APP_NAME} {__version__}")
-    footer = _tr("{title} · page {page}")
+    footer = _tr("footer")
     pages = Pages(writer, page, lambda n: footer.format(title=title, page=n))
     try:
         _write(pages, doc, result, title, overlays)
@@ -129,9 +183,7 @@ def _write(
     overlays: OverlayChoice | None,
 ) -> None:
     counts = result.map.by_kind
-    made = _tr("A map of communities of practice, reported by {app} on {day}.").format(
-        app=APP_NAME, day=date.today().isoformat()
-    )
+    made = _tr("made").format(app=APP_NAME, day=date.today().isoformat())
     sizes = (
         f"{counted(result.map.n_nodes, 'node', 'nodes')} "
         f"({counted(counts['community'], 'community', 'communities')}, "
@@ -160,35 +212,29 @@ def _write(
         me = labels.get(result.ego or "", "me")
         _figures(
             pages,
-            _tr("Breadth: how far my participation reaches"),
-            _tr(
-                "The figures are about {me} and count every membership, transactional ones too."
-            ).format(me=me),
+            _tr("breadth"),
+            _tr("breadth_intro").format(me=me),
             BREADTH,
             result,
         )
         _figures(
             pages,
-            _tr("Brokerage: where I carry practice across boundaries"),
-            _tr("Burt's measures on the communities of {me}, and the Gould and Fernandez roles "
-                "with the organisation's boundary as the groups.").format(me=me),
+            _tr('brokerage'),
+            _tr('brokerage_intro').format(me=me),
             BROKERAGE,
             result,
         )  # fmt: skip
     else:
-        pages.text(f"<p>{_e(_tr(NO_ME))}</p>")
+        pages.text(f"<p>{_e(_tr('no_me'))}</p>")
 
     _brokers(pages, result, labels)
     _charts(pages, doc, result, labels)
     _findings(pages, result)
     _whole_map(pages, result, labels)
     references = "".join(f"<li>{reference}</li>" for reference in REFERENCES)
-    about = _tr(
-        "The figures and how they are worked out are described in Commapper's documentation, "
-        "“What the analysis tells you” (docs/analysis.md)."
-    )
+    about = _tr("about")
     pages.text(
-        f"<h2>{_e(_tr('References'))}</h2><p class='small'>{_e(about)}</p>"
+        f"<h2>{_e(_tr('references'))}</h2><p class='small'>{_e(about)}</p>"
         f"<ul class='small'>{references}</ul>"
     )
 
@@ -216,13 +262,10 @@ def _brokers(pages: Pages, result: Analysis, labels: dict[str, str]) -> None:
         (node_id for node_id in nodes if nodes[node_id].betweenness > 0),
         key=lambda node_id: (-nodes[node_id].betweenness, node_id),
     )[:TOP_BROKERS]
-    heading = _tr("Top brokers (betweenness on the whole map)")
-    meaning = _tr(
-        "How often a node lies on the shortest paths between two others, from 0 (never) to 1 "
-        "(on every one); the nodes that hold the landscape together."
-    )
+    heading = _tr("brokers")
+    meaning = _tr("brokers_meaning")
     if not ranked:
-        body = f"<p>{_e(_tr('No node lies between two others: nothing brokers on this map.'))}</p>"
+        body = f"<p>{_e(_tr('no_brokers'))}</p>"
     else:
         rows = "".join(
             f"<tr><td width='60%'>{_e(labels.get(node_id, node_id))}</td>"
@@ -235,8 +278,8 @@ def _brokers(pages: Pages, result: Analysis, labels: dict[str, str]) -> None:
 
 
 def _kind_name(kind: str) -> str:
-    return {"person": _tr("person"), "community": _tr("community"), "me": _tr("me"),
-            "boundary_object": _tr("boundary object")}.get(kind, kind)  # fmt: skip
+    return {"person": _tr('person'), "community": _tr('community'), "me": _tr('me'),
+            "boundary_object": _tr('boundary_object')}.get(kind, kind)  # fmt: skip
 
 
 def _charts(pages: Pages, doc: MapDocument, result: Analysis, labels: dict[str, str]) -> None:
@@ -264,7 +307,7 @@ def _charts(pages: Pages, doc: MapDocument, result: Analysis, labels: dict[str, 
     for index, (heading, chart) in enumerate(charts):
         _light(chart)
         chart.resize(CHART_WIDTH, chart.minimumHeight())
-        top = f"<h2>{_e(_tr('Charts'))}</h2>" if index == 0 else ""
+        top = f"<h2>{_e(_tr('charts'))}</h2>" if index == 0 else ""
         height = chart.minimumHeight() * min(1.0, pages.width / CHART_WIDTH)
         pages.text(f"{top}<h3>{heading}</h3>", keep_with=height)
         pages.picture(QSizeF(CHART_WIDTH, chart.minimumHeight()), _chart_drawer(chart))
@@ -294,9 +337,9 @@ def _chart_drawer(chart: Chart) -> Callable[[QPainter, QRectF], None]:
 
 
 def _findings(pages: Pages, result: Analysis) -> None:
-    heading = f"<h2>{_e(_tr('What stands out'))}</h2>"
+    heading = f"<h2>{_e(_tr('findings'))}</h2>"
     if not result.findings:
-        pages.text(heading + f"<p>{_e(_tr('The analysis found nothing that stands out.'))}</p>")
+        pages.text(heading + f"<p>{_e(_tr('no_findings'))}</p>")
         return
     first, *rest = result.findings
     pages.text(f"{heading}<ul><li>{_e(first.text)}</li></ul>")
@@ -312,16 +355,12 @@ def _whole_map(pages: Pages, result: Analysis, labels: dict[str, str]) -> None:
     def names(ids: Iterable[str]) -> str:
         return _e(", ".join(labels.get(i, i) for i in ids)) or _e(_tr("none"))
 
-    silo_meaning = (
-        _tr("communities with no connection to any other once I am left out")
-        if result.ego
-        else _tr("communities with no connection to any other")
-    )
+    silo_meaning = _tr("silos_but_me") if result.ego else _tr("silos")
     pages.text(
-        f"<h2>{_e(_tr('The whole map'))}</h2><table width='100%' cellspacing='0'>"
-        f"<tr><td width='34%'><b>{_e(_tr('Silos'))}</b></td><td>{names(silos)}</td></tr>"
+        f"<h2>{_e(_tr('whole_map'))}</h2><table width='100%' cellspacing='0'>"
+        f"<tr><td width='34%'><b>{_e(_tr('silos_name'))}</b></td><td>{names(silos)}</td></tr>"
         f"<tr><td></td><td class='meaning'>{_e(silo_meaning)}</td></tr>"
-        f"<tr><td><b>{_e(_tr('Holding it together'))}</b></td><td>{names(cut)}</td></tr>"
+        f"<tr><td><b>{_e(_tr('cut_name'))}</b></td><td>{names(cut)}</td></tr>"
         f"<tr><td></td><td class='meaning'>"
-        f"{_e(_tr('nodes whose removal cuts the map apart, once I am left out'))}</td></tr></table>"
+        f"{_e(_tr('cut'))}</td></tr></table>"
     )
