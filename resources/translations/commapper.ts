@@ -2222,7 +2222,111 @@ Shift-drag from one node to another to connect them, or select a node and press 
 <context>
     <name>Report</name>
     <message>
+        <source>Untitled map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} · page {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A map of communities of practice, reported by {app} on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breadth: how far my participation reaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures are about {me} and count every membership, transactional ones too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brokerage: where I carry practice across boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burt&apos;s measures on the communities of {me}, and the Gould and Fernandez roles with the organisation&apos;s boundary as the groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This map has no &quot;me&quot; node, so it has no personal breadth and brokerage figures: they measure the mapper&apos;s own participation. The top brokers and the findings below are for the whole map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top brokers (betweenness on the whole map)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often a node lies on the shortest paths between two others, from 0 (never) to 1 (on every one); the nodes that hold the landscape together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No node lies between two others: nothing brokers on this map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boundary object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What stands out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The analysis found nothing that stands out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>communities with no connection to any other once I am left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>communities with no connection to any other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holding it together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nodes whose removal cuts the map apart, once I am left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures and how they are worked out are described in Commapper&apos;s documentation, “What the analysis tells you” (docs/analysis.md).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
