@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from commapper.io import load_map
 from commapper.io.safe_copy import names_in
 from commapper.model import NodeKind
-from commapper.ui.files.export_actions import PictureOptions, PictureOptionsDialog, ShareDialog
+from commapper.ui.export.dialogs import PictureOptions, PictureOptionsDialog, ShareDialog
 from tests.ui.export.reading import needs_poppler, pdf_info, pdf_text, svg_texts
 
 MENU_ENTRIES = [
@@ -252,7 +252,7 @@ def test_share_communities_only(make_window, tmp_path):
 def test_the_share_dialog_explains_each_level(qtbot):
     from PySide6.QtWidgets import QLabel
 
-    from commapper.ui.files.export_actions import SHARE_LEVELS
+    from commapper.ui.export.dialogs import SHARE_LEVELS
 
     dialog = ShareDialog()
     qtbot.addWidget(dialog)

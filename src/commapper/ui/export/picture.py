@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF
 from PySide6.QtGui import (
@@ -30,26 +28,28 @@ from PySide6.QtSvg import QSvgGenerator
 from commapper import APP_NAME
 from commapper.analysis.result import Analysis
 from commapper.io.atomic import atomic_write
-from commapper.layout import place_unplaced
 from commapper.model import (
     EdgeKind,
     MapDocument,
-    MoveNodes,
     NodeModel,
-    RemoveItems,
     View,
-    apply_edit,
     printable,
 )
 from commapper.ui.canvas.canvas_legend import KINDS, LegendRow
 from commapper.ui.canvas.overlays import CanvasOverlays
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import label_scale_at
+from commapper.ui.export.choices import (
+    ExportError,
+    OverlayChoice,
+    find_view,
+    picture_colours,
+    shown_part,
+)
 from commapper.ui.export.legend import PictureLegend
 from commapper.ui.field_text import kind_word
 from commapper.ui.session import MapSession
-from commapper.ui.shell import theme as themes
-from commapper.ui.shell.theme import LIGHT, NO_SECTOR_COLOUR, CanvasColours, canvas_colours
+from commapper.ui.shell.theme import NO_SECTOR_COLOUR
 
 PICTURE_FORMATS = ("png", "svg", "pdf")
 SCREEN_DPI = 96.0
@@ -63,134 +63,6 @@ LEGEND_READABLE = 1200.0
 MAX_PNG_SIDE = 16_000
 # A PDF page may be at most 200 inches a side (PDF 1.4's limit): 19,200 picture units.
 MAX_PAGE_UNITS = 200 * SCREEN_DPI
-# The overlays a saved view may name (its "overlay"), and what each switches on; any other
-# name colours nodes by that field or custom attribute.
-VIEW_OVERLAYS: dict[str, dict[str, Any]] = {
-    "betweenness": {"size_by_betweenness": True},
-    "size_by_betweenness": {"size_by_betweenness": True},
-    "broker": {"marks": frozenset({"broker"})},
-    "brokers": {"marks": frozenset({"broker"})},
-    "silo": {"marks": frozenset({"silo"})},
-    "silos": {"marks": frozenset({"silo"})},
-    "articulation": {"marks": frozenset({"articulation"})},
-    "cut_points": {"marks": frozenset({"articulation"})},
-    "open_pairs": {"open_pairs": True},
-    "level": {"colour_by": "level"},
-}
-
-
-class ExportError(Exception):
-    """A picture or report could not be made or written; the message says why in words a user
-    understands, naming the file."""
-
-
-def theme_names() -> list[str]:
-    """The themes a picture can be drawn in: ``light`` (for paper), ``canvas`` (as the app shows
-    maps now: light or dark as the system is) and the app's named themes (the projector's)."""
-    named = [name for name in getattr(themes, "THEMES", {}) if name not in ("light", "canvas")]
-    return ["light", "canvas", *named]
-
-
-def picture_colours(theme: str) -> CanvasColours:
-    """The colours of ``theme`` (see :func:`theme_names`).
-
-    Raises
-    ------
-    ExportError
-        If there is no such theme.
-    """
-    if theme == "light":
-        return LIGHT
-    if theme == "canvas":
-        return canvas_colours()
-    named: dict[str, CanvasColours] = getattr(themes, "THEMES", {})
-    if theme in named:
-        return named[theme]
-    if theme == "projector":
-        raise ExportError(
-            "the projector theme is not available in this version of Commapper yet; "
-            "use --theme light or canvas"
-        )
-    raise ExportError(f'there is no theme "{theme}"; choose one of ' + ", ".join(theme_names()))
-
-
-@dataclass(frozen=True)
-class OverlayChoice:
-    """What the canvas's overlays show (see :class:`CanvasOverlays`), to draw a picture with."""
-
-    size_by_betweenness: bool = False
-    marks: frozenset[str] = frozenset()
-    open_pairs: bool = False
-    colour_by: str = "sector"
-    year: int | None = None
-    what_if: dict[str, list[str]] | None = field(default=None, hash=False)
-
-    @classmethod
-    def of(cls, overlays: CanvasOverlays) -> OverlayChoice:
-        """The choice the canvas's overlays show now."""
-        return cls(
-            size_by_betweenness=overlays.size_by_betweenness,
-            marks=frozenset(overlays.marks),
-            open_pairs=overlays.open_pairs,
-            colour_by=overlays.colour_by,
-            year=overlays.year,
-            what_if=overlays.what_if,
-        )
-
-    @classmethod
-    def named(cls, name: str) -> OverlayChoice:
-        """The overlay a saved view names: one of :data:`VIEW_OVERLAYS`, or else colour by the
-        field or custom attribute of that name."""
-        return cls(**VIEW_OVERLAYS.get(name, {"colour_by": name}))
-
-    @property
-    def needs_analysis(self) -> bool:
-        return bool(self.size_by_betweenness or self.marks or self.open_pairs)
-
-    def apply_to(self, overlays: CanvasOverlays) -> None:
-        overlays.size_by_betweenness = self.size_by_betweenness
-        overlays.marks = set(self.marks)
-        overlays.open_pairs = self.open_pairs
-        overlays.colour_by = self.colour_by
-        overlays.year = self.year
-        overlays.what_if = self.what_if
-        overlays.apply()
-
-
-def shown_part(doc: MapDocument, view: View | None) -> MapDocument:
-    """A copy of ``doc`` holding only what ``view`` shows (its nodes and kinds, and the edges
-    between them), every node placed."""
-    part = doc.snapshot()
-    if view is not None and (view.nodes is not None or view.kinds is not None):
-        nodes = None if view.nodes is None else set(view.nodes)
-        kinds = None if view.kinds is None else {str(kind) for kind in view.kinds}
-        hidden = frozenset(
-            node.id
-            for node in part.nodes
-            if (nodes is not None and node.id not in nodes)
-            or (kinds is not None and str(node.kind) not in kinds)
-        )
-        if hidden:
-            apply_edit(part, RemoveItems(hidden))
-    if positions := place_unplaced(part):
-        apply_edit(part, MoveNodes.tidied(positions))
-    return part
-
-
-def find_view(doc: MapDocument, name: str) -> View:
-    """The saved view of ``doc`` called ``name``.
-
-    Raises
-    ------
-    ExportError
-        If the map has no view of that name; the message lists those it has.
-    """
-    for view in doc.views:
-        if view.name == name:
-            return view
-    names = ", ".join(f'"{printable(view.name)}"' for view in doc.views)
-    having = f"its views are {names}" if names else "it has no saved views"
-    raise ExportError(f'the map has no view called "{printable(name)}"; {having}')
 
 
 class MapPicture:

@@ -22,8 +22,9 @@ from commapper.analysis import analyse
 from commapper.analysis.report import counted
 from commapper.analysis.result import Analysis
 from commapper.model import MapDocument
+from commapper.ui.export.choices import ExportError, OverlayChoice
 from commapper.ui.export.pages import PAGE_SIZES, Pages
-from commapper.ui.export.picture import ExportError, MapPicture, OverlayChoice, write_file
+from commapper.ui.export.picture import MapPicture, write_file
 from commapper.ui.panels.analysis_figures import BREADTH, BROKERAGE, Figure, figure_text
 from commapper.ui.panels.charts import (
     KIND_COLOURS,

@@ -1,0 +1,142 @@
+"""What a picture of a map shows: its theme, the overlays drawn on it, and the part of the map a
+saved view shows; and the error a picture or a report gives a user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from commapper.layout import place_unplaced
+from commapper.model import MapDocument, MoveNodes, RemoveItems, View, apply_edit, printable
+from commapper.ui.canvas.overlays import CanvasOverlays
+from commapper.ui.shell import theme as themes
+from commapper.ui.shell.theme import LIGHT, CanvasColours, canvas_colours
+
+# The overlays a saved view may name (its "overlay"), and what each switches on; any other
+# name colours nodes by that field or custom attribute.
+VIEW_OVERLAYS: dict[str, dict[str, Any]] = {
+    "betweenness": {"size_by_betweenness": True},
+    "size_by_betweenness": {"size_by_betweenness": True},
+    "broker": {"marks": frozenset({"broker"})},
+    "brokers": {"marks": frozenset({"broker"})},
+    "silo": {"marks": frozenset({"silo"})},
+    "silos": {"marks": frozenset({"silo"})},
+    "articulation": {"marks": frozenset({"articulation"})},
+    "cut_points": {"marks": frozenset({"articulation"})},
+    "open_pairs": {"open_pairs": True},
+    "level": {"colour_by": "level"},
+}
+
+
+class ExportError(Exception):
+    """A picture or report could not be made or written; the message says why in words a user
+    understands, naming the file."""
+
+
+def theme_names() -> list[str]:
+    """The themes a picture can be drawn in: ``light`` (for paper), ``canvas`` (as the app shows
+    maps now: light or dark as the system is) and the app's named themes (the projector's)."""
+    named = [name for name in getattr(themes, "THEMES", {}) if name not in ("light", "canvas")]
+    return ["light", "canvas", *named]
+
+
+def picture_colours(theme: str) -> CanvasColours:
+    """The colours of ``theme`` (see :func:`theme_names`).
+
+    Raises
+    ------
+    ExportError
+        If there is no such theme.
+    """
+    if theme == "light":
+        return LIGHT
+    if theme == "canvas":
+        return canvas_colours()
+    named: dict[str, CanvasColours] = getattr(themes, "THEMES", {})
+    if theme in named:
+        return named[theme]
+    if theme == "projector":
+        raise ExportError(
+            "the projector theme is not available in this version of Commapper yet; "
+            "use --theme light or canvas"
+        )
+    raise ExportError(f'there is no theme "{theme}"; choose one of ' + ", ".join(theme_names()))
+
+
+@dataclass(frozen=True)
+class OverlayChoice:
+    """What the canvas's overlays show (see :class:`CanvasOverlays`), to draw a picture with."""
+
+    size_by_betweenness: bool = False
+    marks: frozenset[str] = frozenset()
+    open_pairs: bool = False
+    colour_by: str = "sector"
+    year: int | None = None
+    what_if: dict[str, list[str]] | None = field(default=None, hash=False)
+
+    @classmethod
+    def of(cls, overlays: CanvasOverlays) -> OverlayChoice:
+        """The choice the canvas's overlays show now."""
+        return cls(
+            size_by_betweenness=overlays.size_by_betweenness,
+            marks=frozenset(overlays.marks),
+            open_pairs=overlays.open_pairs,
+            colour_by=overlays.colour_by,
+            year=overlays.year,
+            what_if=overlays.what_if,
+        )
+
+    @classmethod
+    def named(cls, name: str) -> OverlayChoice:
+        """The overlay a saved view names: one of :data:`VIEW_OVERLAYS`, or else colour by the
+        field or custom attribute of that name."""
+        return cls(**VIEW_OVERLAYS.get(name, {"colour_by": name}))
+
+    @property
+    def needs_analysis(self) -> bool:
+        return bool(self.size_by_betweenness or self.marks or self.open_pairs)
+
+    def apply_to(self, overlays: CanvasOverlays) -> None:
+        overlays.size_by_betweenness = self.size_by_betweenness
+        overlays.marks = set(self.marks)
+        overlays.open_pairs = self.open_pairs
+        overlays.colour_by = self.colour_by
+        overlays.year = self.year
+        overlays.what_if = self.what_if
+        overlays.apply()
+
+
+def shown_part(doc: MapDocument, view: View | None) -> MapDocument:
+    """A copy of ``doc`` holding only what ``view`` shows (its nodes and kinds, and the edges
+    between them), every node placed."""
+    part = doc.snapshot()
+    if view is not None and (view.nodes is not None or view.kinds is not None):
+        nodes = None if view.nodes is None else set(view.nodes)
+        kinds = None if view.kinds is None else {str(kind) for kind in view.kinds}
+        hidden = frozenset(
+            node.id
+            for node in part.nodes
+            if (nodes is not None and node.id not in nodes)
+            or (kinds is not None and str(node.kind) not in kinds)
+        )
+        if hidden:
+            apply_edit(part, RemoveItems(hidden))
+    if positions := place_unplaced(part):
+        apply_edit(part, MoveNodes.tidied(positions))
+    return part
+
+
+def find_view(doc: MapDocument, name: str) -> View:
+    """The saved view of ``doc`` called ``name``.
+
+    Raises
+    ------
+    ExportError
+        If the map has no view of that name; the message lists those it has.
+    """
+    for view in doc.views:
+        if view.name == name:
+            return view
+    names = ", ".join(f'"{printable(view.name)}"' for view in doc.views)
+    having = f"its views are {names}" if names else "it has no saved views"
+    raise ExportError(f'the map has no view called "{printable(name)}"; {having}')
