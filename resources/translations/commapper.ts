@@ -693,50 +693,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>As the canvas shows it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Light, for print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Projector: black on white, thick lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Projector, dark: white on black</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything in the map, as it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pseudonymised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>People get stable pseudonyms and lose their notes and custom fields; a key to undo it is saved beside the copy, for you alone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Communities only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No people at all: the communities, boundary objects and crossings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -866,6 +822,53 @@
     </message>
     <message>
         <source>The key that turns the pseudonyms back into names is {key}. Keep it to yourself: do not send it with the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialogs</name>
+    <message>
+        <source>As the canvas shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light, for print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projector: black on white, thick lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projector, dark: white on black</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything in the map, as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudonymised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People get stable pseudonyms and lose their notes and custom fields; a key to undo it is saved beside the copy, for you alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No people at all: the communities, boundary objects and crossings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
