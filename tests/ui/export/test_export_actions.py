@@ -263,3 +263,21 @@ def test_the_share_dialog_explains_each_level(qtbot):
     for level, name, explanation in SHARE_LEVELS:
         assert dialog.buttons[level].text() == name
         assert explanation in shown
+
+
+def test_print_preview_shows_the_map_on_one_page(make_window):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    window = make_window()
+    seen = []
+
+    def look(dialog):
+        assert isinstance(dialog, QPrintPreviewDialog)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        preview.updatePreview()
+        seen.append(preview.pageCount())
+        dialog.reject()
+
+    answer(look)
+    window.exports.preview_action.trigger()
+    assert seen == [1]
