@@ -134,3 +134,7 @@ def test_view_is_for_pictures_and_must_exist(tmp_path):
     result = commapper("export", NURSE, "-o", tmp_path / "m.graphml", "--view", "At work")
     assert_clean_failure(result, 2)
     assert "--view applies to pictures" in result.stderr
+    result = commapper("export", NURSE, "-o", tmp_path / "m.png", "--view", "Nowhere")
+    assert_clean_failure(result)
+    assert 'no saved view is called "Nowhere" (views: "At work", "Everything")' in result.stderr
+    assert not (tmp_path / "m.png").exists()

@@ -77,7 +77,15 @@ def run(options: argparse.Namespace) -> int:
     except MapFileError as error:
         _say_problems(options.file, error, sys.stderr)
         return EXIT_INVALID
-    doc, key = original, None
+    names = [view.name for view in original.views]
+    if options.view is not None and options.view not in names:
+        shown = ", ".join(f'"{name}"' for name in names) or "none"
+        _say(
+            f'{options.file}: no saved view is called "{options.view}" (views: {shown})',
+            sys.stderr,
+        )
+        return EXIT_INVALID
+    doc, key, view = original, None, options.view
     if options.anonymise:
         from commapper.io.safe_copy import safe_copy
 
@@ -86,15 +94,11 @@ def run(options: argparse.Namespace) -> int:
         except MapFileError as error:
             _say_problems(options.file, error, sys.stderr)
             return EXIT_INVALID
-    if options.view is not None and options.view not in {view.name for view in doc.views}:
-        names = ", ".join(f'"{view.name}"' for view in doc.views) or "none"
-        _say(
-            f'{options.file}: no saved view is called "{options.view}" (views: {names})', sys.stderr
-        )
-        return EXIT_INVALID
+        if view is not None:  # a copy's views keep their order; a name in one is replaced
+            view = doc.views[names.index(view)].name
     try:
         written = (
-            _picture(doc, output, fmt, options)
+            _picture(doc, output, fmt, options, view)
             if fmt in PICTURE_FORMATS
             else _data(doc, output, fmt)
         )
@@ -140,7 +144,9 @@ class _ExportFailed(Exception):
     """A picture could not be made; the message says why."""
 
 
-def _picture(doc: MapDocument, output: Path, fmt: str, options: argparse.Namespace) -> list[Path]:
+def _picture(
+    doc: MapDocument, output: Path, fmt: str, options: argparse.Namespace, view: str | None
+) -> list[Path]:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         # The layers below Qt are loaded; Qt only now (see _open_app: PYSIDE-2029).

@@ -172,7 +172,7 @@ def read_graphml(data: bytes, path: Path | None) -> ReadGraph:
     check_counts(path, len(node_elements), len(edge_elements))
     if found["hyperedge"]:
         read.notes.append("hyperedges (edges with more than two ends) were left out")
-    graph_values = _values(graph, keys, "graph", path)
+    graph_values = _values(graph, keys, "graph")
     for name in _GRAPH_FIELDS:
         value = graph_values.get(name)
         if isinstance(value, str):
@@ -185,7 +185,7 @@ def read_graphml(data: bytes, path: Path | None) -> ReadGraph:
         if key is None:
             raise MapFileError.single(path, "a node has no id", where)
         read.nodes.append(
-            ReadNode(plain_text(key), _values(element, keys, "node", path), f"node {key!r}")
+            ReadNode(plain_text(key), _values(element, keys, "node"), f"node {key!r}")
         )
     for number, element in enumerate(edge_elements):
         source, target = element.get("source"), element.get("target")
@@ -198,7 +198,7 @@ def read_graphml(data: bytes, path: Path | None) -> ReadGraph:
         read.edges.append(
             ReadEdge(
                 None if key is None else plain_text(key), plain_text(source), plain_text(target),
-                _values(element, keys, "edge", path), where, directed,
+                _values(element, keys, "edge"), where, directed,
             )
         )  # fmt: skip
     return read
@@ -221,9 +221,7 @@ def _read_keys(root: Element) -> dict[str, _Key]:
     return {key.id: key for key in map(_Key, children(root, "key"))}
 
 
-def _values(
-    element: Element, keys: dict[str, _Key], domain: str, path: Path | None
-) -> dict[str, Any]:
+def _values(element: Element, keys: dict[str, _Key], domain: str) -> dict[str, Any]:
     """The data of a node, an edge or the graph by name, typed as their keys say; defaults of
     keys for what has none of its own; yEd's label and position where no field gives them."""
     values: dict[str, Any] = {}
