@@ -181,6 +181,9 @@ def test_the_key_is_private_and_beside_the_copy(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data == {"format": "commapper-pseudonym-key", "pseudonyms": key}
+    path.chmod(0o644)  # a key left readable by an earlier tool is made private again
+    write_key(key, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 NAMES = st.sampled_from(["Ana", "Zoë Ng", "Jean-Luc Picard", "O'Brien", "Ólafur Arnalds", "李雷",

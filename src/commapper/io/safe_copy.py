@@ -351,10 +351,12 @@ def write_key(key: dict[str, str], path: str | os.PathLike[str]) -> Path:
     data = {"format": KEY_FORMAT, "pseudonyms": key}
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
-        if not path.exists():
-            # The key names people: made private before anything is written to it.
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            os.close(descriptor)
+        # The key names people: private before anything is written to it (a new file written
+        # over an old one takes its permissions).
+        if path.exists():
+            os.chmod(path, 0o600)
+        else:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         atomic_write(path, text.encode("utf-8"), keep_backup=False)
     except OSError as error:
         raise MapFileError.single(
