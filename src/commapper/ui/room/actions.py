@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QWidget
 
 from commapper.ui.session import MapSession
 
@@ -73,14 +73,37 @@ def open_room(app: CommapperApp, folder: Path) -> MainWindow:
 
 
 def attach_room_panel(window: MainWindow, panel: RoomPanel) -> QDockWidget:
-    """The Room dock, on the right and in front, and its entry in the View menu."""
-    dock = QDockWidget(QCoreApplication.translate("RoomActions", "Room"), window)
-    dock.setObjectName("room_dock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.tabifyDockWidget(window.inspector_dock, dock)
-    dock.show()
-    dock.raise_()
-    window.resizeDocks([dock], [ROOM_DOCK_WIDTH], Qt.Orientation.Horizontal)
-    window.docks_menu.addAction(dock.toggleViewAction())
+    """The Room dock, in front on the right. The room's analysis goes in a dock of its own in
+    the left column of a wide window (where the map's Analysis is), so both can be seen at
+    once; on a narrower one it is the Room panel's last page, as a sixth tab of docks on the
+    right would leave every tab's name cut short."""
+    from commapper.ui.shell.main_window import WIDE_WINDOW
+
+    title = QCoreApplication.translate("RoomActions", "Room")
+    room_dock = _dock(window, "room", title, panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, room_dock)
+    window.tabifyDockWidget(window.inspector_dock, room_dock)
+    window.docks_menu.addAction(room_dock.toggleViewAction())
+    docks = [room_dock]
+    if window.width() >= WIDE_WINDOW:
+        title = QCoreApplication.translate("RoomActions", "Room Analysis")
+        analysis_dock = _dock(window, "room_analysis", title, panel.analysis)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, analysis_dock)
+        window.tabifyDockWidget(window.analysis_dock, analysis_dock)
+        window.docks_menu.addAction(analysis_dock.toggleViewAction())
+        analysis_dock.show()
+        analysis_dock.raise_()
+        docks.append(analysis_dock)
+    else:
+        panel.tabs.addTab(panel.analysis, QCoreApplication.translate("RoomActions", "Analysis"))
+    room_dock.show()
+    room_dock.raise_()
+    window.resizeDocks(docks, [ROOM_DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
+    return room_dock
+
+
+def _dock(window: MainWindow, name: str, title: str, widget: QWidget) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(f"{name}_dock")  # names it in saved layouts: never translated
+    dock.setWidget(widget)
     return dock

@@ -36,7 +36,9 @@ from commapper.ui.translations import QT_TRANSLATE_NOOP
 from commapper.workshop.room_analysis import RoomAnalysis, analyse_room
 
 DEBOUNCE_MS = 200
-SHOWN = 10  # entries of a list shown before "and n more"
+SHOWN = 10  # communities or participants named in a list before "and n more"
+BRIDGES_SHOWN = 6  # participants listed as only bridges, each with up to PAIRS_SHOWN pairs
+PAIRS_SHOWN = 2
 MATRIX_COMMUNITIES = 12  # the most shared communities make the matrix; more do not fit a panel
 BREADTH_SERIES = (
     ("n_communities", "#0072B2", QT_TRANSLATE_NOOP("BreadthChart", "communities")),
@@ -213,9 +215,11 @@ class RoomAnalysisView(QScrollArea):
 
         if analysis.sole_bridges:
             lines = []
-            for bridge in analysis.sole_bridges[:SHOWN]:
-                pairs = "; ".join(f"{label(a)} and {label(b)}" for a, b in bridge.pairs[:3])
-                more = len(bridge.pairs) - 3
+            for bridge in analysis.sole_bridges[:BRIDGES_SHOWN]:
+                pairs = "; ".join(
+                    f"{label(a)} and {label(b)}" for a, b in bridge.pairs[:PAIRS_SHOWN]
+                )
+                more = len(bridge.pairs) - PAIRS_SHOWN
                 lines.append(
                     "• "
                     + self.tr("{who} alone links {pairs}").format(
@@ -223,7 +227,7 @@ class RoomAnalysisView(QScrollArea):
                     )
                     + (self.tr(" (and %n more pairs)", "", more) if more > 0 else "")
                 )
-            rest = len(analysis.sole_bridges) - SHOWN
+            rest = len(analysis.sole_bridges) - BRIDGES_SHOWN
             if rest > 0:
                 lines.append(self.tr("… and %n more participants", "", rest))
             self.bridges.setText("\n".join(lines))

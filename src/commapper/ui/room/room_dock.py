@@ -1,5 +1,6 @@
 """The Room panel of a room map's window: who named the selected node, and pages for the
-participants, the matches to review, the aliases and the room's analysis."""
+participants, the matches to review and the aliases; the room's analysis beside it (a dock of
+its own on a wide screen, so that both can be seen at once; see ``actions.attach_room_panel``)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ NAMES_SHOWN = 8  # participants named before "and n more"
 
 
 class RoomPanel(QWidget):
-    """The review panel and the room analysis of ``room``'s window."""
+    """The review panel of ``room``'s window, and the room analysis (``analysis``) to dock
+    beside it."""
 
     def __init__(self, room: RoomMap) -> None:
         super().__init__()
@@ -36,7 +38,6 @@ class RoomPanel(QWidget):
         self.tabs.addTab(self.participants, self.tr("Participants"))
         self.tabs.addTab(self.matches, self.tr("Matches"))
         self.tabs.addTab(self.aliases, self.tr("Aliases"))
-        self.tabs.addTab(self.analysis, self.tr("Analysis"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.named_by)

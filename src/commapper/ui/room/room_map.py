@@ -310,10 +310,10 @@ class _Asked:
     doc_version: int
 
     def same_as(self, other: _Asked) -> bool:
-        return (
-            self.merge is other.merge
-            and (self.aliases, self.decisions, self.doc_version)
-            == (other.aliases, other.decisions, other.doc_version)
+        return self.merge is other.merge and (self.aliases, self.decisions, self.doc_version) == (
+            other.aliases,
+            other.decisions,
+            other.doc_version,
         )
 
 
