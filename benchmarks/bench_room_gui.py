@@ -29,7 +29,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_room import pool_of_communities, participant_map, write_room
+from bench_room import participant_map, pool_of_communities, write_room
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
 from commapper.io import save_map

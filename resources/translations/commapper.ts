@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" sourcelanguage="en">
 <context>
+    <name>AliasGroupDialog</name>
+    <message>
+        <source>New Alias Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Open data circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ODC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also spelt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AliasesPage</name>
+    <message>
+        <source>Spellings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Spelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spellings in one group are one node in the room map, shown with the group&apos;s name. Saved in {file} in the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New alias group {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alias {spelling} for {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove alias {spelling} of {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove alias group {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another spelling of {label}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnalysisPanel</name>
     <message>
         <source>Personal breadth and brokerage need a &quot;me&quot; node: add one to see how far your own participation reaches. The figures below are for the whole map.</source>
@@ -171,6 +253,21 @@
     <name>Autosaver</name>
     <message>
         <source>Autosave failed ({reason}); your changes are not yet safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BreadthChart</name>
+    <message>
+        <source>communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each participant&apos;s breadth</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2084,6 +2181,77 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
 </context>
 <context>
+    <name>MatchesPage</name>
+    <message>
+        <source>May be one thing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggested matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept: Same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the two into one node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject: Different</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the two apart and stop suggesting them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest the two again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels that look alike but are spelt differently; never merged until you accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}: “{first}” ({n1} people) and “{second}” ({n2} people)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suggestions: every spelling is settled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>different</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Means</name>
     <message>
         <source>broker</source>
@@ -2121,6 +2289,63 @@ Shift-drag from one node to another to connect them, or select a node and press 
     <name>ModesField</name>
     <message>
         <source>Mode {mode}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <source>Participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the folder again and bring the map up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>merged, %n note(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n map(s) merged from the folder {folder}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and are left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No maps in the folder {folder} yet: each participant&apos;s .commap file saved there joins the room map within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2357,6 +2582,231 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
     <message>
         <source>Brokerage roles: {whose}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomActions</name>
+    <message>
+        <source>New Roo&amp;m Map from Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the participants&apos; maps in a folder into one, and follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the Participants&apos; Maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomAnalysisView</name>
+    <message>
+        <source>Communities most shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Named by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many participants drew it in their maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many participants belong to it on the map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only bridges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants spanning each pair of communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s), {communities} communities on the room map.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{who} alone links {pairs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more pairs)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more participants</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No participant is the only bridge between two communities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{communities} (belonging: {who})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities that nothing in the room links to the rest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No silos: every community is linked to the rest of the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{community}: {n} participant members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} participants in both {first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many participants belong to both communities of a pair; on the diagonal, how many belong to each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n most shared communities.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomMap</name>
+    <message>
+        <source>Room: {file} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room: {n} files changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room: merged again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept match {first} = {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject match {first} ≠ {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo match decision {first} / {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be written ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomPanel</name>
+    <message>
+        <source>Who named the selected node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a node to see who in the room named it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}: on no participant&apos;s map (added here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{label}: named by %n people</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomReview</name>
+    <message>
+        <source>any kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boundary object</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

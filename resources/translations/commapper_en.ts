@@ -234,6 +234,85 @@
     </message>
 </context>
 <context>
+    <name>ParticipantsPage</name>
+    <message numerus="yes">
+        <source>merged, %n note(s)</source>
+        <translation>
+            <numerusform>merged, %n note</numerusform>
+            <numerusform>merged, %n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n map(s) merged from the folder {folder}.</source>
+        <translation>
+            <numerusform>%n map merged from the folder {folder}.</numerusform>
+            <numerusform>%n maps merged from the folder {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read and are left out.</source>
+        <translation>
+            <numerusform>%n file could not be read and is left out.</numerusform>
+            <numerusform>%n files could not be read and are left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomAnalysisView</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s), {communities} communities on the room map.</source>
+        <translation>
+            <numerusform>%n participant, {communities} communities on the room map.</numerusform>
+            <numerusform>%n participants, {communities} communities on the room map.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more pairs)</source>
+        <translation>
+            <numerusform> (and %n more pair)</numerusform>
+            <numerusform> (and %n more pairs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more participants</source>
+        <translation>
+            <numerusform>… and %n more participant</numerusform>
+            <numerusform>… and %n more participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n most shared communities.</source>
+        <translation>
+            <numerusform>The most shared community.</numerusform>
+            <numerusform>The %n most shared communities.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoomPanel</name>
+    <message numerus="yes">
+        <source>{label}: named by %n people</source>
+        <translation>
+            <numerusform>{label}: named by %n person</numerusform>
+            <numerusform>{label}: named by %n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ViewsPanel</name>
     <message numerus="yes">
         <source>%n chosen node(s) of those kinds.</source>

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from commapper.io import load_map, save_map
-from commapper.model import CommunityNode, MoveNodes, UpdateItem
+from commapper.model import CommunityNode, InsertItems, MoveNodes, UpdateItem
 from commapper.workshop.alias_file import load_aliases
 from commapper.workshop.provenance import ROOM_COUNT
 from commapper.workshop.room_analysis import analyse_room
@@ -93,24 +93,25 @@ def test_the_watched_folder_picks_up_a_new_a_changed_and_a_deleted_file(
     assert labels(doc, "person") == ["Ana", "Bo"]
     # Each change from the folder is an undo step, named after the file.
     texts = [window.session.undo_stack.text(i) for i in range(window.session.undo_stack.count())]
-    assert texts == ["Room: cy.commap changed", "Room: ana.commap changed", "Room: cy.commap changed"]
+    assert texts == [f"Room: {name} changed" for name in ("cy.commap", "ana.commap", "cy.commap")]
 
 
 def test_a_broken_file_is_listed_with_its_problem_and_the_rest_merged(
     qtbot, folder, open_room_window
 ):
     window, panel = open_room_window(folder)
-    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
-        (folder / "dee.commap").write_text('{"format": "commapper-map", "nodes": [', "utf-8")
-        write(folder, "Cy", "Go club")
+    (folder / "dee.commap").write_text('{"format": "commapper-map", "nodes": [', "utf-8")
+    write(folder, "Cy", "Go club")
     tree = panel.participants.tree
-    rows = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    # The two files may come in one look at the folder or two.
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 4, timeout=WAIT_MS)
+    rows = {item.text(0): item for item in map(tree.topLevelItem, range(4))}
     broken = rows["dee (dee.commap)"]
     assert broken.text(1) == "not read"
     assert "ends too early" in broken.child(0).text(0)
     assert rows["Cy (cy.commap)"].text(1) == "merged"
     assert "Go club" in labels(window.session.doc)
-    assert "1 file(s) could not be read" in panel.participants.summary.text()
+    assert "1 file could not be read and is left out." in panel.participants.summary.text()
 
 
 def test_accept_reject_and_undo_are_undo_steps_that_change_the_map(
@@ -121,10 +122,7 @@ def test_accept_reject_and_undo_are_undo_steps_that_change_the_map(
     window, panel = open_room_window(tmp_path)
     session, matches = window.session, panel.matches
     doc = session.doc
-    assert [s.labels for s in matches.suggestions] == [
-        ("Python meetup", "Pyton meetup"),
-        ("Chess club", "Chess clubs"),
-    ] or sorted(s.labels for s in matches.suggestions) == [
+    assert sorted(s.labels for s in matches.suggestions) == [
         ("Chess club", "Chess clubs"),
         ("Python meetup", "Pyton meetup"),
     ]
@@ -263,7 +261,7 @@ def test_nodes_that_stay_keep_their_places_and_the_facilitators_edits_survive(
     session.edit(MoveNodes({"c:choir": (12.0, 34.0)}), "Move")
     session.edit(UpdateItem("c:nurses", {"label": "Nurse educators", "sector": "health"}), "Edit")
     session.edit(
-        __import__("commapper.model", fromlist=["InsertItems"]).InsertItems(
+        InsertItems(
             nodes=((len(doc.nodes), CommunityNode(id="mine", label="Facilitators", x=0, y=0)),)
         ),
         "Add",
@@ -289,6 +287,4 @@ def test_the_panel_says_who_named_the_selected_node(folder, open_room_window):
     window.session.selection.set(["c:choir"])
     assert panel.named_by.text() == "Choir: named by 2 people (Ana, Bo)"
     window.session.selection.set(["c:nurses"])
-    assert panel.named_by.text() == "Nurses: named by 1 people (Bo)" or (
-        panel.named_by.text() == "Nurses: named by 1 person (Bo)"
-    )
+    assert panel.named_by.text() == "Nurses: named by 1 person (Bo)"
