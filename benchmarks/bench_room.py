@@ -49,7 +49,7 @@ BARS = {30: 2.0, 300: 20.0}
 FIRST = ("Ana", "Bruno", "Chidi", "Dana", "Elif", "Femi", "Greta", "Hiro", "Ines", "Jonas",
          "Kemal", "Lena", "Mei", "Nils", "Olu", "Priya", "Quinn", "Rosa", "Sami", "Tomas")
 LAST = ("Lima", "Berg", "Okafor", "Silva", "Nakamura", "Rossi", "Haddad", "Novak", "Moreau",
-        "Lindqvist", "Adeyemi", "Kowalski", "Garcia", "Schmidt", "Tanaka")  # fmt: skip
+        "Lindqvist", "Adeyemi", "Kowalski", "Garcia", "Schmidt", "Tanaka")
 TOPICS = ("open data", "hospital IT", "nurse education", "python", "community choir",
           "compliance", "digital humanities", "library UX", "patient safety", "metadata",
           "urban gardening", "chess", "research software", "climate action", "design systems",
