@@ -288,3 +288,16 @@ def test_the_panel_says_who_named_the_selected_node(folder, open_room_window):
     assert panel.named_by.text() == "Choir: named by 2 people (Ana, Bo)"
     window.session.selection.set(["c:nurses"])
     assert panel.named_by.text() == "Nurses: named by 1 person (Bo)"
+
+
+def test_a_folder_step_undone_comes_back_with_merge_again(qtbot, folder, open_room_window):
+    window, panel = open_room_window(folder)
+    doc = window.session.doc
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        write(folder, "Cy", "Go club")
+    window.session.undo_stack.undo()
+    assert not doc.has_node("c:go-club")  # off the map until the next merge
+    assert window.session.undo_stack.canRedo()
+    panel.room.merge_again()  # the files on disk are what the room holds
+    assert doc.has_node("c:go-club") and doc.has_node("p:cy")
+    assert window.session.undo_stack.undoText() == "Room: merged again"

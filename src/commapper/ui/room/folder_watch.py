@@ -74,9 +74,9 @@ class FolderWatcher(QObject):
         except OSError:  # the folder itself went: every map in it went too
             return []
 
-    def look(self) -> None:
+    def look(self) -> bool:
         """Compare the folder with what was known and report the difference (the settle timer
-        calls this; a test or a Refresh button may too)."""
+        calls this; so may Merge Again); whether a map appeared, changed or went."""
         paths = self._scan()
         now = {path: file_signature(path) for path in paths}
         changed = [path for path, signature in now.items() if self._known.get(path) != signature]
@@ -90,6 +90,7 @@ class FolderWatcher(QObject):
                 self.extra_changed.emit()
         if changed or gone:
             self.changed.emit(changed, gone)
+        return bool(changed or gone)
 
     def _watch_files(self) -> None:
         watched = set(self._watcher.files())

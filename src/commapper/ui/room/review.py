@@ -1,5 +1,5 @@
-"""The review panel's pages: the participants and their files' problems, the suggested matches
-with Accept and Reject (and Undo once decided), and the alias table.
+"""The review panel's pages: the participants and their files' problems, and the suggested
+matches with Accept and Reject (and Undo once decided); the alias table is in ``aliases_page``.
 
 Every text here that came from a file (names, labels, problems) is shown as plain text: tree
 items and list items never read markup.
@@ -7,21 +7,14 @@ items and list items never read markup.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -34,7 +27,7 @@ from commapper.ui.field_text import short
 from commapper.ui.plain_text import plain_markup
 from commapper.ui.room.room_map import ALIASES_FILE, RoomMap
 from commapper.ui.translations import QT_TRANSLATE_NOOP
-from commapper.workshop.matching import MATCH_KINDS, Aliases, AliasGroup, Match, MatchKind
+from commapper.workshop.matching import Match, MatchKind
 from commapper.workshop.merge import Suggestion
 
 KIND_WORDS: dict[MatchKind | None, str] = {
@@ -47,7 +40,7 @@ _ROW = Qt.ItemDataRole.UserRole
 LABEL_CHARS = 60
 
 
-def _tree(headers: list[str]) -> QTreeWidget:
+def tree_widget(headers: list[str]) -> QTreeWidget:
     tree = QTreeWidget()
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)
@@ -62,7 +55,7 @@ def _tree(headers: list[str]) -> QTreeWidget:
     return tree
 
 
-def _item(texts: list[str], tooltip: str = "") -> QTreeWidgetItem:
+def tree_item(texts: list[str], tooltip: str = "") -> QTreeWidgetItem:
     item = QTreeWidgetItem([printable(short(text, LABEL_CHARS)) for text in texts])
     if tooltip:
         for column in range(len(texts)):
@@ -70,7 +63,7 @@ def _item(texts: list[str], tooltip: str = "") -> QTreeWidgetItem:
     return item
 
 
-def _heading(text: str) -> QLabel:
+def heading_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -80,7 +73,7 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-def _note(text: str = "") -> QLabel:
+def note_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -93,8 +86,8 @@ class ParticipantsPage(QWidget):
     def __init__(self, room: RoomMap) -> None:
         super().__init__()
         self.room = room
-        self.summary = _note()
-        self.tree = _tree([self.tr("Participant"), self.tr("Status")])
+        self.summary = note_label()
+        self.tree = tree_widget([self.tr("Participant"), self.tr("Status")])
         self.tree.setRootIsDecorated(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.tree.setAccessibleName(self.tr("Participants"))
@@ -112,8 +105,8 @@ class ParticipantsPage(QWidget):
         self.refresh()
 
     def _merge_again(self) -> None:
-        self.room.watcher.look()  # files changed meanwhile are read first
-        self.room.merge_again()
+        if not self.room.watcher.look():  # files that changed are read and merged anyway
+            self.room.merge_again()
 
     def refresh(self) -> None:
         room, merge, doc = self.room.room, self.room.merge, self.room.session.doc
@@ -125,16 +118,16 @@ class ParticipantsPage(QWidget):
             name = Path(file.path).name
             person = merge.participants.get(file.path)
             node = doc.get(person) if person is not None else None
-            shown = node.label if node is not None and hasattr(node, "label") else file.name
+            shown = node.label if node is not None and node.label else file.name
             if file.document is None:
                 status = self.tr("not read")
             elif problems.get(file.path):
                 status = self.tr("merged, %n note(s)", "", len(problems[file.path]))
             else:
                 status = self.tr("merged")
-            item = _item([f"{shown} ({name})", status], f"{file.path}\n{status}")
+            item = tree_item([f"{shown} ({name})", status], f"{file.path}\n{status}")
             for line in problems.get(file.path, []):
-                item.addChild(_item([line, ""], line))
+                item.addChild(tree_item([line, ""], line))
             if file.document is None:
                 item.setExpanded(True)
             self.tree.addTopLevelItem(item)
@@ -168,7 +161,7 @@ class MatchesPage(QWidget):
         self.room = room
         self.suggestions: list[Suggestion] = []
         self.decided: list[Match] = []
-        self.suggested_tree = _tree([self.tr("May be one thing"), self.tr("Named by")])
+        self.suggested_tree = tree_widget([self.tr("May be one thing"), self.tr("Named by")])
         self.suggested_tree.setAccessibleName(self.tr("Suggested matches"))
         self.suggested_tree.itemSelectionChanged.connect(self._enable)
         self.accept_button = QPushButton(self.tr("Accept: Same"))
@@ -177,17 +170,17 @@ class MatchesPage(QWidget):
         self.reject_button = QPushButton(self.tr("Reject: Different"))
         self.reject_button.setToolTip(self.tr("Keep the two apart and stop suggesting them"))
         self.reject_button.clicked.connect(lambda: self.reject(self._suggestion()))
-        self.decided_tree = _tree([self.tr("Match"), self.tr("Decided")])
+        self.decided_tree = tree_widget([self.tr("Match"), self.tr("Decided")])
         self.decided_tree.setAccessibleName(self.tr("Decided matches"))
         self.decided_tree.itemSelectionChanged.connect(self._enable)
         self.undo_button = QPushButton(self.tr("Undo Decision"))
         self.undo_button.setToolTip(self.tr("Suggest the two again"))
         self.undo_button.clicked.connect(self._undo_selected)
-        self.empty = _note()
+        self.empty = note_label()
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(self.tr("Suggested matches")))
+        layout.addWidget(heading_label(self.tr("Suggested matches")))
         layout.addWidget(
-            _note(
+            note_label(
                 self.tr(
                     "Labels that look alike but are spelt differently; never merged "
                     "until you accept."
@@ -201,7 +194,7 @@ class MatchesPage(QWidget):
         row.addWidget(self.accept_button)
         row.addWidget(self.reject_button)
         layout.addLayout(row)
-        layout.addWidget(_heading(self.tr("Decided")))
+        layout.addWidget(heading_label(self.tr("Decided")))
         layout.addWidget(self.decided_tree, 1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -218,7 +211,7 @@ class MatchesPage(QWidget):
             first, second = suggestion.labels
             kind = self.tr(KIND_WORDS[suggestion.match.kind])
             self.suggested_tree.addTopLevelItem(
-                _item(
+                tree_item(
                     [f"{first} / {second}", "{} / {}".format(*suggestion.named_by)],
                     self.tr("{kind}: “{first}” ({n1} people) and “{second}” ({n2} people)").format(
                         kind=kind,
@@ -240,7 +233,7 @@ class MatchesPage(QWidget):
             first, second = state.labels.get(match, (match.first, match.second))
             same = match in decisions.accepted
             self.decided_tree.addTopLevelItem(
-                _item(
+                tree_item(
                     [f"{first} / {second}", self.tr("same") if same else self.tr("different")],
                     f"{first} / {second}",
                 )
@@ -271,172 +264,3 @@ class MatchesPage(QWidget):
         items = self.decided_tree.selectedItems()
         if items:
             self.room.undecide(self.decided[self.decided_tree.indexOfTopLevelItem(items[0])])
-
-
-class AliasesPage(QWidget):
-    """The alias table: groups of spellings that name one thing, each shown as its label."""
-
-    def __init__(self, room: RoomMap) -> None:
-        super().__init__()
-        self.room = room
-        self.tree = _tree([self.tr("Spellings"), self.tr("Kind")])
-        self.tree.setRootIsDecorated(True)
-        self.tree.setAccessibleName(self.tr("Aliases"))
-        self.tree.itemSelectionChanged.connect(self._enable)
-        new_group = QPushButton(self.tr("New Group…"))
-        new_group.clicked.connect(self._ask_new_group)
-        self.add_button = QPushButton(self.tr("Add Spelling…"))
-        self.add_button.clicked.connect(self._ask_spelling)
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.clicked.connect(self._remove_selected)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _note(
-                self.tr(
-                    "Spellings in one group are one node in the room map, shown with the "
-                    "group's name. Saved in {file} in the folder."
-                ).format(file=ALIASES_FILE)
-            )
-        )
-        layout.addWidget(self.tree, 1)
-        row = QHBoxLayout()
-        row.addWidget(new_group)
-        row.addStretch(1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        layout.addLayout(row)
-        room.changed.connect(self.refresh)
-        self.refresh()
-
-    @property
-    def aliases(self) -> Aliases:
-        return self.room.room.aliases
-
-    def refresh(self) -> None:
-        self.tree.clear()
-        for group in self.aliases.same:
-            item = _item([group.label, self.tr(KIND_WORDS[group.kind])], group.label)
-            for spelling in group.also:
-                item.addChild(_item([spelling, ""], spelling))
-            self.tree.addTopLevelItem(item)
-            item.setExpanded(True)
-        self._enable()
-
-    def _selected(self) -> tuple[int, int | None] | None:
-        """The selected group's index, and the selected spelling's in it (None: the group)."""
-        items = self.tree.selectedItems()
-        if not items:
-            return None
-        item = items[0]
-        parent = item.parent()
-        if parent is None:
-            return self.tree.indexOfTopLevelItem(item), None
-        return self.tree.indexOfTopLevelItem(parent), parent.indexOfChild(item)
-
-    def _enable(self) -> None:
-        selected = self._selected()
-        self.add_button.setEnabled(selected is not None)
-        self.remove_button.setEnabled(selected is not None)
-
-    # -- the edits, each one undo step -----------------------------------------------------------
-
-    def add_group(self, label: str, spellings: tuple[str, ...], kind: MatchKind | None) -> None:
-        label = label.strip()
-        if not label:
-            return
-        group = AliasGroup(label, tuple(s.strip() for s in spellings if s.strip()), kind)
-        aliases = dataclasses.replace(self.aliases, same=(*self.aliases.same, group))
-        self.room.set_aliases(aliases, self.tr("New alias group {label}").format(label=label))
-
-    def add_spelling(self, index: int, spelling: str) -> None:
-        spelling = spelling.strip()
-        group = self.aliases.same[index]
-        if not spelling or spelling in group.also:
-            return
-        changed = dataclasses.replace(group, also=(*group.also, spelling))
-        self.room.set_aliases(
-            self._with_group(index, changed),
-            self.tr("Alias {spelling} for {label}").format(spelling=spelling, label=group.label),
-        )
-
-    def remove_spelling(self, index: int, spelling: str) -> None:
-        group = self.aliases.same[index]
-        changed = dataclasses.replace(group, also=tuple(s for s in group.also if s != spelling))
-        self.room.set_aliases(
-            self._with_group(index, changed),
-            self.tr("Remove alias {spelling} of {label}").format(
-                spelling=spelling, label=group.label
-            ),
-        )
-
-    def remove_group(self, index: int) -> None:
-        same = list(self.aliases.same)
-        group = same.pop(index)
-        self.room.set_aliases(
-            dataclasses.replace(self.aliases, same=tuple(same)),
-            self.tr("Remove alias group {label}").format(label=group.label),
-        )
-
-    def _with_group(self, index: int, group: AliasGroup) -> Aliases:
-        same = list(self.aliases.same)
-        same[index] = group
-        return dataclasses.replace(self.aliases, same=tuple(same))
-
-    # -- the dialogs -----------------------------------------------------------------------------
-
-    def _ask_new_group(self) -> None:
-        dialog = AliasGroupDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.add_group(dialog.label.text(), (dialog.spelling.text(),), dialog.kind())
-
-    def _ask_spelling(self) -> None:
-        selected = self._selected()
-        if selected is None:
-            return
-        group = self.aliases.same[selected[0]]
-        spelling, ok = QInputDialog.getText(
-            self,
-            self.tr("Add Spelling"),
-            self.tr("Another spelling of {label}:").format(label=printable(group.label)),
-        )
-        if ok:
-            self.add_spelling(selected[0], spelling)
-
-    def _remove_selected(self) -> None:
-        selected = self._selected()
-        if selected is None:
-            return
-        index, spelling = selected
-        if spelling is None:
-            self.remove_group(index)
-        else:
-            self.remove_spelling(index, self.aliases.same[index].also[spelling])
-
-
-class AliasGroupDialog(QDialog):
-    """A new alias group: the name it is shown with, one other spelling, and its kind."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New Alias Group"))
-        self.label = QLineEdit()
-        self.label.setPlaceholderText(self.tr("e.g. Open data circle"))
-        self.spelling = QLineEdit()
-        self.spelling.setPlaceholderText(self.tr("e.g. ODC"))
-        self.kinds = QComboBox()
-        for kind in (None, *MATCH_KINDS):
-            self.kinds.addItem(self.tr(KIND_WORDS[kind]), kind)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Shown as:"), self.label)
-        form.addRow(self.tr("Also spelt:"), self.spelling)
-        form.addRow(self.tr("Kind:"), self.kinds)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def kind(self) -> MatchKind | None:
-        kind: MatchKind | None = self.kinds.currentData()
-        return kind

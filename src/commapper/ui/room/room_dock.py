@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from commapper.model import printable
 from commapper.ui.field_text import short
+from commapper.ui.room.aliases_page import AliasesPage
 from commapper.ui.room.analysis_view import RoomAnalysisView
-from commapper.ui.room.review import AliasesPage, MatchesPage, ParticipantsPage
+from commapper.ui.room.review import MatchesPage, ParticipantsPage
 from commapper.ui.room.room_map import RoomMap
 from commapper.workshop.provenance import ROOM_COUNT, item_sources
 

@@ -1,0 +1,193 @@
+"""The review panel's alias table: groups of spellings that are one thing, edited one undo step
+at a time and saved in the room's folder."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commapper.model import printable
+from commapper.ui.room.review import KIND_WORDS, note_label, tree_item, tree_widget
+from commapper.ui.room.room_map import ALIASES_FILE, RoomMap
+from commapper.workshop.matching import MATCH_KINDS, Aliases, AliasGroup, MatchKind
+
+
+class AliasesPage(QWidget):
+    """The alias table: groups of spellings that name one thing, each shown as its label."""
+
+    def __init__(self, room: RoomMap) -> None:
+        super().__init__()
+        self.room = room
+        self.tree = tree_widget([self.tr("Spellings"), self.tr("Kind")])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setAccessibleName(self.tr("Aliases"))
+        self.tree.itemSelectionChanged.connect(self._enable)
+        new_group = QPushButton(self.tr("New Group…"))
+        new_group.clicked.connect(self._ask_new_group)
+        self.add_button = QPushButton(self.tr("Add Spelling…"))
+        self.add_button.clicked.connect(self._ask_spelling)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(self._remove_selected)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            note_label(
+                self.tr(
+                    "Spellings in one group are one node in the room map, shown with the "
+                    "group's name. Saved in {file} in the folder."
+                ).format(file=ALIASES_FILE)
+            )
+        )
+        layout.addWidget(self.tree, 1)
+        row = QHBoxLayout()
+        row.addWidget(new_group)
+        row.addStretch(1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout.addLayout(row)
+        room.changed.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def aliases(self) -> Aliases:
+        return self.room.room.aliases
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        for group in self.aliases.same:
+            item = tree_item([group.label, self.tr(KIND_WORDS[group.kind])], group.label)
+            for spelling in group.also:
+                item.addChild(tree_item([spelling, ""], spelling))
+            self.tree.addTopLevelItem(item)
+            item.setExpanded(True)
+        self._enable()
+
+    def _selected(self) -> tuple[int, int | None] | None:
+        """The selected group's index, and the selected spelling's in it (None: the group)."""
+        items = self.tree.selectedItems()
+        if not items:
+            return None
+        item = items[0]
+        parent = item.parent()
+        if parent is None:
+            return self.tree.indexOfTopLevelItem(item), None
+        return self.tree.indexOfTopLevelItem(parent), parent.indexOfChild(item)
+
+    def _enable(self) -> None:
+        selected = self._selected()
+        self.add_button.setEnabled(selected is not None)
+        self.remove_button.setEnabled(selected is not None)
+
+    # -- the edits, each one undo step -----------------------------------------------------------
+
+    def add_group(self, label: str, spellings: tuple[str, ...], kind: MatchKind | None) -> None:
+        label = label.strip()
+        if not label:
+            return
+        group = AliasGroup(label, tuple(s.strip() for s in spellings if s.strip()), kind)
+        aliases = dataclasses.replace(self.aliases, same=(*self.aliases.same, group))
+        self.room.set_aliases(aliases, self.tr("New alias group {label}").format(label=label))
+
+    def add_spelling(self, index: int, spelling: str) -> None:
+        spelling = spelling.strip()
+        group = self.aliases.same[index]
+        if not spelling or spelling in group.also:
+            return
+        changed = dataclasses.replace(group, also=(*group.also, spelling))
+        self.room.set_aliases(
+            self._with_group(index, changed),
+            self.tr("Alias {spelling} for {label}").format(spelling=spelling, label=group.label),
+        )
+
+    def remove_spelling(self, index: int, spelling: str) -> None:
+        group = self.aliases.same[index]
+        changed = dataclasses.replace(group, also=tuple(s for s in group.also if s != spelling))
+        self.room.set_aliases(
+            self._with_group(index, changed),
+            self.tr("Remove alias {spelling} of {label}").format(
+                spelling=spelling, label=group.label
+            ),
+        )
+
+    def remove_group(self, index: int) -> None:
+        same = list(self.aliases.same)
+        group = same.pop(index)
+        self.room.set_aliases(
+            dataclasses.replace(self.aliases, same=tuple(same)),
+            self.tr("Remove alias group {label}").format(label=group.label),
+        )
+
+    def _with_group(self, index: int, group: AliasGroup) -> Aliases:
+        same = list(self.aliases.same)
+        same[index] = group
+        return dataclasses.replace(self.aliases, same=tuple(same))
+
+    # -- the dialogs -----------------------------------------------------------------------------
+
+    def _ask_new_group(self) -> None:
+        dialog = AliasGroupDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_group(dialog.label.text(), (dialog.spelling.text(),), dialog.kind())
+
+    def _ask_spelling(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        group = self.aliases.same[selected[0]]
+        spelling, ok = QInputDialog.getText(
+            self,
+            self.tr("Add Spelling"),
+            self.tr("Another spelling of {label}:").format(label=printable(group.label)),
+        )
+        if ok:
+            self.add_spelling(selected[0], spelling)
+
+    def _remove_selected(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        index, spelling = selected
+        if spelling is None:
+            self.remove_group(index)
+        else:
+            self.remove_spelling(index, self.aliases.same[index].also[spelling])
+
+
+class AliasGroupDialog(QDialog):
+    """A new alias group: the name it is shown with, one other spelling, and its kind."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New Alias Group"))
+        self.label = QLineEdit()
+        self.label.setPlaceholderText(self.tr("e.g. Open data circle"))
+        self.spelling = QLineEdit()
+        self.spelling.setPlaceholderText(self.tr("e.g. ODC"))
+        self.kinds = QComboBox()
+        for kind in (None, *MATCH_KINDS):
+            self.kinds.addItem(self.tr(KIND_WORDS[kind]), kind)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Shown as:"), self.label)
+        form.addRow(self.tr("Also spelt:"), self.spelling)
+        form.addRow(self.tr("Kind:"), self.kinds)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def kind(self) -> MatchKind | None:
+        kind: MatchKind | None = self.kinds.currentData()
+        return kind
