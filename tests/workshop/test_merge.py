@@ -7,6 +7,7 @@ from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import documents
 
 from commapper.io import map_to_json, parse_map
 from commapper.model import (
@@ -439,3 +440,25 @@ def test_a_name_taken_from_the_file_is_hidden_too():
     assert_no_name_in(map_to_json(merged.document).encode(), ["Grete Lindqvist", "Farid Haddadin"])
     assert labels_of(merged.document, "person") == ["Participant 1", "Participant 2"]
     assert "Participant 1's garden club" in labels_of(merged.document, "community")
+
+
+@given(st.lists(documents(max_nodes=8, max_edges=12), min_size=1, max_size=3), st.booleans())
+@ROOM_SETTINGS
+def test_any_valid_maps_merge_into_a_valid_room_map(docs, anonymise):
+    """Maps of any text (quotes, control characters, emoji, labels of 500 characters, ids of
+    64), with or without names hidden: the room map is still valid, and hides the names."""
+    import dataclasses
+
+    long_label = "Zenobia " * 62  # 496 characters, which grow when the name is replaced
+    for number, doc in enumerate(docs):
+        name = f"Zenobia Quillfeather{number}"
+        others = [node for node in doc.nodes if node.kind != "me"]
+        me = doc.ego or MeNode(id="me-zenobia")
+        long = CommunityNode(id="c-long", label=long_label, tags=("Zenobia " * 25,))
+        doc.nodes = [dataclasses.replace(me, label=name), *others, long]
+        doc.reindex()
+    maps = [Participant(f"/room/{i}.commap", "?", doc) for i, doc in enumerate(docs)]
+    merged = merge_maps(maps, anonymise=anonymise)
+    assert_valid(merged.document)
+    if anonymise:
+        assert_no_name_in(map_to_json(merged.document).encode(), ["Zenobia"])
