@@ -2328,6 +2328,10 @@ Shift-drag from one node to another to connect them, or select a node and press 
         <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>left out: a room map, not a participant&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n map(s) merged from the folder {folder}.</source>
         <translation type="unfinished">
@@ -2597,6 +2601,10 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
     <message>
         <source>Folder of the Participants&apos; Maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the folder {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -301,3 +301,26 @@ def test_a_folder_step_undone_comes_back_with_merge_again(qtbot, folder, open_ro
     panel.room.merge_again()  # the files on disk are what the room holds
     assert doc.has_node("c:go-club") and doc.has_node("p:cy")
     assert window.session.undo_stack.undoText() == "Room: merged again"
+
+
+def test_the_room_map_saved_into_its_folder_is_left_out(qtbot, folder, open_room_window):
+    window, panel = open_room_window(folder)
+    before = window.session.doc.content()
+    steps = window.session.undo_stack.count()
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        window.session.save(folder / "room.commap")
+    assert window.session.doc.content() == before  # not merged into itself
+    assert window.session.undo_stack.count() == steps
+    tree = panel.participants.tree
+    rows = {tree.topLevelItem(i).text(0): tree.topLevelItem(i).text(1) for i in range(3)}
+    assert rows["room.commap"] == "left out: a room map, not a participant's"
+
+
+def test_an_empty_folder_opens_and_fills_as_maps_arrive(qtbot, tmp_path, open_room_window):
+    window, panel = open_room_window(tmp_path)
+    assert window.session.doc.nodes == []
+    assert "No maps in the folder" in panel.participants.summary.text()
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        write(tmp_path, "Ana", "Choir")
+    assert labels(window.session.doc) == ["Choir"]
+    assert all(node.x is not None for node in window.session.doc.nodes)

@@ -12,8 +12,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
+from commapper import APP_NAME
+from commapper.model import printable
+from commapper.ui.plain_text import plain_markup
 from commapper.ui.session import MapSession
 
 if TYPE_CHECKING:
@@ -49,7 +59,23 @@ def choose_room_folder(window: MainWindow) -> MainWindow | None:
     )
     if not folder:
         return None
-    room_window = open_room(window.app, Path(folder))
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        room_window = open_room(window.app, Path(folder))
+    except OSError as error:
+        QApplication.restoreOverrideCursor()
+        heading = QCoreApplication.translate("RoomActions", "Cannot read the folder {folder}")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            APP_NAME,
+            heading.format(folder=printable(Path(folder).name)),
+            parent=window,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(plain_markup(error.strerror or str(error)))
+        box.exec()
+        return None
+    QApplication.restoreOverrideCursor()
     room_window.move(window.pos() + QPoint(40, 40))
     room_window.show()
     return room_window
@@ -63,11 +89,11 @@ def open_room(app: CommapperApp, folder: Path) -> MainWindow:
     from commapper.ui.room.room_dock import RoomPanel
     from commapper.ui.room.room_map import RoomMap, first_room_map
 
-    doc, room, merge, problem = first_room_map(folder)
-    session = MapSession(doc)
+    opened = first_room_map(folder)
+    session = MapSession(opened.document)
     window = app.new_window(session)
     session.undo_stack.resetClean()  # a new map, not yet saved anywhere
-    room_map = RoomMap(session, folder, room, merge, problem, parent=window)
+    room_map = RoomMap(session, folder, opened, parent=window)
     attach_room_panel(window, RoomPanel(room_map))
     return window
 

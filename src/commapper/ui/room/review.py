@@ -132,6 +132,9 @@ class ParticipantsPage(QWidget):
                 item.setExpanded(True)
             self.tree.addTopLevelItem(item)
             item.setExpanded(file.document is None)
+        for path in sorted(self.room.room_maps):
+            note = self.tr("left out: a room map, not a participant's")
+            self.tree.addTopLevelItem(tree_item([Path(path).name, note], f"{path}\n{note}"))
         read = sum(file.document is not None for file in room.files)
         broken = len(room.files) - read
         text = self.tr("%n map(s) merged from the folder {folder}.", "", read).format(

@@ -41,6 +41,7 @@ from commapper.workshop.alias_file import AliasFileError, aliases_to_json, load_
 from commapper.workshop.diff import room_update
 from commapper.workshop.matching import Aliases, Decisions, Match
 from commapper.workshop.room import Room, RoomMerge, load_participant, merge_room, room_files
+from commapper.workshop.room_analysis import is_room_map
 
 ALIASES_FILE = "aliases.json"
 logger = logging.getLogger(__name__)
@@ -58,19 +59,49 @@ class RoomState:
     labels: Mapping[Match, tuple[str, str]] = field(default_factory=dict)
 
 
-def first_room_map(folder: Path) -> tuple[MapDocument, Room, RoomMerge, str | None]:
-    """The room map of ``folder`` as it is now, its nodes placed: the map, the room, its merge
-    and the problem with the aliases file, if there is one."""
+@dataclass(frozen=True)
+class OpenedRoom:
+    """A folder's room as it is when it is opened: the room map (its nodes placed), the room,
+    its merge, the problem with the aliases file (if any), and the room maps in the folder."""
+
+    document: MapDocument
+    room: Room
+    merge: RoomMerge
+    aliases_problem: str | None
+    room_maps: frozenset[str]
+
+
+def first_room_map(folder: Path) -> OpenedRoom:
+    """The room of ``folder`` as it is now.
+
+    Raises
+    ------
+    OSError
+        If the folder cannot be read.
+    """
     aliases, problem = read_aliases(folder / ALIASES_FILE)
     room = Room(aliases=aliases, title=folder.name or str(folder))
+    room_maps: set[str] = set()
     for path in room_files(folder):
-        room = room.with_file(load_participant(path))
+        room = read_into(room, path, room_maps)
     merge = merge_room(room)
     doc = merge.document.snapshot()
     positions = place_unplaced(doc)
     if positions:
         apply_edit(doc, MoveNodes.tidied(positions))
-    return doc, room.remembering(merge), merge, problem
+    return OpenedRoom(doc, room.remembering(merge), merge, problem, frozenset(room_maps))
+
+
+def read_into(room: Room, path: Path, room_maps: set[str]) -> Room:
+    """``room`` with the file at ``path`` read (again). A room map (a merge saved into the
+    folder, as the facilitator may well save this one) is no participant's: it is left out, and
+    its path kept in ``room_maps``."""
+    file = load_participant(path)
+    if file.document is not None and is_room_map(file.document):
+        room_maps.add(file.path)
+        return room.without_file(path)
+    room_maps.discard(file.path)
+    return room.with_file(file)
 
 
 def read_aliases(path: Path) -> tuple[Aliases, str | None]:
@@ -94,22 +125,18 @@ class RoomMap(QObject):
     changed = Signal()
 
     def __init__(
-        self,
-        session: MapSession,
-        folder: Path,
-        room: Room,
-        merge: RoomMerge,
-        aliases_problem: str | None = None,
-        parent: QObject | None = None,
+        self, session: MapSession, folder: Path, opened: OpenedRoom, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.folder = folder
         self.aliases_path = folder / ALIASES_FILE
-        self.room = room
-        self.merge = merge
+        self.room = room = opened.room
+        self.merge = opened.merge
         self.labels: Mapping[Match, tuple[str, str]] = {}
-        self.aliases_problem = aliases_problem
+        self.aliases_problem = opened.aliases_problem
+        # The room maps saved in the folder (this one, say), left out of the room.
+        self.room_maps = opened.room_maps
         self.watcher = FolderWatcher(folder, self.aliases_path, self)
         self.watcher.changed.connect(self.files_changed)
         self.watcher.extra_changed.connect(self._aliases_changed_on_disk)
@@ -171,6 +198,7 @@ class RoomMap(QObject):
             self.merge.document,
             self.session.doc.snapshot(),
             self._asked_with(),
+            set(self.room_maps),
         )
         self._pool.submit(job.run, self._relay)
 
@@ -183,6 +211,7 @@ class RoomMap(QObject):
         names = [path.name for path in job.paths]
         self._pending.clear()
         self.room = dataclasses.replace(self.room, files=job.room.files)
+        self.room_maps = frozenset(job.room_maps)
         if len(names) == 1:
             text = self.tr("Room: {file} changed").format(file=names[0])
         else:
@@ -329,8 +358,10 @@ class _MergeJob:
         base: MapDocument,
         current: MapDocument,
         asked_with: _Asked,
+        room_maps: set[str],
     ) -> None:
         self.generation = generation
+        self.room_maps = room_maps
         self.room = room
         self.paths = paths
         self.base, self.current = base, current
@@ -342,9 +373,10 @@ class _MergeJob:
         try:
             for path, present in self.paths.items():
                 if present:
-                    self.room = self.room.with_file(load_participant(path))
+                    self.room = read_into(self.room, path, self.room_maps)
                 else:
                     self.room = self.room.without_file(path)
+                    self.room_maps.discard(str(path))
             self.merge = merge_room(self.room)
             self.edit = room_update(self.current, self.base, self.merge.document)
         except Exception:  # a bug: the GUI thread merges again itself, and shows what breaks
