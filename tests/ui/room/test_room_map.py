@@ -324,3 +324,21 @@ def test_an_empty_folder_opens_and_fills_as_maps_arrive(qtbot, tmp_path, open_ro
         write(tmp_path, "Ana", "Choir")
     assert labels(window.session.doc) == ["Choir"]
     assert all(node.x is not None for node in window.session.doc.nodes)
+
+
+def test_an_aliases_file_edited_by_hand_is_read_again(qtbot, tmp_path, open_room_window):
+    write(tmp_path, "Ana", "Open data circle")
+    write(tmp_path, "Bo", "ODC")
+    window, panel = open_room_window(tmp_path)
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        (tmp_path / "aliases.json").write_text(
+            json.dumps({"format": "commapper-aliases", "version": 1,
+                        "same": [{"label": "Open data circle", "also": ["ODC"]}]}),
+            "utf-8",
+        )  # fmt: skip
+    assert labels(window.session.doc) == ["Open data circle"]
+    assert panel.aliases.tree.topLevelItem(0).text(0) == "Open data circle"
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        (tmp_path / "aliases.json").write_text("{not json", "utf-8")
+    assert "aliases.json: " in panel.participants.summary.text()
+    assert labels(window.session.doc) == ["Open data circle"]  # the last good table holds
