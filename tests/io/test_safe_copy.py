@@ -172,6 +172,13 @@ def test_the_check_finds_names_however_they_are_written():
     assert names_in(doc, b"<node label='T&#111;m'/>") == ["Tom"]
     assert names_in(doc, b"TOM") == ["Tom"]
     assert names_in(doc, b"Tomorrow, Analysis, Healthcare") == []
+    # A JSON escape is no part of a word: "\\bO" is a backspace and an O, not "bO".
+    bo = MapDocument.new()
+    bo.nodes = [PersonNode(id="p1", label="Bo")]
+    bo.reindex()
+    assert names_in(bo, b'{"tags": ["\\bO"]}') == []
+    assert names_in(bo, b'{"tags": ["\\u0042o"]}') == ["Bo"]
+    assert names_in(bo, b"C:\\bo") == ["Bo"]  # not JSON: a backslash is a backslash
 
 
 def test_the_key_is_private_and_beside_the_copy(tmp_path):

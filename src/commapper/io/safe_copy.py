@@ -140,10 +140,13 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 
 def names_in(doc: MapDocument, data: bytes) -> list[str]:
-    """The names of people of ``doc`` that ``data`` holds as whole words, read as UTF-8 text
-    and again with XML's and JSON's escapes undone (``&#65;na``, ``\\u0041na``)."""
+    """The names of people of ``doc`` that ``data`` holds as whole words: in every text of it
+    if it is JSON (its escapes undone: ``\\u0041na`` is Ana, and ``\\bO`` is no "Bo"), else
+    in its UTF-8 text as it is and with XML's escapes undone (``&#65;na``)."""
     text = data.decode("utf-8", errors="replace")
-    readings = [text, html.unescape(text), _json_unescaped(text)]
+    readings = _json_texts(text)
+    if readings is None:
+        readings = [text, html.unescape(text)]
     return [
         name
         for name in person_names(doc)
@@ -151,8 +154,24 @@ def names_in(doc: MapDocument, data: bytes) -> list[str]:
     ]
 
 
-def _json_unescaped(text: str) -> str:
-    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda match: chr(int(match.group(1), 16)), text)
+def _json_texts(text: str) -> list[str] | None:
+    """Every key and text value of ``text`` if it is JSON, one a line; None if it is not."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    texts: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            texts.append(item)
+        elif isinstance(item, dict):
+            texts.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return ["\n".join(texts)]
 
 
 def _redactor(replacements: dict[str, str]) -> Callable[[str], str]:
