@@ -115,3 +115,25 @@ def test_a_bad_page_size_is_a_usage_error(tmp_path):
     run = report(str(DEFAULT_EXAMPLE), "-o", str(tmp_path / "out.pdf"), "--page", "a3")
     assert run.returncode == 2
     assert "invalid choice: 'a3'" in run.stderr
+
+
+def test_user_text_is_shown_as_typed_and_a_long_description_flows_over_pages(tmp_path):
+    data = json.loads(DEFAULT_EXAMPLE.read_text())
+    data["title"] = '<b>Bold</b> & "quoted"'
+    data["nodes"][1]["label"] = "<i>Nurse</i> & educators"
+    paragraph = "A description that goes on and on. " * 40
+    data["description"] = "\n\n".join(f"{n}. {paragraph}" for n in range(40))
+    source = tmp_path / "typed.commap"
+    source.write_text(json.dumps(data))
+    out = tmp_path / "typed.pdf"
+    run = report(str(source), "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    text = pdf_text(out)
+    assert '<b>Bold</b> & "quoted"' in text  # markup as typed, never read as markup
+    assert "<i>Nurse</i> & educators" in text
+    assert int(pdf_info(out)["Pages"]) > 8
+    first_page = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(out), "-"], capture_output=True, text=True
+    ).stdout
+    assert "0. A description that goes on" in first_page  # right under the title
+    assert "39. A description that goes on" in text

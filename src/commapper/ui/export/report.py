@@ -10,6 +10,7 @@ analysis is worked out afresh from the map being reported, never taken from an o
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -194,8 +195,10 @@ def _write(
         f"{counted(result.map.n_edges, 'connection', 'connections')}."
     )
     pages.text(f"<h1>{_e(title)}</h1><p class='small'>{_e(made)} {_e(sizes)}</p>")
-    if doc.description.strip():
-        pages.text(f"<p>{_e(doc.description.strip())}</p>")
+    # A paragraph a block: a long description flows on from under the title, page by page.
+    for paragraph in re.split(r"\n\s*\n", doc.description.strip()):
+        if paragraph.strip():
+            pages.text(f"<p>{_e(paragraph.strip())}</p>")
 
     picture = MapPicture(doc, theme="light", overlays=overlays, result=result)
     # Labels sized and placed for the page: a large map's labels grow, and those that would
