@@ -152,3 +152,17 @@ def test_a_large_map_drawn_small_keeps_its_labels_and_legend_readable(qapp):
     assert max(picture.map_size.width(), picture.map_size.height()) <= 700.5
     assert picture.legend_zoom == 1.0
     assert picture.size().width() < full_size.width() / 3
+
+
+def test_a_views_viewport_is_the_part_drawn(qapp, doc, tmp_path):
+    from commapper.model import UpdateMap, View, Viewport, apply_edit
+
+    around_me = View(name="Around me", viewport=Viewport(x=-150, y=-100, width=300, height=200))
+    apply_edit(doc, UpdateMap({"views": [*doc.views, around_me]}))
+    export_picture(doc, tmp_path / "me.png", "png", view="Around me", scale=2, legend=False)
+    image = QImage(str(tmp_path / "me.png"))
+    assert (image.width(), image.height()) == (600, 400)  # the viewport, at scale 2
+    export_picture(doc, tmp_path / "me.svg", "svg", view="Around me")
+    texts = " ".join(svg_texts(tmp_path / "me.svg"))
+    assert "Sam" in texts  # me, at the origin
+    assert "Compliance circle" not in texts  # far out, off the viewport
