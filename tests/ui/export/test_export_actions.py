@@ -281,3 +281,14 @@ def test_print_preview_shows_the_map_on_one_page(make_window):
     answer(look)
     window.exports.preview_action.trigger()
     assert seen == [1]
+
+
+def test_on_the_welcome_screen_only_import_is_offered(make_window, tmp_path):
+    window = make_window(None, show_welcome=True)
+    exports = window.exports
+    assert exports.import_action.isEnabled()
+    assert not any(a.isEnabled() for a in exports.actions if a is not exports.import_action)
+    source = tmp_path / "kite.graphml"
+    nx.write_graphml(nx.krackhardt_kite_graph(), source)
+    assert exports.import_from(source) is window  # the welcome screen gives way to the map
+    assert all(action.isEnabled() for action in exports.actions)

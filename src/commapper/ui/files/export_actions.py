@@ -91,6 +91,15 @@ class ExportActions(QObject):
             self.share_copy,
             self.tr("Save a copy to share: whole, with pseudonyms for people, or without people"),
         )
+        # The welcome screen shows no map: nothing to export, print or share (Import stays).
+        window.stack.currentChanged.connect(self._follow_screen)
+        self._follow_screen()
+
+    def _follow_screen(self) -> None:
+        showing_map = self.window.stack.currentWidget() is not self.window.welcome
+        for action in self.actions:
+            if action is not self.import_action:
+                action.setEnabled(showing_map)
 
     def _action(self, text: str, slot: object, tip: str) -> QAction:
         action = QAction(text, self.window)
