@@ -239,3 +239,18 @@ def test_writing_a_read_only_file_fails_cleanly(tmp_path):
     with pytest.raises(MapFileError, match="read-only"):
         write_exchange(awkward_map(), path, "graphml")
     assert path.read_text(encoding="utf-8") == "old"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(documents())
+def test_tables_keep_any_map_s_items_kinds_labels_and_ends(tmp_path, doc):
+    """Any text, NUL and line breaks included, in the cells of a table."""
+    back = round_trip(doc, tmp_path, "csv")
+    assert [(n.id, n.kind, n.label, n.x, n.y) for n in back.nodes] == [
+        (n.id, n.kind, n.label, n.x, n.y) for n in doc.nodes
+    ]
+    assert [(e.id, e.kind, e.source, e.target, e.label) for e in back.edges] == [
+        (e.id, e.kind, e.source, e.target, e.label) for e in doc.edges
+    ]

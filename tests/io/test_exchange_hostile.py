@@ -160,7 +160,7 @@ def test_broken_kumu(tmp_path, content, words):
     ("nodes", "edges", "words"),
     [
         (b"\xffId\n", None, "not UTF-8"),
-        (b"Id\x00,Label\n", None, "NUL"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", None, "not UTF-8"),
         (b"Name,Age\nAna,3\n", None, "an Id or a Label column"),
         (b"Id,Label\n,\n", None, "neither an id nor a label"),
         (b"Id\na\n", b"Source,Weight\na,1\n", "Source and Target"),

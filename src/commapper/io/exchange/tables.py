@@ -154,8 +154,6 @@ def _rows(path: Path) -> list[list[str]]:
             path, f"this is not UTF-8 text (byte {error.start} is not UTF-8); save the table as "
             "CSV in UTF-8",
         ) from None  # fmt: skip
-    if "\0" in text:
-        raise MapFileError.single(path, "this is not a CSV table (it holds NUL characters)")
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
     csv.field_size_limit(MAX_NOTES_CHARS + 1)
