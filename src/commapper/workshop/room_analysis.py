@@ -80,7 +80,8 @@ class SpanMatrix:
 
     def matrix(self) -> list[list[int]]:
         """The full community-by-community matrix, in the order of ``communities``; the
-        diagonal holds each community's participant members."""
+        diagonal is 0 (a community with itself is no pair: its participant members are in
+        :attr:`RoomAnalysis.communities_most_shared`)."""
         index = {community: i for i, community in enumerate(self.communities)}
         rows = [[0] * len(index) for _ in index]
         for pair in self.pairs:
