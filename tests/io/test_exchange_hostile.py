@@ -210,3 +210,21 @@ def test_our_own_file_with_a_broken_value_keeps_it_as_an_attribute(tmp_path):
     (membership,) = imported.document.edges
     assert membership.since is None and membership.attributes == {"since": "last spring"}
     assert any('"since"' in note for note in imported.notes)
+
+
+def test_half_a_surrogate_pair_never_reaches_the_map(tmp_path):
+    """JSON can escape half of a surrogate pair, which no file can hold; the title is left out
+    and said, a label refused. A forged escape in XML stays as it was written."""
+    from commapper.io.exchange import import_exchange
+
+    path = _written(
+        tmp_path, "m.json", '{"elements": [{"id": "a"}], "commapper": {"title": "\\ud800"}}'
+    )
+    imported = import_exchange(path)
+    assert imported.document.title == "" and any("title" in note for note in imported.notes)
+    refused(tmp_path, "label.json", '{"elements": [{"id": "a", "label": "x\\udfff"}]}')
+    forged = graphml(
+        "<node id='a'><data key='l'>\ue000d800</data></node>",
+        "<key id='l' for='node' attr.name='label' attr.type='string'/>",
+    )
+    assert read_exchange(_written(tmp_path, "f.graphml", forged)).nodes[0].label == "\ue000d800"

@@ -15,9 +15,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import StringConstraints, TypeAdapter, ValidationError
 
 from commapper.io.errors import MapFileError
 from commapper.io.exchange.records import (
@@ -156,11 +156,20 @@ def build_document(graph: ReadGraph, path: Any) -> Imported:
     return Imported(doc, (*graph.notes, *builder.notes()))
 
 
-def _clipped(text: str, limit: int, builder: _Builder, what: str) -> str:
-    if len(text) > limit:
+_WHOLE_TEXT = TypeAdapter(Annotated[str, StringConstraints(max_length=MAX_NOTES_CHARS)])
+
+
+def _clipped(text: Any, limit: int, builder: _Builder, what: str) -> str:
+    """The title or description, cut to ``limit``; "" if it is not whole text (JSON's escapes
+    can make half of a surrogate pair, which no file can hold)."""
+    if isinstance(text, str) and len(text) > limit:
         builder.note(f"{what} was longer than {limit:,} characters and was cut short")
-        return text[:limit]
-    return text
+        text = text[:limit]
+    try:
+        return _WHOLE_TEXT.validate_python(text)
+    except ValidationError:
+        builder.note(f"{what} was not text that a map can hold, and was left out")
+        return ""
 
 
 class _Builder:

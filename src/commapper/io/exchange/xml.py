@@ -36,7 +36,13 @@ def plain_text(text: str) -> str:
     """The text :func:`xml_text` escaped, as it was."""
     if ESCAPE not in text:
         return text
-    return _ESCAPED.sub(lambda match: chr(int(match.group(1), 16)), text)
+    return _ESCAPED.sub(_unescaped, text)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    # Only what xml_text escapes: a forged escape of half a surrogate pair stays as it is.
+    character = chr(int(match.group(1), 16))
+    return character if _NOT_IN_XML.fullmatch(character) else match.group()
 
 
 def to_xml_bytes(root: Element) -> bytes:
