@@ -29,14 +29,13 @@ from commapper.io.exchange.records import (
 )
 from commapper.io.exchange.xml import (
     Element,
+    XmlWriter,
     child,
     children,
     local_name,
     parse_xml,
     plain_text,
     text_of,
-    to_xml_bytes,
-    xml_text,
 )
 from commapper.model import MapDocument
 
@@ -51,67 +50,65 @@ _NATIVE = frozenset({"label", "x", "y", "weight"})
 def write_gexf(doc: MapDocument) -> bytes:
     """``doc`` as GEXF 1.2 bytes (UTF-8)."""
     flat = flat_map(doc)
-    root = Element(
+    out = XmlWriter()
+    out.open(
         "gexf",
         {"xmlns": NAMESPACE, "xmlns:viz": VIZ_NAMESPACE, "xmlns:commapper": OWN_NAMESPACE,
          "version": "1.2"},
     )  # fmt: skip
-    meta = _sub(root, "meta", {"lastmodifieddate": flat.modified[:10]})
-    _sub(meta, "creator").text = f"Commapper {__version__}"
-    _sub(meta, "description").text = xml_text(flat.description)
-    own = _sub(
-        meta,
-        "commapper:map",
-        {"title": xml_text(flat.title), "created": flat.created, "modified": flat.modified},
-    )
-    _sub(own, "commapper:views").text = xml_text(json.dumps(flat.views, ensure_ascii=False))
-    graph = _sub(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
-    node_columns = _declare(graph, "node", flat.nodes, NODE_FIELDS)
-    edge_columns = _declare(graph, "edge", flat.edges, EDGE_FIELDS)
-    nodes = _sub(graph, "nodes")
+    out.open("meta", {"lastmodifieddate": flat.modified[:10]})
+    out.leaf("creator", text=f"Commapper {__version__}")
+    out.leaf("description", text=flat.description)
+    own = {"title": flat.title, "created": flat.created, "modified": flat.modified}
+    out.open("commapper:map", own)
+    out.leaf("commapper:views", text=json.dumps(flat.views, ensure_ascii=False))
+    out.close()
+    out.close()
+    out.open("graph", {"defaultedgetype": "directed", "mode": "static"})
+    node_columns = _declare(out, "node", flat.nodes, NODE_FIELDS)
+    edge_columns = _declare(out, "edge", flat.edges, EDGE_FIELDS)
+    out.open("nodes")
     for node in flat.nodes:
-        element = _sub(
-            nodes, "node", {"id": node.id, "label": xml_text(node.fields.get("label", ""))}
-        )
-        _attvalues(element, node, node_columns)
+        out.open("node", {"id": node.id, "label": node.fields.get("label", "")})
+        _attvalues(out, node, node_columns)
         if "x" in node.fields and "y" in node.fields:
             # Gephi counts y upwards, the map downwards; -0.0 keeps a y of 0.0 exact.
             position = {"x": repr(float(node.fields["x"])), "y": repr(-float(node.fields["y"])),
                         "z": "0.0"}  # fmt: skip
-            _sub(element, "viz:position", position)
+            out.leaf("viz:position", position)
         if node.fields.get("color"):
-            _sub(element, "viz:color", _rgb(node.fields["color"]))
-    edges = _sub(graph, "edges")
+            out.leaf("viz:color", _rgb(node.fields["color"]))
+        out.close()
+    out.close()
+    out.open("edges")
     for edge in flat.edges:
         attributes = {"id": edge.id, "source": edge.source, "target": edge.target}
         if "label" in edge.fields:
-            attributes["label"] = xml_text(edge.fields["label"])
+            attributes["label"] = edge.fields["label"]
         if "weight" in edge.fields:
             attributes["weight"] = repr(float(edge.fields["weight"]))
-        element = _sub(edges, "edge", attributes)
-        _attvalues(element, edge, edge_columns)
-    return to_xml_bytes(root)
-
-
-def _sub(parent: Element, tag: str, attributes: dict[str, str] | None = None) -> Element:
-    element = Element(tag, attributes or {})
-    parent.append(element)
-    return element
+        out.open("edge", attributes)
+        _attvalues(out, edge, edge_columns)
+        out.close()
+    out.close()
+    out.close()
+    out.close()
+    return out.to_bytes()
 
 
 def _declare(
-    graph: Element, domain: str, items: list[FlatItem], field_order: tuple[str, ...]
+    out: XmlWriter, domain: str, items: list[FlatItem], field_order: tuple[str, ...]
 ) -> dict[str, tuple[str, str]]:
     """An ``<attributes>`` block for the kind, the fields and the custom attributes used by
     ``items``; returns each column's attribute id and type."""
-    block = _sub(graph, "attributes", {"class": domain, "mode": "static"})
+    out.open("attributes", {"class": domain, "mode": "static"})
     columns: dict[str, tuple[str, str]] = {}
 
     def declare(name: str, kind: str) -> None:
         attribute_id = f"{JSON_ATTRIBUTE_PREFIX if kind == 'json' else ''}{domain[0]}{len(columns)}"
         columns[name] = attribute_id, kind
-        _sub(block, "attribute", {"id": attribute_id, "title": xml_text(name),
-                                  "type": "string" if kind == "json" else kind})  # fmt: skip
+        out.leaf("attribute", {"id": attribute_id, "title": name,
+                               "type": "string" if kind == "json" else kind})  # fmt: skip
 
     declare("kind", "string")
     used = {name for item in items for name in item.fields}
@@ -124,6 +121,7 @@ def _declare(
             values.setdefault(attribute_column(name), []).append(value)
     for column, found in values.items():
         declare(column, value_type(found))
+    out.close()
     return columns
 
 
@@ -135,11 +133,11 @@ def _half_placed(items: list[FlatItem]) -> bool:
     return any(("x" in item.fields) != ("y" in item.fields) for item in items)
 
 
-def _attvalues(element: Element, item: FlatItem, columns: dict[str, tuple[str, str]]) -> None:
-    block = _sub(element, "attvalues")
+def _attvalues(out: XmlWriter, item: FlatItem, columns: dict[str, tuple[str, str]]) -> None:
+    out.open("attvalues")
 
     def value(column: str, text: str) -> None:
-        _sub(block, "attvalue", {"for": columns[column][0], "value": xml_text(text)})
+        out.leaf("attvalue", {"for": columns[column][0], "value": text})
 
     value("kind", item.kind)
     placed = "x" in item.fields and "y" in item.fields
@@ -155,6 +153,7 @@ def _attvalues(element: Element, item: FlatItem, columns: dict[str, tuple[str, s
     for name, attribute in item.attributes.items():
         column = attribute_column(name)
         value(column, value_text(attribute, columns[column][1]))
+    out.close()
 
 
 def _rgb(color: str) -> dict[str, str]:

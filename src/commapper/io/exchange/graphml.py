@@ -30,14 +30,13 @@ from commapper.io.exchange.records import (
 )
 from commapper.io.exchange.xml import (
     Element,
+    XmlWriter,
     child,
     children,
     local_name,
     parse_xml,
     plain_text,
     text_of,
-    to_xml_bytes,
-    xml_text,
 )
 from commapper.model import MapDocument
 
@@ -51,54 +50,51 @@ _GRAPH_FIELDS = ("title", "description", "created", "modified")
 def write_graphml(doc: MapDocument) -> bytes:
     """``doc`` as GraphML bytes (UTF-8)."""
     flat = flat_map(doc)
-    root = Element(
+    out = XmlWriter()
+    out.open(
         "graphml",
         {"xmlns": NAMESPACE, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
          "xsi:schemaLocation": f"{NAMESPACE} {_SCHEMA}"},
     )  # fmt: skip
-    keys = _Keys(root)
+    keys = _Keys(out)
     for name in _GRAPH_FIELDS:
         keys.declare("graph", name, "string")
     keys.declare("graph", "views", "json")
     node_keys = keys.declare_items("node", flat.nodes, NODE_FIELDS)
     edge_keys = keys.declare_items("edge", flat.edges, EDGE_FIELDS)
-    graph = Element("graph", {"id": "G", "edgedefault": "directed"})
-    root.append(graph)
+    out.open("graph", {"id": "G", "edgedefault": "directed"})
     for name in _GRAPH_FIELDS:
-        _data(graph, keys.id_of("graph", name), getattr(flat, name))
-    _data(graph, keys.id_of("graph", "views"), json.dumps(flat.views, ensure_ascii=False))
+        out.leaf("data", {"key": keys.id_of("graph", name)}, getattr(flat, name))
+    views = json.dumps(flat.views, ensure_ascii=False)
+    out.leaf("data", {"key": keys.id_of("graph", "views")}, views)
     for node in flat.nodes:
-        element = Element("node", {"id": node.id})
-        _item_data(element, node, node_keys)
-        graph.append(element)
+        out.open("node", {"id": node.id})
+        _item_data(out, node, node_keys)
+        out.close()
     for edge in flat.edges:
-        element = Element("edge", {"id": edge.id, "source": edge.source, "target": edge.target})
-        _item_data(element, edge, edge_keys)
-        graph.append(element)
-    return to_xml_bytes(root)
+        out.open("edge", {"id": edge.id, "source": edge.source, "target": edge.target})
+        _item_data(out, edge, edge_keys)
+        out.close()
+    out.close()
+    out.close()
+    return out.to_bytes()
 
 
 class _Keys:
     """The ``<key>`` declarations, each with an id and a type, for graph, nodes and edges."""
 
-    def __init__(self, root: Element):
-        self.root = root
+    def __init__(self, out: XmlWriter):
+        self.out = out
         self.ids: dict[tuple[str, str], tuple[str, str]] = {}  # (for, name) -> (id, type)
 
     def declare(self, domain: str, name: str, kind: str) -> None:
         key_id = f"{JSON_KEY_PREFIX if kind == 'json' else ''}d{len(self.ids)}"
         self.ids[domain, name] = key_id, kind
-        self.root.append(
-            Element(
-                "key",
-                {
-                    "id": key_id,
-                    "for": domain,
-                    "attr.name": xml_text(name),
-                    "attr.type": "string" if kind == "json" else kind,
-                },
-            )
-        )
+        self.out.leaf(
+            "key",
+            {"id": key_id, "for": domain, "attr.name": name,
+             "attr.type": "string" if kind == "json" else kind},
+        )  # fmt: skip
 
     def id_of(self, domain: str, name: str) -> str:
         return self.ids[domain, name][0]
@@ -131,20 +127,15 @@ def _field_type(name: str) -> str:
     return "boolean" if name in BOOLEAN_FIELDS else "string"
 
 
-def _item_data(element: Element, item: FlatItem, columns: dict[str, tuple[str, str]]) -> None:
-    _data(element, columns["kind"][0], item.kind)
+def _item_data(out: XmlWriter, item: FlatItem, columns: dict[str, tuple[str, str]]) -> None:
+    out.leaf("data", {"key": columns["kind"][0]}, item.kind)
     for name, value in item.fields.items():
         key_id, kind = columns[name]
-        _data(element, key_id, list_text(value) if name in LIST_FIELDS else value_text(value, kind))
+        text = list_text(value) if name in LIST_FIELDS else value_text(value, kind)
+        out.leaf("data", {"key": key_id}, text)
     for name, value in item.attributes.items():
         key_id, kind = columns[attribute_column(name)]
-        _data(element, key_id, value_text(value, kind))
-
-
-def _data(parent: Element, key_id: str, text: str) -> None:
-    data = Element("data", {"key": key_id})
-    data.text = xml_text(text)
-    parent.append(data)
+        out.leaf("data", {"key": key_id}, value_text(value, kind))
 
 
 # -- reading -------------------------------------------------------------------------------------
