@@ -138,3 +138,20 @@ def test_view_is_for_pictures_and_must_exist(tmp_path):
     assert_clean_failure(result)
     assert 'no saved view is called "Nowhere" (views: "At work", "Everything")' in result.stderr
     assert not (tmp_path / "m.png").exists()
+
+
+def test_a_view_named_after_someone_is_found_in_a_pseudonymised_picture(tmp_path):
+    """The view is looked up in the map, then drawn from the copy, where its name is changed."""
+    from commapper.io import save_map
+    from commapper.model import View
+
+    doc = load_map(NURSE)
+    doc.views = [View(name="Ana's corner", nodes=["me", "c1", "p1"])]
+    save_map(doc, tmp_path / "map.commap")
+    out = tmp_path / "map.svg"
+    result = commapper(
+        "export", tmp_path / "map.commap", "-o", out, "--view", "Ana's corner",
+        "--anonymise", "pseudonymised",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert names_in(doc, out.read_bytes()) == [] and b"Person 1" in out.read_bytes()

@@ -166,7 +166,7 @@ def _picture(
             output,
             fmt,
             theme=options.theme,
-            view=options.view,
+            view=view,
             scale=options.scale,
             dpi=options.dpi,
         )
