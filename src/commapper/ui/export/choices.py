@@ -4,28 +4,12 @@ saved view shows; and the error a picture or a report gives a user."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from commapper.layout import place_unplaced
 from commapper.model import MapDocument, MoveNodes, RemoveItems, View, apply_edit, printable
 from commapper.ui.canvas.overlays import CanvasOverlays
-from commapper.ui.shell import theme as themes
-from commapper.ui.shell.theme import LIGHT, CanvasColours, canvas_colours
-
-# The overlays a saved view may name (its "overlay"), and what each switches on; any other
-# name colours nodes by that field or custom attribute.
-VIEW_OVERLAYS: dict[str, dict[str, Any]] = {
-    "betweenness": {"size_by_betweenness": True},
-    "size_by_betweenness": {"size_by_betweenness": True},
-    "broker": {"marks": frozenset({"broker"})},
-    "brokers": {"marks": frozenset({"broker"})},
-    "silo": {"marks": frozenset({"silo"})},
-    "silos": {"marks": frozenset({"silo"})},
-    "articulation": {"marks": frozenset({"articulation"})},
-    "cut_points": {"marks": frozenset({"articulation"})},
-    "open_pairs": {"open_pairs": True},
-    "level": {"colour_by": "level"},
-}
+from commapper.ui.present.saved_views import overlay_settings
+from commapper.ui.shell.theme import LIGHT, THEMES, CanvasColours, canvas_colours
 
 
 class ExportError(Exception):
@@ -36,7 +20,7 @@ class ExportError(Exception):
 def theme_names() -> list[str]:
     """The themes a picture can be drawn in: ``light`` (for paper), ``canvas`` (as the app shows
     maps now: light or dark as the system is) and the app's named themes (the projector's)."""
-    named = [name for name in getattr(themes, "THEMES", {}) if name not in ("light", "canvas")]
+    named = [name for name in THEMES if name not in ("light", "canvas")]
     return ["light", "canvas", *named]
 
 
@@ -52,14 +36,8 @@ def picture_colours(theme: str) -> CanvasColours:
         return LIGHT
     if theme == "canvas":
         return canvas_colours()
-    named: dict[str, CanvasColours] = getattr(themes, "THEMES", {})
-    if theme in named:
-        return named[theme]
-    if theme == "projector":
-        raise ExportError(
-            "the projector theme is not available in this version of Commapper yet; "
-            "use --theme light or canvas"
-        )
+    if theme in THEMES:
+        return THEMES[theme]
     raise ExportError(f'there is no theme "{theme}"; choose one of ' + ", ".join(theme_names()))
 
 
@@ -87,10 +65,16 @@ class OverlayChoice:
         )
 
     @classmethod
-    def named(cls, name: str) -> OverlayChoice:
-        """The overlay a saved view names: one of :data:`VIEW_OVERLAYS`, or else colour by the
-        field or custom attribute of that name."""
-        return cls(**VIEW_OVERLAYS.get(name, {"colour_by": name}))
+    def named(cls, name: str | None) -> OverlayChoice:
+        """The overlays a saved view's ``overlay`` names, as the presentation shows them (see
+        ``saved_views.overlay_settings`` and docs/file-format.md)."""
+        settings = overlay_settings(name)
+        return cls(
+            size_by_betweenness=settings.size_by_betweenness,
+            marks=settings.marks,
+            open_pairs=settings.open_pairs,
+            colour_by=settings.colour_by,
+        )
 
     @property
     def needs_analysis(self) -> bool:

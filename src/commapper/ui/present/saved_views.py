@@ -10,6 +10,7 @@ than their sector. Unknown words are ignored, so a file from a newer version sti
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QRectF
 
@@ -33,14 +34,40 @@ def overlay_name(overlays: CanvasOverlays) -> str | None:
     return ",".join(words) or None
 
 
+@dataclass(frozen=True)
+class OverlaySettings:
+    """The overlays a view's ``overlay`` names, as :class:`CanvasOverlays` takes them."""
+
+    size_by_betweenness: bool = False
+    marks: frozenset[str] = frozenset()
+    open_pairs: bool = False
+    colour_by: str = "sector"
+
+
+def overlay_settings(name: str | None) -> OverlaySettings:
+    """What ``name`` (see :func:`overlay_name`) switches on; every other overlay is off.
+
+    >>> settings = overlay_settings("brokers, colour=level")
+    >>> settings.marks, settings.colour_by, settings.size_by_betweenness
+    (frozenset({'broker'}), 'level', False)
+    """
+    words = {word.strip() for word in (name or "").split(",")}
+    colours = [word.removeprefix(COLOUR_PREFIX) for word in words if word.startswith(COLOUR_PREFIX)]
+    return OverlaySettings(
+        size_by_betweenness=SIZE_WORD in words,
+        marks=frozenset(mark for word, mark in MARK_WORDS.items() if word in words),
+        open_pairs=PAIRS_WORD in words,
+        colour_by=colours[0] if colours and colours[0] else "sector",
+    )
+
+
 def show_overlay(overlays: CanvasOverlays, name: str | None) -> None:
     """Show the overlays ``name`` lists (see :func:`overlay_name`), and no others."""
-    words = {word.strip() for word in (name or "").split(",")}
-    overlays.size_by_betweenness = SIZE_WORD in words
-    overlays.marks = {mark for word, mark in MARK_WORDS.items() if word in words}
-    overlays.open_pairs = PAIRS_WORD in words
-    colours = [word.removeprefix(COLOUR_PREFIX) for word in words if word.startswith(COLOUR_PREFIX)]
-    overlays.colour_by = colours[0] if colours and colours[0] else "sector"
+    settings = overlay_settings(name)
+    overlays.size_by_betweenness = settings.size_by_betweenness
+    overlays.marks = set(settings.marks)
+    overlays.open_pairs = settings.open_pairs
+    overlays.colour_by = settings.colour_by
     overlays.apply()
 
 
