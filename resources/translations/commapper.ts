@@ -2377,6 +2377,53 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <source>Participant {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N: names shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N: names hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page Down: next view · click: spotlight · {names} · Esc: leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which screen shows the presentation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PresentationView</name>
     <message>
         <source>Presentation</source>
@@ -2815,6 +2862,29 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
     <message>
         <source>boundary object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SavedViews</name>
+    <message>
+        <source>View {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add view {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename view {old} to {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move view {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete view {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -83,9 +83,11 @@ class Pseudonyms:
     def label(self, node: NodeModel) -> str:
         if node.kind == NodeKind.PERSON:
             number = self._numbers.setdefault(node.id, len(self._numbers) + 1)
-            return _tr("Participant {number}").format(number=number)
+            return QCoreApplication.translate("Presentation", "Participant {number}").format(
+                number=number
+            )
         if node.kind == NodeKind.ME:
-            return _tr("Me")
+            return QCoreApplication.translate("Presentation", "Me")
         return node.label
 
 
@@ -172,7 +174,11 @@ class Presentation(QWidget):
     ) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(_tr("Presentation of {name}").format(name=session.display_name))
+        self.setWindowTitle(
+            QCoreApplication.translate("Presentation", "Presentation of {name}").format(
+                name=session.display_name
+            )
+        )
         self.session = session
         self.pseudonyms = pseudonyms
         pseudonyms.number_all(session.doc.nodes)
@@ -220,11 +226,15 @@ class Presentation(QWidget):
     def start(self) -> None:
         """Show the first step: the first saved view, or the whole map when there is none."""
         self.go_to(0, animate=False)
-        names = _tr("N: names shown") if self.names_hidden else _tr("N: names hidden")
+        names = (
+            QCoreApplication.translate("Presentation", "N: names shown")
+            if self.names_hidden
+            else QCoreApplication.translate("Presentation", "N: names hidden")
+        )
         self.caption.say(
-            _tr("Page Down: next view · click: spotlight · {names} · Esc: leave").format(
-                names=names
-            )
+            QCoreApplication.translate(
+                "Presentation", "Page Down: next view · click: spotlight · {names} · Esc: leave"
+            ).format(names=names)
         )
 
     def go_to(self, step: int, animate: bool = True) -> None:
@@ -247,7 +257,11 @@ class Presentation(QWidget):
             self._animate_to(previous, target, appearing)
         else:
             self._reframe()
-        title = view.name if view is not None else _tr("The whole map")
+        title = (
+            view.name
+            if view is not None
+            else QCoreApplication.translate("Presentation", "The whole map")
+        )
         self.caption.say(f"{self.step + 1} / {len(steps)}   {printable(title)}")
 
     def _animate_to(self, start: QRectF, target: QRectF, appearing: list[NodeItem]) -> None:
@@ -342,7 +356,11 @@ class Presentation(QWidget):
         self.scene.hidden_edge_labels = frozenset({EdgeKind.TIE}) if hidden else frozenset()
         self.scene.show_labels_as(self.pseudonyms.label if hidden else None)
         if self.isVisible():
-            self.caption.say(_tr("Names hidden") if hidden else _tr("Names shown"))
+            self.caption.say(
+                QCoreApplication.translate("Presentation", "Names hidden")
+                if hidden
+                else QCoreApplication.translate("Presentation", "Names shown")
+            )
 
     def set_dark(self, dark: bool) -> None:
         self.dark = dark
@@ -448,7 +466,12 @@ def choose_screen(editor: QWidget) -> QScreen | None:
         for screen in others
     ]
     name, chosen = QInputDialog.getItem(
-        editor, _tr("Present"), _tr("Which screen shows the presentation?"), names, 0, False
+        editor,
+        QCoreApplication.translate("Presentation", "Present"),
+        QCoreApplication.translate("Presentation", "Which screen shows the presentation?"),
+        names,
+        0,
+        False,
     )
     return others[names.index(name)] if chosen else None
 
@@ -466,10 +489,6 @@ def _with_margin(rect: QRectF) -> QRectF:
         return QRectF(-300, -200, 600, 400)
     margin = max(rect.width(), rect.height()) * 0.05 + 30
     return rect.adjusted(-margin, -margin, margin, margin)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Presentation", text)
 
 
 def names_hidden_at_first(doc: MapDocument) -> bool:

@@ -106,7 +106,9 @@ def viewport_of(rect: QRectF) -> Viewport | None:
 def new_view_name(existing: Sequence[View]) -> str:
     names = {view.name for view in existing}
     number = len(existing) + 1
-    while (name := _tr("View {number}").format(number=number)) in names:
+    while (
+        name := QCoreApplication.translate("SavedViews", "View {number}").format(number=number)
+    ) in names:
         number += 1
     return name
 
@@ -115,7 +117,7 @@ def new_view_name(existing: Sequence[View]) -> str:
 
 
 def add_view(session: MapSession, view: View) -> bool:
-    text = _tr("Add view {name}").format(name=view.name)
+    text = QCoreApplication.translate("SavedViews", "Add view {name}").format(name=view.name)
     return session.edit(UpdateMap({"views": [*session.doc.views, view]}), text)
 
 
@@ -129,7 +131,9 @@ def rename_view(session: MapSession, index: int, name: str) -> bool:
     old = session.doc.views[index]
     if not name.strip() or name == old.name:
         return False
-    text = _tr("Rename view {old} to {new}").format(old=old.name, new=name)
+    text = QCoreApplication.translate("SavedViews", "Rename view {old} to {new}").format(
+        old=old.name, new=name
+    )
     return replace_view(session, index, old.model_copy(update={"name": name}), text)
 
 
@@ -139,7 +143,7 @@ def move_view(session: MapSession, index: int, to: int) -> bool:
         return False
     view = views.pop(index)
     views.insert(to, view)
-    text = _tr("Move view {name}").format(name=view.name)
+    text = QCoreApplication.translate("SavedViews", "Move view {name}").format(name=view.name)
     return session.edit(UpdateMap({"views": views}), text)
 
 
@@ -147,9 +151,6 @@ def delete_view(session: MapSession, index: int) -> bool:
     views = list(session.doc.views)
     view = views.pop(index)
     return session.edit(
-        UpdateMap({"views": views}), _tr("Delete view {name}").format(name=view.name)
+        UpdateMap({"views": views}),
+        QCoreApplication.translate("SavedViews", "Delete view {name}").format(name=view.name),
     )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SavedViews", text)
