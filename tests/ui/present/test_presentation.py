@@ -17,6 +17,7 @@ from commapper.model import (
     MapDocument,
     MembershipEdge,
     MeNode,
+    NodeKind,
     PersonNode,
     TieEdge,
     UpdateItem,
@@ -388,3 +389,31 @@ def test_present_without_a_file_is_a_usage_error():
     assert done.returncode == 2
     assert "--present needs a map file" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_projection_follows_edits_to_the_view_it_shows(window_on, qtbot):
+    window = window_on(views_map())
+    presentation = window.present()
+    qtbot.waitExposed(presentation)
+    session = window.session
+    assert presentation.step == 0
+    window.views.list.setCurrentRow(0)
+    window.views.kind_checks[NodeKind.PERSON].setChecked(True)  # now shows people too
+    shown = {n for n, item in presentation.scene.node_items.items() if item.isVisible()}
+    assert {"p1", "p2"} <= shown
+    window.views.delete_button.click()  # the view on show goes: the next one takes its place
+    assert presentation.steps[0].name == "Ana"
+    assert {n for n, item in presentation.scene.node_items.items() if item.isVisible()} == {
+        "p1", "c1", "me"
+    }  # fmt: skip
+    session.undo_stack.undo()
+    assert presentation.steps[0].name == "Communities"
+
+
+def test_a_view_name_too_long_is_refused_with_a_message(window_on, qtbot):
+    window = window_on(views_map())
+    refused = []
+    window.session.edit_refused.connect(refused.append)
+    window.views.list.item(0).setText("x" * 600)
+    assert window.session.doc.views[0].name == "Communities"
+    assert refused and "name" in refused[0]

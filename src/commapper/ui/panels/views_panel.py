@@ -254,10 +254,7 @@ class ViewsPanel(QWidget):
     def _change(self, text: str, **fields: object) -> None:
         old = self._current_view()
         if old is not None:
-            view = old.model_copy(update=fields)
-            replace_view(
-                self.session, self.list.currentRow(), View.model_validate(view.model_dump()), text
-            )
+            replace_view(self.session, self.list.currentRow(), old.model_copy(update=fields), text)
 
     def _kinds_changed(self) -> None:
         if self._filling:

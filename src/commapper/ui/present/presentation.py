@@ -372,8 +372,8 @@ class Presentation(QWidget):
         if self.spotlit is not None and self.spotlit in change.nodes_removed:
             self.spotlit = None
         self._dim_around(self.spotlit)
-        if change.map_fields & {"views"}:
-            self.step = min(self.step, len(self.steps) - 1)
+        if "views" in change.map_fields:  # the view on show may have changed, moved or gone
+            self.go_to(min(self.step, len(self.steps) - 1), animate=False)
 
     # -- keys ------------------------------------------------------------------------------------
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QRectF
 
-from commapper.model import NodeKind, NodeModel, UpdateMap, View, Viewport
+from commapper.model import NodeKind, NodeModel, UpdateMap, View, Viewport, printable
 from commapper.model.items import MAX_COORDINATE
 from commapper.ui.canvas.overlays import CanvasOverlays
 from commapper.ui.session import MapSession
@@ -122,14 +123,25 @@ def add_view(session: MapSession, view: View) -> bool:
 
 
 def replace_view(session: MapSession, index: int, view: View, text: str) -> bool:
+    """Put ``view`` (made with model_copy, so not checked yet) in place of view ``index``; a
+    view the file could not hold (a name too long) is refused with a message."""
+    try:
+        view = View.model_validate(view.model_dump())
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(part) for part in problem["loc"])
+        session.edit_refused.emit(f"{field}: {problem['msg']}")
+        return False
     views = list(session.doc.views)
     views[index] = view
     return session.edit(UpdateMap({"views": views}), text)
 
 
 def rename_view(session: MapSession, index: int, name: str) -> bool:
+    """Rename view ``index``; an empty name, or the name as shown (control characters made
+    visible, see printable), changes nothing."""
     old = session.doc.views[index]
-    if not name.strip() or name == old.name:
+    if not name.strip() or name in (old.name, printable(old.name)):
         return False
     text = QCoreApplication.translate("SavedViews", "Rename view {old} to {new}").format(
         old=old.name, new=name
