@@ -121,6 +121,14 @@ class Room:
         """The room with the answer about ``match`` forgotten: suggested again."""
         return dataclasses.replace(self, decisions=self.decisions.undo(match))
 
+    def written(self, labels: Mapping[Match, tuple[str, str]]) -> Room:
+        """The room as its alias file holds it (:meth:`Aliases.with_decisions`): each accepted
+        match a group shown as the first of the two spellings ``labels`` gives it, each rejected
+        one a distinct pair. The app merges this room, so that its map is the one ``commapper
+        merge --aliases`` makes from the written file, label for label."""
+        aliases = self.aliases.with_decisions(self.decisions, dict(labels))
+        return dataclasses.replace(self, aliases=aliases, decisions=Decisions())
+
     def anonymised(self, anonymise: bool = True) -> Room:
         return dataclasses.replace(self, anonymise=anonymise)
 

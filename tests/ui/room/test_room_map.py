@@ -35,21 +35,6 @@ def folder(tmp_path):
     return room
 
 
-@pytest.fixture
-def open_room_window(qtbot, commapper_app):
-    from commapper.ui.room.actions import open_room
-    from commapper.ui.room.room_dock import RoomPanel
-
-    def make(folder):
-        window = open_room(commapper_app, folder)
-        qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
-        window.show()
-        qtbot.waitExposed(window)
-        return window, window.findChild(RoomPanel)
-
-    return make
-
-
 def labels(doc, kind="community"):
     return sorted(node.label for node in doc.nodes if node.kind == kind)
 

@@ -199,6 +199,7 @@ class RoomMap(QObject):
             self.session.doc.snapshot(),
             self._asked_with(),
             set(self.room_maps),
+            self.labels,
         )
         self._pool.submit(job.run, self._relay)
 
@@ -277,7 +278,7 @@ class RoomMap(QObject):
     def _change(self, after: RoomState, text: str) -> None:
         """Merge the room with ``after``'s aliases and decisions and make it one undo step."""
         room = dataclasses.replace(self.room, aliases=after.aliases, decisions=after.decisions)
-        merge = merge_room(room)
+        merge = merge_room(room.written(after.labels))
         edit = room_update(self.session.doc, self.merge.document, merge.document)
         self._commit(self.state, dataclasses.replace(after, merge=merge), edit, text)
 
@@ -359,8 +360,10 @@ class _MergeJob:
         current: MapDocument,
         asked_with: _Asked,
         room_maps: set[str],
+        labels: Mapping[Match, tuple[str, str]],
     ) -> None:
         self.generation = generation
+        self.labels = labels
         self.room_maps = room_maps
         self.room = room
         self.paths = paths
@@ -377,7 +380,7 @@ class _MergeJob:
                 else:
                     self.room = self.room.without_file(path)
                     self.room_maps.discard(str(path))
-            self.merge = merge_room(self.room)
+            self.merge = merge_room(self.room.written(self.labels))
             self.edit = room_update(self.current, self.base, self.merge.document)
         except Exception:  # a bug: the GUI thread merges again itself, and shows what breaks
             logger.exception("merging the room in a worker thread")
