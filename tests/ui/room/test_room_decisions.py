@@ -79,3 +79,49 @@ def test_accepting_rejecting_and_undoing_give_the_map_a_fresh_merge_gives(
         room.undecide(accepted)
     assert {"LIBRARY UX NETWORK", "Librry UX network"} <= set(labels(session.doc))
     assert content(session.doc) == content(fresh_merge(folder, tmp_path))
+
+
+def test_the_aliases_table_shows_an_accepted_match_at_once_and_not_once_undone(
+    qtbot, tmp_path, open_room_window
+):
+    write(tmp_path, "Ana", "Python meetup", "Open data circle")
+    write(tmp_path, "Bo", "Pyton meetup", "ODC")
+    window, panel = open_room_window(tmp_path)
+    session, room, tree = window.session, panel.room, panel.aliases.tree
+    panel.aliases.add_group("Open data circle", ("ODC",), "community")
+    assert tree.topLevelItemCount() == 1
+    python = next(s for s in panel.matches.suggestions if "Python meetup" in s.labels)
+    with qtbot.waitSignal(room.changed, timeout=WAIT_MS):
+        panel.matches.accept(python)
+    # As aliases.json holds it: a group of the two spellings, after the facilitator's own.
+    assert tree.topLevelItemCount() == 2
+    row = tree.topLevelItem(1)
+    assert (row.text(0), row.child(0).text(0)) == ("Python meetup", "Pyton meetup")
+    assert row.text(1) == "community, accepted match"
+    with qtbot.waitSignal(room.changed, timeout=WAIT_MS):
+        session.undo_stack.undo()
+    assert tree.topLevelItemCount() == 1
+    with qtbot.waitSignal(room.changed, timeout=WAIT_MS):
+        session.undo_stack.redo()
+    assert tree.topLevelItemCount() == 2
+
+    # Removing the row undoes the decision: the two are suggested again.
+    steps = session.undo_stack.count()
+    with qtbot.waitSignal(room.changed, timeout=WAIT_MS):
+        panel.aliases.remove_group(1)
+    assert tree.topLevelItemCount() == 1
+    assert session.undo_stack.count() == steps + 1
+    assert room.room.decisions.accepted == frozenset()
+    assert {"Python meetup", "Pyton meetup"} <= set(labels(session.doc))
+    with qtbot.waitSignal(room.changed, timeout=WAIT_MS):
+        session.undo_stack.undo()
+    assert tree.topLevelItemCount() == 2
+
+    # A third spelling makes the accepted match a group of the table's own, in one step.
+    with qtbot.waitSignal(room.changed, timeout=WAIT_MS):
+        panel.aliases.add_spelling(1, "Python Meet-up group")
+    assert room.room.decisions.accepted == frozenset()
+    assert room.room.aliases.same[1].also == ("Pyton meetup", "Python Meet-up group")
+    assert tree.topLevelItem(1).text(1) == "community"
+    assert session.undo_stack.count() == steps + 1
+    assert "Pyton meetup" not in labels(session.doc)

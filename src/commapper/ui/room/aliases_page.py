@@ -1,5 +1,10 @@
 """The review panel's alias table: groups of spellings that are one thing, edited one undo step
-at a time and saved in the room's folder."""
+at a time and saved in the room's folder.
+
+The table lists the facilitator's groups and, after them, the matches they accepted, as
+``aliases.json`` holds them (an accepted match is written as a group of its two spellings).
+Removing an accepted match's row undoes the decision; a spelling added to it makes it a group
+of the table's own, in the same undo step."""
 
 from __future__ import annotations
 
@@ -21,7 +26,14 @@ from PySide6.QtWidgets import (
 from commapper.model import printable
 from commapper.ui.room.review import KIND_WORDS, note_label, tree_item, tree_widget
 from commapper.ui.room.room_map import ALIASES_FILE, RoomMap
-from commapper.workshop.matching import MATCH_KINDS, Aliases, AliasGroup, MatchKind
+from commapper.workshop.matching import (
+    MATCH_KINDS,
+    Aliases,
+    AliasGroup,
+    Decisions,
+    Match,
+    MatchKind,
+)
 
 
 class AliasesPage(QWidget):
@@ -63,10 +75,24 @@ class AliasesPage(QWidget):
     def aliases(self) -> Aliases:
         return self.room.room.aliases
 
+    @property
+    def rows(self) -> list[tuple[AliasGroup, Match | None]]:
+        """The table's groups in order: the facilitator's, then each accepted match (with the
+        match), as the alias file holds them."""
+        rows: list[tuple[AliasGroup, Match | None]] = [(group, None) for group in self.aliases.same]
+        labels = self.room.labels
+        for match in sorted(self.room.room.decisions.accepted):
+            first, second = labels.get(match, (match.first, match.second))
+            rows.append((AliasGroup(first, (second,), match.kind), match))
+        return rows
+
     def refresh(self) -> None:
         self.tree.clear()
-        for group in self.aliases.same:
-            item = tree_item([group.label, self.tr(KIND_WORDS[group.kind])], group.label)
+        for group, match in self.rows:
+            kind = self.tr(KIND_WORDS[group.kind])
+            if match is not None:
+                kind = self.tr("{kind}, accepted match").format(kind=kind)
+            item = tree_item([group.label, kind], group.label)
             for spelling in group.also:
                 item.addChild(tree_item([spelling, ""], spelling))
             self.tree.addTopLevelItem(item)
@@ -101,17 +127,24 @@ class AliasesPage(QWidget):
 
     def add_spelling(self, index: int, spelling: str) -> None:
         spelling = spelling.strip()
-        group = self.aliases.same[index]
+        group, match = self.rows[index]
         if not spelling or spelling in group.also:
             return
         changed = dataclasses.replace(group, also=(*group.also, spelling))
-        self.room.set_aliases(
-            self._with_group(index, changed),
-            self.tr("Alias {spelling} for {label}").format(spelling=spelling, label=group.label),
-        )
+        text = self.tr("Alias {spelling} for {label}").format(spelling=spelling, label=group.label)
+        if match is None:
+            self.room.set_aliases(self._with_group(index, changed), text)
+            return
+        # An accepted match with a third spelling is a group of the table's own.
+        decisions: Decisions = self.room.room.decisions.undo(match)
+        aliases = dataclasses.replace(self.aliases, same=(*self.aliases.same, changed))
+        self.room.set_aliases(aliases, text, decisions)
 
     def remove_spelling(self, index: int, spelling: str) -> None:
-        group = self.aliases.same[index]
+        group, match = self.rows[index]
+        if match is not None:  # an accepted match is its two spellings: undo the decision
+            self.room.undecide(match)
+            return
         changed = dataclasses.replace(group, also=tuple(s for s in group.also if s != spelling))
         self.room.set_aliases(
             self._with_group(index, changed),
@@ -121,6 +154,10 @@ class AliasesPage(QWidget):
         )
 
     def remove_group(self, index: int) -> None:
+        match = self.rows[index][1]
+        if match is not None:
+            self.room.undecide(match)
+            return
         same = list(self.aliases.same)
         group = same.pop(index)
         self.room.set_aliases(
@@ -144,7 +181,7 @@ class AliasesPage(QWidget):
         selected = self._selected()
         if selected is None:
             return
-        group = self.aliases.same[selected[0]]
+        group = self.rows[selected[0]][0]
         spelling, ok = QInputDialog.getText(
             self,
             self.tr("Add Spelling"),
@@ -161,7 +198,7 @@ class AliasesPage(QWidget):
         if spelling is None:
             self.remove_group(index)
         else:
-            self.remove_spelling(index, self.aliases.same[index].also[spelling])
+            self.remove_spelling(index, self.rows[index][0].also[spelling])
 
 
 class AliasGroupDialog(QDialog):

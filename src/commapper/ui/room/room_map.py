@@ -256,8 +256,13 @@ class RoomMap(QObject):
             self.tr("Undo match decision {first} / {second}").format(first=first, second=second),
         )
 
-    def set_aliases(self, aliases: Aliases, text: str) -> None:
-        self._change(dataclasses.replace(self.state, aliases=aliases), text)
+    def set_aliases(self, aliases: Aliases, text: str, decisions: Decisions | None = None) -> None:
+        """Take ``aliases`` (and ``decisions``, when given) as one undo step."""
+        state = self.state
+        after = dataclasses.replace(state, aliases=aliases)
+        if decisions is not None:
+            after = dataclasses.replace(after, decisions=decisions)
+        self._change(after, text)
 
     def _aliases_changed_on_disk(self) -> None:
         text = self._read_text()
