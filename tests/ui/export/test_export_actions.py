@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPageLayout
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QMessageBox
 
 from commapper.io import load_map
 from commapper.io.safe_copy import names_in
@@ -213,18 +213,53 @@ def test_a_broken_or_hostile_file_is_refused_with_a_message(make_window, tmp_pat
     window = make_window()
     before = window.session.doc.content()
     count = len(window.app.windows)
-    shown = []
-
-    def read(box):
-        shown.append((box.text(), box.informativeText()))
-        box.accept()
-
-    answer(read)
     assert window.exports.import_from(source) is None
-    assert shown and shown[0][0] == "Cannot import bad.graphml"
-    assert shown[0][1]
+    box = window.exports.last_message
+    assert box.isVisible() and box.text() == "Cannot import bad.graphml"
+    assert_shown_as_typed(box)
+    assert box.informativeText().startswith("this is not well-formed XML") or (
+        "declares XML entities" in box.informativeText()
+    )
     assert len(window.app.windows) == count
     assert window.session.doc.content() == before
+
+
+def assert_shown_as_typed(box):
+    """No text of ``box`` is markup, and each of its labels shows its text as typed."""
+    for text in (box.text(), box.informativeText()):
+        assert "<p" not in text and "&lt;" not in text
+    labels = [label for label in box.findChildren(QLabel) if label.text()]
+    assert {label.text() for label in labels} == {box.text(), box.informativeText()} - {""}
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+
+
+def test_no_message_of_these_actions_shows_markup(make_window, tmp_path):
+    window = make_window()
+    blocker = tmp_path / "<b>file&amp;.txt"
+    blocker.write_text("")
+    exports = window.exports
+    assert exports.export_to(blocker / "map.png", "png") == []
+    shown = [exports.last_message]
+    assert exports.export_to(blocker / "map.graphml", "graphml") == []
+    shown.append(exports.last_message)
+    assert exports.report_to(blocker / "report.pdf") is None
+    shown.append(exports.last_message)
+    assert exports.share_to(blocker / "copy.commap", "pseudonymised") == []
+    shown.append(exports.last_message)
+    hostile = tmp_path / "<i>bomb.graphml"
+    hostile.write_text(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "<b>a</b>">]><graphml>&a;</graphml>'
+    )
+    assert exports.import_from(hostile) is None
+    shown.append(exports.last_message)
+    assert exports.share_to(tmp_path / "ok.commap", "full") == [tmp_path / "ok.commap"]
+    shown.append(exports.last_message)
+    for box in shown:
+        assert_shown_as_typed(box)
+    # A name is shown with its tags, as it is called.
+    assert "<b>file&amp;.txt/map.png" in shown[0].informativeText()
+    assert shown[4].text() == "Cannot import <i>bomb.graphml"
+    assert "XML entities" in shown[4].informativeText()
 
 
 def test_share_a_pseudonymised_copy_with_its_key_beside_it(make_window, tmp_path):

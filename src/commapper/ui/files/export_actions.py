@@ -20,6 +20,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
+    QLabel,
     QMenu,
     QMessageBox,
 )
@@ -36,7 +37,6 @@ from commapper.ui.export.dialogs import (
     default_page,
 )
 from commapper.ui.export.picture import PICTURE_FORMATS, SCREEN_DPI, MapPicture, export_picture
-from commapper.ui.plain_text import plain_markup
 from commapper.ui.session import MapSession
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
@@ -288,8 +288,9 @@ class ExportActions(QObject):
         try:
             imported = import_exchange(path, fmt)
         except MapFileError as error:
-            self.window.files.show_file_error(
-                self.tr("Cannot import {file}").format(file=path.name), error
+            self._warn(
+                self.tr("Cannot import {file}").format(file=printable(path.name)),
+                "\n".join(error.lines()),
             )
             return None
         doc = imported.document
@@ -359,9 +360,16 @@ class ExportActions(QObject):
         return written
 
     def _warn(self, heading: str, detail: str) -> None:
+        """A warning: ``heading``, then ``detail`` (which quotes files and values), both shown
+        as typed."""
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, heading, parent=self.window)
+        box.setInformativeText(detail)
+        # Plain text, never markup: Qt 6.11's informative text takes the box's format (markup
+        # escaped for it showed its tags), older Qt's reads text that looks like markup as such;
+        # so each label is told, once both exist.
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(plain_markup(detail))
+        for label in box.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
         self.last_message = box
 
