@@ -89,6 +89,27 @@ def test_communities_only_export_has_no_people_and_no_key(tmp_path):
     assert names_in(load_map(NURSE), out.read_bytes()) == []
 
 
+@pytest.mark.parametrize("fmt", ["commap", "graphml"])
+def test_a_pseudonymised_room_map_is_still_a_room_map_and_names_no_one(tmp_path, fmt):
+    from commapper.io import save_map
+    from tests.io.test_safe_copy import room_map
+
+    room = room_map()
+    source = tmp_path / "room.commap"
+    save_map(room, source)
+    out = tmp_path / f"share.{fmt}"
+    result = commapper("export", source, "-o", out, "--anonymise", "pseudonymised")
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert names_in(room, out.read_bytes()) == []
+    assert "bo-li" not in text and "Person 1-" not in text and "room:participant" in text
+    if fmt == "commap":
+        analysed = commapper("analyse", out)
+        assert analysed.returncode == 0, analysed.stderr
+        assert "The room: 3 participants" in analysed.stdout
+        assert "Bo" not in analysed.stdout and "Person 1" in analysed.stdout
+
+
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [

@@ -255,3 +255,95 @@ def test_object_uses_and_boundary_objects_stay_in_a_communities_copy():
         "Protocol by [person]"
     ]
     assert "object_use" in {edge.kind for edge in copy.edges}
+
+
+# -- room maps -------------------------------------------------------------------------------------
+
+
+def room_map() -> MapDocument:
+    """A room map as commapper.workshop merges it (names not hidden): person ids made from
+    names (p:bo-li, p:jose-garcia), and every item's room:from naming them."""
+    from commapper.workshop.merge import Participant, merge_maps
+
+    def mine(name, communities, others=()):
+        doc = MapDocument.new()
+        doc.nodes = [
+            MeNode(id="me", label=name),
+            *(CommunityNode(id=f"c{i}", label=label) for i, label in enumerate(communities)),
+            *(PersonNode(id=f"p{i}", label=label) for i, label in enumerate(others)),
+        ]
+        doc.edges = [
+            MembershipEdge(id=f"e{i}", source="me", target=f"c{i}", level="core")
+            for i in range(len(communities))
+        ]
+        doc.reindex()
+        return Participant(name, name, doc)
+
+    return merge_maps(
+        [
+            mine("Bo Li", ["Open data", "Health"], ["Ana Lima"]),
+            mine("Ana Lima", ["Open data"]),
+            mine("José García", ["Health"]),
+        ]
+    ).document
+
+
+def test_a_room_map_names_its_people_in_ids_that_the_check_finds():
+    room = room_map()
+    assert room.node("p:bo-li") is not None and room.node("p:jose-garcia") is not None
+    # Each name is found by the forms its ids take, too.
+    for form, name in [("p:bo-li", "Bo Li"), ("bo_li", "Bo Li"), ("BoLi", "Bo Li"),
+                       ("jose.garcia", "José García"), ("Jose Garcia", "José García")]:  # fmt: skip
+        assert name in names_in(room, json.dumps({"x": form}).encode())
+        assert name in names_in(room, f"<a>{form}</a>".encode())
+    assert names_in(room, b'{"x": "bolivia limassol"}') == []
+
+
+@pytest.mark.parametrize("level", ["pseudonymised", "communities"])
+def test_a_safe_copy_of_a_room_map_keeps_its_provenance_under_new_ids(level):
+    from commapper.workshop.room_analysis import analyse_room, is_room_map
+
+    room = room_map()
+    copy, _ = safe_copy(room, level)
+    data = map_to_json(copy).encode()
+    assert names_in(room, data) == []
+    for form in ("bo-li", "ana-lima", "jose-garcia", "Person 1-", "Person 2-"):
+        assert form not in data.decode()
+    assert reference_problems(copy) == []
+    ids = {node.id for node in copy.nodes}
+    sources = [
+        source
+        for item in (*copy.nodes, *copy.edges)
+        for source in str(item.attributes.get("room:from", "")).split()
+    ]
+    assert set(sources) <= ids
+    if level == "pseudonymised":
+        # Every item keeps who brought it, as the room's new ids; the copy is a room map.
+        assert all("room:from" in item.attributes for item in (*copy.nodes, *copy.edges))
+        assert is_room_map(copy)
+        analysis = analyse_room(copy)
+        assert len(analysis.breadth) == 3
+        participants = [n for n in copy.nodes if n.attributes.get("room:participant") is True]
+        assert sorted(n.label for n in participants) == ["Person 1", "Person 2", "Person 3"]
+        community = next(node for node in copy.nodes if node.label == "Open data")
+        assert community.attributes["room:count"] == 2
+        assert len(community.attributes["room:from"].split()) == 2
+    else:
+        # No one left to name: who brought an item goes; how many stays.
+        assert sources == [] and not is_room_map(copy)
+        assert {n.label: n.attributes for n in copy.nodes} == {
+            "Open data": {"room:count": 2},
+            "Health": {"room:count": 2},
+        }
+
+
+def test_a_name_written_as_an_id_is_replaced_in_a_copy():
+    doc = team()
+    doc.nodes[-1] = CommunityNode(
+        id=doc.nodes[-1].id, label="Reading", notes="ask tom-lee or ana_garcia", x=0, y=0
+    )
+    doc.reindex()
+    copy, _ = safe_copy(doc, "pseudonymised")
+    notes = copy.nodes[-1].notes
+    assert "tom-lee" not in notes and "ana_garcia" not in notes
+    assert names_in(doc, map_to_json(copy).encode()) == []

@@ -10,8 +10,16 @@ replaced by their pseudonym. The key, pseudonym to real name, is returned to the
 Communities only: no people at all; no edge to or from one, no crossing that names one as its
 carrier, and a person's name written elsewhere becomes "[person]".
 
+A room map's provenance (``room:from``: the ids of the participants who brought an item,
+docs/workshop.md) follows the copy's new ids: pseudonymised, each id becomes the participant's
+new one (``p:bo-li`` becomes ``p2``) and participants stay marked ``room:participant``, so the
+copy is still a room map for ``commapper analyse``; communities only, the ids of the people
+left out go with them (``room:from`` goes once it names no one; ``room:count`` stays).
+
 Either copy is checked before it is returned: no person's name (see :func:`person_names`) may
-appear in the bytes of the copy as a whole word.
+appear in the bytes of the copy as a whole word, nor any form an id or handle makes of a name
+of several words (see :func:`name_forms`: ``bo-li``, ``bo_li``, ``bo.li``, ``boli`` for Bo
+Li, accents dropped); those forms are replaced in the copy's texts like the name itself.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import html
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
@@ -76,6 +85,11 @@ _LIKE_AN_ID = re.compile(r"[a-z]{1,2}[0-9]+", re.IGNORECASE)
 # A label that is a pseudonym already ("Person 12", as a room map merged without names has).
 _LIKE_A_PSEUDONYM = re.compile(r"person [0-9]+", re.IGNORECASE)
 _NUMBERED = re.compile(r"p([0-9]{1,9})")
+# A room map's provenance (commapper.workshop.provenance, a layer above this one).
+ROOM_FROM = "room:from"
+ROOM_PREFIX = "room:"
+# Characters a name's id form leaves out, as the room's ids do (workshop.matching.label_key).
+_VANISHING = str.maketrans("", "", ".'\u2019")
 
 
 def safe_copy(doc: MapDocument, level: str) -> tuple[MapDocument, dict[str, str] | None]:
@@ -134,9 +148,34 @@ def _is_name(text: str) -> bool:
     )
 
 
+def name_forms(name: str) -> list[str]:
+    """``name`` and the forms ids and handles make of it: without accents, and for a name of
+    several words, its words joined by ``-``, ``_``, ``.`` or nothing (a room map's person
+    ids are ``p:`` and the hyphenated form).
+
+    Examples
+    --------
+    >>> name_forms("Bo Li")
+    ['Bo Li', 'bo-li', 'bo_li', 'bo.li', 'boli']
+    >>> name_forms("José O'Neil")
+    ["José O'Neil", "Jose O'Neil", 'jose-oneil', 'jose_oneil', 'jose.oneil', 'joseoneil']
+    >>> name_forms("Ana")
+    ['Ana']
+    """
+    folded = "".join(
+        char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char)
+    )
+    forms = [name, folded]
+    words = re.findall(r"[^\W_]+", folded.translate(_VANISHING).casefold())
+    if len(words) > 1:
+        forms.extend(joint.join(words) for joint in ("-", "_", ".", ""))
+    return [form for index, form in enumerate(forms) if form and form not in forms[:index]]
+
+
 def _name_pattern(name: str) -> re.Pattern[str]:
-    # A whole word, without regard to case: "Al" is no match in "Health".
-    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    # Any form of it as a whole word, without regard to case: "Al" is no match in "Health".
+    forms = "|".join(re.escape(form) for form in name_forms(name))
+    return re.compile(rf"(?<!\w)(?:{forms})(?!\w)", re.IGNORECASE)
 
 
 def names_in(doc: MapDocument, data: bytes) -> list[str]:
@@ -178,11 +217,17 @@ def _redactor(replacements: dict[str, str]) -> Callable[[str], str]:
     """A function that writes each name in a text as its replacement."""
     if not replacements:
         return lambda text: text
+    # Each name's id forms too ("bo-li"), first come first kept.
+    replacements = {
+        form: replacement for name, replacement in replacements.items() for form in name_forms(name)
+    } | replacements
     ordered = sorted(replacements, key=lambda name: (-len(name), name))
     pattern = re.compile(
         "|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in ordered), re.IGNORECASE
     )
-    by_lower = {name.lower(): replacements[name] for name in ordered}
+    by_lower: dict[str, str] = {}
+    for name in ordered:
+        by_lower.setdefault(name.lower(), replacements[name])
 
     def redact(text: str) -> str:
         if not text:
@@ -232,17 +277,24 @@ def _pseudonymised(doc: MapDocument) -> tuple[MapDocument, dict[str, str]]:
             names.setdefault(name, pseudonyms[person.id])
     redact = _redactor(names)
     ids = _new_ids(doc, keep_numbers=pseudonyms)
+    kept = frozenset(node.id for node in doc.nodes)
     nodes: list[Any] = []
     for node in doc.nodes:
         if isinstance(node, MeNode | PersonNode):
-            changes: dict[str, Any] = {"label": pseudonyms[node.id], "notes": "", "attributes": {}}
+            changes: dict[str, Any] = {
+                "label": pseudonyms[node.id],
+                "notes": "",
+                # Of a person's attributes only the room's provenance stays: whether they are
+                # a participant, and who named them.
+                "attributes": _room_attributes(node.attributes, ids, kept, redact),
+            }
             changes["tags"] = tuple(map(redact, node.tags))
             if node.org is not None:
                 changes["org"] = redact(node.org)
             nodes.append(dataclasses.replace(node, id=ids[node.id], **changes))
         else:
-            nodes.append(_redacted(node, ids, redact))
-    edges = [_redacted(edge, ids, redact) for edge in doc.edges]
+            nodes.append(_redacted(node, ids, kept, redact))
+    edges = [_redacted(edge, ids, kept, redact) for edge in doc.edges]
     return _document(doc, nodes, edges, ids, redact), key
 
 
@@ -251,14 +303,15 @@ def _communities_only(doc: MapDocument) -> MapDocument:
     redact = _redactor(dict.fromkeys(person_names(doc), NO_NAME))
     kept_nodes = [node for node in doc.nodes if node.id not in people]
     ids = _new_ids(doc, nodes=kept_nodes)
-    nodes = [_redacted(node, ids, redact) for node in kept_nodes]
+    kept = frozenset(node.id for node in kept_nodes)
+    nodes = [_redacted(node, ids, kept, redact) for node in kept_nodes]
     edges = []
     for edge in doc.edges:
         if edge.source in people or edge.target in people:
             continue
         if isinstance(edge, CrossingEdge) and edge.via:
             edge = dataclasses.replace(edge, via=tuple(v for v in edge.via if v not in people))
-        edges.append(_redacted(edge, ids, redact))
+        edges.append(_redacted(edge, ids, kept, redact))
     return _document(doc, nodes, edges, ids, redact)
 
 
@@ -300,8 +353,11 @@ def _new_ids(
     return ids
 
 
-def _redacted(item: Any, ids: dict[str, str], redact: Callable[[str], str]) -> Any:
-    """``item`` with new ids, and any person's name in its text replaced."""
+def _redacted(
+    item: Any, ids: dict[str, str], kept: frozenset[str], redact: Callable[[str], str]
+) -> Any:
+    """``item`` with new ids, and any person's name in its text replaced; ``kept`` are the ids
+    of the nodes the copy keeps (see :func:`_room_attributes`)."""
     changes: dict[str, Any] = {
         "id": ids[item.id],
         "notes": redact(item.notes),
@@ -309,7 +365,9 @@ def _redacted(item: Any, ids: dict[str, str], redact: Callable[[str], str]) -> A
         "attributes": {
             redact(name): redact(value) if isinstance(value, str) else value
             for name, value in item.attributes.items()
-        },
+            if not name.startswith(ROOM_PREFIX)
+        }
+        | _room_attributes(item.attributes, ids, kept, redact),
     }
     for name in ("label", "org", "domain", "sector"):
         value = getattr(item, name, None)
@@ -320,6 +378,29 @@ def _redacted(item: Any, ids: dict[str, str], redact: Callable[[str], str]) -> A
     if isinstance(item, CrossingEdge):
         changes["via"] = tuple(ids[node_id] for node_id in item.via)
     return dataclasses.replace(item, **changes)
+
+
+def _room_attributes(
+    attributes: dict[str, Any],
+    ids: dict[str, str],
+    kept: frozenset[str],
+    redact: Callable[[str], str],
+) -> dict[str, Any]:
+    """The room map's provenance of an item, in the copy: ``room:from`` names the copy's ids
+    of the participants it keeps (the key goes when it keeps none), other ``room:`` attributes
+    stay (``room:count``, ``room:participant``), a text among them redacted."""
+    room: dict[str, Any] = {}
+    for name, value in attributes.items():
+        if not name.startswith(ROOM_PREFIX):
+            continue
+        if name == ROOM_FROM:
+            sources = value.split() if isinstance(value, str) else []
+            mapped = [ids[source] for source in sources if source in kept]
+            if mapped:
+                room[name] = " ".join(mapped)
+        else:
+            room[name] = redact(value) if isinstance(value, str) else value
+    return room
 
 
 def _document(
@@ -384,4 +465,12 @@ def write_key(key: dict[str, str], path: str | os.PathLike[str]) -> Path:
     return path
 
 
-__all__ = ["LEVELS", "key_path", "names_in", "person_names", "safe_copy", "write_key"]
+__all__ = [
+    "LEVELS",
+    "key_path",
+    "name_forms",
+    "names_in",
+    "person_names",
+    "safe_copy",
+    "write_key",
+]

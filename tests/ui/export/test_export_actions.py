@@ -292,6 +292,24 @@ def test_share_communities_only(make_window, tmp_path):
     assert not (tmp_path / "places.key.json").exists()
 
 
+def test_share_a_room_map_pseudonymised_keeps_it_a_room_map(window_on, tmp_path):
+    from commapper.workshop.room_analysis import analyse_room
+    from tests.io.test_safe_copy import room_map
+
+    room = room_map()
+    window = window_on(room)
+    out = tmp_path / "room.commap"
+    assert window.exports.share_to(out, "pseudonymised") == [out, tmp_path / "room.key.json"]
+    assert names_in(room, out.read_bytes()) == []
+    assert "bo-li" not in out.read_text(encoding="utf-8")
+    copy = load_map(out)
+    ids = {node.id for node in copy.nodes}
+    assert all(
+        set(item.attributes["room:from"].split()) <= ids for item in (*copy.nodes, *copy.edges)
+    )
+    assert len(analyse_room(copy).breadth) == 3
+
+
 def test_the_share_dialog_explains_each_level(qtbot):
     from PySide6.QtWidgets import QLabel
 
