@@ -17,19 +17,23 @@ with the next merge (when any file changes, or on Merge Again).
 
 The facilitator's aliases and decisions are written to ``aliases.json`` in the folder, in the
 format of ``commapper merge --aliases``, so the command gives the same room.
+
+The room lives as long as its window: when the window goes (closed, so deleted), the folder is
+no longer watched and a merge still running in the worker thread is dropped, never delivered to
+the deleted objects (:meth:`RoomMap.stop`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
+import threading
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from commapper.io.atomic import atomic_write
@@ -149,14 +153,25 @@ class RoomMap(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="commapper-room")
         self._relay = _Relay(self)
         self._relay.done.connect(self._merged_elsewhere)
+        if parent is not None:  # the window: its deletion (closed) ends the room
+            parent.installEventFilter(self)
         # What the alias file holds, as read or last written: written again only when it changes.
         self._saved = (room.aliases, room.decisions)
         self._written = self._read_text()
 
     def stop(self) -> None:
+        """Stop following the folder: no more watching, and a merge under way is dropped (the
+        worker thread ends when it has finished, without a word)."""
+        self._relay.close()
         self.watcher.stop()
-        self._generation += 1  # a merge under way is dropped
-        self._pool.shutdown(wait=False)
+        self._generation += 1
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A closed window is deleted (WA_DeleteOnClose), and this room with it.
+        if event.type() == QEvent.Type.DeferredDelete and watched is self.parent():
+            self.stop()
+        return False
 
     def _count_change(self, _change: object) -> None:
         self._doc_version += 1
@@ -329,9 +344,26 @@ class RoomMap(QObject):
 
 
 class _Relay(QObject):
-    """Carries a worker's merge back to the GUI thread (a queued signal)."""
+    """Carries a worker's merge back to the GUI thread (a queued signal), until closed: the
+    lock keeps a worker from emitting while, or after, the GUI thread closes it, so nothing is
+    emitted on an object about to be deleted."""
 
     done = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._open = True
+
+    def send(self, generation: int, job: object) -> None:
+        """Emit ``done`` from a worker thread, unless the room has stopped."""
+        with self._lock:
+            if self._open:
+                self.done.emit(generation, job)
+
+    def close(self) -> None:
+        with self._lock:
+            self._open = False
 
 
 @dataclass(frozen=True)
@@ -390,8 +422,7 @@ class _MergeJob:
         except Exception:  # a bug: the GUI thread merges again itself, and shows what breaks
             logger.exception("merging the room in a worker thread")
             self.merge = None
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            relay.done.emit(self.generation, self)
+        relay.send(self.generation, self)
 
 
 class RoomCommand(QUndoCommand):
