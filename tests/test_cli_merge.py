@@ -162,6 +162,27 @@ def test_merge_refuses_to_write_over_one_of_its_inputs(room_folder):
     assert target.read_bytes() == before
 
 
+def test_an_earlier_room_map_among_the_inputs_is_left_out_with_a_message(room_folder):
+    first = room_folder / "room.commap"
+    assert commapper("merge", *inputs(room_folder), "-o", first).returncode == 0
+    # maps/*.commap takes in the room map written there last time.
+    again = room_folder / "out" / "room.commap"
+    again.parent.mkdir()
+    result = commapper("merge", *sorted(room_folder.glob("*.commap")), "-o", again)
+    assert result.returncode == 0, result.stderr
+    assert f"{first}: a room map, not a participant's map; left out" in result.stderr
+    assert "the room map of 3 participants" in result.stdout
+    merged, before = load_map(again), load_map(first)
+    assert sorted(n.id for n in merged.nodes) == sorted(n.id for n in before.nodes)
+    assert sorted(e.id for e in merged.edges) == sorted(e.id for e in before.edges)
+
+    # Nothing but room maps: nothing to merge.
+    result = commapper("merge", first, "-o", room_folder / "out" / "other.commap")
+    assert result.returncode == 1
+    assert "no participant's map could be read; nothing was written" in result.stderr
+    assert not (room_folder / "out" / "other.commap").exists()
+
+
 def test_merge_needs_an_output():
     result = commapper("merge", "a.commap")
     assert result.returncode == 2 and "-o/--output" in result.stderr

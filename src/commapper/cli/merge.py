@@ -42,6 +42,7 @@ def run(options: argparse.Namespace) -> int:
     from commapper.workshop.alias_file import AliasFileError, load_aliases
     from commapper.workshop.matching import Aliases
     from commapper.workshop.room import Room, load_participant, merge_room
+    from commapper.workshop.room_analysis import is_room_map
 
     output = Path(options.output)
     aliases = Aliases()
@@ -64,7 +65,13 @@ def run(options: argparse.Namespace) -> int:
             _say(f"{name}: given twice; merged once", sys.stderr)
             continue
         seen.add(path.resolve())
-        room = room.with_file(load_participant(path))
+        file = load_participant(path)
+        if file.document is not None and is_room_map(file.document):
+            # An earlier room map saved beside the participants' maps (maps/*.commap takes it
+            # in): left out, as the app leaves it out of a folder.
+            _say(f"{name}: a room map, not a participant's map; left out", sys.stderr)
+            continue
+        room = room.with_file(file)
     for file in room.broken:
         for line in file.problems:
             _say(f"{file.path}: {line}", sys.stderr)
@@ -77,7 +84,8 @@ def run(options: argparse.Namespace) -> int:
         return EXIT_INVALID
     readable = len(room.files) - len(room.broken)
     if readable == 0:
-        _say("commapper merge: no file could be read; nothing was written", sys.stderr)
+        _say("commapper merge: no participant's map could be read; nothing was written",
+             sys.stderr)  # fmt: skip
         return EXIT_INVALID
     merged = merge_room(room)
     for problem in merged.problems:
