@@ -89,6 +89,40 @@ def test_communities_only_export_has_no_people_and_no_key(tmp_path):
     assert names_in(load_map(NURSE), out.read_bytes()) == []
 
 
+@pytest.mark.parametrize("level", ["pseudonymised", "communities"])
+def test_a_refused_safe_copy_leaves_an_older_file_as_it_was(tmp_path, level):
+    """A person called Graph is named by any GraphML file's markup: the copy is refused
+    (which only such a name can make happen), and the file it would have replaced stays."""
+    from commapper.io import save_map
+    from commapper.model import MapDocument, PersonNode
+
+    doc = MapDocument.new()
+    doc.nodes = [PersonNode(id="p1", label="Graph")]
+    doc.reindex()
+    source = tmp_path / "graph.commap"
+    save_map(doc, source)
+    out = tmp_path / "share.graphml"
+    out.write_text("the older export", encoding="utf-8")
+    result = commapper("export", source, "-o", out, "--anonymise", level)
+    assert_clean_failure(result)
+    assert "the copy still named 1 person of the map, so nothing was written" in result.stderr
+    assert out.read_text(encoding="utf-8") == "the older export"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["graph.commap", "share.graphml"]
+    # The same copy as .commap names no one and replaces the older file.
+    older = tmp_path / "share.commap"
+    older.write_text("the older copy", encoding="utf-8")
+    assert commapper("export", source, "-o", older, "--anonymise", level).returncode == 0
+    assert load_map(older).title == doc.title
+
+
+def test_a_safe_copy_into_a_missing_folder_is_said_plainly(tmp_path):
+    result = commapper(
+        "export", NURSE, "-o", tmp_path / "no" / "share.gexf", "--anonymise", "communities"
+    )
+    assert_clean_failure(result)
+    assert f"{tmp_path / 'no' / 'share.gexf'}: the file could not be written" in result.stderr
+
+
 @pytest.mark.parametrize("fmt", ["commap", "graphml"])
 def test_a_pseudonymised_room_map_is_still_a_room_map_and_names_no_one(tmp_path, fmt):
     from commapper.io import save_map

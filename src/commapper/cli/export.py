@@ -5,8 +5,11 @@ copy first (``--anonymise``), checked to name no person of the map."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,19 +100,24 @@ def run(options: argparse.Namespace) -> int:
         if view is not None:  # a copy's views keep their order; a name in one is replaced
             view = doc.views[names.index(view)].name
     try:
-        written = (
-            _picture(doc, output, fmt, options, view)
-            if fmt in PICTURE_FORMATS
-            else _data(doc, output, fmt)
-        )
+        # A safe copy is made in a private folder and checked there, so that a copy refused
+        # leaves an older OUT as it was; only then are the files put in place.
+        with _staging(options.anonymise is not None, output) as staged:
+            written = (
+                _picture(doc, staged, fmt, options, view)
+                if fmt in PICTURE_FORMATS
+                else _data(doc, staged, fmt)
+            )
+            if staged != output:
+                if not _checked(original, written, options.file):
+                    return EXIT_INVALID
+                written = _put_in_place(written, output.parent)
     except _ExportFailed as error:
         _say(f"{options.file}: {error}", sys.stderr)
         return EXIT_INVALID
     except MapFileError as error:
         for line in error.lines():
             _say(f"{error.path or options.output}: {line}", sys.stderr)
-        return EXIT_INVALID
-    if options.anonymise and not _checked(original, written, options.file):
         return EXIT_INVALID
     _say(f"{options.file}: exported to {', '.join(map(str, written))} ({fmt})")
     if key is not None:
@@ -181,19 +189,56 @@ def _data(doc: MapDocument, output: Path, fmt: str) -> list[Path]:
     return write_exchange(doc, output, fmt)
 
 
+@contextlib.contextmanager
+def _staging(staged: bool, output: Path) -> Iterator[Path]:
+    """Where to write ``output`` first: itself, or when ``staged`` the same name in a private
+    temporary folder, removed afterwards."""
+    if not staged:
+        yield output
+        return
+    with tempfile.TemporaryDirectory(prefix="commapper-export-") as folder:
+        yield Path(folder) / output.name
+
+
+def _put_in_place(staged: list[Path], folder: Path) -> list[Path]:
+    """Each staged file written atomically under its name in ``folder``; the files written.
+
+    Raises
+    ------
+    MapFileError
+        If one cannot be written (the file it would have replaced is then as it was).
+    """
+    from commapper.io.atomic import ReadOnlyTarget, atomic_write
+    from commapper.io.errors import MapFileError
+
+    written = []
+    for path in staged:
+        target = folder / path.name
+        try:
+            atomic_write(target, path.read_bytes(), keep_backup=False)
+        except ReadOnlyTarget:
+            raise MapFileError.single(
+                target, "the file is read-only, so it was not replaced"
+            ) from None
+        except OSError as error:
+            raise MapFileError.single(
+                target, f"the file could not be written ({error.strerror or error})"
+            ) from None
+        written.append(target)
+    return written
+
+
 def _checked(original: MapDocument, written: list[Path], name: str) -> bool:
-    """Whether no file written names a person of the original map; if one does, every file
-    written is removed and the user told (which the safe copy should never let happen)."""
+    """Whether no file written names a person of the original map; if one does, the user is
+    told (which the safe copy should never let happen) and nothing is put in place."""
     from commapper.io.safe_copy import names_in
 
     named = sorted({found for path in written for found in names_in(original, path.read_bytes())})
     if not named:
         return True
-    for path in written:
-        path.unlink(missing_ok=True)
     _say(
-        f"{name}: the copy still named {len(named)} people of the map, so it was removed; "
-        "nothing was written",
+        f"{name}: the copy still named {len(named)} "
+        f"{'person' if len(named) == 1 else 'people'} of the map, so nothing was written",
         sys.stderr,
     )
     return False
