@@ -7,6 +7,7 @@ components with networkx, never through the analysis's community network C.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from itertools import combinations
@@ -158,3 +159,26 @@ def test_the_provenance_of_a_room_map_names_its_participants():
     merged = merge_maps([participant("Ana", ["Choir"]), participant("Bo", ["Choir"])])
     (choir,) = [node for node in merged.document.nodes if node.kind == "community"]
     assert item_sources(choir) == room_participants(merged.document)
+
+
+@ROOM_SETTINGS
+@given(rooms())
+def test_a_room_map_is_a_map_with_participants_and_nothing_else(room):
+    """One test of a room map: is_room_map says so exactly when room_participants names some,
+    however the marks were left (merged, taken off all but one, the last one not true)."""
+    doc = merge_maps(room.participants).document
+    assert is_room_map(doc) == bool(room_participants(doc)) == bool(room.participants)
+
+    def marked(node, mark):
+        attributes = {k: v for k, v in node.attributes.items() if k != "room:participant"}
+        if mark is not None:
+            attributes["room:participant"] = mark
+        return dataclasses.replace(node, attributes=attributes)
+
+    first, *others = room_participants(doc)
+    doc.nodes = [marked(node, None) if node.id in others else node for node in doc.nodes]
+    doc.reindex()
+    assert is_room_map(doc) and room_participants(doc) == [first]
+    doc.nodes = [marked(node, "yes") if node.id == first else node for node in doc.nodes]
+    doc.reindex()
+    assert not is_room_map(doc) and room_participants(doc) == []

@@ -107,8 +107,9 @@ def room_participants(doc: MapDocument) -> list[str]:
 
 
 def is_room_map(doc: MapDocument) -> bool:
-    """Whether ``doc`` is a room map: some person in it is marked as a participant."""
-    return any(node.attributes.get(ROOM_PARTICIPANT) is True for node in doc.nodes)
+    """Whether ``doc`` is a room map: it has participants (:func:`room_participants`, the one
+    test of a room map, which the app, ``commapper merge`` and ``analyse`` all use)."""
+    return bool(room_participants(doc))
 
 
 def analyse_room(doc: MapDocument) -> RoomAnalysis:
