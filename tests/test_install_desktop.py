@@ -28,6 +28,7 @@ def install_desktop(tmp_path: Path, *args: str, code: str | None = None):
         "HOME": str(tmp_path / "home"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
     }
     command = [sys.executable, "-m", "commapper.cli", "install-desktop", *args]
     if code is not None:
@@ -165,6 +166,51 @@ def test_uninstall_keeps_the_other_defaults_in_mimeapps_list(tmp_path):
         f"{MIME_TYPE}=other.desktop;\n"
         "[Added Associations]\n"
     )
+
+
+needs_xdg_mime = pytest.mark.skipif(
+    shutil.which("xdg-mime") is None, reason="xdg-mime sets the default; not installed"
+)
+
+
+@needs_xdg_mime
+@pytest.mark.parametrize(
+    "before",
+    [
+        None,  # no mimeapps.list: install makes it, uninstall removes it
+        "[Added Associations]\ntext/plain=org.gnome.TextEditor.desktop;\n",
+        "[Default Applications]\ntext/plain=org.gnome.TextEditor.desktop\n",
+        "[Default Applications]\n",  # an empty section of the user's own stays
+    ],
+)
+def test_uninstall_gives_mimeapps_list_back_as_it_was(tmp_path, before):
+    mimeapps = tmp_path / "config" / "mimeapps.list"
+    if before is not None:
+        mimeapps.parent.mkdir(parents=True)
+        mimeapps.write_text(before, encoding="utf-8")
+    assert install_desktop(tmp_path).returncode == 0
+    assert f"{MIME_TYPE}={DESKTOP_ID}" in mimeapps.read_text(encoding="utf-8")
+    # Installed twice: the second install sees the file the first made, and remembers the first.
+    assert install_desktop(tmp_path).returncode == 0
+    result = install_desktop(tmp_path, "--uninstall")
+    assert result.returncode == 0, result.stderr
+    if before is None:
+        assert not mimeapps.exists()
+    else:
+        assert mimeapps.read_text(encoding="utf-8").strip() == before.strip()
+    assert not (tmp_path / "state" / "commapper").exists()
+
+
+@needs_xdg_mime
+def test_a_default_another_app_added_since_install_keeps_the_section(tmp_path):
+    mimeapps = tmp_path / "config" / "mimeapps.list"
+    assert install_desktop(tmp_path).returncode == 0
+    with mimeapps.open("a", encoding="utf-8") as added:
+        added.write("text/plain=org.gnome.TextEditor.desktop\n")
+    assert install_desktop(tmp_path, "--uninstall").returncode == 0
+    text = mimeapps.read_text(encoding="utf-8")
+    assert "[Default Applications]" in text and "text/plain=org.gnome.TextEditor" in text
+    assert MIME_TYPE not in text
 
 
 @pytest.mark.parametrize("platform, system", [("win32", "Windows"), ("darwin", "macOS")])

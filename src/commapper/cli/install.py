@@ -7,11 +7,19 @@ the freedesktop.org specifications: the desktop entry in ``applications/``, the 
 hicolor theme, the MIME type in ``mime/packages/`` and the AppStream metainfo in ``metainfo/``.
 The desktop entry runs this installation's ``commapper`` by its absolute path. Windows and
 macOS register the app and its file type through the installer of the frozen app instead.
+
+The default app for ``.commap`` files is set by ``xdg-mime`` in the user's ``mimeapps.list``,
+which other apps share. Whether that file, or its ``[Default Applications]`` section, was there
+before is remembered in ``$XDG_STATE_HOME/commapper/install-desktop.json``, so that
+``--uninstall`` takes out the file or the section only if install made it and it is left empty.
+Every file is written atomically: an interrupted install leaves no half-written file.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import re
 import shutil
@@ -24,12 +32,14 @@ from pathlib import Path
 
 from commapper import APP_ID, APP_NAME
 from commapper.cli import EXIT_INVALID, EXIT_OK, _say
+from commapper.io.atomic import atomic_write
 from commapper.resources import DESKTOP_DIR, ICON_SIZES, ICONS_DIR
 
 DESKTOP_ID = f"{APP_ID}.desktop"
 MIME_NAMESPACE = "{http://www.freedesktop.org/standards/shared-mime-info}"
 # The Desktop Entry specification's characters that oblige an Exec argument to be quoted.
 _RESERVED = re.compile(r"""[\s"'\\><~|&;$*?#()`]""")
+DEFAULTS_SECTION = "[Default Applications]"
 
 
 def build(parser: argparse.ArgumentParser) -> None:
@@ -171,9 +181,10 @@ def _install(files: list[Placed], data_home: Path, mime_type: str) -> int:
     for placed in files:
         placed.target.parent.mkdir(parents=True, exist_ok=True)
         if placed.target.name == DESKTOP_ID:
-            placed.target.write_text(desktop_entry_text(placed.source, command), encoding="utf-8")
+            data = desktop_entry_text(placed.source, command).encode("utf-8")
         else:
-            shutil.copyfile(placed.source, placed.target)
+            data = placed.source.read_bytes()
+        atomic_write(placed.target, data, keep_backup=False)
     _say(f"Installed {APP_NAME} for this user in {data_home}:")
     _say(f"  applications/{DESKTOP_ID} (runs {' '.join(command)})")
     _say(f"  mime/packages/{APP_ID}.xml ({mime_type}: *.commap files)")
@@ -181,6 +192,8 @@ def _install(files: list[Placed], data_home: Path, mime_type: str) -> int:
     icons = [placed for placed in files if "icons" in placed.target.parts]
     _say(f"  {len(icons)} icons in icons/hicolor (the app's and its file type's)")
     status = _refresh(data_home)
+    mimeapps = mimeapps_path()
+    _remember_mimeapps(mimeapps)
     default = ["xdg-mime", "default", DESKTOP_ID, mime_type]
     status = max(status, _run_tool(default, f"{APP_NAME} opens .commap files"))
     return status
@@ -196,9 +209,49 @@ def _uninstall(files: list[Placed], data_home: Path, mime_type: str) -> int:
         _say(f"{APP_NAME} was not installed for this user in {data_home}: nothing to remove.")
     else:
         _say(f"Removed {removed} files of {APP_NAME} from {data_home}.")
-    if _forget_default(xdg_folder("XDG_CONFIG_HOME", ".config") / "mimeapps.list", mime_type):
+    mimeapps = mimeapps_path()
+    made = _made_by_install(mimeapps)
+    if _forget_default(mimeapps, mime_type, made):
         _say(f"  {APP_NAME} is no longer the default for .commap files (mimeapps.list)")
+    state = state_path()
+    state.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # a folder that holds more is left
+        state.parent.rmdir()
     return _refresh(data_home) if removed else EXIT_OK
+
+
+def mimeapps_path() -> Path:
+    """The user's ``mimeapps.list``, where ``xdg-mime default`` writes."""
+    return xdg_folder("XDG_CONFIG_HOME", ".config") / "mimeapps.list"
+
+
+def state_path() -> Path:
+    """Where install-desktop remembers what it made of ``mimeapps.list``."""
+    return xdg_folder("XDG_STATE_HOME", ".local/state") / "commapper" / "install-desktop.json"
+
+
+def _remember_mimeapps(mimeapps: Path) -> None:
+    """Remember, before ``xdg-mime`` writes, whether ``mimeapps.list`` and its defaults
+    section were there; an earlier install's memory is kept (the file may be its)."""
+    made = _made_by_install(mimeapps)
+    lines = mimeapps.read_text(encoding="utf-8").splitlines() if mimeapps.is_file() else []
+    made["file"] = made.get("file", False) or not mimeapps.exists()
+    made["section"] = made.get("section", False) or DEFAULTS_SECTION not in map(str.strip, lines)
+    state = state_path()
+    state.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(state, (json.dumps({"mimeapps.list": made}) + "\n").encode(), keep_backup=False)
+
+
+def _made_by_install(mimeapps: Path) -> dict[str, bool]:
+    """What an install made of ``mimeapps.list`` (``file``, ``section``, each true when
+    made); empty if it remembers nothing."""
+    state = state_path()
+    try:
+        data = json.loads(state.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    made = data.get("mimeapps.list") if isinstance(data, dict) else None
+    return {name: made.get(name) is True for name in ("file", "section") if isinstance(made, dict)}
 
 
 def _refresh(data_home: Path) -> int:
@@ -237,9 +290,11 @@ def _run_tool(command: list[str], purpose: str) -> int:
     return EXIT_OK
 
 
-def _forget_default(path: Path, mime_type: str) -> bool:
+def _forget_default(path: Path, mime_type: str, made: dict[str, bool] | None = None) -> bool:
     """Take Commapper out of the user's mimeapps.list for ``mime_type`` (xdg-mime can set a
-    default but not unset one); returns whether there was anything to take out."""
+    default but not unset one); returns whether there was anything to take out. ``made`` says
+    what install made (``file``, ``section``): that is removed too once it holds nothing."""
+    made = made or {}
     if not path.is_file():
         return False
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -253,6 +308,25 @@ def _forget_default(path: Path, mime_type: str) -> bool:
                 continue
             line = f"{key}={';'.join(others)};\n"
         kept.append(line)
-    if changed:
-        path.write_text("".join(kept), encoding="utf-8")
+    if changed and made.get("section"):
+        kept = _without_empty_section(kept, DEFAULTS_SECTION)
+    if changed and made.get("file") and not "".join(kept).strip():
+        path.unlink()
+    elif changed:
+        atomic_write(path, "".join(kept).encode("utf-8"), keep_backup=False)
     return changed
+
+
+def _without_empty_section(lines: list[str], header: str) -> list[str]:
+    """``lines`` without the section ``header`` if it holds no entry (blank lines only)."""
+    starts = [index for index, line in enumerate(lines) if line.strip() == header]
+    if len(starts) != 1:
+        return lines
+    start = starts[0]
+    end = next(
+        (index for index in range(start + 1, len(lines)) if lines[index].lstrip().startswith("[")),
+        len(lines),
+    )
+    if any(line.strip() for line in lines[start + 1 : end]):
+        return lines
+    return lines[:start] + lines[end:]
