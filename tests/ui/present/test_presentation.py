@@ -4,6 +4,7 @@ touching the file."""
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -417,3 +418,32 @@ def test_a_view_name_too_long_is_refused_with_a_message(window_on, qtbot):
     window.views.list.item(0).setText("x" * 600)
     assert window.session.doc.views[0].name == "Communities"
     assert refused and "name" in refused[0]
+
+
+def test_a_crowded_room_map_is_framed_whole_with_no_label_over_another(window_on, qtbot):
+    """Room maps have dozens of communities: on the projection their names give way to one
+    another instead of piling up, and the frame takes in the labels shown."""
+    from benchmarks.generate import generate_map
+
+    window = window_on(generate_map(300, seed=3))
+    presentation = window.present()
+    qtbot.waitExposed(presentation)
+    scene = presentation.scene
+    qtbot.waitUntil(
+        lambda: not scene._declutter_timer.isActive() and scene._declutter_steps is None
+    )
+    qtbot.wait(100)
+    shown = [
+        item.label_scene_rect()
+        for item in scene.node_items.values()
+        if item.kind in (NodeKind.ME, NodeKind.COMMUNITY)
+        and item.node_id not in scene.crowded_labels
+        and not item.label_scene_rect().isEmpty()
+    ]
+    assert shown and len(shown) < sum(
+        item.kind == NodeKind.COMMUNITY for item in scene.node_items.values()
+    )  # some gave way
+    for one, other in itertools.combinations(shown, 2):
+        assert not one.adjusted(2, 2, -2, -2).intersects(other)
+    frame = presentation.view.shown_rect()
+    assert all(frame.contains(rect) for rect in shown)

@@ -181,7 +181,7 @@ def placing_labels(
         ),
     )
     many = len(scene.node_items) > MANY_NODES
-    always_named = sum(item.kind in LEADER_KINDS for item in nodes) <= ALWAYS_NAMED
+    always_named = sum(item.kind in LEADER_KINDS for item in nodes) <= scene.always_named
     # On a small map every label keeps off every line it can; on a large one only me and the
     # communities keep off their own (all lines would cost too much, for labels mostly hidden).
     lines = None if many else _Lines(scene, taken.cell)

@@ -42,6 +42,7 @@ from commapper.ui.canvas.edge_item import EdgeItem, Look, make_look
 from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import LEADER_KINDS, MANY_NODES, NodeItem
 from commapper.ui.canvas.labels import (
+    ALWAYS_NAMED,
     EdgeLabelLayer,
     LabelPlacement,
     place_labels,
@@ -135,6 +136,8 @@ class MapScene(QGraphicsScene):
         # Lines of these kinds go unlabelled (ties' labels may name people the room is not
         # to see).
         self.hidden_edge_labels: frozenset[EdgeKind] = frozenset()
+        # Up to this many, me and the communities are named however crowded (labels.py).
+        self.always_named = ALWAYS_NAMED
         self.label_scale = 1.0
         # Edges longer than this (scene units) are cut to the screen before drawing; the view
         # sets it from the zoom so that only edges long on screen pay for the cut.

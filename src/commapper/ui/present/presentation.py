@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QCloseEvent,
     QFont,
+    QFontMetricsF,
     QGuiApplication,
     QKeyEvent,
     QMouseEvent,
@@ -44,7 +45,13 @@ from PySide6.QtWidgets import (
 from commapper.analysis.result import Analysis
 from commapper.model import DocumentChanged, EdgeKind, MapDocument, NodeKind, NodeModel, View
 from commapper.ui.canvas.canvas_legend import install_canvas_legend
-from commapper.ui.canvas.items import NodeItem
+from commapper.ui.canvas.items import (
+    LABEL_GAP,
+    LABEL_MAX_WIDTH,
+    LEADER_KINDS,
+    NodeItem,
+    label_font,
+)
 from commapper.ui.canvas.overlays import CanvasOverlays
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
@@ -56,6 +63,9 @@ from commapper.ui.shell.theme import PROJECTOR, PROJECTOR_DARK
 # Labels on the projection are this many times their size in the editor at 100%, on a screen
 # 1,080 pixels high, whatever the zoom: read from the back of a room.
 ROOM_LABEL_SCALE = 2.0
+# ... down to this with MANY_LANDMARKS names of me and communities on show, from FEW_LANDMARKS.
+CROWDED_LABEL_SCALE, FEW_LANDMARKS, MANY_LANDMARKS = 1.3, 20, 60
+ALWAYS_NAMED_IN_ROOM = 12
 ROOM_LEGEND_SCALE = 2.2  # the legend's and the captions' type against the app's, likewise
 ROOM_CAPTION_SCALE = 2.2
 TRANSITION_MS = 450
@@ -113,14 +123,27 @@ class PresentationView(MapView):
         )
 
     def label_scale_for(self, zoom: float) -> float:
-        # Sized in screen pixels: the same on screen at any zoom, larger on a larger screen.
+        # Sized in screen pixels: the same on screen at any zoom, larger on a larger screen,
+        # and somewhat smaller when many names must find room (a room map has dozens).
         screen_scale = max(0.75, self.viewport().height() / 1080)
-        return ROOM_LABEL_SCALE * screen_scale / zoom
+        landmarks = sum(
+            item.kind in LEADER_KINDS and item.isVisible()
+            for item in self.map_scene.node_items.values()
+        )
+        crowding = min(
+            1.0, max(0.0, (landmarks - FEW_LANDMARKS) / (MANY_LANDMARKS - FEW_LANDMARKS))
+        )
+        room_scale = ROOM_LABEL_SCALE - crowding * (ROOM_LABEL_SCALE - CROWDED_LABEL_SCALE)
+        return room_scale * screen_scale / zoom
 
-    def frame(self, rect: QRectF) -> None:
+    def frame(self, rect: QRectF, label_room: bool = False) -> None:
         """Show exactly ``rect``, centred in the room the legend leaves on the right (fit_rect
-        adds a margin; a transition must not)."""
+        adds a margin; a transition must not); with ``label_room``, leave room on screen around
+        it for the labels of the nodes at its edges, which keep their size on screen."""
         room = self.viewport().rect().adjusted(0, 0, -self.reserved_right, 0)
+        if label_room:
+            across, down = self._label_room()
+            room = room.adjusted(across, down, -across, -down)
         if rect.isEmpty() or room.width() <= 0 or room.height() <= 0:
             return
         zoom = min(room.width() / rect.width(), room.height() / rect.height())
@@ -128,6 +151,13 @@ class PresentationView(MapView):
         centre = rect.center()
         centre.setX(centre.x() + self.reserved_right / 2 / self.zoom)
         self.centerOn(centre)
+
+    def _label_room(self) -> tuple[int, int]:
+        """Pixels a label may reach beyond its node's disc: its widest, beside it, and three
+        lines below it, at the size labels are drawn on screen."""
+        on_screen = self.label_scale_for(1.0)
+        line = QFontMetricsF(label_font(NodeKind.COMMUNITY)).height()
+        return int((LABEL_MAX_WIDTH + 2 * LABEL_GAP) * on_screen), int(3 * line * on_screen)
 
     def shown_rect(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
@@ -185,6 +215,9 @@ class Presentation(QWidget):
         self.scene = MapScene(session, parent=self, mirror=True)
         self.dark = bool(QSettings().value(DARK_SETTING, False, type=bool))
         self.scene.use_theme(PROJECTOR_DARK if self.dark else PROJECTOR)
+        # Names for the back of the room take room: beyond a few, communities' names give way
+        # to one another (the better connected named first) rather than pile up.
+        self.scene.always_named = ALWAYS_NAMED_IN_ROOM
         self.view = PresentationView(self.scene)
         self.view.node_clicked.connect(self.spotlight)
         layout = QVBoxLayout(self)
@@ -207,6 +240,7 @@ class Presentation(QWidget):
         self.spotlit: str | None = None
         self.step = 0
         self._target = QRectF()  # the part of the map the step shows, in scene coordinates
+        self._fit_nodes = True
         self._transition = QVariantAnimation(self)
         self._transition.setDuration(TRANSITION_MS)
         self._transition.setEasingCurve(QEasingCurve.Type.InOutCubic)
@@ -216,6 +250,11 @@ class Presentation(QWidget):
         # After the overlays, which reset the dimming of what they style on every edit.
         session.document_changed.connect(self._follow_edit)
         self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
+        self._reframe_soon = QTimer(self)
+        self._reframe_soon.setSingleShot(True)
+        self._reframe_soon.setInterval(0)
+        self._reframe_soon.timeout.connect(self._reframe)
 
     # -- the steps: the saved views in order, then the whole map --------------------------------
 
@@ -224,18 +263,18 @@ class Presentation(QWidget):
         return [*self.session.doc.views, None]
 
     def start(self) -> None:
-        """Show the first step: the first saved view, or the whole map when there is none."""
+        """Show the first step (the first saved view, or the whole map when there is none),
+        its caption followed by the keys to press."""
         self.go_to(0, animate=False)
         names = (
-            QCoreApplication.translate("Presentation", "N: names shown")
+            QCoreApplication.translate("Presentation", "N: show names")
             if self.names_hidden
-            else QCoreApplication.translate("Presentation", "N: names hidden")
+            else QCoreApplication.translate("Presentation", "N: hide names")
         )
-        self.caption.say(
-            QCoreApplication.translate(
-                "Presentation", "Page Down: next view · click: spotlight · {names} · Esc: leave"
-            ).format(names=names)
-        )
+        keys = QCoreApplication.translate(
+            "Presentation", "Page Down: next view · click: spotlight · {names} · Esc: leave"
+        ).format(names=names)
+        self.caption.say(f"{self.caption.text()}\n{keys}")
 
     def go_to(self, step: int, animate: bool = True) -> None:
         steps = self.steps
@@ -249,8 +288,10 @@ class Presentation(QWidget):
             item.setSelected(view is not None and node_id in view.highlighted)
         show_overlay(self.overlays, view.overlay if view is not None else None)
         target = viewport_rect(view) if view is not None else None
+        # Without a viewport of its own a step shows its nodes whole, with room for their labels.
+        self._fit_nodes = target is None
         if target is None:
-            target = _with_margin(self.scene.nodes_rect(shown))
+            target = _discs_around(self.scene, shown)
         previous, self._target = self._target, target
         appearing = [self.scene.node_items[node_id] for node_id in shown if node_id not in before]
         if animate and self.isVisible():
@@ -278,7 +319,7 @@ class Presentation(QWidget):
 
     def _transition_step(self, rect: object) -> None:
         if isinstance(rect, QRectF):
-            self.view.frame(rect)
+            self.view.frame(rect, label_room=self._fit_nodes)
         progress = self._transition.currentTime() / max(1, self._transition.duration())
         for item in self._fading:
             item.setOpacity(min(1.0, progress))
@@ -294,7 +335,7 @@ class Presentation(QWidget):
         self._fading = []
         self.scene.zoom_in_motion = False
         self.scene.edge_layer.invalidate()
-        self.view._zoom_settled()
+        self._reframe()
         self.view.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -308,7 +349,6 @@ class Presentation(QWidget):
             font = QFont(self.font())
             font.setPointSizeF(font.pointSizeF() * factor * scale)
             widget.setFont(font)
-        self._reframe()
 
     def _legend_switched(self, _on: bool) -> None:
         self._reframe()  # the map takes the room the legend leaves, or makes room for it
@@ -319,7 +359,7 @@ class Presentation(QWidget):
             return  # it ends on the target, framed anew
         legend = self.legend.sizeHint().width() + 2 * LEGEND_MARGIN
         self.view.reserved_right = legend if self.legend.action.isChecked() else 0
-        self.view.frame(self._target)
+        self.view.frame(self._target, label_room=self._fit_nodes)
         self.view._zoom_settled()
 
     # -- spotlight, names, theme -----------------------------------------------------------------
@@ -381,6 +421,9 @@ class Presentation(QWidget):
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             return self._key(event)
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            # Full screen comes after the first step is shown: framed again in the room it has.
+            self._reframe_soon.start()
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -484,11 +527,15 @@ def show_on(window: QWidget, screen: QScreen | None) -> None:
     window.showFullScreen()
 
 
-def _with_margin(rect: QRectF) -> QRectF:
-    if rect.isEmpty():
-        return QRectF(-300, -200, 600, 400)
-    margin = max(rect.width(), rect.height()) * 0.05 + 30
-    return rect.adjusted(-margin, -margin, margin, margin)
+def _discs_around(scene: MapScene, node_ids: list[str]) -> QRectF:
+    """The rectangle around the discs of ``node_ids`` (not their labels, whose size on the
+    projection is fixed on screen: see PresentationView.frame)."""
+    rect = QRectF()
+    for node_id in node_ids:
+        item = scene.node_items[node_id]
+        r = item.radius
+        rect = rect.united(QRectF(item.pos().x() - r, item.pos().y() - r, 2 * r, 2 * r))
+    return rect if not rect.isEmpty() else QRectF(-300, -200, 600, 400)
 
 
 def names_hidden_at_first(doc: MapDocument) -> bool:
