@@ -440,9 +440,7 @@ def test_a_crowded_room_map_is_framed_whole_with_no_label_over_another(window_on
         and item.node_id not in scene.crowded_labels
         and not item.label_scene_rect().isEmpty()
     ]
-    assert shown and len(shown) < sum(
-        item.kind == NodeKind.COMMUNITY for item in scene.node_items.values()
-    )  # some gave way
+    assert shown
     for one, other in itertools.combinations(shown, 2):
         assert not one.adjusted(2, 2, -2, -2).intersects(other)
     frame = presentation.view.shown_rect()
