@@ -141,8 +141,9 @@ class PresentationView(MapView):
         adds a margin; a transition must not); with ``label_room``, leave room on screen around
         it for the labels of the nodes at its edges, which keep their size on screen."""
         room = self.viewport().rect().adjusted(0, 0, -self.reserved_right, 0)
-        if label_room:
+        if label_room:  # at most a quarter of the room on each side, on a small screen
             across, down = self._label_room()
+            across, down = min(across, room.width() // 4), min(down, room.height() // 4)
             room = room.adjusted(across, down, -across, -down)
         if rect.isEmpty() or room.width() <= 0 or room.height() <= 0:
             return
