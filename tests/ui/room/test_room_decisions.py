@@ -88,7 +88,8 @@ def test_the_aliases_table_shows_an_accepted_match_at_once_and_not_once_undone(
     write(tmp_path, "Bo", "Pyton meetup", "ODC")
     window, panel = open_room_window(tmp_path)
     session, room, tree = window.session, panel.room, panel.aliases.tree
-    panel.aliases.add_group("Open data circle", ("ODC",), "community")
+    with qtbot.waitSignal(room.changed, timeout=WAIT_MS):
+        panel.aliases.add_group("Open data circle", ("ODC",), "community")
     assert tree.topLevelItemCount() == 1
     python = next(s for s in panel.matches.suggestions if "Python meetup" in s.labels)
     with qtbot.waitSignal(room.changed, timeout=WAIT_MS):

@@ -114,7 +114,8 @@ def test_accept_reject_and_undo_are_undo_steps_that_change_the_map(
     assert matches.suggested_tree.topLevelItemCount() == 2
     python = next(s for s in matches.suggestions if "Python meetup" in s.labels)
     steps = session.undo_stack.count()
-    matches.accept(python)
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        matches.accept(python)
     assert session.undo_stack.count() == steps + 1
     assert "Pyton meetup" not in labels(doc) and "Python meetup" in labels(doc)
     assert node_named(doc, "Python meetup").attributes[ROOM_COUNT] == 2
@@ -128,7 +129,8 @@ def test_accept_reject_and_undo_are_undo_steps_that_change_the_map(
     assert "Pyton meetup" not in labels(doc)
 
     chess = next(s for s in matches.suggestions if "Chess club" in s.labels)
-    matches.reject(chess)
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        matches.reject(chess)
     assert session.undo_stack.count() == steps + 2
     assert {"Chess club", "Chess clubs"} <= set(labels(doc))  # two things, as they were
     assert matches.suggested_tree.topLevelItemCount() == 0
@@ -136,7 +138,8 @@ def test_accept_reject_and_undo_are_undo_steps_that_change_the_map(
     assert decided == {"same", "different"}
     # Undo Decision on the accepted match: one more step, the two spellings apart again.
     accepted = next(m for m in matches.decided if "python meetup" in (m.first, m.second))
-    panel.room.undecide(accepted)
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        panel.room.undecide(accepted)
     assert session.undo_stack.count() == steps + 3
     assert {"Pyton meetup", "Python meetup"} <= set(labels(doc))
     assert [s.labels for s in matches.suggestions] == [("Python meetup", "Pyton meetup")]
@@ -152,9 +155,11 @@ def test_an_alias_merges_two_spellings_and_is_written_for_commapper_merge(
     window, panel = open_room_window(tmp_path)
     doc, aliases = window.session.doc, panel.aliases
     assert {"Open data circle", "ODC"} <= set(labels(doc))
-    aliases.add_group("Open data circle", (), "community")
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        aliases.add_group("Open data circle", (), "community")
     assert {"Open data circle", "ODC"} <= set(labels(doc))  # a group of one spelling: no change
-    aliases.add_spelling(0, "ODC")
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        aliases.add_spelling(0, "ODC")
     assert "ODC" not in labels(doc)
     assert node_named(doc, "Open data circle").attributes[ROOM_COUNT] == 2
     assert aliases.tree.topLevelItem(0).child(0).text(0) == "ODC"
@@ -173,7 +178,8 @@ def test_an_alias_merges_two_spellings_and_is_written_for_commapper_merge(
     assert labels(merged) == labels(doc)
     assert {e.id for e in merged.edges} == {e.id for e in doc.edges}
     # Removing the spelling is one undo step too, and written.
-    aliases.remove_spelling(0, "ODC")
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        aliases.remove_spelling(0, "ODC")
     assert {"Open data circle", "ODC"} <= set(labels(doc))
     assert load_aliases(tmp_path / "aliases.json").same[0].also == ()
     window.session.undo_stack.undo()
@@ -200,6 +206,7 @@ def test_the_analysis_panel_shows_what_analyse_room_says(qtbot, tmp_path, open_r
     write(tmp_path, "Dee", "Knitting circle")
     window, panel = open_room_window(tmp_path)
     view = panel.analysis
+    qtbot.waitUntil(lambda: view.analysis is not None, timeout=WAIT_MS)  # in the worker thread
     analysis = analyse_room(window.session.doc)
     doc = window.session.doc
     shared = [
@@ -283,7 +290,8 @@ def test_a_folder_step_undone_comes_back_with_merge_again(qtbot, folder, open_ro
     window.session.undo_stack.undo()
     assert not doc.has_node("c:go-club")  # off the map until the next merge
     assert window.session.undo_stack.canRedo()
-    panel.room.merge_again()  # the files on disk are what the room holds
+    with qtbot.waitSignal(panel.room.changed, timeout=WAIT_MS):
+        panel.room.merge_again()  # the files on disk are what the room holds
     assert doc.has_node("c:go-club") and doc.has_node("p:cy")
     assert window.session.undo_stack.undoText() == "Room: merged again"
 

@@ -4,17 +4,21 @@ participant's breadth as a chart.
 
 It shows :func:`~commapper.workshop.room_analysis.analyse_room` of the map as it is (merges and
 the facilitator's edits alike), worked out again a moment after each change; every figure and
-sentence is made from the analysis' own result. A 30-participant room is analysed in about
-10 ms, so it runs on the GUI thread (benchmarks/bench_room_gui.py measures the stall).
+sentence is made from the analysis' own result. The analysis runs in the room's worker thread
+(a 300-participant room takes a good part of a second), so the window answers meanwhile; only
+the tables and the chart are made on the GUI thread (benchmarks/bench_room_gui.py measures the
+stall).
 """
 
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +40,17 @@ from commapper.ui.translations import QT_TRANSLATE_NOOP
 from commapper.workshop.room_analysis import RoomAnalysis, analyse_room
 
 DEBOUNCE_MS = 200
+logger = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+
+class Worker(Protocol):
+    """Where the analysis runs: ``work`` in a worker thread, its result to ``done`` on the GUI
+    thread (:meth:`~commapper.ui.room.room_map.RoomMap.in_worker`)."""
+
+    def __call__(self, work: Callable[[], _T], done: Callable[[_T], None]) -> None: ...
+
+
 SHOWN = 10  # communities or participants named in a list before "and n more"
 BRIDGES_SHOWN = 6  # participants listed as only bridges, each with up to PAIRS_SHOWN pairs
 PAIRS_SHOWN = 2
@@ -114,13 +129,29 @@ class BreadthChart(Chart):
         self.setMinimumHeight(90 + 30 * max(len(self.shown), 2))
 
 
-class RoomAnalysisView(QScrollArea):
-    """The room's analysis, as a column of sections; follows ``session``'s map."""
+def _analysed(doc: MapDocument) -> RoomAnalysis | None:
+    """``analyse_room(doc)``, or None if it failed (logged)."""
+    try:
+        return analyse_room(doc)
+    except Exception:
+        logger.exception("analysing the room")
+        return None
 
-    def __init__(self, session: MapSession) -> None:
+
+class RoomAnalysisView(QScrollArea):
+    """The room's analysis, as a column of sections; follows ``session``'s map, analysed by
+    ``worker`` (on the GUI thread when None). ``shown`` is emitted when an analysis is shown."""
+
+    shown = Signal()
+
+    def __init__(self, session: MapSession, worker: Worker | None = None) -> None:
         super().__init__()
         self.session = session
+        self.worker = worker
         self.analysis: RoomAnalysis | None = None
+        # An analysis under way in the worker, and whether the map changed since it began.
+        self._running = False
+        self._again = False
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
@@ -176,11 +207,29 @@ class RoomAnalysisView(QScrollArea):
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def recompute(self) -> None:
-        """Analyse the map as it is now and show it."""
+        """Analyse the map as it is now and show it (when the worker has done it). Asked while
+        an analysis is under way, the map is analysed again when that one is shown."""
         self._timer.stop()
+        if self._running:
+            self._again = True
+            return
         doc = self.session.doc.snapshot()
-        self.analysis = analyse_room(doc)
-        self._show(doc, self.analysis)
+        if self.worker is None:
+            self._landed(doc, analyse_room(doc))
+            return
+        self._running = True
+        self.worker(lambda: _analysed(doc), lambda analysis: self._landed(doc, analysis))
+
+    def _landed(self, doc: MapDocument, analysis: RoomAnalysis | None) -> None:
+        self._running = False
+        if analysis is None:  # a bug, logged: the next change tries again
+            return
+        self.analysis = analysis
+        self._show(doc, analysis)  # the analysis of doc, named from doc: as the map was
+        self.shown.emit()
+        if self._again:
+            self._again = False
+            self.recompute()
 
     def _show(self, doc: MapDocument, analysis: RoomAnalysis) -> None:
         def label(node_id: str) -> str:

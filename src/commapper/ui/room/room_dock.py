@@ -32,7 +32,7 @@ class RoomPanel(QWidget):
         self.participants = ParticipantsPage(room)
         self.matches = MatchesPage(room)
         self.aliases = AliasesPage(room)
-        self.analysis = RoomAnalysisView(room.session)
+        self.analysis = RoomAnalysisView(room.session, room.in_worker)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)

@@ -28,10 +28,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QUndoCommand
@@ -48,6 +49,7 @@ from commapper.workshop.room import Room, RoomMerge, load_participant, merge_roo
 from commapper.workshop.room_analysis import is_room_map
 
 ALIASES_FILE = "aliases.json"
+_T = TypeVar("_T")
 logger = logging.getLogger(__name__)
 
 
@@ -124,9 +126,14 @@ class RoomMap(QObject):
 
     ``changed`` is emitted after every change of the room (a file read, a decision, an alias,
     one undone), for the panels to show it again.
+
+    Every merge runs in a worker thread, one at a time, so that the window answers while a
+    large room is merged (a second or two at 300 participants): a folder's change, a decision,
+    an alias, Merge Again. Each is one undo step when it lands; undo and redo need no merge.
     """
 
     changed = Signal()
+    working = Signal(bool)  # a merge is under way (True), or the room has caught up (False)
 
     def __init__(
         self, session: MapSession, folder: Path, opened: OpenedRoom, parent: QObject | None = None
@@ -145,14 +152,17 @@ class RoomMap(QObject):
         self.watcher.changed.connect(self.files_changed)
         self.watcher.extra_changed.connect(self._aliases_changed_on_disk)
         self.watcher.start()
-        # Files read and merged in a worker thread (see files_changed): path -> still there.
+        # Merged in the worker thread one at a time (see _next): the files that changed (path ->
+        # still there), the facilitator's changes asked for, and the merge under way.
         self._pending: dict[Path, bool] = {}
-        self._generation = 0
+        self._asked: list[tuple[Callable[[RoomState], RoomState], str]] = []
+        self._job: _MergeJob | None = None
+        self._stopped = False
         self._doc_version = 0
         session.document_changed.connect(self._count_change)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="commapper-room")
         self._relay = _Relay(self)
-        self._relay.done.connect(self._merged_elsewhere)
+        self._relay.done.connect(self._delivered)
         if parent is not None:  # the window: its deletion (closed) ends the room
             parent.installEventFilter(self)
         # What the alias file holds, as read or last written: written again only when it changes.
@@ -164,7 +174,7 @@ class RoomMap(QObject):
         worker thread ends when it has finished, without a word)."""
         self._relay.close()
         self.watcher.stop()
-        self._generation += 1
+        self._stopped = True
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -193,58 +203,22 @@ class RoomMap(QObject):
     # -- what changes the room -------------------------------------------------------------------
 
     def files_changed(self, changed: list[Path], gone: list[Path]) -> None:
-        """Read the files that appeared or changed, drop those that went, and merge again.
-
-        The reading, the merge and the difference to the map are worked out in a worker
-        thread, on the room and a snapshot of the map as they are now; the result is applied
-        when it comes, unless the facilitator changed the map or the room meanwhile, in which
-        case the room is merged again here. A newer change of the folder overtakes an older one,
-        and reads its files too.
-        """
+        """Read the files that appeared or changed, drop those that went, and merge again (in
+        the worker thread, see :meth:`_next`). Files that change while a merge is under way are
+        read by the next one."""
         for path in gone:
             self._pending[path] = False
         for path in changed:
             self._pending[path] = True
-        self._generation += 1
-        job = _MergeJob(
-            self._generation,
-            self.room,
-            dict(self._pending),
-            self.merge.document,
-            self.session.doc.snapshot(),
-            self._asked_with(),
-            set(self.room_maps),
-            self.labels,
-        )
-        self._pool.submit(job.run, self._relay)
-
-    def _asked_with(self) -> _Asked:
-        return _Asked(self.merge, self.room.aliases, self.room.decisions, self._doc_version)
-
-    def _merged_elsewhere(self, generation: int, job: object) -> None:
-        if generation != self._generation or not isinstance(job, _MergeJob):
-            return  # overtaken by a newer change of the folder, which reads these files too
-        names = [path.name for path in job.paths]
-        self._pending.clear()
-        self.room = dataclasses.replace(self.room, files=job.room.files)
-        self.room_maps = frozenset(job.room_maps)
-        if len(names) == 1:
-            text = self.tr("Room: {file} changed").format(file=names[0])
-        else:
-            text = self.tr("Room: {n} files changed").format(n=len(names))
-        if job.merge is None or not self._asked_with().same_as(job.asked_with):
-            self.merge_again(text)  # the map or the room changed meanwhile: merge here
-            return
-        self._commit(self.state, dataclasses.replace(self.state, merge=job.merge), job.edit, text)
+        self._next()
 
     def merge_again(self, text: str | None = None) -> None:
         """Merge the room as it is now and bring the map up to date (Merge Again)."""
-        self._change(self.state, text or self.tr("Room: merged again"))
+        self._change(lambda state: state, text or self.tr("Room: merged again"))
 
     def accept(self, match: Match, labels: tuple[str, str]) -> None:
-        state = self.state
         self._change(
-            dataclasses.replace(
+            lambda state: dataclasses.replace(
                 state,
                 decisions=state.decisions.accept(match),
                 labels={**state.labels, match: labels},
@@ -253,9 +227,8 @@ class RoomMap(QObject):
         )
 
     def reject(self, match: Match, labels: tuple[str, str]) -> None:
-        state = self.state
         self._change(
-            dataclasses.replace(
+            lambda state: dataclasses.replace(
                 state,
                 decisions=state.decisions.reject(match),
                 labels={**state.labels, match: labels},
@@ -264,20 +237,20 @@ class RoomMap(QObject):
         )
 
     def undecide(self, match: Match) -> None:
-        state = self.state
-        first, second = state.labels.get(match, (match.first, match.second))
+        first, second = self.labels.get(match, (match.first, match.second))
         self._change(
-            dataclasses.replace(state, decisions=state.decisions.undo(match)),
+            lambda state: dataclasses.replace(state, decisions=state.decisions.undo(match)),
             self.tr("Undo match decision {first} / {second}").format(first=first, second=second),
         )
 
     def set_aliases(self, aliases: Aliases, text: str, decisions: Decisions | None = None) -> None:
         """Take ``aliases`` (and ``decisions``, when given) as one undo step."""
-        state = self.state
-        after = dataclasses.replace(state, aliases=aliases)
-        if decisions is not None:
-            after = dataclasses.replace(after, decisions=decisions)
-        self._change(after, text)
+
+        def change(state: RoomState) -> RoomState:
+            state = dataclasses.replace(state, aliases=aliases)
+            return state if decisions is None else dataclasses.replace(state, decisions=decisions)
+
+        self._change(change, text)
 
     def _aliases_changed_on_disk(self) -> None:
         text = self._read_text()
@@ -291,16 +264,116 @@ class RoomMap(QObject):
             self.changed.emit()
             return
         self._change(
-            RoomState(aliases, Decisions(), self.merge, {}),
+            lambda state: RoomState(aliases, Decisions(), state.merge, {}),
             self.tr("Room: {file} changed").format(file=ALIASES_FILE),
         )
 
-    def _change(self, after: RoomState, text: str) -> None:
-        """Merge the room with ``after``'s aliases and decisions and make it one undo step."""
-        room = dataclasses.replace(self.room, aliases=after.aliases, decisions=after.decisions)
-        merge = merge_room(room.written(after.labels))
-        edit = room_update(self.session.doc, self.merge.document, merge.document)
-        self._commit(self.state, dataclasses.replace(after, merge=merge), edit, text)
+    def _change(self, change: Callable[[RoomState], RoomState], text: str) -> None:
+        """Merge the room with the aliases and decisions ``change`` makes of the room's state,
+        as one undo step (in the worker thread, see :meth:`_next`). Changes asked for while a
+        merge is under way follow in turn, each on the state the one before left."""
+        self._asked.append((change, text))
+        self._next()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a merge is under way or waiting."""
+        return self._job is not None or bool(self._asked or self._pending)
+
+    def _next(self) -> None:
+        """Start the next merge in the worker thread, unless one is under way: the facilitator's
+        changes first, in the order asked, then the files that changed.
+
+        The worker reads the files, merges and works out the edit of the map, on the room and a
+        snapshot of the map as they are now; :meth:`_merged_elsewhere` applies the result."""
+        if self._job is not None or self._stopped:
+            return
+        before = self.state
+        if self._asked:
+            change, text = self._asked.pop(0)
+            after = change(before)
+            room = dataclasses.replace(self.room, aliases=after.aliases, decisions=after.decisions)
+            paths: dict[Path, bool] = {}
+        elif self._pending:
+            paths, self._pending = self._pending, {}
+            change, after, room = None, before, self.room
+            if len(paths) == 1:
+                text = self.tr("Room: {file} changed").format(file=next(iter(paths)).name)
+            else:
+                text = self.tr("Room: {n} files changed").format(n=len(paths))
+        else:
+            return
+        self._job = job = _MergeJob(
+            room,
+            paths,
+            after.labels,
+            self.merge.document,
+            self.session.doc.snapshot(),
+            set(self.room_maps),
+            asked_with=self._asked_with(),
+            change=change,
+            after=after,
+            text=text,
+        )
+        self.working.emit(True)
+        self.in_worker(job.run, self._merged_elsewhere)
+
+    def in_worker(self, work: Callable[[], _T], done: Callable[[_T], None]) -> None:
+        """Run ``work`` in the room's worker thread, after what is under way there, and hand
+        its result to ``done`` on the GUI thread; dropped once the room has stopped. An
+        exception in ``work`` is logged, and ``done`` not called."""
+        relay = self._relay
+
+        def run() -> None:
+            try:
+                result = work()
+            except Exception:
+                logger.exception("working in the room's worker thread")
+                return
+            relay.send(lambda: done(result))
+
+        if not self._stopped:
+            self._pool.submit(run)
+
+    def _delivered(self, call: Callable[[], None]) -> None:
+        if not self._stopped:
+            call()
+
+    def _asked_with(self) -> _Asked:
+        return _Asked(self.merge, self.room.aliases, self.room.decisions, self._doc_version)
+
+    def _merged_elsewhere(self, job: _MergeJob) -> None:
+        if job is not self._job:
+            return
+        self._job = None
+        asked = self._asked_with()
+        if job.merge is None:  # a bug, logged: the change is dropped rather than tried forever
+            self._carry_on()
+            return
+        if not asked.same_room(job.asked_with):
+            # A step undone meanwhile: ask again, from the room as it is now.
+            if job.change is not None:
+                self._asked.insert(0, (job.change, job.text))
+            else:
+                self._pending = {**job.paths, **self._pending}
+            self._carry_on()
+            return
+        edit = job.edit
+        if asked.doc_version != job.asked_with.doc_version:
+            # The facilitator edited the map meanwhile: the merge holds, the edit is worked out
+            # again on the map as it is (the quick part).
+            edit = room_update(self.session.doc, self.merge.document, job.merge.document)
+        if job.paths:
+            self.room = dataclasses.replace(self.room, files=job.room.files)
+            self.room_maps = frozenset(job.room_maps)
+        self._commit(self.state, dataclasses.replace(job.after, merge=job.merge), edit, job.text)
+        self._carry_on()
+
+    def _carry_on(self) -> None:
+        """Start what is waiting, or say the room has caught up."""
+        self._next()
+        if self._job is None:
+            self.working.emit(False)
 
     def _commit(self, before: RoomState, after: RoomState, edit: Edit | None, text: str) -> None:
         """Apply ``edit`` and take ``after`` as one undo step; nothing goes on the undo stack
@@ -348,18 +421,18 @@ class _Relay(QObject):
     lock keeps a worker from emitting while, or after, the GUI thread closes it, so nothing is
     emitted on an object about to be deleted."""
 
-    done = Signal(int, object)
+    done = Signal(object)  # a call to make on the GUI thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock = threading.Lock()
         self._open = True
 
-    def send(self, generation: int, job: object) -> None:
+    def send(self, result: object) -> None:
         """Emit ``done`` from a worker thread, unless the room has stopped."""
         with self._lock:
             if self._open:
-                self.done.emit(generation, job)
+                self.done.emit(result)
 
     def close(self) -> None:
         with self._lock:
@@ -376,40 +449,42 @@ class _Asked:
     decisions: Decisions
     doc_version: int
 
-    def same_as(self, other: _Asked) -> bool:
-        return self.merge is other.merge and (self.aliases, self.decisions, self.doc_version) == (
+    def same_room(self, other: _Asked) -> bool:
+        """Whether the room is as it was (the map may have been edited)."""
+        return self.merge is other.merge and (self.aliases, self.decisions) == (
             other.aliases,
             other.decisions,
-            other.doc_version,
         )
 
 
 class _MergeJob:
-    """The files of a room read again and merged, and the edit that brings the map up to date,
-    worked out in a worker thread on values nobody changes meanwhile."""
+    """A change of the room merged in the worker thread: the files read again, the room
+    merged, and the edit that brings the map up to date, worked out on values nobody changes
+    meanwhile. ``change`` and ``after`` are the facilitator's change (None and the state as it
+    was, for files)."""
 
     def __init__(
         self,
-        generation: int,
         room: Room,
         paths: dict[Path, bool],
+        labels: Mapping[Match, tuple[str, str]],
         base: MapDocument,
         current: MapDocument,
-        asked_with: _Asked,
         room_maps: set[str],
-        labels: Mapping[Match, tuple[str, str]],
+        *,
+        asked_with: _Asked,
+        change: Callable[[RoomState], RoomState] | None,
+        after: RoomState,
+        text: str,
     ) -> None:
-        self.generation = generation
-        self.labels = labels
-        self.room_maps = room_maps
-        self.room = room
-        self.paths = paths
+        self.room, self.paths, self.labels = room, paths, labels
         self.base, self.current = base, current
-        self.asked_with = asked_with
+        self.room_maps = room_maps
+        self.asked_with, self.change, self.after, self.text = asked_with, change, after, text
         self.merge: RoomMerge | None = None
         self.edit: Edit | None = None
 
-    def run(self, relay: _Relay) -> None:
+    def run(self) -> _MergeJob:
         try:
             for path, present in self.paths.items():
                 if present:
@@ -419,10 +494,10 @@ class _MergeJob:
                     self.room_maps.discard(str(path))
             self.merge = merge_room(self.room.written(self.labels))
             self.edit = room_update(self.current, self.base, self.merge.document)
-        except Exception:  # a bug: the GUI thread merges again itself, and shows what breaks
+        except Exception:  # a bug: logged, and the change asked again
             logger.exception("merging the room in a worker thread")
             self.merge = None
-        relay.send(self.generation, self)
+        return self
 
 
 class RoomCommand(QUndoCommand):
