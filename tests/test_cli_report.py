@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -10,10 +11,17 @@ import sys
 import pytest
 
 from commapper.analysis import analyse
-from commapper.io import load_map
+from commapper.io import load_map, save_map
 from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.panels.analysis_figures import BREADTH, BROKERAGE, figure_text
-from tests.ui.export.reading import needs_poppler, pdf_fonts, pdf_info, pdf_text, words
+from tests.ui.export.reading import (
+    needs_poppler,
+    pdf_fonts,
+    pdf_info,
+    pdf_pages,
+    pdf_text,
+    words,
+)
 
 pytestmark = needs_poppler
 
@@ -137,3 +145,62 @@ def test_user_text_is_shown_as_typed_and_a_long_description_flows_over_pages(tmp
     ).stdout
     assert "0. A description that goes on" in first_page  # right under the title
     assert "39. A description that goes on" in text
+
+
+def test_what_stands_out_is_on_one_page_with_its_heading(a4):
+    findings = analyse(load_map(DEFAULT_EXAMPLE)).findings
+    pages = [page for page in pdf_pages(a4) if "What stands out" in page]
+    assert len(pages) == 1
+    assert all(words(finding.text) in pages[0] for finding in findings)
+    # The map has me: its cut-points are those once I am left out.
+    assert "nodes whose removal cuts the map apart, once I am left out" in pdf_text(a4)
+
+
+def test_a_map_without_me_has_no_words_about_me_in_the_whole_map(tmp_path):
+    doc = load_map(DEFAULT_EXAMPLE)
+    doc.nodes = [node for node in doc.nodes if node.kind != "me"]
+    ids = {node.id for node in doc.nodes}
+    doc.edges = [e for e in doc.edges if e.source in ids and e.target in ids]
+    doc.edges = [
+        dataclasses.replace(e, via=tuple(i for i in e.via if i in ids)) if hasattr(e, "via") else e
+        for e in doc.edges
+    ]
+    doc.views = []
+    doc.reindex()
+    source = tmp_path / "no-me.commap"
+    save_map(doc, source)
+    out = tmp_path / "no-me.pdf"
+    assert report(str(source), "-o", str(out)).returncode == 0
+    text = pdf_text(out)
+    assert "nodes whose removal cuts the map apart" in text
+    assert "I am left out" not in text
+
+
+def test_a_room_map_report_has_the_room_and_hides_names_unless_told(tmp_path):
+    from commapper.io.safe_copy import names_in
+    from commapper.workshop.room_analysis import analyse_room
+    from tests.io.test_safe_copy import room_map
+
+    room = room_map()
+    source = tmp_path / "room.commap"
+    save_map(room, source)
+    hidden = tmp_path / "hidden.pdf"
+    run = report(str(source), "-o", str(hidden))
+    assert run.returncode == 0, run.stderr
+    text = pdf_text(hidden)
+    assert names_in(room, text.encode()) == []
+    assert "The room: 3 participants" in text and "People's names are hidden" in text
+    for heading in ("Communities most shared", "Only bridges", "Silos",
+                    "Communities spanned together", "Each participant's breadth"):  # fmt: skip
+        assert heading in text
+    assert "Person 1" in text and "Person 3" in text
+    assert "2 / 2 Open data" in text and "Open data – Health" in text
+    shown = tmp_path / "shown.pdf"
+    assert report(str(source), "-o", str(shown), "--names", "shown").returncode == 0
+    text = pdf_text(shown)
+    assert "The room: 3 participants" in text and "People's names are hidden" not in text
+    # The breadth table, broadest first, as commapper analyse lists it.
+    analysis = analyse_room(room)
+    broadest = max(analysis.breadth, key=lambda p: analysis.breadth[p].n_communities)
+    assert f"{room.node(broadest).label} 2 0 0 2" in text
+    assert "José García" in text

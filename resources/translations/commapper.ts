@@ -59,6 +59,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{kind}, accepted match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New alias group {label}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2391,11 +2395,11 @@ Shift-drag from one node to another to connect them, or select a node and press 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>N: names shown</source>
+        <source>N: show names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>N: names hidden</source>
+        <source>N: hide names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2594,6 +2598,78 @@ Shift-drag from one node to another to connect them, or select a node and press 
     </message>
     <message>
         <source>nodes whose removal cuts the map apart, once I am left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nodes whose removal cuts the map apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room: {n} participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room: 1 participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a room map, merged from the participants&apos; own maps. People&apos;s names are hidden: everyone is Person 1, 2… as in a pseudonymised copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a room map, merged from the participants&apos; own maps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities most shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>named by / members among the participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only bridges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each is the one link in the room between these communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No participant is the only bridge between two communities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silos: communities nothing in the room links to the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No silos: every community is linked to the rest of the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>belonging: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communities spanned together (participants in both)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each participant&apos;s breadth, broadest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>participant|communities|domains|sectors|within two steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -25,6 +25,12 @@ def build(parser: argparse.ArgumentParser) -> None:
         default="a4",
         help="the paper size (default: a4)",
     )
+    parser.add_argument(
+        "--names",
+        choices=("hidden", "shown"),
+        help="people's names: hidden (as Person 1, 2…, as in a pseudonymised copy) or shown "
+        "(default: hidden on a room map, as the presentation starts, else shown)",
+    )
 
 
 def run(options: argparse.Namespace) -> int:
@@ -44,7 +50,8 @@ def run(options: argparse.Namespace) -> int:
     from commapper.ui.export.report import write_report
 
     try:
-        written = write_report(doc, options.output, page=options.page)
+        hide_names = None if options.names is None else options.names == "hidden"
+        written = write_report(doc, options.output, page=options.page, hide_names=hide_names)
     except ExportError as error:
         _say(f"{options.file}: {error}", sys.stderr)
         return EXIT_INVALID

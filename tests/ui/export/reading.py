@@ -48,3 +48,9 @@ def pdf_fonts(path: Path) -> dict[str, bool]:
     # name, type (one or two words), encoding, emb, sub, uni, object number, generation
     rows = [line.split() for line in run.stdout.splitlines()[2:]]
     return {row[0]: row[-5] == "yes" for row in rows}
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of a PDF, as :func:`pdf_text` reads it (a form feed ends a page)."""
+    run = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, check=True)
+    return [words(page) for page in run.stdout.decode().split("\f")[:-1]]

@@ -353,3 +353,33 @@ def test_on_the_welcome_screen_only_import_is_offered(make_window, tmp_path):
     nx.write_graphml(nx.krackhardt_kite_graph(), source)
     assert exports.import_from(source) is window  # the welcome screen gives way to the map
     assert all(action.isEnabled() for action in exports.actions)
+
+
+@needs_poppler
+def test_a_room_map_is_exported_and_reported_with_names_hidden_at_first(window_on, tmp_path):
+    from tests.io.test_safe_copy import room_map
+
+    room = room_map()
+    window = window_on(room)
+    out = tmp_path / "room.svg"
+    checked = []
+
+    def options(dialog):
+        assert isinstance(dialog, PictureOptionsDialog)
+        checked.append(dialog.hide_names.isChecked())
+        dialog.theme.setCurrentIndex(dialog.theme.findData("light"))
+        dialog.accept()
+
+    left = answer(save_as(out), options)
+    window.exports.export_action.trigger()
+    assert not left and checked == [True]
+    texts = " ".join(svg_texts(out))
+    assert names_in(room, texts.encode()) == [] and "Participant 1" in texts
+    report = window.exports.report_to(tmp_path / "room.pdf")
+    text = pdf_text(report)
+    assert names_in(room, text.encode()) == [] and "The room: 3 participants" in text
+
+
+def test_a_map_of_ones_own_is_exported_with_names_shown_at_first(make_window):
+    window = make_window()
+    assert window.exports.names_hidden_at_first() is False

@@ -113,6 +113,40 @@ class Pages:
         last = doc.size().height() - (doc.pageCount() - 1) * self.area.height()
         self.y = min(last, self.area.height()) + BLOCK_GAP
 
+    def listed(self, heading: str, items: list[str]) -> None:
+        """``heading`` (rich text) and a bulleted list of ``items`` (rich text each), on this
+        page if they fit in what is left of it, else on the next if they fit on a page; a
+        longer list is cut between items only, never inside one, the heading kept with at
+        least its first item and no item left alone at the top of a page."""
+        rest = list(items)
+        top = heading
+        while rest:
+            count = self._items_fitting(top, rest)
+            if count == 0 and self.y > 0:
+                self.new_page()
+                continue
+            if count == len(rest) - 1 and count > 1:
+                count -= 1  # the last item goes on with the one before it
+            # An item taller than a page goes on across pages (Pages.text cuts between lines).
+            self.text(_bulleted(top, rest[: max(count, 1)]))
+            rest, top = rest[max(count, 1) :], ""
+
+    def _items_fitting(self, heading: str, items: list[str]) -> int:
+        """How many of ``items`` (from the first) fit under ``heading`` in the room left; the
+        whole list if it fits, none if not even the first does, and when the whole list would
+        fit on an empty page but not here, none (it goes on the next page whole)."""
+        whole = self.document(_bulleted(heading, items)).size().height()
+        if whole <= self.room:
+            return len(items)
+        if whole <= self.area.height() and self.y > 0:
+            return 0
+        count = 0
+        while count < len(items) and (
+            self.document(_bulleted(heading, items[: count + 1])).size().height() <= self.room
+        ):
+            count += 1
+        return count
+
     def _draw_document(self, doc: QTextDocument, top: float, height: float) -> None:
         painter = self.painter
         painter.save()
@@ -155,3 +189,7 @@ class Pages:
     def finish(self) -> None:
         self._draw_footer()
         self.painter.end()
+
+
+def _bulleted(heading: str, items: list[str]) -> str:
+    return heading + "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"

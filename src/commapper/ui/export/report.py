@@ -1,5 +1,10 @@
 """The PDF report of a map: its title and description, the map, the breadth and brokerage
-figures with what each means, the charts, the top brokers, what stands out, and the references.
+figures with what each means, the charts, the top brokers, what stands out, the room (on a
+room map, as ``commapper analyse`` gives it), and the references.
+
+A room map's report hides people's names unless told otherwise, as the presentation does: it
+is the report of the map's pseudonymised safe copy (:mod:`commapper.io.safe_copy`), so that no
+name is in its picture, tables or findings.
 
 Every sentence about the map is the analysis's own: the figures come from the same
 :data:`~commapper.ui.panels.analysis_figures.BREADTH` and ``BROKERAGE`` tables as the analysis
@@ -11,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +27,8 @@ from commapper import APP_NAME, __version__
 from commapper.analysis import analyse
 from commapper.analysis.report import counted
 from commapper.analysis.result import Analysis
+from commapper.io.errors import MapFileError
+from commapper.io.safe_copy import safe_copy
 from commapper.model import MapDocument
 from commapper.ui.export.choices import ExportError, OverlayChoice
 from commapper.ui.export.pages import PAGE_SIZES, Pages
@@ -38,10 +45,12 @@ from commapper.ui.panels.charts import (
 )
 from commapper.ui.shell.theme import LIGHT
 from commapper.ui.translations import QT_TRANSLATE_NOOP
+from commapper.workshop.room_analysis import RoomAnalysis, analyse_room, is_room_map
 
 CHART_WIDTH = 600  # pixels a chart is laid out at before it is placed on the page
 MAP_SHARE = 0.62  # of a page's height the map may take on the first page
 TOP_BROKERS = 10
+TOP_ROOM = 10  # entries of each list of the room section, as commapper analyse gives
 # The sources docs/analysis.md cites for the figures, Wenger first.
 REFERENCES = (
     "Wenger, E. (2000). Communities of practice and social learning systems. "
@@ -111,6 +120,40 @@ WORDS: dict[str, str] = {
     "cut": QT_TRANSLATE_NOOP(
         "Report", "nodes whose removal cuts the map apart, once I am left out"
     ),
+    "cut_no_me": QT_TRANSLATE_NOOP("Report", "nodes whose removal cuts the map apart"),
+    "room": QT_TRANSLATE_NOOP("Report", "The room: {n} participants"),
+    "room_one": QT_TRANSLATE_NOOP("Report", "The room: 1 participant"),
+    "room_intro": QT_TRANSLATE_NOOP(
+        "Report",
+        "This is a room map, merged from the participants' own maps. People's names are "
+        "hidden: everyone is Person 1, 2… as in a pseudonymised copy.",
+    ),
+    "room_intro_names": QT_TRANSLATE_NOOP(
+        "Report", "This is a room map, merged from the participants' own maps."
+    ),
+    "shared": QT_TRANSLATE_NOOP("Report", "Communities most shared"),
+    "shared_columns": QT_TRANSLATE_NOOP("Report", "named by / members among the participants"),
+    "bridges": QT_TRANSLATE_NOOP("Report", "Only bridges"),
+    "bridges_meaning": QT_TRANSLATE_NOOP(
+        "Report", "each is the one link in the room between these communities"
+    ),
+    "no_bridges": QT_TRANSLATE_NOOP(
+        "Report", "No participant is the only bridge between two communities."
+    ),
+    "room_silos": QT_TRANSLATE_NOOP(
+        "Report", "Silos: communities nothing in the room links to the rest"
+    ),
+    "room_no_silos": QT_TRANSLATE_NOOP(
+        "Report", "No silos: every community is linked to the rest of the room."
+    ),
+    "belonging": QT_TRANSLATE_NOOP("Report", "belonging: {who}"),
+    "no_participant": QT_TRANSLATE_NOOP("Report", "no participant"),
+    "span": QT_TRANSLATE_NOOP("Report", "Communities spanned together (participants in both)"),
+    "room_breadth": QT_TRANSLATE_NOOP("Report", "Each participant's breadth, broadest first"),
+    "breadth_columns": QT_TRANSLATE_NOOP(
+        "Report", "participant|communities|domains|sectors|within two steps"
+    ),
+    "and_more": QT_TRANSLATE_NOOP("Report", "and {n} more"),
     "none": QT_TRANSLATE_NOOP("Report", "none"),
     "references": QT_TRANSLATE_NOOP("Report", "References"),
     "about": QT_TRANSLATE_NOOP(
@@ -137,29 +180,45 @@ def write_report(
     *,
     page: str = "a4",
     overlays: OverlayChoice | None = None,
+    hide_names: bool | None = None,
 ) -> Path:
     """Analyse ``doc`` and write its report to ``path`` as a PDF on ``page`` paper ("a4" or
-    "letter"); the map is drawn in the light theme, with ``overlays`` if given. Needs a
-    ``QApplication`` (offscreen is enough). Returns the path written.
+    "letter"); the map is drawn in the light theme, with ``overlays`` if given. People's names
+    are hidden if ``hide_names`` says so, by default on a room map (see the module's
+    docstring). Needs a ``QApplication`` (offscreen is enough). Returns the path written.
 
     Raises
     ------
     ExportError
-        If the page size is unknown or the file cannot be written (then nothing was written).
+        If the page size is unknown, the file cannot be written (then nothing was written), or
+        names could not be hidden.
     """
     if page not in PAGE_SIZES:
         raise ExportError(f'"{page}" is not a page size; choose one of ' + ", ".join(PAGE_SIZES))
+    if hide_names is None:
+        hide_names = is_room_map(doc)
+    if hide_names:
+        try:
+            doc = safe_copy(doc, "pseudonymised")[0]
+        except MapFileError as error:
+            raise ExportError("; ".join(error.lines())) from None
     result = analyse(doc.snapshot())
-    data = report_bytes(doc, result, page, overlays)
+    data = report_bytes(doc, result, page, overlays, hidden=hide_names)
     path = Path(path)
     write_file(path, data)
     return path
 
 
 def report_bytes(
-    doc: MapDocument, result: Analysis, page: str, overlays: OverlayChoice | None = None
+    doc: MapDocument,
+    result: Analysis,
+    page: str,
+    overlays: OverlayChoice | None = None,
+    *,
+    hidden: bool = False,
 ) -> bytes:
-    """The report of ``doc`` (whose analysis is ``result``) as the bytes of a PDF."""
+    """The report of ``doc`` (whose analysis is ``result``) as the bytes of a PDF; ``hidden``
+    says that ``doc``'s people are pseudonyms (the room section says so)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -170,7 +229,7 @@ def report_bytes(
     footer = _tr("footer")
     pages = Pages(writer, page, lambda n: footer.format(title=title, page=n))
     try:
-        _write(pages, doc, result, title, overlays)
+        _write(pages, doc, result, title, overlays, hidden)
     finally:
         pages.finish()  # a painter left open on the writer would crash Qt at exit
     buffer.close()
@@ -183,6 +242,7 @@ def _write(
     result: Analysis,
     title: str,
     overlays: OverlayChoice | None,
+    hidden: bool,
 ) -> None:
     counts = result.map.by_kind
     made = _tr("made").format(app=APP_NAME, day=date.today().isoformat())
@@ -235,6 +295,8 @@ def _write(
     _charts(pages, doc, result, labels)
     _findings(pages, result)
     _whole_map(pages, result, labels)
+    if is_room_map(doc):
+        _room(pages, doc, analyse_room(doc), labels, hidden)
     references = "".join(f"<li>{reference}</li>" for reference in REFERENCES)
     about = _tr("about")
     pages.text(
@@ -345,10 +407,7 @@ def _findings(pages: Pages, result: Analysis) -> None:
     if not result.findings:
         pages.text(heading + f"<p>{_e(_tr('no_findings'))}</p>")
         return
-    first, *rest = result.findings
-    pages.text(f"{heading}<ul><li>{_e(first.text)}</li></ul>")
-    for finding in rest:
-        pages.text(f"<ul><li>{_e(finding.text)}</li></ul>")
+    pages.listed(heading, [_e(finding.text) for finding in result.findings])
 
 
 def _whole_map(pages: Pages, result: Analysis, labels: dict[str, str]) -> None:
@@ -360,11 +419,87 @@ def _whole_map(pages: Pages, result: Analysis, labels: dict[str, str]) -> None:
         return _e(", ".join(labels.get(i, i) for i in ids)) or _e(_tr("none"))
 
     silo_meaning = _tr("silos_but_me") if result.ego else _tr("silos")
+    # Without me, no one is left out: the cut-points of the map as it is.
+    cut_meaning = _tr("cut") if result.ego else _tr("cut_no_me")
     pages.text(
         f"<h2>{_e(_tr('whole_map'))}</h2><table width='100%' cellspacing='0'>"
         f"<tr><td width='34%'><b>{_e(_tr('silos_name'))}</b></td><td>{names(silos)}</td></tr>"
         f"<tr><td></td><td class='meaning'>{_e(silo_meaning)}</td></tr>"
         f"<tr><td><b>{_e(_tr('cut_name'))}</b></td><td>{names(cut)}</td></tr>"
         f"<tr><td></td><td class='meaning'>"
-        f"{_e(_tr('cut'))}</td></tr></table>"
+        f"{_e(cut_meaning)}</td></tr></table>"
+    )
+
+
+def _room(
+    pages: Pages, doc: MapDocument, room: RoomAnalysis, labels: dict[str, str], hidden: bool
+) -> None:
+    """The room section of a room map: what ``commapper analyse`` says of the room
+    (:func:`~commapper.workshop.room_analysis.room_report`), as headed lists and tables."""
+
+    def label(node_id: str) -> str:
+        return _e(labels.get(node_id, node_id))
+
+    def listed(ids: Sequence[str]) -> str:
+        shown = ", ".join(label(node_id) for node_id in ids[:TOP_ROOM])
+        more = len(ids) - TOP_ROOM
+        return shown + (" " + _e(_tr("and_more").format(n=more)) if more > 0 else "")
+
+    n = len(room.participants)
+    heading = _tr("room").format(n=n) if n != 1 else _tr("room_one")
+    intro = _tr("room_intro") if hidden else _tr("room_intro_names")
+    rows = "".join(
+        f"<tr><td width='18%'>{entry.named_by} / {entry.members}</td>"
+        f"<td>{label(entry.community)}</td></tr>"
+        for entry in room.communities_most_shared[:TOP_ROOM]
+    )
+    pages.text(
+        f"<h2>{_e(heading)}</h2><p class='small'>{_e(intro)}</p>"
+        f"<h3>{_e(_tr('shared'))}</h3><p class='small'>{_e(_tr('shared_columns'))}</p>"
+        f"<table width='100%' cellspacing='0'>{rows}</table>"
+    )
+    if room.sole_bridges:
+        items = []
+        for bridge in room.sole_bridges[:TOP_ROOM]:
+            pairs = "; ".join(f"{label(a)} – {label(b)}" for a, b in bridge.pairs[:3])
+            rest = len(bridge.pairs) - 3
+            more = " " + _e(_tr("and_more").format(n=rest)) if rest > 0 else ""
+            items.append(f"<b>{label(bridge.participant)}</b>: {pairs}{more}")
+        pages.listed(
+            f"<h3>{_e(_tr('bridges'))}</h3><p class='small'>{_e(_tr('bridges_meaning'))}</p>",
+            items,
+        )
+    else:
+        pages.text(f"<h3>{_e(_tr('bridges'))}</h3><p>{_e(_tr('no_bridges'))}</p>")
+    if room.silos:
+        items = [
+            f"{listed(silo.communities)} <span class='meaning'>("
+            + _e(_tr("belonging")).format(
+                who=listed(silo.participants) if silo.participants else _e(_tr("no_participant"))
+            )
+            + ")</span>"
+            for silo in room.silos[:TOP_ROOM]
+        ]
+        pages.listed(f"<h3>{_e(_tr('room_silos'))}</h3>", items)
+    else:
+        pages.text(f"<h3>{_e(_tr('silos_name'))}</h3><p>{_e(_tr('room_no_silos'))}</p>")
+    if room.span.pairs:
+        rows = "".join(
+            f"<tr><td width='18%'>{pair.participants}</td>"
+            f"<td>{label(pair.first)} – {label(pair.second)}</td></tr>"
+            for pair in room.span.pairs[:TOP_ROOM]
+        )
+        pages.text(f"<h3>{_e(_tr('span'))}</h3><table width='100%' cellspacing='0'>{rows}</table>")
+    order = {participant: index for index, participant in enumerate(room.participants)}
+    ranked = sorted(room.breadth.items(), key=lambda item: (-item[1].n_communities, order[item[0]]))
+    columns = "".join(f"<td><b>{_e(name)}</b></td>" for name in _tr("breadth_columns").split("|"))
+    rows = "".join(
+        f"<tr><td width='40%'>{label(participant)}</td><td>{figures.n_communities}</td>"
+        f"<td>{figures.n_domains}</td><td>{figures.n_sectors}</td>"
+        f"<td>{figures.reach2_communities}</td></tr>"
+        for participant, figures in ranked
+    )
+    pages.text(
+        f"<h3>{_e(_tr('room_breadth'))}</h3>"
+        f"<table width='100%' cellspacing='0'><tr>{columns}</tr>{rows}</table>"
     )

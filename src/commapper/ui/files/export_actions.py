@@ -160,13 +160,22 @@ class ExportActions(QObject):
         path = _with_suffix(path, fmt)
         options = PictureOptions()
         if fmt in PICTURE_FORMATS:
-            presentation = self.window.presentation
-            hidden = presentation is not None and presentation.names_hidden
-            dialog = PictureOptionsDialog(fmt, hidden, self.window)
+            dialog = PictureOptionsDialog(fmt, self.names_hidden_at_first(), self.window)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             options = dialog.options()
         self.export_to(path, fmt, options)
+
+    def names_hidden_at_first(self) -> bool:
+        """Whether a picture hides people's names unless the user says otherwise: as the
+        presentation does now if it is showing, else as it would start (hidden on a room
+        map, which a room should see without who drew what)."""
+        from commapper.workshop.room_analysis import is_room_map
+
+        presentation = self.window.presentation
+        if presentation is not None:
+            return presentation.names_hidden
+        return is_room_map(self.doc)
 
     def export_to(self, path: Path, fmt: str, options: PictureOptions | None = None) -> list[Path]:
         """Write the map to ``path`` as ``fmt`` (a picture or another tool's format); the files
@@ -247,8 +256,9 @@ class ExportActions(QObject):
             self.report_to(_with_suffix(Path(name), "pdf"), default_page())
 
     def report_to(self, path: Path, page: str = "a4") -> Path | None:
-        """Write the map's PDF report to ``path`` on ``page`` (a4 or letter) paper; None after
-        showing why it could not be."""
+        """Write the map's PDF report to ``path`` on ``page`` (a4 or letter) paper, people's
+        names hidden on a room map (see :mod:`commapper.ui.export.report`); None after showing
+        why it could not be."""
         from commapper.ui.export.report import write_report
 
         try:
