@@ -95,3 +95,14 @@ def test_fitting_shows_the_landscape_guides_whole(make_window, qtbot):
     window.view.fit_to_window()
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert visible.contains(window.guides.item.sceneBoundingRect())
+
+
+def test_a_new_window_fits_a_screen_smaller_than_1280_by_820(make_window):
+    """The test screen is 800 by 600: a window taller than a 1280x720 laptop's screen hid its
+    status bar and the panels' lower buttons."""
+    from PySide6.QtGui import QGuiApplication
+
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    assert room.width() < 1280 or room.height() < 820
+    window = make_window()
+    assert window.width() <= room.width() and window.height() <= room.height()

@@ -133,12 +133,16 @@ class MainWindow(QMainWindow):
     # -- building --------------------------------------------------------------------------------
 
     def _first_size(self) -> None:
-        """Most of the screen (at least 1280 by 820): the map is the thing to see."""
+        """Most of the screen (at least 1280 by 820, or all of a smaller screen): the map is
+        the thing to see."""
         screen = QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        width = min(int(room.width() * 0.9), 1800) if room is not None else 0
-        height = min(int(room.height() * 0.9), 1100) if room is not None else 0
-        self.resize(max(1280, width), max(820, height))
+        if screen is None:
+            self.resize(1280, 820)
+            return
+        room = screen.availableGeometry()
+        width = max(1280, min(int(room.width() * 0.9), 1800))
+        height = max(820, min(int(room.height() * 0.9), 1100))
+        self.resize(min(width, room.width()), min(height, room.height()))
 
     def _build_docks(self) -> None:
         self.inspector = Inspector(self.session)
