@@ -210,3 +210,44 @@ def test_a_view_named_after_someone_is_found_in_a_pseudonymised_picture(tmp_path
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert names_in(doc, out.read_bytes()) == [] and b"Person 1" in out.read_bytes()
+
+
+def test_counts_are_said_in_the_right_number(tmp_path):
+    source = tmp_path / "one.graphml"
+    source.write_text('<graphml><graph><node id="a"/></graph></graphml>')
+    result = commapper("import", source, "-o", tmp_path / "one.commap")
+    assert result.returncode == 0, result.stderr
+    assert f"imported 1 node and 0 edges into {tmp_path / 'one.commap'}" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["broken.commap", "broken.json"])
+def test_broken_json_is_said_in_a_whole_sentence_with_its_place(tmp_path, name):
+    source = tmp_path / name
+    source.write_text('{"format": "commapper-map", "title": "cut', encoding="utf-8")
+    if name.endswith(".commap"):
+        result = commapper("analyse", source)
+    else:
+        result = commapper("import", source, "-o", tmp_path / "x.commap")
+    assert_clean_failure(result)
+    assert result.stderr.strip() == (
+        f"{source}: this is not valid JSON: unterminated string starting at line 1, column 38"
+    )
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf", ".csv"])
+def test_exporting_another_tools_file_says_to_import_it_first(tmp_path, suffix):
+    source = tmp_path / f"people{suffix}"
+    source.write_text("<graphml/>" if suffix != ".csv" else "id,label\na,A\n")
+    result = commapper("export", source, "-o", tmp_path / "people.png")
+    assert_clean_failure(result)
+    name = {".graphml": "GraphML", ".gexf": "GEXF", ".csv": "CSV"}[suffix]
+    assert f"{source}: this is a {name} file, not a .commap map; import it first: commapper " \
+        f"import {source} -o MAP.commap" in result.stderr  # fmt: skip
+    assert "JSON" not in result.stderr
+
+
+def test_the_help_names_the_key_file_as_it_is_written():
+    result = commapper("export", "--help")
+    help_text = " ".join(result.stdout.split())
+    assert "STEM.key.json: share.commap gets share.key.json" in help_text
+    assert "OUT.key.json" not in help_text

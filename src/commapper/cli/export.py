@@ -55,12 +55,13 @@ def build(parser: argparse.ArgumentParser) -> None:
         "--anonymise",
         choices=("pseudonymised", "communities"),
         help="share a safe copy: people as pseudonyms (the key is written beside OUT, as "
-        "OUT.key.json; keep it to yourself), or communities only (no people at all)",
+        "STEM.key.json: share.commap gets share.key.json; keep it to yourself), or "
+        "communities only (no people at all)",
     )
 
 
 def run(options: argparse.Namespace) -> int:
-    from commapper.io import MapFileError, load_map
+    from commapper.io import FILE_SUFFIX, MapFileError, load_map
 
     output = Path(options.output)
     fmt = options.format or _format_of(output)
@@ -78,6 +79,17 @@ def run(options: argparse.Namespace) -> int:
     try:
         original = load_map(options.file)
     except MapFileError as error:
+        from commapper.io.exchange import other_tool_format
+
+        if (other := other_tool_format(options.file)) is not None:
+            # Not JSON, as load_map says, because it is another tool's file.
+            _say(
+                f"{options.file}: this is a {other.description.split(' ')[0]} file, not a "
+                f"{FILE_SUFFIX} map; import it first: commapper import {options.file} -o "
+                f"MAP{FILE_SUFFIX}",
+                sys.stderr,
+            )
+            return EXIT_INVALID
         _say_problems(options.file, error, sys.stderr)
         return EXIT_INVALID
     names = [view.name for view in original.views]

@@ -51,8 +51,9 @@ def run(options: argparse.Namespace) -> int:
         return EXIT_INVALID
     for note in imported.notes:
         _say(f"{options.file}: note: {note}")
+    nodes, edges = len(doc.nodes), len(doc.edges)
     _say(
-        f"{options.file}: imported {len(doc.nodes)} nodes and {len(doc.edges)} edges into "
-        f"{options.output}"
+        f"{options.file}: imported {nodes} node{'' if nodes == 1 else 's'} and "
+        f"{edges} edge{'' if edges == 1 else 's'} into {options.output}"
     )
     return EXIT_OK

@@ -208,7 +208,7 @@ def _uninstall(files: list[Placed], data_home: Path, mime_type: str) -> int:
     if not removed:
         _say(f"{APP_NAME} was not installed for this user in {data_home}: nothing to remove.")
     else:
-        _say(f"Removed {removed} files of {APP_NAME} from {data_home}.")
+        _say(f"Removed {removed} file{'' if removed == 1 else 's'} of {APP_NAME} from {data_home}.")
     mimeapps = mimeapps_path()
     made = _made_by_install(mimeapps)
     if _forget_default(mimeapps, mime_type, made):

@@ -275,13 +275,37 @@ def _decode_json(data: bytes, path: Any) -> Any:
             raise MapFileError.single(
                 path, f"the file ends too early ({where}); it may have been cut off"
             ) from None
-        raise MapFileError.single(path, f"this is not valid JSON at {where}: {error.msg}") from None
+        raise MapFileError.single(path, json_problem(error)) from None
     except RecursionError:
         raise MapFileError.single(path, "the JSON is nested too deeply to be a map") from None
     except _TooManyDigits as error:
         raise MapFileError.single(path, str(error)) from None
     except ValueError as error:  # NaN, Infinity, or an integer with too many digits
         raise MapFileError.single(path, f"this is not valid JSON: {error}") from None
+
+
+def json_problem(error: json.JSONDecodeError) -> str:
+    """What is wrong with JSON, as a sentence that says where: Python's messages that end on
+    "at" ("Unterminated string starting at") are finished with the place.
+
+    Examples
+    --------
+    >>> try:
+    ...     json.loads('{"a": "abc')
+    ... except json.JSONDecodeError as error:
+    ...     print(json_problem(error))
+    this is not valid JSON: unterminated string starting at line 1, column 7
+    >>> try:
+    ...     json.loads('{"a" 1}')
+    ... except json.JSONDecodeError as error:
+    ...     print(json_problem(error))
+    this is not valid JSON at line 1, column 6: expecting ':' delimiter
+    """
+    where = f"line {error.lineno}, column {error.colno}"
+    message = error.msg[:1].lower() + error.msg[1:]
+    if message.endswith(" at"):
+        return f"this is not valid JSON: {message} {where}"
+    return f"this is not valid JSON at {where}: {message}"
 
 
 def _check_header(raw: Any, path: Any) -> dict[str, Any]:

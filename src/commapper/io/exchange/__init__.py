@@ -74,6 +74,23 @@ def format_for(path: str | os.PathLike[str], given: str | None = None) -> str:
     )
 
 
+def other_tool_format(path: str | os.PathLike[str]) -> ExchangeFormat | None:
+    """The format of another tool that ``path``'s suffix names (GraphML, GEXF, CSV), or None:
+    for saying, when such a file is given where a map is expected, that it is to be imported
+    first. A ``.json`` file may be a map as well as Kumu's, so it names none.
+
+    >>> other_tool_format("people.graphml").description
+    'GraphML (Gephi, yEd, Cytoscape, networkx)'
+    >>> other_tool_format("map.json") is None
+    True
+    """
+    suffix = Path(path).suffix.lower()
+    for fmt in EXCHANGE_FORMATS.values():
+        if suffix in fmt.suffixes and fmt.name not in ("commap", "kumu"):
+            return fmt
+    return None
+
+
 def _names() -> str:
     return ", ".join(EXCHANGE_FORMATS)
 
@@ -154,6 +171,7 @@ __all__ = [
     "Imported",
     "format_for",
     "import_exchange",
+    "other_tool_format",
     "read_exchange",
     "table_paths",
     "write_exchange",

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from commapper.io.commap import json_problem
 from commapper.io.errors import MapFileError
 
 
@@ -32,10 +33,7 @@ def parse_json(data: bytes, path: Path | None) -> Any:
     try:
         return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
-        raise MapFileError.single(
-            path,
-            f"this is not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}",
-        ) from None
+        raise MapFileError.single(path, json_problem(error)) from None
     except RecursionError:
         raise MapFileError.single(path, "the JSON is nested too deeply to be a map") from None
     except ValueError as error:  # NaN, Infinity, an integer of thousands of digits
