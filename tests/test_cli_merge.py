@@ -183,6 +183,18 @@ def test_an_earlier_room_map_among_the_inputs_is_left_out_with_a_message(room_fo
     assert not (room_folder / "out" / "other.commap").exists()
 
 
+def test_counts_of_one_are_said_in_the_singular(tmp_path):
+    alone = write_map(tmp_path / "ana.commap", "Ana", ["Python meetup", "Pyton meetup"])
+    result = commapper("merge", alone, "-o", tmp_path / "out.commap")
+    assert result.returncode == 0, result.stderr
+    assert "the room map of 1 participant (3 nodes, 2 edges)" in result.stdout
+    assert "1 suggested match, not merged" in result.stdout
+    broken = tmp_path / "broken.commap"
+    broken.write_text("{}", "utf-8")
+    result = commapper("merge", broken, "-o", tmp_path / "other.commap")
+    assert "1 of 1 file could not be read" in result.stderr
+
+
 def test_merge_needs_an_output():
     result = commapper("merge", "a.commap")
     assert result.returncode == 2 and "-o/--output" in result.stderr

@@ -11,6 +11,11 @@ from commapper.cli import EXIT_INVALID, EXIT_OK, _say
 MAX_SUGGESTIONS_SHOWN = 50
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """``n`` and the word for so many: "1 participant", "3 participants"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def build(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Merge participants' maps into one room map: the same community, boundary object or "
@@ -77,7 +82,8 @@ def run(options: argparse.Namespace) -> int:
             _say(f"{file.path}: {line}", sys.stderr)
     if room.broken and not options.skip_broken:
         _say(
-            f"commapper merge: {len(room.broken)} of {len(room.files)} files could not be read; "
+            f"commapper merge: {len(room.broken)} of {_count(len(room.files), 'file', 'files')} "
+            f"could not be read; "
             "nothing was written (--skip-broken merges the others)",
             sys.stderr,
         )
@@ -100,12 +106,13 @@ def run(options: argparse.Namespace) -> int:
     doc = merged.document
     skipped = f", {len(room.broken)} skipped" if room.broken else ""
     _say(
-        f"{output}: the room map of {readable} participants{skipped} "
-        f"({len(doc.nodes)} nodes, {len(doc.edges)} edges)"
+        f"{output}: the room map of {_count(readable, 'participant', 'participants')}{skipped} "
+        f"({_count(len(doc.nodes), 'node', 'nodes')}, {_count(len(doc.edges), 'edge', 'edges')})"
     )
     suggestions = merged.suggestions
     if suggestions:
-        _say(f"{len(suggestions)} suggested matches, not merged (accept them in an alias file):")
+        matches = _count(len(suggestions), "suggested match", "suggested matches")
+        _say(f"{matches}, not merged (accept them in an alias file):")
         for suggestion in suggestions[:MAX_SUGGESTIONS_SHOWN]:
             first, second = suggestion.labels
             kind = suggestion.match.kind.replace("_", " ")

@@ -111,6 +111,8 @@ class MapView(QGraphicsView):
         self._rename_editor: QLineEdit | None = None
         self._rename_merge_key: Hashable | None = None
         self._showed_empty_hint = not scene.doc.nodes
+        # What an empty map says; None: how to begin a map of one's own (EMPTY_MAP_HINT).
+        self._empty_hint: str | None = None
         self.keeps_fitting = False  # fitting again on every resize, until the user zooms or pans
         # A turn of the wheel is a burst of notches: the view follows each at once, and the
         # labels, the edges' picture and the rest settle once it rests (on a 10,000-node map
@@ -197,8 +199,19 @@ class MapView(QGraphicsView):
         area = QRectF(self.viewport().rect()).adjusted(60, 60, -60, -60)
         painter.setPen(QColor(self.map_scene.colours.text))
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(area, int(flags), self.tr(EMPTY_MAP_HINT))
+        painter.drawText(area, int(flags), self.empty_hint)
         painter.restore()
+
+    @property
+    def empty_hint(self) -> str:
+        """What the canvas says while the map is empty."""
+        return self.tr(EMPTY_MAP_HINT) if self._empty_hint is None else self._empty_hint
+
+    def set_empty_hint(self, text: str | None) -> None:
+        """Show ``text`` on the canvas while the map is empty, instead of how to begin a map
+        of one's own (None: that again). A room map waiting for its files says so."""
+        self._empty_hint = text
+        self.viewport().update()
 
     def _follow_emptiness(self, _change: object) -> None:
         empty = not self.map_scene.doc.nodes

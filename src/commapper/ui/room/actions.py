@@ -94,6 +94,14 @@ def open_room(app: CommapperApp, folder: Path) -> MainWindow:
     window = app.new_window(session)
     session.undo_stack.resetClean()  # a new map, not yet saved anywhere
     room_map = RoomMap(session, folder, opened, parent=window)
+    # An empty room waits for its files: the personal map's "Start with yourself" would mislead.
+    window.view.set_empty_hint(
+        QCoreApplication.translate(
+            "RoomActions",
+            "Waiting for participants' maps in {folder}.\n\nEach participant's .commap file "
+            "saved there joins the room map within seconds.",
+        ).format(folder=printable(folder.name or str(folder)))
+    )
     attach_room_panel(window, RoomPanel(room_map))
     return window
 

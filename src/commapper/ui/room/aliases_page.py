@@ -35,6 +35,8 @@ from commapper.workshop.matching import (
     MatchKind,
 )
 
+FIELD_CHARS = 36  # the width of the New Alias Group dialog's fields, in characters
+
 
 class AliasesPage(QWidget):
     """The alias table: groups of spellings that name one thing, each shown as its label."""
@@ -214,7 +216,12 @@ class AliasGroupDialog(QDialog):
         self.kinds = QComboBox()
         for kind in (None, *MATCH_KINDS):
             self.kinds.addItem(self.tr(KIND_WORDS[kind]), kind)
+        # Room for a community's name and the placeholders, which a default line edit cuts.
+        width = self.fontMetrics().horizontalAdvance("x" * FIELD_CHARS)
+        for field in (self.label, self.spelling):
+            field.setMinimumWidth(width)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Shown as:"), self.label)
         form.addRow(self.tr("Also spelt:"), self.spelling)
         form.addRow(self.tr("Kind:"), self.kinds)

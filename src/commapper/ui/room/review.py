@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -55,8 +55,12 @@ def tree_widget(headers: list[str]) -> QTreeWidget:
     return tree
 
 
-def tree_item(texts: list[str], tooltip: str = "") -> QTreeWidgetItem:
-    item = QTreeWidgetItem([printable(short(text, LABEL_CHARS)) for text in texts])
+def tree_item(texts: list[str], tooltip: str = "", *, whole: bool = False) -> QTreeWidgetItem:
+    """A row of ``texts``, each cut to :data:`LABEL_CHARS` unless ``whole`` (for a tree that
+    wraps its lines), with ``tooltip`` on every column."""
+    item = QTreeWidgetItem(
+        [printable(text if whole else short(text, LABEL_CHARS)) for text in texts]
+    )
     if tooltip:
         for column in range(len(texts)):
             item.setToolTip(column, plain_markup(tooltip))
@@ -91,6 +95,12 @@ class ParticipantsPage(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.tree.setAccessibleName(self.tr("Participants"))
+        # A file's problem is a sentence to read whole, however narrow the panel: wrapped.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._wrapped: list[QTreeWidgetItem] = []
+        self.tree.header().sectionResized.connect(self._fit_wrapped)
         merge_again = QPushButton(self.tr("Merge Again"))
         merge_again.setToolTip(self.tr("Read the folder again and bring the map up to date"))
         merge_again.clicked.connect(self._merge_again)
@@ -114,7 +124,9 @@ class ParticipantsPage(QWidget):
         for problem in merge.problems:
             problems.setdefault(problem.source, []).append(problem.message)
         self.tree.clear()
-        for file in room.files:
+        self._wrapped = []
+        # In the folder's order, wherever a file came in (the merge numbers them as they came).
+        for file in sorted(room.files, key=lambda file: Path(file.path)):
             name = Path(file.path).name
             person = merge.participants.get(file.path)
             node = doc.get(person) if person is not None else None
@@ -127,7 +139,9 @@ class ParticipantsPage(QWidget):
                 status = self.tr("merged")
             item = tree_item([f"{shown} ({name})", status], f"{file.path}\n{status}")
             for line in problems.get(file.path, []):
-                item.addChild(tree_item([line, ""], line))
+                child = tree_item([line, ""], line, whole=True)
+                item.addChild(child)
+                self._wrapped.append(child)
             if file.document is None:
                 item.setExpanded(True)
             self.tree.addTopLevelItem(item)
@@ -154,6 +168,20 @@ class ParticipantsPage(QWidget):
             )
             lines.append(printable(aliases_line))
         self.summary.setText("\n".join(lines))
+        self._fit_wrapped()
+
+    def _fit_wrapped(self, *_resized: object) -> None:
+        """Give each problem's row the height of its text wrapped to the column (the tree's
+        rows are one line high whatever it wraps, and the rest of the line would be cut)."""
+        metrics = self.tree.fontMetrics()
+        width = self.tree.columnWidth(0) - 2 * self.tree.indentation() - 8
+        if width <= 0:
+            return
+        for item in self._wrapped:
+            bounds = metrics.boundingRect(
+                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, item.text(0)
+            )
+            item.setSizeHint(0, QSize(width, bounds.height() + 4))
 
 
 class MatchesPage(QWidget):
