@@ -2731,6 +2731,12 @@ Shift-drag from one node to another to connect them, or select a node and press 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waiting for participants&apos; maps in {folder}.
+
+Each participant&apos;s .commap file saved there joins the room map within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Room</source>
         <translation type="unfinished"></translation>
     </message>
