@@ -251,3 +251,13 @@ def test_the_help_names_the_key_file_as_it_is_written():
     help_text = " ".join(result.stdout.split())
     assert "STEM.key.json: share.commap gets share.key.json" in help_text
     assert "OUT.key.json" not in help_text
+
+
+def test_a_table_with_a_quote_never_closed_is_refused_by_its_line(tmp_path):
+    source = tmp_path / "people.csv"
+    source.write_text('Id,Label\na,Ana\nb,"Bo\nc,Cy\n', encoding="utf-8")
+    result = commapper("import", source, "-o", tmp_path / "people.commap")
+    assert_clean_failure(result)
+    assert result.stderr.startswith(f'{source}: line 3: a quote (") opened in this row is never')
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "people.commap").exists()

@@ -166,15 +166,20 @@ def test_broken_kumu(tmp_path, content, words):
         (b"Id\na\n", b"Source,Weight\na,1\n", "Source and Target"),
         (b"Id\na\n", b"Source,Target\na,\n", "no target"),
         (b'Id,Notes\na,"' + b"x" * 100_002 + b'"\n', None, "more than 100,000 characters"),
-        (b'Id,Label\na,"unclosed\n', None, None),
+        # An unclosed quote would make the rest of the file one cell: refused, by its line.
+        (b'Id,Label\na,"unclosed\n', None, 'line 2: a quote (") opened in this row is never'),
+        (b'Id,Label\na,A\nb,"B\nc,C\nd,D\n', None, "line 3: a quote"),
+        (b"Id\na\n", b'Source,Target\r\na,"b\r\n', "line 2: a quote"),
+        (b'Id,Label\na,"A\n""two"" lines"\nb,"B"""\n', None, None),  # closed: read
     ],
 )
 def test_broken_tables(tmp_path, nodes, edges, words):
     (tmp_path / "m.nodes.csv").write_bytes(nodes)
     if edges is not None:
         (tmp_path / "m.edges.csv").write_bytes(edges)
-    if words is None:  # an unclosed quote runs to the end of the file, as spreadsheets read it
-        assert read_exchange(tmp_path / "m.csv").nodes[0].label == "unclosed\n"
+    if words is None:  # quotes that close, around lines and quotes, are read as cells
+        doc = read_exchange(tmp_path / "m.csv")
+        assert [node.label for node in doc.nodes] == ['A\n"two" lines', 'B"']
         return
     with pytest.raises(MapFileError) as caught:
         read_exchange(tmp_path / "m.csv")

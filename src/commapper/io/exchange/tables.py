@@ -158,6 +158,7 @@ def _rows(path: Path) -> list[list[str]]:
     delimiter = max(",;\t", key=first_line.count)
     csv.field_size_limit(MAX_NOTES_CHARS + 1)
     try:
+        _check_quotes_close(text, delimiter, path)
         return [
             row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if row
         ]
@@ -169,6 +170,34 @@ def _rows(path: Path) -> list[list[str]]:
             ) from None  # fmt: skip
         raise MapFileError.single(
             path, f"this is not a CSV table that can be read ({error})"
+        ) from None
+
+
+def _check_quotes_close(text: str, delimiter: str, path: Path) -> None:
+    """Refuse a table with a quote that is never closed: read leniently, as other tables are,
+    every line after it would be one cell, and the table one row short of what it shows.
+
+    Raises
+    ------
+    MapFileError
+        Naming the line of the row whose quote is not closed.
+    csv.Error
+        If the table cannot be read for another reason (for the caller to say).
+    """
+    # Strict reading fails at the end of the file inside a quoted cell; other strictness (a
+    # character after a closing quote) is left to the lenient reading, which takes it.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error as error:
+        if "end of data" not in str(error):
+            return
+        raise MapFileError.single(
+            path,
+            f'line {start}: a quote (") opened in this row is never closed, so every line '
+            'after it would be one cell; close it, or write a quote inside a cell as two ("")',
         ) from None
 
 
