@@ -2387,6 +2387,10 @@ Shift-drag from one node to another to connect them, or select a node and press 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Person {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>

@@ -69,6 +69,10 @@ def _shown(qtbot, window):
     # pytest-qt closes its widgets before fixtures finish: drop unsaved changes first, or the
     # window would ask whether to save them.
     qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
+    if QSettings().value("window/geometry") is None:
+        # A first window on a laptop: the test screen (800 by 600) is smaller, and a new window
+        # fits into it (see test_window_layout); one whose size was remembered keeps it.
+        window.resize(1280, 820)
     window.show()
     qtbot.waitExposed(window)
     return window

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from commapper.io import load_map
 from commapper.model import (
     CommunityNode,
+    CrossingEdge,
     InsertItems,
     MapDocument,
     MembershipEdge,
@@ -445,3 +446,40 @@ def test_a_crowded_room_map_is_framed_whole_with_no_label_over_another(window_on
         assert not one.adjusted(2, 2, -2, -2).intersects(other)
     frame = presentation.view.shown_rect()
     assert all(frame.contains(rect) for rect in shown)
+
+
+def test_hidden_names_are_taken_out_of_every_label_and_the_caption(window_on, qtbot):
+    doc = views_map()
+    doc.nodes[1] = CommunityNode(id="c1", label="Ana Lopez's reading group", x=200, y=0)
+    doc.edges.append(CrossingEdge(id="x1", source="c1", target="c2", label="met Priya Shah"))
+    doc.views = [View(name="Where Ana Lopez works", nodes=["p1", "c1", "me"])]
+    doc.reindex()
+    window = window_on(doc)
+    presentation = window.present()
+    qtbot.waitExposed(presentation)
+    QTest.keyClick(presentation.view, Qt.Key.Key_N)
+    shown = labels(presentation.scene)
+    assert shown["c1"] == "Participant 1's reading group"
+    assert presentation.scene.edge_items["x1"].label_text == "met Participant 2"
+    presentation.go_to(0, animate=False)
+    assert (
+        "Ana" not in presentation.caption.text() and "Participant 1" in presentation.caption.text()
+    )
+    # A person renamed in the editor is taken out under the new name.
+    window.session.edit(UpdateItem("p1", {"label": "Ana Maria Lopez"}), "rename")
+    window.session.edit(UpdateItem("c2", {"label": "Ana Maria Lopez's team"}), "rename")
+    assert labels(presentation.scene)["c2"] == "Participant 1's team"
+
+
+def test_on_a_room_map_only_participants_are_participants(window_on, qtbot):
+    from commapper.workshop.room import ParticipantFile, Room, merge_room
+
+    room = Room()
+    for name in ("Ana", "Ben"):
+        room = room.with_file(ParticipantFile(path=f"{name}.commap", document=small_map(me=name)))
+    window = window_on(merge_room(room).document)
+    presentation = window.present()
+    qtbot.waitExposed(presentation)
+    shown = set(labels(presentation.scene).values())
+    assert {"Participant 1", "Participant 2"} <= shown  # Ana and Ben
+    assert {"Person 1", "Person 2"} <= shown  # the people they named

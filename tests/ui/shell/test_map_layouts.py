@@ -29,9 +29,7 @@ LANDED = 60_000  # ms: the first layout starts the layout process, slowly on a b
 def large(window_on):
     """A window on a generated map too large to be laid out at once."""
     assert NODES > INLINE_LAYOUT_NODES
-    window = window_on(generate_map(NODES))
-    window.resize(1280, 820)  # larger than the test screen, which a new window fits into
-    return window
+    return window_on(generate_map(NODES))
 
 
 @pytest.fixture

@@ -97,12 +97,13 @@ def test_fitting_shows_the_landscape_guides_whole(make_window, qtbot):
     assert visible.contains(window.guides.item.sceneBoundingRect())
 
 
-def test_a_new_window_fits_a_screen_smaller_than_1280_by_820(make_window):
+def test_a_new_window_fits_a_screen_smaller_than_1280_by_820(commapper_app, qtbot):
     """The test screen is 800 by 600: a window taller than a 1280x720 laptop's screen hid its
     status bar and the panels' lower buttons."""
     from PySide6.QtGui import QGuiApplication
 
     room = QGuiApplication.primaryScreen().availableGeometry()
     assert room.width() < 1280 or room.height() < 820
-    window = make_window()
+    window = commapper_app.new_window()
+    qtbot.addWidget(window)
     assert window.width() <= room.width() and window.height() <= room.height()

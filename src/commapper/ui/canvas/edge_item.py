@@ -158,11 +158,12 @@ class EdgeItem(QGraphicsPathItem):
 
     def refresh(self) -> None:
         edge = self.map_scene.doc.edge(self.edge_id)
-        self.setToolTip(plain_markup(edge.label))
+        label = self.map_scene.shown_text(edge.label)
+        self.setToolTip(plain_markup(label))
         self.label_text = ""
-        if self.kind in (EdgeKind.CROSSING, EdgeKind.TIE) and edge.label.strip():
+        if self.kind in (EdgeKind.CROSSING, EdgeKind.TIE) and label.strip():
             # One line on the map; the whole text is in the tooltip and the inspector.
-            text = " ".join(edge.label.split())
+            text = " ".join(label.split())
             self.label_text = edge_label_metrics().elidedText(
                 text, Qt.TextElideMode.ElideRight, EDGE_LABEL_MAX_WIDTH
             )

@@ -94,6 +94,10 @@ def _own_label(node: NodeModel) -> str:
     return node.label
 
 
+def _same_text(text: str) -> str:
+    return text
+
+
 def new_edge(kind: EdgeKind, edge_id: str, source: str, target: str) -> EdgeModel:
     """An edge of ``kind`` as connecting two nodes makes it: a membership starts active."""
     match kind:
@@ -130,6 +134,7 @@ class MapScene(QGraphicsScene):
         self.fixed_colours: CanvasColours | None = None
         # What a node's label shows: its label, unless names are hidden (the projection).
         self.shown_label: Callable[[NodeModel], str] = _own_label
+        self.shown_text: Callable[[str], str] = _same_text  # what a line's label shows
         # The nodes shown, when not all are (a saved view in the presentation), and the lines
         # between them.
         self.node_filter: Callable[[NodeModel], bool] | None = None
@@ -458,12 +463,19 @@ class MapScene(QGraphicsScene):
             return list(self.node_items)
         return [node_id for node_id, item in self.node_items.items() if item.isVisible()]
 
-    def show_labels_as(self, shown_label: Callable[[NodeModel], str] | None) -> None:
-        """Label nodes with ``shown_label(node)`` instead of their own labels (None: their own);
-        the document is untouched."""
+    def show_labels_as(
+        self,
+        shown_label: Callable[[NodeModel], str] | None,
+        shown_text: Callable[[str], str] | None = None,
+    ) -> None:
+        """Label nodes with ``shown_label(node)`` instead of their own labels, and lines with
+        ``shown_text(label)`` (None: their own); the document is untouched."""
         self.shown_label = shown_label or _own_label
+        self.shown_text = shown_text or _same_text
         for item in self.node_items.values():
             item.refresh()
+        for edge in self.edge_items.values():
+            edge.refresh()
         self._extent_stale = True
         self._declutter_soon()
 

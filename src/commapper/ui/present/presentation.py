@@ -59,6 +59,9 @@ from commapper.ui.plain_text import printable
 from commapper.ui.present.saved_views import node_filter, show_overlay, viewport_rect
 from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import PROJECTOR, PROJECTOR_DARK
+from commapper.workshop.anonymise import NameScrubber
+from commapper.workshop.provenance import ROOM_PARTICIPANT
+from commapper.workshop.room_analysis import is_room_map
 
 # Labels on the projection are this many times their size in the editor at 100%, on a screen
 # 1,080 pixels high, whatever the zoom: read from the back of a room.
@@ -80,25 +83,60 @@ PREVIOUS_KEYS = frozenset({Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_L
 
 class Pseudonyms:
     """People as "Participant n", numbered in map order and then as they come, the same
-    numbers for as long as the window is open; the map itself keeps their names."""
+    numbers for as long as the window is open; their names also taken out of every other label
+    ("Ana's reading group" becomes "Participant 2's reading group"). The map keeps the names.
+
+    On a room map (``room``) the participants are "Participant n" and the people they named
+    "Person n".
+    """
 
     def __init__(self) -> None:
-        self._numbers: dict[str, int] = {}
+        self.room = False
+        self._numbers: dict[str, str] = {}
+        self._counts = {True: 0, False: 0}  # participants, others
+        self._scrub = NameScrubber({})
+        self._names: frozenset[tuple[str, str]] = frozenset()
 
-    def number_all(self, nodes: list[NodeModel]) -> None:
-        for node in nodes:
-            if node.kind == NodeKind.PERSON:
-                self._numbers.setdefault(node.id, len(self._numbers) + 1)
+    def number_all(self, nodes: list[NodeModel]) -> bool:
+        """Number the people of ``nodes`` not numbered yet and learn their names; whether any
+        name came, went or changed (labels must then be drawn again)."""
+        names = frozenset(
+            (node.label, self._pseudonym(node) if node.kind == NodeKind.PERSON else _me())
+            for node in nodes
+            if node.kind in (NodeKind.PERSON, NodeKind.ME) and node.label.strip()
+        )
+        if names == self._names:
+            return False
+        self._names = names
+        self._scrub = NameScrubber(dict(sorted(names)))
+        return True
+
+    def _pseudonym(self, node: NodeModel) -> str:
+        if node.id not in self._numbers:
+            participant = not self.room or node.attributes.get(ROOM_PARTICIPANT) is True
+            self._counts[participant] += 1
+            number = self._counts[participant]
+            self._numbers[node.id] = (
+                QCoreApplication.translate("Presentation", "Participant {number}")
+                if participant
+                else QCoreApplication.translate("Presentation", "Person {number}")
+            ).format(number=number)
+        return self._numbers[node.id]
 
     def label(self, node: NodeModel) -> str:
         if node.kind == NodeKind.PERSON:
-            number = self._numbers.setdefault(node.id, len(self._numbers) + 1)
-            return QCoreApplication.translate("Presentation", "Participant {number}").format(
-                number=number
-            )
+            return self._pseudonym(node)
         if node.kind == NodeKind.ME:
-            return QCoreApplication.translate("Presentation", "Me")
-        return node.label
+            return _me()
+        return self._scrub(node.label)
+
+    def text(self, text: str) -> str:
+        """``text`` with the people's names in it replaced by their pseudonyms."""
+        return self._scrub(text)
+
+
+def _me() -> str:
+    return QCoreApplication.translate("Presentation", "Me")
 
 
 class PresentationView(MapView):
@@ -212,6 +250,7 @@ class Presentation(QWidget):
         )
         self.session = session
         self.pseudonyms = pseudonyms
+        pseudonyms.room = is_room_map(session.doc)
         pseudonyms.number_all(session.doc.nodes)
         self.scene = MapScene(session, parent=self, mirror=True)
         self.dark = bool(QSettings().value(DARK_SETTING, False, type=bool))
@@ -304,6 +343,8 @@ class Presentation(QWidget):
             if view is not None
             else QCoreApplication.translate("Presentation", "The whole map")
         )
+        if self.names_hidden:
+            title = self.pseudonyms.text(title)
         self.caption.say(f"{self.step + 1} / {len(steps)}   {printable(title)}")
 
     def _animate_to(self, start: QRectF, target: QRectF, appearing: list[NodeItem]) -> None:
@@ -395,7 +436,9 @@ class Presentation(QWidget):
         """People as "Participant n" on the projection (the map keeps their names)."""
         self.names_hidden = hidden
         self.scene.hidden_edge_labels = frozenset({EdgeKind.TIE}) if hidden else frozenset()
-        self.scene.show_labels_as(self.pseudonyms.label if hidden else None)
+        self.scene.show_labels_as(
+            self.pseudonyms.label if hidden else None, self.pseudonyms.text if hidden else None
+        )
         if self.isVisible():
             self.caption.say(
                 QCoreApplication.translate("Presentation", "Names hidden")
@@ -410,6 +453,11 @@ class Presentation(QWidget):
         self.legend.update()
 
     def _follow_edit(self, change: DocumentChanged) -> None:
+        people_changed = change.nodes_added or change.nodes_removed or change.nodes_changed
+        if people_changed:
+            names_changed = self.pseudonyms.number_all(self.session.doc.nodes)
+            if names_changed and self.names_hidden:  # out of every label again
+                self.set_names_hidden(True)
         if self.spotlit is not None and self.spotlit in change.nodes_removed:
             self.spotlit = None
         self._dim_around(self.spotlit)
@@ -542,6 +590,4 @@ def _discs_around(scene: MapScene, node_ids: list[str]) -> QRectF:
 def names_hidden_at_first(doc: MapDocument) -> bool:
     """Whether people's names start hidden on the projection: on a room map, merged from
     participants' maps, a room should not see who drew what."""
-    from commapper.workshop.room_analysis import is_room_map  # not needed until presenting
-
     return is_room_map(doc)
