@@ -100,7 +100,7 @@ def offer_recovery(window: MainWindow) -> None:
 
     from commapper.io import MapFileError
     from commapper.ui.files.recovery import recover_into
-    from commapper.ui.plain_text import plain_markup
+    from commapper.ui.message_box import as_typed
 
     store = window.app.recovery_store
     for entry in store.pending():
@@ -120,13 +120,13 @@ def offer_recovery(window: MainWindow) -> None:
                 "RecoveryOffer", "An autosaved copy of {map} is damaged and cannot be recovered."
             )
             box.setText(text.format(map=entry.display_name))
-            # It may quote the file ("<img ...>"); Qt would render it, unlike the main text.
-            box.setInformativeText(plain_markup(entry.problem or ""))
+            # It may quote the file ("<img ...>"): shown as typed.
+            box.setInformativeText(entry.problem or "")
             box.addButton(
                 QCoreApplication.translate("RecoveryOffer", "Discard"),
                 QMessageBox.ButtonRole.DestructiveRole,
             )
-            box.exec()
+            as_typed(box).exec()
             store.discard(entry)
             continue
         text = QCoreApplication.translate(

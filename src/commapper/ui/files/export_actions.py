@@ -20,7 +20,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QLabel,
     QMenu,
     QMessageBox,
 )
@@ -37,6 +36,7 @@ from commapper.ui.export.dialogs import (
     default_page,
 )
 from commapper.ui.export.picture import PICTURE_FORMATS, SCREEN_DPI, MapPicture, export_picture
+from commapper.ui.message_box import plain_box
 from commapper.ui.session import MapSession
 from commapper.ui.translations import QT_TRANSLATE_NOOP
 
@@ -372,14 +372,7 @@ class ExportActions(QObject):
     def _warn(self, heading: str, detail: str) -> None:
         """A warning: ``heading``, then ``detail`` (which quotes files and values), both shown
         as typed."""
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, heading, parent=self.window)
-        box.setInformativeText(detail)
-        # Plain text, never markup: Qt 6.11's informative text takes the box's format (markup
-        # escaped for it showed its tags), older Qt's reads text that looks like markup as such;
-        # so each label is told, once both exist.
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        for label in box.findChildren(QLabel):
-            label.setTextFormat(Qt.TextFormat.PlainText)
+        box = plain_box(QMessageBox.Icon.Warning, APP_NAME, heading, detail, self.window)
         box.open()
         self.last_message = box
 

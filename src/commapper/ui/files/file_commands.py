@@ -19,7 +19,7 @@ from commapper.layout import place_unplaced
 from commapper.model import MapDocument, MoveNodes, apply_edit, printable
 from commapper.resources import is_example
 from commapper.ui.files.opening import SHOW_PROGRESS_AFTER, MapOpening
-from commapper.ui.plain_text import plain_markup
+from commapper.ui.message_box import plain_box
 from commapper.ui.progress import Cancelled
 from commapper.ui.session import MapSession
 from commapper.ui.translations import QT_TRANSLATE_NOOP
@@ -144,11 +144,9 @@ class FileCommands(QObject):
         return window
 
     def show_file_error(self, heading: str, error: MapFileError) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, heading, parent=self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
         # The problems quote values from the file: shown as typed, never as markup.
-        box.setInformativeText(plain_markup("\n".join(error.lines())))
-        box.exec()
+        detail = "\n".join(error.lines())
+        plain_box(QMessageBox.Icon.Warning, APP_NAME, heading, detail, self.window).exec()
 
     def save(self) -> bool:
         if self.session.path is None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from commapper import APP_NAME
 from commapper.model import printable
-from commapper.ui.plain_text import plain_markup
+from commapper.ui.message_box import plain_box
 from commapper.ui.session import MapSession
 
 if TYPE_CHECKING:
@@ -65,15 +65,13 @@ def choose_room_folder(window: MainWindow) -> MainWindow | None:
     except OSError as error:
         QApplication.restoreOverrideCursor()
         heading = QCoreApplication.translate("RoomActions", "Cannot read the folder {folder}")
-        box = QMessageBox(
+        plain_box(
             QMessageBox.Icon.Warning,
             APP_NAME,
             heading.format(folder=printable(Path(folder).name)),
-            parent=window,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(plain_markup(error.strerror or str(error)))
-        box.exec()
+            error.strerror or str(error),
+            window,
+        ).exec()
         return None
     QApplication.restoreOverrideCursor()
     room_window.move(window.pos() + QPoint(40, 40))
