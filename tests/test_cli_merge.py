@@ -222,3 +222,26 @@ def test_analyse_recognises_a_room_map(room_folder):
 def test_analyse_of_an_ordinary_map_has_no_room():
     result = commapper("analyse", example_maps()[0], "--json")
     assert result.returncode == 0 and "room" not in json.loads(result.stdout)
+
+
+def test_another_tools_file_among_the_maps_is_to_be_imported_first(tmp_path):
+    import networkx as nx
+
+    graph = tmp_path / "people.graphml"
+    nx.write_graphml(nx.path_graph(3), graph)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "commapper.cli",
+            "merge",
+            str(graph),
+            "-o",
+            str(tmp_path / "r.commap"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert "this is a GraphML file" in done.stderr and "commapper import" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -61,7 +61,7 @@ def build(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
-    from commapper.io import FILE_SUFFIX, MapFileError, load_map
+    from commapper.io import MapFileError, load_map
 
     output = Path(options.output)
     fmt = options.format or _format_of(output)
@@ -79,16 +79,11 @@ def run(options: argparse.Namespace) -> int:
     try:
         original = load_map(options.file)
     except MapFileError as error:
-        from commapper.io.exchange import other_tool_format
+        from commapper.io.exchange import import_first
 
-        if (other := other_tool_format(options.file)) is not None:
+        if (advice := import_first(options.file)) is not None:
             # Not JSON, as load_map says, because it is another tool's file.
-            _say(
-                f"{options.file}: this is a {other.description.split(' ')[0]} file, not a "
-                f"{FILE_SUFFIX} map; import it first: commapper import {options.file} -o "
-                f"MAP{FILE_SUFFIX}",
-                sys.stderr,
-            )
+            _say(f"{options.file}: {advice}", sys.stderr)
             return EXIT_INVALID
         _say_problems(options.file, error, sys.stderr)
         return EXIT_INVALID

@@ -62,7 +62,12 @@ def load_participant(path: str | os.PathLike[str]) -> ParticipantFile:
     try:
         return ParticipantFile(os.fspath(path), load_map(path))
     except MapFileError as error:
-        return ParticipantFile(os.fspath(path), None, tuple(error.lines()))
+        from commapper.io.exchange import import_first
+
+        # Another tool's file is not broken JSON, as load_map would say: it is to be imported.
+        advice = import_first(path)
+        problems = (f"{os.fspath(path)}: {advice}",) if advice else tuple(error.lines())
+        return ParticipantFile(os.fspath(path), None, problems)
 
 
 def room_files(folder: str | os.PathLike[str]) -> list[Path]:

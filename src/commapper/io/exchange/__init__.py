@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commapper.io.atomic import ReadOnlyTarget, atomic_write
-from commapper.io.commap import map_to_json, parse_map
+from commapper.io.commap import FILE_SUFFIX, map_to_json, parse_map
 from commapper.io.errors import MapFileError
 from commapper.io.exchange.building import ORIGINAL_ID, Imported, ReadGraph, build_document
 from commapper.io.exchange.gexf import read_gexf, write_gexf
@@ -89,6 +89,24 @@ def other_tool_format(path: str | os.PathLike[str]) -> ExchangeFormat | None:
         if suffix in fmt.suffixes and fmt.name not in ("commap", "kumu"):
             return fmt
     return None
+
+
+def import_first(path: str | os.PathLike[str]) -> str | None:
+    """What to say when another tool's file (by its suffix) is given where a map is expected:
+    to import it first; None for any other file.
+
+    >>> print(import_first("people.graphml").replace("; ", ";\\n"))
+    this is a GraphML file, not a .commap map;
+    import it first: commapper import people.graphml -o MAP.commap
+    """
+    other = other_tool_format(path)
+    if other is None:
+        return None
+    kind = other.description.split(" ")[0]
+    return (
+        f"this is a {kind} file, not a {FILE_SUFFIX} map; import it first: "
+        f"commapper import {os.fspath(path)} -o MAP{FILE_SUFFIX}"
+    )
 
 
 def _names() -> str:
@@ -171,6 +189,7 @@ __all__ = [
     "Imported",
     "format_for",
     "import_exchange",
+    "import_first",
     "other_tool_format",
     "read_exchange",
     "table_paths",
