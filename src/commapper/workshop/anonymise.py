@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from commapper.workshop.matching import _JOINERS, _MEANINGFUL, label_key
+from commapper.workshop.matching import JOINERS, MEANINGFUL, label_key
 
 # A word of a name shorter than this is replaced only as part of the whole name: "Al" alone
 # would take the first word out of "Al Andalus choir"; "Al" as someone's whole name is replaced.
@@ -51,7 +51,7 @@ class NameScrubber:
         for name, pseudonym in names.items():
             # "O'Brien" is one word to the matching keys and two where text is split at its
             # apostrophes (to find "Ana" in "Ana's"): both forms are looked for.
-            split = "".join(" " if char in _JOINERS else char for char in name)
+            split = "".join(" " if char in JOINERS else char for char in name)
             for words in {tuple(label_key(name).split()), tuple(label_key(split).split())}:
                 if not words:
                     continue
@@ -102,8 +102,8 @@ def _words(text: str) -> list[_Word]:
         for part in unicodedata.normalize("NFKD", char):
             if unicodedata.combining(part):
                 continue
-            if part not in _JOINERS and (
-                part in _MEANINGFUL or unicodedata.category(part)[0] not in "PZC"
+            if part not in JOINERS and (
+                part in MEANINGFUL or unicodedata.category(part)[0] not in "PZC"
             ):
                 folded.append(part.casefold())
             else:

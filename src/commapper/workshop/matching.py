@@ -28,9 +28,9 @@ MatchKind = Literal["community", "person", "boundary_object"]
 MATCH_KINDS: tuple[MatchKind, ...] = ("community", "person", "boundary_object")
 
 # Dropped without a trace, so that "I.T." is "it" and "Mary's" is "marys" rather than "mary s".
-_JOINERS = frozenset(".'’ʼ`´")
+JOINERS = frozenset(".'’ʼ`´")
 # Punctuation that changes what a label means ("C#", "C++", "R&D"): kept in the key.
-_MEANINGFUL = frozenset("#+&@")
+MEANINGFUL = frozenset("#+&@")
 
 
 def match_kind(kind: str) -> MatchKind:
@@ -63,9 +63,9 @@ def label_key(label: str) -> str:
     """
     kept: list[str] = []
     for char in unicodedata.normalize("NFKD", label):
-        if unicodedata.combining(char) or char in _JOINERS:
+        if unicodedata.combining(char) or char in JOINERS:
             continue
-        if char in _MEANINGFUL or unicodedata.category(char)[0] not in "PZC":
+        if char in MEANINGFUL or unicodedata.category(char)[0] not in "PZC":
             kept.append(char)
         else:
             kept.append(" ")

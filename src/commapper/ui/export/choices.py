@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from commapper.layout import place_unplaced
 from commapper.model import MapDocument, MoveNodes, RemoveItems, View, apply_edit, printable
 from commapper.ui.canvas.overlays import CanvasOverlays
-from commapper.ui.present.saved_views import overlay_settings
+from commapper.ui.present.saved_views import node_filter, overlay_settings
 from commapper.ui.shell.theme import LIGHT, THEMES, CanvasColours, canvas_colours
 
 
@@ -94,15 +94,9 @@ def shown_part(doc: MapDocument, view: View | None) -> MapDocument:
     """A copy of ``doc`` holding only what ``view`` shows (its nodes and kinds, and the edges
     between them), every node placed."""
     part = doc.snapshot()
-    if view is not None and (view.nodes is not None or view.kinds is not None):
-        nodes = None if view.nodes is None else set(view.nodes)
-        kinds = None if view.kinds is None else {str(kind) for kind in view.kinds}
-        hidden = frozenset(
-            node.id
-            for node in part.nodes
-            if (nodes is not None and node.id not in nodes)
-            or (kinds is not None and str(node.kind) not in kinds)
-        )
+    shows = node_filter(view)  # the presentation's rule
+    if shows is not None:
+        hidden = frozenset(node.id for node in part.nodes if not shows(node))
         if hidden:
             apply_edit(part, RemoveItems(hidden))
     if positions := place_unplaced(part):
