@@ -163,10 +163,6 @@ def _picture(
     doc: MapDocument, output: Path, fmt: str, options: argparse.Namespace, view: str | None
 ) -> list[Path]:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    # Before Qt is imported: without a display, Qt would abort for want of one.
-    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    if no_display and sys.platform not in ("win32", "darwin"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         # The layers below Qt are loaded; Qt only now (see _open_app: PYSIDE-2029).
         from commapper.ui.export.application import drawing_application
