@@ -23,7 +23,7 @@ from pathlib import Path
 
 from generate import generate_map
 
-from commapper.analysis import analyse
+from commapper.analysis.analyse import analyse
 
 
 def measure(size: int, repeat: int, heap: bool) -> dict:

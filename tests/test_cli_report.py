@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from commapper.analysis import analyse
+from commapper.analysis.analyse import analyse
 from commapper.io import load_map, save_map
 from commapper.resources import DEFAULT_EXAMPLE
 from commapper.ui.panels.analysis_figures import BREADTH, BROKERAGE, figure_text

@@ -8,9 +8,10 @@ import networkx as nx
 import pytest
 
 from commapper import cli
-from commapper.analysis import analyse, to_json, what_if
+from commapper.analysis.analyse import analyse
 from commapper.analysis.breadth import diversity
-from commapper.analysis.result import Diversity
+from commapper.analysis.result import Diversity, to_json
+from commapper.analysis.whatif import what_if
 from commapper.io import load_map, save_map
 from commapper.model import (
     BoundaryObjectNode,

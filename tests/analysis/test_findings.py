@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commapper.analysis import analyse
+from commapper.analysis.analyse import analyse
 from commapper.analysis.findings import (
     MAX_FINDINGS,
     MAX_OPEN_PAIRS_NAMED,

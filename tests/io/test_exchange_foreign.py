@@ -5,7 +5,7 @@ import json
 import networkx as nx
 import pytest
 
-from commapper.analysis import analyse
+from commapper.analysis.analyse import analyse
 from commapper.io.exchange import ORIGINAL_ID, import_exchange, read_exchange
 
 

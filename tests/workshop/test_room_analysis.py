@@ -15,7 +15,8 @@ from itertools import combinations
 import networkx as nx
 from hypothesis import HealthCheck, given, settings
 
-from commapper.analysis import analyse, to_json
+from commapper.analysis.analyse import analyse
+from commapper.analysis.result import to_json
 from commapper.workshop.merge import merge_maps
 from commapper.workshop.provenance import item_sources
 from commapper.workshop.room_analysis import (

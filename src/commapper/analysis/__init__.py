@@ -2,6 +2,10 @@
 
 The names below load on first use: the window reads results and runs the analysis in another
 process, and importing it all (numpy, scipy, igraph) would add a second to every launch.
+
+Import ``analyse`` from ``commapper.analysis.analyse``, not from here: once that module is
+imported, Python sets it as this package's attribute ``analyse``, and ``from commapper.analysis
+import analyse`` would then give the module, not the function. :func:`call` is not fooled.
 """
 
 from __future__ import annotations

@@ -172,8 +172,10 @@ def _run_analyse(options: argparse.Namespace) -> int:
     # waking OpenBLAS's threads for them costs more than they save: 0.1 s of a 1,000-node map
     # while the other core is busy.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from commapper.analysis import analyse, group_by_choices, to_json, what_if
+    from commapper.analysis.analyse import analyse, group_by_choices
     from commapper.analysis.report import text_report, what_if_report
+    from commapper.analysis.result import to_json
+    from commapper.analysis.whatif import what_if
 
     without = None
     if options.without is not None:

@@ -100,7 +100,7 @@ class MapPicture:
         self.overlays = CanvasOverlays(scene)
         if overlays is not None:
             if result is None and overlays.needs_analysis:
-                from commapper.analysis import analyse
+                from commapper.analysis.analyse import analyse
 
                 result = analyse(doc)
             self.overlays.result = result

@@ -24,7 +24,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRe
 from PySide6.QtGui import QPainter, QPdfWriter
 
 from commapper import APP_NAME, __version__
-from commapper.analysis import analyse
+from commapper.analysis.analyse import analyse
 from commapper.analysis.report import counted
 from commapper.analysis.result import Analysis
 from commapper.io.errors import MapFileError
