@@ -28,22 +28,19 @@ from PySide6.QtGui import (
     QCloseEvent,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QKeyEvent,
     QMouseEvent,
     QResizeEvent,
-    QScreen,
 )
 from PySide6.QtWidgets import (
     QGraphicsView,
-    QInputDialog,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from commapper.analysis.result import Analysis
-from commapper.model import DocumentChanged, EdgeKind, MapDocument, NodeKind, NodeModel, View
+from commapper.model import DocumentChanged, EdgeKind, NodeKind, View
 from commapper.ui.canvas.canvas_legend import install_canvas_legend
 from commapper.ui.canvas.items import (
     LABEL_GAP,
@@ -56,11 +53,10 @@ from commapper.ui.canvas.overlays import CanvasOverlays
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
 from commapper.ui.plain_text import printable
+from commapper.ui.present.pseudonyms import Pseudonyms
 from commapper.ui.present.saved_views import node_filter, show_overlay, viewport_rect
 from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import PROJECTOR, PROJECTOR_DARK
-from commapper.workshop.anonymise import NameScrubber
-from commapper.workshop.provenance import ROOM_PARTICIPANT
 from commapper.workshop.room_analysis import is_room_map
 
 # Labels on the projection are this many times their size in the editor at 100%, on a screen
@@ -79,64 +75,6 @@ DARK_SETTING = "presentation/dark"
 # Keys a presenter's clicker sends, besides the keyboard's.
 NEXT_KEYS = frozenset({Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_Down})
 PREVIOUS_KEYS = frozenset({Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_Left, Qt.Key.Key_Up})
-
-
-class Pseudonyms:
-    """People as "Participant n", numbered in map order and then as they come, the same
-    numbers for as long as the window is open; their names also taken out of every other label
-    ("Ana's reading group" becomes "Participant 2's reading group"). The map keeps the names.
-
-    On a room map (``room``) the participants are "Participant n" and the people they named
-    "Person n".
-    """
-
-    def __init__(self) -> None:
-        self.room = False
-        self._numbers: dict[str, str] = {}
-        self._counts = {True: 0, False: 0}  # participants, others
-        self._scrub = NameScrubber({})
-        self._names: frozenset[tuple[str, str]] = frozenset()
-
-    def number_all(self, nodes: list[NodeModel]) -> bool:
-        """Number the people of ``nodes`` not numbered yet and learn their names; whether any
-        name came, went or changed (labels must then be drawn again)."""
-        names = frozenset(
-            (node.label, self._pseudonym(node) if node.kind == NodeKind.PERSON else _me())
-            for node in nodes
-            if node.kind in (NodeKind.PERSON, NodeKind.ME) and node.label.strip()
-        )
-        if names == self._names:
-            return False
-        self._names = names
-        self._scrub = NameScrubber(dict(sorted(names)))
-        return True
-
-    def _pseudonym(self, node: NodeModel) -> str:
-        if node.id not in self._numbers:
-            participant = not self.room or node.attributes.get(ROOM_PARTICIPANT) is True
-            self._counts[participant] += 1
-            number = self._counts[participant]
-            self._numbers[node.id] = (
-                QCoreApplication.translate("Presentation", "Participant {number}")
-                if participant
-                else QCoreApplication.translate("Presentation", "Person {number}")
-            ).format(number=number)
-        return self._numbers[node.id]
-
-    def label(self, node: NodeModel) -> str:
-        if node.kind == NodeKind.PERSON:
-            return self._pseudonym(node)
-        if node.kind == NodeKind.ME:
-            return _me()
-        return self._scrub(node.label)
-
-    def text(self, text: str) -> str:
-        """``text`` with the people's names in it replaced by their pseudonyms."""
-        return self._scrub(text)
-
-
-def _me() -> str:
-    return QCoreApplication.translate("Presentation", "Me")
 
 
 class PresentationView(MapView):
@@ -542,40 +480,6 @@ class _Caption(QLabel):
         self._timer.start()
 
 
-def choose_screen(editor: QWidget) -> QScreen | None:
-    """Where to present: the other screen when there are two, the one the facilitator picks
-    when there are more, and the only one otherwise (a projector mirroring the laptop); None
-    when the facilitator cancels the choice."""
-    screens = QGuiApplication.screens()
-    here = editor.screen()
-    others = [screen for screen in screens if screen is not here]
-    if not others:
-        return here
-    if len(others) == 1:
-        return others[0]
-    names = [
-        f"{screen.name()} ({screen.geometry().width()}×{screen.geometry().height()})"
-        for screen in others
-    ]
-    name, chosen = QInputDialog.getItem(
-        editor,
-        QCoreApplication.translate("Presentation", "Present"),
-        QCoreApplication.translate("Presentation", "Which screen shows the presentation?"),
-        names,
-        0,
-        False,
-    )
-    return others[names.index(name)] if chosen else None
-
-
-def show_on(window: QWidget, screen: QScreen | None) -> None:
-    """Full screen on ``screen``."""
-    if screen is not None:
-        window.setScreen(screen)
-        window.setGeometry(screen.geometry())
-    window.showFullScreen()
-
-
 def _discs_around(scene: MapScene, node_ids: list[str]) -> QRectF:
     """The rectangle around the discs of ``node_ids`` (not their labels, whose size on the
     projection is fixed on screen: see PresentationView.frame)."""
@@ -585,9 +489,3 @@ def _discs_around(scene: MapScene, node_ids: list[str]) -> QRectF:
         r = item.radius
         rect = rect.united(QRectF(item.pos().x() - r, item.pos().y() - r, 2 * r, 2 * r))
     return rect if not rect.isEmpty() else QRectF(-300, -200, 600, 400)
-
-
-def names_hidden_at_first(doc: MapDocument) -> bool:
-    """Whether people's names start hidden on the projection: on a room map, merged from
-    participants' maps, a room should not see who drew what."""
-    return is_room_map(doc)

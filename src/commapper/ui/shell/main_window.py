@@ -44,13 +44,9 @@ from commapper.ui.panels.tables import TablePanel
 from commapper.ui.panels.views_panel import ViewsPanel
 from commapper.ui.panels.whatif_view import whatif_action
 from commapper.ui.plain_text import plain_markup
-from commapper.ui.present.presentation import (
-    Presentation,
-    Pseudonyms,
-    choose_screen,
-    names_hidden_at_first,
-    show_on,
-)
+from commapper.ui.present.presentation import Presentation
+from commapper.ui.present.pseudonyms import Pseudonyms, names_hidden_at_first
+from commapper.ui.present.screens import choose_screen, show_on
 from commapper.ui.room.actions import add_room_action
 from commapper.ui.session import MapSession
 from commapper.ui.shell.edit_actions import EditActions

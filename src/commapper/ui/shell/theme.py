@@ -168,7 +168,7 @@ PROJECTOR_DARK = CanvasColours(
     selection=QColor("#ff5cad"),
     me_fill=QColor("#ffffff"),
     person_fill=QColor("#2b2b2b"),
-    object_fill=QColor("#6b5a12"),
+    object_fill=QColor("#b8962e"),
     outline=QColor("#ffffff"),
     line_weight=2.0,
 )
