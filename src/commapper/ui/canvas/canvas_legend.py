@@ -30,7 +30,7 @@ from commapper.ui.canvas.items import MANY_NODES
 from commapper.ui.canvas.overlays import CanvasOverlays
 from commapper.ui.canvas.view import MapView
 from commapper.ui.field_text import kind_word
-from commapper.ui.shell.theme import NO_SECTOR_COLOUR, NODE_RADIUS
+from commapper.ui.shell.theme import NO_SECTOR_COLOUR, NODE_RADIUS, CanvasColours
 
 SETTING = "view/canvas_legend"
 MARGIN = 10  # from the viewport's corner, in pixels
@@ -337,7 +337,7 @@ class CanvasLegend(QWidget):
             top = PADDING + (first + index) * row_height
             middle = QPointF(left + ICON / 2, top + row_height / 2)
             if row.kind is not None:
-                self._paint_shape(painter, row.kind, middle)
+                paint_shape(painter, row.kind, middle, self.view.map_scene.colours)
             elif row.rings:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 for radius, alpha in ((3.5, 0.6), (7.5, 0.45)):
@@ -356,28 +356,29 @@ class CanvasLegend(QWidget):
             # A plain string: a sector or value as the user typed it is never read as markup.
             painter.drawText(QPointF(left + ICON + 4, baseline), text)
 
-    def _paint_shape(self, painter: QPainter, kind: NodeKind, at: QPointF) -> None:
-        """A node of ``kind`` as the canvas draws it, smaller; a community without a sector."""
-        colours = self.view.map_scene.colours
-        radius = max(4.0, NODE_RADIUS[kind] * SHAPE_SCALE)
-        fill = {
-            NodeKind.ME: colours.me_fill,
-            NodeKind.COMMUNITY: QColor(NO_SECTOR_COLOUR),
-            NodeKind.PERSON: colours.person_fill,
-            NodeKind.BOUNDARY_OBJECT: colours.object_fill,
-        }[kind]
-        painter.setPen(QPen(colours.outline, 1.0))
-        painter.setBrush(fill)
-        if kind == NodeKind.BOUNDARY_OBJECT:
-            x, y, r = at.x(), at.y(), radius
-            diamond = [QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)]
-            painter.drawPolygon(QPolygonF(diamond))
-            return
-        painter.drawEllipse(at, radius, radius)
-        if kind == NodeKind.ME:
-            painter.setPen(QPen(colours.background, 1.2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(at, radius * 0.6, radius * 0.6)
+
+def paint_shape(painter: QPainter, kind: NodeKind, at: QPointF, colours: CanvasColours) -> None:
+    """A node of ``kind`` as the canvas draws it, smaller; a community without a sector (the
+    canvas's legend and a picture's draw the same shapes)."""
+    radius = max(4.0, NODE_RADIUS[kind] * SHAPE_SCALE)
+    fill = {
+        NodeKind.ME: colours.me_fill,
+        NodeKind.COMMUNITY: QColor(NO_SECTOR_COLOUR),
+        NodeKind.PERSON: colours.person_fill,
+        NodeKind.BOUNDARY_OBJECT: colours.object_fill,
+    }[kind]
+    painter.setPen(QPen(colours.outline, 1.0))
+    painter.setBrush(fill)
+    if kind == NodeKind.BOUNDARY_OBJECT:
+        x, y, r = at.x(), at.y(), radius
+        diamond = [QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)]
+        painter.drawPolygon(QPolygonF(diamond))
+        return
+    painter.drawEllipse(at, radius, radius)
+    if kind == NodeKind.ME:
+        painter.setPen(QPen(colours.background, 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(at, radius * 0.6, radius * 0.6)
 
 
 def install_canvas_legend(

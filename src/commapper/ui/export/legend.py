@@ -6,18 +6,17 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from commapper.model import NodeKind
 from commapper.ui.canvas.canvas_legend import (
     COLUMN_GAP,
     ICON,
     MAX_COLOUR_COLUMNS,
     PADDING,
-    SHAPE_SCALE,
     LegendRow,
+    paint_shape,
 )
-from commapper.ui.shell.theme import NO_SECTOR_COLOUR, NODE_RADIUS, CanvasColours
+from commapper.ui.shell.theme import CanvasColours
 
 LEGEND_FONT_POINTS = 9.0
 # Paper has room beside the map that a corner of the canvas has not: texts are cut only beyond.
@@ -78,7 +77,7 @@ class PictureLegend:
             top = PADDING + index * self.row_height
             middle = QPointF(left + ICON / 2, top + self.row_height / 2)
             if row.kind is not None:
-                self._paint_shape(painter, row.kind, middle)
+                paint_shape(painter, row.kind, middle, self.colours)
             elif row.colour:
                 painter.setPen(QPen(colours.outline, 1.0))
                 painter.setBrush(QColor(row.colour))
@@ -89,25 +88,3 @@ class PictureLegend:
             baseline = top + (self.row_height + metrics.ascent() - metrics.descent()) / 2
             # A plain string: a sector or value as the user typed it is never read as markup.
             painter.drawText(QPointF(left + ICON + 4, baseline), text)
-
-    def _paint_shape(self, painter: QPainter, kind: NodeKind, at: QPointF) -> None:
-        colours = self.colours
-        radius = max(4.0, NODE_RADIUS[kind] * SHAPE_SCALE)
-        fill = {
-            NodeKind.ME: colours.me_fill,
-            NodeKind.COMMUNITY: QColor(NO_SECTOR_COLOUR),
-            NodeKind.PERSON: colours.person_fill,
-            NodeKind.BOUNDARY_OBJECT: colours.object_fill,
-        }[kind]
-        painter.setPen(QPen(colours.outline, 1.0))
-        painter.setBrush(fill)
-        if kind == NodeKind.BOUNDARY_OBJECT:
-            x, y, r = at.x(), at.y(), radius
-            diamond = [QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)]
-            painter.drawPolygon(QPolygonF(diamond))
-            return
-        painter.drawEllipse(at, radius, radius)
-        if kind == NodeKind.ME:
-            painter.setPen(QPen(colours.background, 1.2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(at, radius * 0.6, radius * 0.6)
