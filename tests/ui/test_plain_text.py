@@ -127,6 +127,7 @@ def test_no_tooltip_renders_user_text_as_markup(hostile_window):
         if isinstance(widget, QAbstractItemView):
             seen += list(model_tooltips(widget))
     seen += [(item, item.toolTip()) for item in window.scene.items()]
+    seen += [(edge, edge.tool_tip()) for edge in window.scene.edge_items.values()]
     assert sum(holds_user_text(tip) for _, tip in seen if tip) >= 6  # the walk found them
     assert [(where, tip) for where, tip in seen if tip and renders_markup(tip)] == []
 

@@ -12,10 +12,14 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate import generate_map
 from commapper.model import MoveNodes, RemoveItems, UpdateItem
+from commapper.ui.canvas import edge_layer
 
 
 def viewport_image(window) -> QImage:
+    """The canvas once its edge picture is drawn (on a larger map it comes in slices)."""
     QApplication.processEvents()
+    window.view.viewport().grab()
+    window.scene.edge_layer.finish_now()
     return window.view.viewport().grab().toImage()
 
 
@@ -45,7 +49,6 @@ def zoomed_out(window_on):
     # Zoomed by hand: the view no longer refits when an edit changes the map's extent.
     window.view.set_zoom(window.view.zoom * 0.9)
     viewport_image(window)
-    assert window.scene.batched_edges, "the map should be drawn through the edge layer"
     return window
 
 
@@ -118,3 +121,20 @@ def far_from_lines(window, first: QImage, second: QImage, edges, pixels_away: fl
     along = np.array(points, float)
     nearest = np.hypot(*(differ[:, None, :] - along[None, :, :]).transpose(2, 0, 1)).min(axis=1)
     return int((nearest > pixels_away).sum())
+
+
+def test_a_new_picture_drawn_in_slices_ends_as_a_fresh_one(zoomed_out, qtbot, monkeypatch):
+    """On a large map the picture is drawn between events; here every slice is one step."""
+    monkeypatch.setattr(edge_layer, "SLICE_SECONDS", 0.0)
+    window, session = zoomed_out, zoomed_out.session
+    layer, node_id = window.scene.edge_layer, busiest_person(window)
+    node = session.doc.node(node_id)
+    session.edit(MoveNodes({node_id: (node.x + 150.0, node.y - 90.0)}), "Move")
+    window.view.viewport().grab()  # begins the new picture
+    assert not layer.settled, "a slice of one step should not draw the whole picture"
+    moved = window.scene.node_items[node_id].edges
+    assert moved <= layer._changed, "the moved lines are drawn live meanwhile"
+    qtbot.waitUntil(lambda: layer.settled)
+    window.view.viewport().grab()
+    kept, fresh = kept_and_fresh(window)
+    assert differing_pixels(kept, fresh) == 0

@@ -43,7 +43,7 @@ def test_the_landscape_layout_shows_a_ring_through_each_level_of_my_communities(
     window = laid_out(make_window(), qtbot)
     guides = window.guides
     assert guides.action.isChecked() and guides.item.isVisible()
-    assert guides.item.zValue() < min(item.zValue() for item in window.scene.edge_items.values())
+    assert guides.item.zValue() < window.scene.edge_layer.zValue()
     expected = distances_by_level(window.session.doc)
     rings = guides.landscape.rings
     assert [ring.level for ring in rings] == [level for level in Level if level in expected]

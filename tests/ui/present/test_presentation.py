@@ -212,7 +212,7 @@ def test_page_down_steps_through_the_saved_views(window_on, qtbot):
 
     assert presentation.step == 0
     assert shown() == {"me", "c1", "c2"}
-    assert {e for e, item in scene.edge_items.items() if item.isVisible()} == {"m1", "m2"}
+    assert {e for e, item in scene.edge_items.items() if item.visible} == {"m1", "m2"}
     visible = presentation.view.shown_rect()
     assert visible.contains(-240, -90) and visible.contains(240, 90)
     QTest.keyClick(presentation.view, Qt.Key.Key_PageDown)

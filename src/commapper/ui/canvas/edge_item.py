@@ -1,23 +1,23 @@
 """How an edge is drawn: membership width by level, crossing as an arrow, object use dotted,
-tie thin; parallel edges bend apart. The item reads the edge from the document when it paints."""
+tie thin; parallel edges bend apart. The item reads the edge's look from the document, and its
+ends from the two nodes' items; the edge layer draws it."""
 
 from __future__ import annotations
 
 import functools
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QPainter,
     QPainterPath,
+    QPainterPathStroker,
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from commapper.model import EdgeKind, Level, MembershipEdge, TieEdge
 from commapper.ui.plain_text import plain_markup
@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from commapper.ui.canvas.items import NodeItem
     from commapper.ui.canvas.scene import MapScene
 
-NO_BRUSH = Qt.BrushStyle.NoBrush
 EDGE_LABEL_MAX_WIDTH = 180.0
+# Around an edge, in scene units: room for its pen in its bounds.
+HIT_WIDTH = 6.0
 
 
 @functools.cache
@@ -67,11 +68,6 @@ def clip_line(line: QLineF, rect: QRectF) -> QLineF | None:
         if low > high:
             return None
     return QLineF(x0 + low * dx, y0 + low * dy, x0 + high * dx, y0 + high * dy)
-
-
-# Not drawn with (the item paints itself): its width makes the shape a click can hit, and the
-# bounds, which take in the arrowhead.
-HIT_PEN = QPen(Qt.GlobalColor.transparent, 12.0)
 
 
 Look = tuple[tuple[float, ...], QPen]
@@ -115,12 +111,41 @@ def make_look(spec: tuple[object, ...], colours: CanvasColours) -> Look:
     return (z, pen.color().rgba(), pen.widthF(), pen.style().value), pen
 
 
-class EdgeItem(QGraphicsPathItem):
-    """An edge of the map: membership width by level, crossing as an arrow, object use dotted,
-    tie thin. Parallel edges between one pair bend apart so each stays visible."""
+class EdgeItem:
+    """An edge of the map as the canvas draws it: its line or curve between the two nodes'
+    items, its arrowhead, its look, and whether it is shown, selected or dimmed.
+
+    Not a QGraphicsItem: the scene's one :class:`EdgeLayer` draws every edge and finds the one
+    under the mouse (:meth:`MapScene.edge_at`). A room map has 33,000 edges; as Qt items they
+    took 105 MiB and 0.8 s to build, and kept the scene's index busy on every move.
+    """
+
+    __slots__ = (
+        "_arrow",
+        "_directed",
+        "_line",
+        "_lit_look",
+        "_look_key",
+        "_path",
+        "_plain_look",
+        "_version",
+        "attached",
+        "bend",
+        "bounds",
+        "detour_bend",
+        "dimmed",
+        "edge_id",
+        "ends_selected",
+        "kind",
+        "label_text",
+        "map_scene",
+        "selected",
+        "source",
+        "target",
+        "visible",
+    )
 
     def __init__(self, scene: MapScene, edge_id: str, source: NodeItem, target: NodeItem) -> None:
-        super().__init__()
         self.map_scene = scene
         self.edge_id = edge_id
         self.source, self.target = source, target
@@ -129,21 +154,19 @@ class EdgeItem(QGraphicsPathItem):
         # The bend that takes it around the discs in its way, when the scene found some.
         self.detour_bend: float | None = None
         self.dimmed = False
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption  # for exposedRect
-        )
-        self.setZValue(0 if self.kind != EdgeKind.CROSSING else 1)
-        self.setPen(HIT_PEN)
-        self._path = QPainterPath()
-        self._arrow = QPolygonF()
-        self._line: QLineF | None = None
-        self._length = 0.0
-        self._looks: dict[bool, Look] = {}
-        self._looks_key: tuple[bool, int, int] | None = None
+        self.visible = True
+        self.selected = False  # the edge itself (the scene keeps it in step with the session)
+        self.attached = True  # False once the scene let it go (its edge was removed)
+        self.label_text = ""
+        self.bounds = QRectF()  # in the scene, with room for the pen and the arrowhead
+        self._path: QPainterPath | None = None  # the curve, when it bends
+        self._arrow: QPolygonF | None = None
+        self._line = QLineF()
+        self._look_key: tuple[bool, int, int] | None = None
+        self._plain_look: Look | None = None
+        self._lit_look: Look | None = None
         self._version = 0
         self._directed = False
-        self._has_arrow = False
         # How many of the two ends are selected (kept by the nodes): cheaper than asking Qt.
         self.ends_selected = int(source.isSelected()) + int(target.isSelected())
         source.edges.add(self)
@@ -155,11 +178,11 @@ class EdgeItem(QGraphicsPathItem):
     def detach(self) -> None:
         self.source.edges.discard(self)
         self.target.edges.discard(self)
+        self.attached = False
 
     def refresh(self) -> None:
         edge = self.map_scene.doc.edge(self.edge_id)
         label = self.map_scene.shown_text(edge.label)
-        self.setToolTip(plain_markup(label))
         self.label_text = ""
         if self.kind in (EdgeKind.CROSSING, EdgeKind.TIE) and label.strip():
             # One line on the map; the whole text is in the tooltip and the inspector.
@@ -171,28 +194,32 @@ class EdgeItem(QGraphicsPathItem):
         self._version += 1
         self.update_geometry()
 
+    def tool_tip(self) -> str:
+        """What hovering over it shows: its label, as typed (never read as markup)."""
+        return plain_markup(self.map_scene.shown_text(self.map_scene.doc.edge(self.edge_id).label))
+
     def update_geometry(self) -> None:
-        """Recompute the path from the two nodes' positions (cheap: runs on every drag step)."""
-        self.map_scene.edge_layer.invalidate_edge(self)  # where it was
+        """Recompute the line or curve from the two nodes' positions (cheap: runs on every drag
+        step)."""
+        layer = self.map_scene.edge_layer
+        layer.invalidate_edge(self)  # where it was
         start, end = self.source.pos(), self.target.pos()
-        line = QLineF(start, end)
+        line = self._line = QLineF(start, end)
         bend = self.bend if self.detour_bend is None else self.detour_bend
-        # Straight edges are drawn as lines, much cheaper than paths when long and clipped.
-        self._line = None if bend else line
-        self._length = line.length()
-        path = QPainterPath(start)
         if bend and line.length() > 0:
             normal = line.normalVector().unitVector()
             middle = line.center() + QPointF(normal.dx(), normal.dy()) * bend
+            path = self._path = QPainterPath(start)
             path.quadTo(middle, end)
+            bounds = path.controlPointRect()
         else:
-            path.lineTo(end)
-        self._path = path
-        self._arrow = self._arrow_head(path) if self._directed else QPolygonF()
-        self._has_arrow = not self._arrow.isEmpty()
-        # Bounds and shape come from Qt: asked for by the scene's index many times a frame.
-        self.setPath(path)
-        self.map_scene.edge_layer.invalidate_edge(self)
+            self._path = None
+            bounds = QRectF(start, end).normalized()
+        self._arrow = self._arrow_head(self.curve) if self._directed else None
+        if self._arrow is not None:
+            bounds = bounds.united(self._arrow.boundingRect())
+        self.bounds = bounds.adjusted(-HIT_WIDTH, -HIT_WIDTH, HIT_WIDTH, HIT_WIDTH)
+        layer.invalidate_edge(self)
 
     def set_detour(self, bend: float | None) -> None:
         """Go around the discs in the way with ``bend`` (None: no detour)."""
@@ -200,11 +227,11 @@ class EdgeItem(QGraphicsPathItem):
             self.detour_bend = bend
             self.update_geometry()
 
-    def _arrow_head(self, path: QPainterPath) -> QPolygonF:
+    def _arrow_head(self, path: QPainterPath) -> QPolygonF | None:
         """An arrowhead touching the target's outline, pointing along the curve."""
         length = path.length()
         if length <= self.target.radius + 2:
-            return QPolygonF()
+            return None
         tip_at = path.percentAtLength(length - self.target.radius - 2)
         tip = path.pointAtPercent(tip_at)
         angle = math.radians(path.angleAtPercent(tip_at))
@@ -226,38 +253,57 @@ class EdgeItem(QGraphicsPathItem):
     @property
     def straight_line(self) -> QLineF | None:
         """The edge as a line, or None when it bends away from a parallel one."""
-        return self._line
+        return self._line if self._path is None else None
 
     @property
     def curve(self) -> QPainterPath:
-        return self._path
+        """The edge as a path, bent or straight."""
+        if self._path is not None:
+            return self._path
+        path = QPainterPath(self._line.p1())
+        path.lineTo(self._line.p2())
+        return path
 
     @property
     def arrow_head(self) -> QPolygonF | None:
-        return self._arrow if self._has_arrow else None
+        return self._arrow
 
-    def update(self, *args: Any) -> None:
-        """Repaint: here, or in the edge layer when that draws the edges."""
-        super().update(*args)
+    def hit_by(self, point: QPointF, reach: float) -> float | None:
+        """How far ``point`` is from the edge, if within ``reach`` (scene units); else None."""
+        if not self.bounds.adjusted(-reach, -reach, reach, reach).contains(point):
+            return None
+        if self._path is None:
+            distance = _distance_to_segment(point, self._line)
+        else:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(2 * reach)
+            if not stroker.createStroke(self._path).contains(point):
+                return None
+            distance = reach / 2  # on the curve's band: near enough, and ranked after lines on it
+        return distance if distance <= reach else None
+
+    def update(self) -> None:
+        """Its look changed: redrawn."""
         self.map_scene.edge_layer.invalidate_edge(self)
 
     def highlight_changed(self) -> None:
         """One of its ends, or the edge itself, was selected or let go."""
-        super().update()
         self.map_scene.edge_layer.light(self)
 
     @property
     def lit(self) -> bool:
         """Drawn highlighted: it or one of its ends is selected."""
-        return self.ends_selected > 0 or self.isSelected()
+        return self.ends_selected > 0 or self.selected
 
     def look(self, lit: bool) -> Look:
         """The pen it is drawn with, highlighted or not, and a signature equal for edges drawn
         alike (see EdgeLayer). Edges drawn alike share one pen: 33,000 edges, a few dozen."""
         key = (self.dimmed, self.map_scene.style_generation, self._version)
-        if key != self._looks_key:
-            self._looks, self._looks_key = {}, key
-        if (look := self._looks.get(lit)) is None:
+        if key != self._look_key:
+            self._plain_look = self._lit_look = None
+            self._look_key = key
+        look = self._lit_look if lit else self._plain_look
+        if look is None:
             edge = self.map_scene.doc.edge(self.edge_id)
             match edge:
                 case MembershipEdge():
@@ -266,27 +312,17 @@ class EdgeItem(QGraphicsPathItem):
                     detail = edge.weight
                 case _:
                     detail = None
-            spec = (self.kind, detail, edge.color, lit, self.dimmed)
-            look = self._looks[lit] = self.map_scene.shared_look(spec)
+            look = self.map_scene.shared_look((self.kind, detail, edge.color, lit, self.dimmed))
+            if lit:
+                self._lit_look = look
+            else:
+                self._plain_look = look
         return look
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        # The hot path of every frame: a dense map paints thousands of edges.
-        pen = self.look(self.lit)[1]
-        painter.setPen(pen)
-        line = self._line
-        if line is None:
-            painter.setBrush(NO_BRUSH)
-            painter.drawPath(self._path)
-        elif self._length < self.map_scene.clip_beyond:
-            painter.drawLine(line)
-        elif (visible := clip_line(line, option.exposedRect.adjusted(-8, -8, 8, 8))) is not None:
-            # Qt strokes all of a wide antialiased line even when most of it is off screen;
-            # cutting it to what is exposed first makes long edges 10x cheaper.
-            painter.drawLine(visible)
-        if self._has_arrow:
-            painter.setPen(QPen(pen.color(), 1.0))
-            painter.setBrush(pen.color())
-            painter.drawPolygon(self._arrow)
+
+def _distance_to_segment(point: QPointF, line: QLineF) -> float:
+    dx, dy = line.dx(), line.dy()
+    px, py = point.x() - line.x1(), point.y() - line.y1()
+    length_squared = dx * dx + dy * dy
+    t = 0.0 if length_squared == 0 else min(1.0, max(0.0, (px * dx + py * dy) / length_squared))
+    return math.hypot(px - t * dx, py - t * dy)

@@ -115,10 +115,10 @@ class _Lines:
         self.cell = cell
         self.grid: dict[tuple[int, int], list[QLineF]] = defaultdict(list)
         for item in scene.edge_items.values():
-            if not item.isVisible():
+            if not item.visible:
                 continue
-            curve = item.curve
             if item.straight_line is None:  # a bent line, in four straight pieces
+                curve = item.curve
                 points = [curve.pointAtPercent(t / 4) for t in range(5)]
             else:
                 points = [item.source.pos(), item.target.pos()]
@@ -197,7 +197,7 @@ def placing_labels(
             for item in scene.edge_items.values()
             if item.kind in LABELLED_EDGE_KINDS
             and item.kind not in scene.hidden_edge_labels
-            and item.isVisible()
+            and item.visible
         ),
         key=lambda item: (EDGE_LABEL_PRIORITY[item.kind], item.edge_id),
     )
@@ -285,7 +285,7 @@ def _own_lines(item: NodeItem) -> list[QLineF]:
 
 def _place_edge_label(edge: EdgeItem, taken: _Taken, placement: LabelPlacement) -> None:
     size = edge.label_size()
-    if size.isEmpty() or not edge.isVisible():
+    if size.isEmpty() or not edge.visible:
         return
     curve = edge.curve
     width, height = size.width(), size.height()

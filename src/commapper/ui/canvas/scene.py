@@ -11,7 +11,6 @@ import numpy as np
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
@@ -63,6 +62,8 @@ BULK_CHANGE = 300
 # Nodes moved or added at once up to which the room is checked for them alone, not measured.
 FEW_NODES = 50
 BSP_TREE_DEPTH = 6
+# How near an edge a click must be to take it, in pixels on screen.
+HIT_PIXELS = 6.0
 # A node of each kind as a sentence names it ("A person and a boundary object are not joined"),
 # translated where shown.
 KIND_IN_SENTENCE = {
@@ -185,8 +186,6 @@ class MapScene(QGraphicsScene):
         # than a shallow tree: measured with benchmarks/bench_editor.py.
         self.setBspTreeDepth(BSP_TREE_DEPTH)
         self.setBackgroundBrush(self.colours.background)
-        # Zoomed out, one layer draws all edges in batches (see EdgeLayer); the view decides.
-        self.batched_edges = False
         self._looks: dict[tuple[object, ...], Look] = {}  # pens shared by edges drawn alike
         # While a large change is followed: the edges whose ends moved, drawn again at its end.
         self.edges_to_update: set[EdgeItem] | None = None
@@ -195,6 +194,7 @@ class MapScene(QGraphicsScene):
         # A rubber band is being drawn: the session learns the selection when it is let go.
         self.rubber_banding = False
         self._selected_edges: set[EdgeItem] = set()
+        self._band_adds = False  # the rubber band was begun with Ctrl: it adds to the selection
         self.edge_layer = EdgeLayer(self)
         self.addItem(self.edge_layer)
         self.edge_labels = EdgeLabelLayer(self)
@@ -261,20 +261,19 @@ class MapScene(QGraphicsScene):
     def _add_edge_item(self, edge_id: str) -> None:
         edge = self.doc.edge(edge_id)
         item = EdgeItem(self, edge_id, self.node_items[edge.source], self.node_items[edge.target])
-        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.batched_edges)
         if self.node_filter is not None:
-            item.setVisible(item.source.isVisible() and item.target.isVisible())
+            item.visible = item.source.isVisible() and item.target.isVisible()
         self.edge_items[edge_id] = item
         self._pair_edges[frozenset((edge.source, edge.target))].append(edge_id)
-        self.addItem(item)
 
     def _remove_edge_item(self, edge_id: str) -> frozenset[str]:
         item = self.edge_items.pop(edge_id)
         pair = frozenset((item.source.node_id, item.target.node_id))
         self._pair_edges[pair].remove(edge_id)
-        item.detach()
-        self.removeItem(item)
         self.edge_layer.invalidate_edge(item)
+        item.detach()
+        if item.selected:
+            self._selected_edges.discard(item)
         return pair
 
     def _rebend(self, pair: frozenset[str]) -> None:
@@ -309,7 +308,7 @@ class MapScene(QGraphicsScene):
         finally:
             edges, self.edges_to_update = self.edges_to_update, None
             for edge in edges:
-                if edge.scene() is self:
+                if edge.attached:
                     edge.update_geometry()
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
             self.setBspTreeDepth(BSP_TREE_DEPTH)
@@ -397,17 +396,6 @@ class MapScene(QGraphicsScene):
         self.edge_layer.invalidate()
         self.update()
 
-    def set_batched_edges(self, on: bool) -> None:
-        """Draw the edges through the one edge layer (zoomed out) or each by itself."""
-        if on == self.batched_edges:
-            return
-        self.batched_edges = on
-        for item in self.edge_items.values():
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, on)
-        self.edge_layer.setVisible(on)
-        if not on:
-            self.edge_layer.release()
-
     def fill_colour(self, node: NodeModel) -> QColor:
         if self.fill_rule is not None and (colour := self.fill_rule(node)) is not None:
             return QColor(colour)
@@ -452,7 +440,7 @@ class MapScene(QGraphicsScene):
         for item in self.node_items.values():
             item.setVisible(node_filter is None or node_filter(self.doc.node(item.node_id)))
         for edge in self.edge_items.values():
-            edge.setVisible(edge.source.isVisible() and edge.target.isVisible())
+            edge.visible = edge.source.isVisible() and edge.target.isVisible()
         self.edge_layer.invalidate()
         self._extent_stale = True
         self._declutter_soon()
@@ -554,7 +542,7 @@ class MapScene(QGraphicsScene):
             # Only people or objects moved, or lines came: only those lines can have come
             # to a disc.
             lines |= {edge for item in items for edge in item.edges}
-            self.route_edges({edge for edge in lines if edge.scene() is self})
+            self.route_edges({edge for edge in lines if edge.attached})
 
     def route_edges(self, only: Iterable[EdgeItem] | None = None) -> None:
         """Send lines (all, or ``only`` these) around the discs of me and the communities in
@@ -628,51 +616,49 @@ class MapScene(QGraphicsScene):
     def _selection_to_session(self) -> None:
         if self.rubber_banding:
             return  # once, when the band is let go (selection_settled)
-        selected = self.selectedItems()
-        self._light_selected_edges(selected)
         # Keep the order the session already had, then add the newly selected ones.
-        ids = {
-            (item.node_id if isinstance(item, NodeItem) else item.edge_id)
-            for item in selected
-            if isinstance(item, NodeItem | EdgeItem)
-        }
+        ids = {item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)}
+        ids |= {edge.edge_id for edge in self._selected_edges}
         ordered = [item_id for item_id in self.session.selection.ids if item_id in ids]
         ordered += sorted(ids - set(ordered))
         self.session.selection.set(ordered)
 
     def selection_settled(self) -> None:
-        """A rubber band was let go: what it selected goes to the session."""
+        """A rubber band was let go: the nodes selected and the lines among them (added to the
+        lines selected before, with Ctrl) go to the session."""
+        taken = {item for item in self.selectedItems() if isinstance(item, NodeItem)}
+        edges = {edge for node in taken for edge in node.edges
+                 if edge.source in taken and edge.target in taken}  # fmt: skip
+        self._set_selected_edges(edges | self._selected_edges if self._band_adds else edges)
         self._selection_to_session()
 
-    def _light_selected_edges(self, selected: list[QGraphicsItem]) -> None:
-        # Selected edges are drawn highlighted. (Watched here rather than in each edge's
-        # itemChange: that would call Python for every flag change.)
-        selected_edges = {item for item in selected if isinstance(item, EdgeItem)}
-        for edge in selected_edges ^ self._selected_edges:
+    def _set_selected_edges(self, edges: set[EdgeItem]) -> None:
+        """Select these edges, and only these; each is drawn highlighted, or no longer."""
+        for edge in edges ^ self._selected_edges:
+            edge.selected = edge in edges
             edge.highlight_changed()
-        self._selected_edges = selected_edges
+        self._selected_edges = edges
 
     def _select_from_session(self) -> None:
         wanted = set(self.session.selection.ids)
         nodes_changed = False
         # Qt's selectionChanged held back: it would echo the session's selection back to it,
-        # once for each item (after a rubber band took 2,400 nodes and edges, selecting one
-        # node asked Qt for the selection 2,400 times: 15-55 s on 10,000 nodes).
+        # once for each item (after a rubber band took 2,400 nodes, selecting one node asked
+        # Qt for the selection 2,400 times: 15-55 s on 10,000 nodes).
         self.blockSignals(True)
         try:
             for item in self.selectedItems():
-                item_id = getattr(item, "node_id", None) or getattr(item, "edge_id", None)
-                if item_id not in wanted:
+                if isinstance(item, NodeItem) and item.node_id not in wanted:
                     item.setSelected(False)
-                    nodes_changed |= isinstance(item, NodeItem)
+                    nodes_changed = True
             for item_id in wanted:
-                wanted_item = self.node_items.get(item_id) or self.edge_items.get(item_id)
-                if wanted_item is not None and not wanted_item.isSelected():
-                    wanted_item.setSelected(True)
-                    nodes_changed |= isinstance(wanted_item, NodeItem)
+                node = self.node_items.get(item_id)
+                if node is not None and not node.isSelected():
+                    node.setSelected(True)
+                    nodes_changed = True
         finally:
             self.blockSignals(False)
-        self._light_selected_edges(self.selectedItems())
+        self._set_selected_edges({self.edge_items[i] for i in wanted if i in self.edge_items})
         if nodes_changed:
             self._declutter_soon()  # a selected node's label always shows
 
@@ -687,6 +673,19 @@ class MapScene(QGraphicsScene):
                 return item
         return None
 
+    def edge_at(self, pos: QPointF) -> EdgeItem | None:
+        """The edge shown nearest ``pos``, within a few pixels of it; crossings first."""
+        views = self.views()
+        zoom = views[0].transform().m11() if views else 1.0
+        reach = HIT_PIXELS / max(zoom, 1e-6)
+        best: tuple[float, float, EdgeItem] | None = None
+        for edge in self.edge_items.values():
+            if edge.visible and (distance := edge.hit_by(pos, reach)) is not None:
+                rank = (-float(edge.kind == EdgeKind.CROSSING), distance)
+                if best is None or rank < best[:2]:
+                    best = (*rank, edge)
+        return None if best is None else best[2]
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connect_armed:
             # The second click of click-click connecting: on a node it connects, elsewhere it
@@ -698,14 +697,38 @@ class MapScene(QGraphicsScene):
         wants_connect = self.connect_mode or bool(
             event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         )
-        if event.button() == Qt.MouseButton.LeftButton and node is not None and wants_connect:
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and node is not None and wants_connect:
             self._start_connecting(node)
             event.accept()
             return
+        adding = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if node is None and left and (edge := self.edge_at(event.scenePos())) is not None:
+            self._click_edge(edge, adding)
+            event.accept()
+            return
+        self._band_adds = adding
+        # A click on empty canvas, or on a node not selected, lets the selected lines go (before
+        # Qt's selection changes, so that its signal carries it; after, in case it does not).
+        lets_go = not adding and bool(self._selected_edges)
+        lets_go &= node is None or not node.isSelected()
+        if lets_go:
+            self._set_selected_edges(set())
         super().mousePressEvent(event)
+        if lets_go:
+            self._selection_to_session()
         self._press_positions = {
             item.node_id: item.pos() for item in self.selectedItems() if isinstance(item, NodeItem)
         }
+
+    def _click_edge(self, edge: EdgeItem, adding: bool) -> None:
+        """Select the edge alone, or (with Ctrl) add it to the selection or take it out."""
+        if not adding:
+            self.session.selection.set([edge.edge_id])
+            return
+        ids = list(self.session.selection.ids)
+        ids = [i for i in ids if i != edge.edge_id] if edge.selected else [*ids, edge.edge_id]
+        self.session.selection.set(ids)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connect_line is not None and self._connect_from is not None:
@@ -749,7 +772,7 @@ class MapScene(QGraphicsScene):
         node = self._node_at(event.scenePos())
         if node is not None:
             self.rename_requested.emit(node.node_id)
-        elif not any(isinstance(item, EdgeItem) for item in self.items(event.scenePos())):
+        elif self.edge_at(event.scenePos()) is None:
             self.add_node_requested.emit(event.scenePos())
         event.accept()
 

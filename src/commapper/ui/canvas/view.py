@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -32,12 +33,12 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QLineEdit,
+    QToolTip,
     QWidget,
 )
 
 from commapper.model import MoveNodes, UpdateItem
 from commapper.model.items import MAX_LABEL_CHARS
-from commapper.ui.canvas.edge_item import EdgeItem
 from commapper.ui.canvas.items import NodeItem
 from commapper.ui.canvas.scene import BSP_TREE_DEPTH, MapScene
 from commapper.ui.translations import QT_TRANSLATE_NOOP
@@ -49,8 +50,6 @@ MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 # clicks land nowhere).
 FIT_MIN_ZOOM = 1e-10
 NUDGE, BIG_NUDGE = 10.0, 50.0
-# Below this zoom edges are short on screen and many: one layer draws them all (EdgeLayer).
-BATCH_EDGES_BELOW_ZOOM = 0.5
 WHEEL_REST_MS = 200
 # Labels keep at least this fraction of their size on screen when zoomed out, then grow.
 LABEL_READABLE_ZOOM = 0.65
@@ -103,7 +102,6 @@ class MapView(QGraphicsView):
         )
         self._drag_snapshot: tuple[QPixmap, QRectF] | None = None
         self._hidden_for_drag: list[QGraphicsItem] = []
-        self._moving_edges: list[EdgeItem] = []
         scene.drag_started.connect(self._freeze_still_items)
         scene.drag_finished.connect(self._thaw_still_items)
         self._panning_from: QPointF | None = None
@@ -131,48 +129,46 @@ class MapView(QGraphicsView):
         """While nodes are dragged, draw everything else from one snapshot.
 
         A dense map shows a thousand edges at once; repainting them all on every mouse move
-        costs far more than a frame. The items that do not move are photographed once and
-        hidden, so each step paints only the snapshot and the moving nodes with their edges.
+        costs far more than a frame. What does not move is photographed once and hidden, so
+        each step paints only the snapshot and the moving nodes with their edges.
         """
         moving: set[QGraphicsItem] = set(moving_nodes)
-        for node in moving_nodes:
-            moving.update(node.edges)
-        # The edge layer is photographed with the rest; the moving edges draw themselves.
-        self._moving_edges = [item for item in moving if isinstance(item, EdgeItem)]
-        for edge in self._moving_edges:
-            edge.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)
+        layer = self.map_scene.edge_layer
+        moving_edges = list({edge for node in moving_nodes for edge in node.edges})
         # Transparent rather than hidden for the photo: hiding the dragged node would end the
         # drag (a hidden item loses the mouse).
         opacities = {item: item.opacity() for item in moving}
         for item in moving:
             item.setOpacity(0.0)
-        self._moving_edges_changed()
+        for edge in moving_edges:
+            edge.visible = False
+            layer.invalidate_edge(edge)
+        self.viewport().grab()  # paints what is due, which may begin a new picture
+        layer.finish_now()  # the moving edges out of it, so that it has none of them
         visible = self.viewport().rect()
         snapshot = self.viewport().grab(visible)
         for item, opacity in opacities.items():
             item.setOpacity(opacity)
+        for edge in moving_edges:
+            edge.visible = True
+        layer.only = moving_edges  # the edge layer now draws these alone, as they move
         self._drag_snapshot = (snapshot, self.mapToScene(visible).boundingRect())
         self._hidden_for_drag = [
-            item for item in self.map_scene.items() if item not in moving and item.isVisible()
+            item
+            for item in self.map_scene.items()
+            if item not in moving and item is not layer and item.isVisible()
         ]
         for item in self._hidden_for_drag:
             item.setVisible(False)
-        # Moving long edges through a BSP index costs ~0.1 ms each per step; a few visible
-        # items need no index.
+        # Moving items through a BSP index costs time on every step; a few visible items need
+        # no index.
         self.map_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
 
-    def _moving_edges_changed(self) -> None:
-        """The edge layer leaves the moving edges out while they move, and takes them back."""
-        for edge in self._moving_edges:
-            self.map_scene.edge_layer.invalidate_edge(edge)
-
     def _thaw_still_items(self) -> None:
-        for edge in self._moving_edges:
-            edge.setFlag(
-                QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self.map_scene.batched_edges
-            )
-        self._moving_edges_changed()
-        self._moving_edges = []
+        layer = self.map_scene.edge_layer
+        moving_edges, layer.only = layer.only or [], None
+        for edge in moving_edges:
+            layer.invalidate_edge(edge)
         self.map_scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.map_scene.setBspTreeDepth(BSP_TREE_DEPTH)
         for item in self._hidden_for_drag:
@@ -303,7 +299,6 @@ class MapView(QGraphicsView):
         self._place_rename_editor()
         self.map_scene.set_label_scale(self.label_scale_for(self.zoom))
         self.map_scene.clip_beyond = 1500.0 / self.zoom
-        self.map_scene.set_batched_edges(self.zoom < BATCH_EDGES_BELOW_ZOOM)
         self.zoom_changed.emit(self.zoom)
 
     def label_scale_for(self, zoom: float) -> float:
@@ -507,6 +502,20 @@ class MapView(QGraphicsView):
             self.finish_rename(commit=False)
             return True
         return super().eventFilter(watched, event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Edges are no items of Qt's: their tooltips are found here (nodes' are Qt's own).
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            where = event.pos()
+            if self.node_item_at(where) is None:
+                edge = self.map_scene.edge_at(self.mapToScene(where))
+                if edge is not None and (text := edge.tool_tip()):
+                    QToolTip.showText(event.globalPos(), text, self.viewport())
+                else:
+                    QToolTip.hideText()
+                event.accept()
+                return True
+        return super().viewportEvent(event)
 
     def node_item_at(self, view_pos: QPoint) -> NodeItem | None:
         for item in self.items(view_pos):

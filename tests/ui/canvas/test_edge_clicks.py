@@ -1,0 +1,112 @@
+"""Edges are drawn by one layer, not by an item each: the scene finds the edge under the mouse
+itself. A click takes an edge, Ctrl+click adds one, a click on empty canvas lets go, hovering
+shows the edge's label, a double-click on an edge adds no node, and a rubber band takes the
+lines among the nodes it took."""
+
+from __future__ import annotations
+
+import pytest
+from gestures import drag, send_mouse
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from commapper.ui.canvas.items import NodeItem
+
+LEFT, NO_BUTTON = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def click(view, point: QPoint, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    viewport = view.viewport()
+    send_mouse(viewport, QEvent.Type.MouseButtonPress, point, LEFT, modifiers)
+    send_mouse(viewport, QEvent.Type.MouseButtonRelease, point, NO_BUTTON, modifiers)
+    QApplication.processEvents()
+
+
+def point_on(window, edge_id: str) -> QPoint:
+    """A point of the viewport on the edge, where no node and no other edge is near."""
+    view, scene = window.view, window.scene
+    edge = scene.edge_items[edge_id]
+    for step in range(30, 71, 5):
+        point = view.mapFromScene(edge.curve.pointAtPercent(step / 100))
+        at = view.mapToScene(point)
+        if view.node_item_at(point) is None and scene.edge_at(at) is edge:
+            return point
+    pytest.skip(f"{edge_id} has no clear point in this window")
+
+
+def empty_point(window) -> QPoint:
+    view, scene = window.view, window.scene
+    for x in range(5, view.viewport().width(), 20):
+        point = QPoint(x, 5)
+        if view.node_item_at(point) is None and scene.edge_at(view.mapToScene(point)) is None:
+            return point
+    raise AssertionError("no empty point along the top of the canvas")
+
+
+@pytest.fixture
+def window(make_window):
+    window = make_window()
+    window.view.fit_to_window()
+    QApplication.processEvents()
+    return window
+
+
+def test_a_click_on_an_edge_selects_it_and_ctrl_click_adds_another(window):
+    session, scene = window.session, window.scene
+    click(window.view, point_on(window, "e34"))
+    assert list(session.selection.ids) == ["e34"]
+    assert scene.edge_items["e34"].selected and scene.edge_items["e34"].lit
+    assert not scene.selectedItems()
+    click(window.view, point_on(window, "e42"), CTRL)
+    assert set(session.selection.ids) == {"e34", "e42"}
+    click(window.view, point_on(window, "e34"), CTRL)  # Ctrl+click again takes it out
+    assert list(session.selection.ids) == ["e42"]
+    click(window.view, empty_point(window))
+    assert not session.selection.ids
+    assert not any(edge.selected for edge in scene.edge_items.values())
+
+
+def test_a_click_on_a_node_lets_the_selected_edge_go(window):
+    session, scene = window.session, window.scene
+    session.selection.set(["e34"])
+    node = scene.node_items["c1"]
+    click(window.view, window.view.mapFromScene(node.scenePos()))
+    assert list(session.selection.ids) == ["c1"]
+    assert not scene.edge_items["e34"].selected
+
+
+def test_hovering_an_edge_shows_its_label_as_typed(window):
+    view, edge = window.view, window.scene.edge_items["e42"]
+    point = point_on(window, "e42")
+    event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.isVisible()
+    assert QToolTip.text() == edge.tool_tip()
+    assert "former colleagues" in edge.tool_tip()
+    QToolTip.hideText()
+
+
+def test_a_double_click_on_an_edge_adds_no_node(window):
+    view, session = window.view, window.session
+    nodes = len(session.doc.nodes)
+    point = point_on(window, "e34")
+    send_mouse(view.viewport(), QEvent.Type.MouseButtonDblClick, point, LEFT)
+    QApplication.processEvents()
+    assert len(session.doc.nodes) == nodes
+
+
+def test_a_rubber_band_takes_the_lines_among_the_nodes_it_took(window):
+    view, scene, session = window.view, window.scene, window.session
+    corner = empty_point(window)
+    drag(view, corner, view.viewport().rect().center())
+    QApplication.processEvents()
+    taken = {item for item in scene.selectedItems() if isinstance(item, NodeItem)}
+    assert taken
+    among = {edge.edge_id for node in taken for edge in node.edges
+             if edge.source in taken and edge.target in taken}  # fmt: skip
+    assert among, "the band should take some lines"
+    selected = set(session.selection.ids)
+    assert selected == {node.node_id for node in taken} | among
+    assert {edge.edge_id for edge in scene.edge_items.values() if edge.selected} == among
