@@ -55,6 +55,18 @@ class MergedMaps:
     def communities(self) -> list[str]:
         return [node_id for node_id, kind in self.kinds.items() if kind == NodeKind.COMMUNITY]
 
+    def add_membership(self, edge: MembershipEdge) -> None:
+        """Count a membership: the strongest level and every mode of an actor's memberships of
+        one community."""
+        levels = self.memberships.setdefault(edge.source, {})
+        modes = frozenset(mode.value for mode in edge.modes)
+        if edge.target in levels:
+            old_level, old_modes = levels[edge.target]
+            strongest = max(old_level, edge.level, key=lambda level: level.strength)
+            levels[edge.target] = (strongest, old_modes | modes)
+        else:
+            levels[edge.target] = (edge.level, modes)
+
     def communities_of(self, actor: str, *, members_only: bool = False) -> dict[str, Level]:
         """The communities ``actor`` belongs to, with the level; transactional ones dropped
         when ``members_only``."""
@@ -65,20 +77,23 @@ class MergedMaps:
         }
 
 
+def communities_of(doc: MapDocument, actor: str, *, members_only: bool = False) -> dict[str, Level]:
+    """``merge_edges(doc).communities_of(actor, ...)``, reading only the actor's memberships
+    (what the window needs after each analysis: merging all of a room map's edges took 70 ms)."""
+    merged = MergedMaps(kinds={})
+    for edge in doc.edges:
+        if edge.source == actor and isinstance(edge, MembershipEdge):
+            merged.add_membership(edge)
+    return merged.communities_of(actor, members_only=members_only)
+
+
 def merge_edges(doc: MapDocument) -> MergedMaps:
     """Merge duplicate edges of one kind between the same pair (docs/analysis.md)."""
     merged = MergedMaps(kinds={node.id: node.kind for node in doc.nodes})
     for edge in doc.edges:
         match edge:
             case MembershipEdge():
-                levels = merged.memberships.setdefault(edge.source, {})
-                modes = frozenset(mode.value for mode in edge.modes)
-                if edge.target in levels:
-                    old_level, old_modes = levels[edge.target]
-                    strongest = max(old_level, edge.level, key=lambda level: level.strength)
-                    levels[edge.target] = (strongest, old_modes | modes)
-                else:
-                    levels[edge.target] = (edge.level, modes)
+                merged.add_membership(edge)
             case ObjectUseEdge():
                 merged.object_uses.setdefault(edge.target, set()).add(edge.source)
             case CrossingEdge():

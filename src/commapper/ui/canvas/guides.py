@@ -26,12 +26,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from commapper.analysis.graphs import communities_of
 from commapper.model import (
     CommunityNode,
     DocumentChanged,
     Level,
     MapDocument,
-    MembershipEdge,
     NodeKind,
 )
 from commapper.ui.canvas.items import MANY_NODES
@@ -107,15 +107,8 @@ class LandscapeShape:
 
 
 def my_levels(doc: MapDocument, ego_id: str) -> dict[str, Level]:
-    """My strongest level of membership in each community I belong to (as the analysis has it:
-    ``merge_edges(doc).communities_of(ego_id)``), in one pass over the edges."""
-    levels: dict[str, Level] = {}
-    for edge in doc.edges:
-        if edge.source == ego_id and isinstance(edge, MembershipEdge):
-            old = levels.get(edge.target)
-            if old is None or edge.level.strength > old.strength:
-                levels[edge.target] = edge.level
-    return levels
+    """My strongest level of membership in each community I belong to, as the analysis has it."""
+    return communities_of(doc, ego_id)
 
 
 def _sector_key(sector: str | None) -> str | None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLineF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGridLayout, QLabel, QWidget
 
-from commapper.analysis.graphs import merge_edges
+from commapper.analysis.graphs import communities_of
 from commapper.analysis.result import Analysis, NodeBrokerage
 from commapper.analysis.timeline import memberships_outside
 from commapper.model import LEVELS, CommunityNode, NodeModel, Stage
@@ -201,8 +201,7 @@ class CanvasOverlays:
         doc = self.scene.doc
         if doc.ego is None:
             return {}
-        merged = merge_edges(doc)
-        return {c: level.value for c, level in merged.communities_of(doc.ego.id).items()}
+        return {c: level.value for c, level in communities_of(doc, doc.ego.id).items()}
 
     def _value(self, node: NodeModel) -> str | None:
         value = getattr(node, self.colour_by, None)

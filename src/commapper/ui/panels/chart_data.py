@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from commapper.analysis.graphs import merge_edges
+from commapper.analysis.graphs import communities_of
 from commapper.model import CommunityNode, MapDocument
 
 # Levels from core (darkest) to transactional (lightest): one hue, so the stack reads as an order.
@@ -19,8 +19,7 @@ def sector_levels(doc: MapDocument, members_only: bool = False) -> dict[str, dic
         return {}
     counts: dict[str, dict[str, int]] = {}
     no_sector = QCoreApplication.translate("SectorLevelChart", "(no sector)")
-    merged = merge_edges(doc)
-    for community, level in merged.communities_of(doc.ego.id, members_only=members_only).items():
+    for community, level in communities_of(doc, doc.ego.id, members_only=members_only).items():
         node = doc.node(community)
         sector = (node.sector if isinstance(node, CommunityNode) else None) or no_sector
         by_level = counts.setdefault(sector, {})
