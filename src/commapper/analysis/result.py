@@ -16,8 +16,22 @@ SCHEMA = "commapper-analysis"
 VERSION = 1
 
 
+class Rebuilt:
+    """Pickled as its class and its values in order, rebuilt by calling the class.
+
+    The window receives each analysis from its process, unpickled on a reader thread that
+    holds Python's lock meanwhile. Without a dict of field names for each of its thousands of
+    values, the analysis of a 2,000-node map unpickles in 5 ms instead of 31, and of a
+    10,000-node map in 83 ms instead of 100 (1.0 MiB instead of 1.7).
+    """
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        values = tuple(getattr(self, field.name) for field in dataclasses.fields(self))  # type: ignore[arg-type]
+        return type(self), values
+
+
 @dataclass(frozen=True)
-class Diversity:
+class Diversity(Rebuilt):
     """Heterogeneity of observed categories (see :func:`~commapper.analysis.breadth.diversity`)."""
 
     n: int
@@ -29,7 +43,7 @@ class Diversity:
 
 
 @dataclass(frozen=True)
-class Breadth:
+class Breadth(Rebuilt):
     """How expansive one actor's participation is, under one level filter."""
 
     n_communities: int
@@ -52,7 +66,7 @@ class Breadth:
 
 
 @dataclass(frozen=True)
-class BreadthByFilter:
+class BreadthByFilter(Rebuilt):
     """Breadth with every membership, and with transactional ones left out."""
 
     all_levels: Breadth
@@ -64,7 +78,7 @@ class BreadthByFilter:
 
 
 @dataclass(frozen=True)
-class MapCounts:
+class MapCounts(Rebuilt):
     title: str
     n_nodes: int
     n_edges: int
@@ -72,14 +86,14 @@ class MapCounts:
 
 
 @dataclass(frozen=True)
-class NodeBrokerage:
+class NodeBrokerage(Rebuilt):
     kind: str
     betweenness: float
     articulation_point: bool
 
 
 @dataclass(frozen=True)
-class Roles:
+class Roles(Rebuilt):
     """Gould-Fernandez brokerage roles: counts of the open two-step paths one broker mediates.
     ``partition`` names the grouping where the JSON states it (ego's roles)."""
 
@@ -92,7 +106,7 @@ class Roles:
 
 
 @dataclass(frozen=True)
-class EgoBrokerage:
+class EgoBrokerage(Rebuilt):
     """Burt's measures of ego on EG, its open pairs and its roles."""
 
     degree: int
@@ -105,7 +119,7 @@ class EgoBrokerage:
 
 
 @dataclass(frozen=True)
-class ActorBrokerage:
+class ActorBrokerage(Rebuilt):
     """Burt's measures of one actor on A, its community reach and its roles."""
 
     degree: int
@@ -118,7 +132,7 @@ class ActorBrokerage:
 
 
 @dataclass(frozen=True)
-class Brokerage:
+class Brokerage(Rebuilt):
     nodes: dict[str, NodeBrokerage]
     ego: EgoBrokerage | None
     actors: dict[str, ActorBrokerage]
@@ -133,7 +147,7 @@ class Brokerage:
 
 
 @dataclass(frozen=True)
-class EIIndex:
+class EIIndex(Rebuilt):
     """Krackhardt and Stern's E-I index of a network under a partition."""
 
     partition: str
@@ -145,7 +159,7 @@ class EIIndex:
 
 
 @dataclass(frozen=True)
-class Analysis:
+class Analysis(Rebuilt):
     """Everything ``commapper analyse`` reports about one map."""
 
     map: MapCounts
@@ -158,7 +172,7 @@ class Analysis:
 
 
 @dataclass(frozen=True)
-class FigureChange:
+class FigureChange(Rebuilt):
     """One headline figure before and after a what-if removal."""
 
     figure: str
@@ -168,7 +182,7 @@ class FigureChange:
 
 
 @dataclass(frozen=True)
-class WhatIf:
+class WhatIf(Rebuilt):
     """Where would I be without this node: the headline figures with and without it."""
 
     removed: str

@@ -3,41 +3,14 @@ edit changed: after every kind of edit, the window must look as it would drawn a
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
+from canvas_pictures import differing_pixels, far_from_lines, kept_and_fresh, viewport_image
 from gestures import drag
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate import generate_map
 from commapper.model import MoveNodes, RemoveItems, UpdateItem
-from commapper.ui.canvas import edge_layer
-
-
-def viewport_image(window) -> QImage:
-    """The canvas once its edge picture is drawn (on a larger map it comes in slices)."""
-    QApplication.processEvents()
-    window.view.viewport().grab()
-    window.scene.edge_layer.finish_now()
-    return window.view.viewport().grab().toImage()
-
-
-def differing_pixels(first: QImage, second: QImage) -> int:
-    """Pixels where any channel differs by more than antialiasing's rounding."""
-    return int((abs(pixels(first) - pixels(second)).max(axis=2) > 8).sum())
-
-
-def pixels(image: QImage) -> np.ndarray:
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), -1)
-    return rows[:, : image.width() * 4].reshape(image.height(), image.width(), 4).astype(int)
-
-
-def kept_and_fresh(window) -> tuple[QImage, QImage]:
-    kept = viewport_image(window)
-    window.scene.edge_layer.invalidate()  # forget the picture: the next frame draws anew
-    return kept, viewport_image(window)
+from commapper.ui.canvas import picture_layer
 
 
 @pytest.fixture
@@ -79,9 +52,9 @@ def test_after_an_edit_the_kept_picture_matches_a_fresh_one(zoomed_out, edit):
         case "select":
             session.selection.set([node_id])
         case "recolour":
-            edges = window.scene.node_items[node_id].edges  # the longest: plain to see
-            edge_id = max(edges, key=lambda edge: (edge.curve.length(), edge.edge_id)).edge_id
-            session.edit(UpdateItem(edge_id, {"color": "#d03030"}), "Colour")
+            # Every line of the node: one may lie under the labels.
+            for edge in sorted(window.scene.node_items[node_id].edges, key=lambda e: e.edge_id):
+                session.edit(UpdateItem(edge.edge_id, {"color": "#d03030"}), "Colour")
     kept, fresh = kept_and_fresh(window)
     if edit != "undo":
         assert differing_pixels(before, fresh) > 0, "the edit should change the picture"
@@ -103,29 +76,16 @@ def test_moving_a_selected_node_again_needs_no_new_picture(zoomed_out):
         session.edit(MoveNodes({node_id: (node.x + 40.0, node.y)}), "Nudge")
         viewport_image(window)
         if step == 0:
-            picture = layer._picture  # drawn anew once, without the node's lines
-    assert layer._picture is picture
+            picture = layer.picture  # drawn anew once, without the node's lines
+    assert layer.picture is picture
     kept, fresh = kept_and_fresh(window)
     assert differing_pixels(kept, fresh) == 0
 
 
-def far_from_lines(window, first: QImage, second: QImage, edges, pixels_away: float) -> int:
-    """Pixels that differ farther than ``pixels_away`` from every one of ``edges``."""
-    differ = np.argwhere(abs(pixels(first) - pixels(second)).max(axis=2) > 8)[:, ::-1]
-    view = window.view
-    points = []  # along each edge, straight or curved, in the viewport
-    for edge in edges:
-        for step in range(201):
-            point = view.mapFromScene(edge.curve.pointAtPercent(step / 200))
-            points.append((point.x(), point.y()))
-    along = np.array(points, float)
-    nearest = np.hypot(*(differ[:, None, :] - along[None, :, :]).transpose(2, 0, 1)).min(axis=1)
-    return int((nearest > pixels_away).sum())
-
-
 def test_a_new_picture_drawn_in_slices_ends_as_a_fresh_one(zoomed_out, qtbot, monkeypatch):
     """On a large map the picture is drawn between events; here every slice is one step."""
-    monkeypatch.setattr(edge_layer, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(picture_layer, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(picture_layer, "FIRST_SLICE_SECONDS", 0.0)
     window, session = zoomed_out, zoomed_out.session
     layer, node_id = window.scene.edge_layer, busiest_person(window)
     node = session.doc.node(node_id)
@@ -133,7 +93,7 @@ def test_a_new_picture_drawn_in_slices_ends_as_a_fresh_one(zoomed_out, qtbot, mo
     window.view.viewport().grab()  # begins the new picture
     assert not layer.settled, "a slice of one step should not draw the whole picture"
     moved = window.scene.node_items[node_id].edges
-    assert moved <= layer._changed, "the moved lines are drawn live meanwhile"
+    assert moved <= layer.changed_since, "the moved lines are drawn live meanwhile"
     qtbot.waitUntil(lambda: layer.settled)
     window.view.viewport().grab()
     kept, fresh = kept_and_fresh(window)

@@ -103,7 +103,7 @@ class NodeItem(QGraphicsItem):
         if node.x is not None and node.y is not None:
             self.setPos(node.x, node.y)
         self.setToolTip(plain_markup(label))
-        self.update()
+        self.redraw()
 
     def follow_move(self) -> None:
         """Re-read only the node's position: all a move changes (a layout moves thousands)."""
@@ -171,7 +171,7 @@ class NodeItem(QGraphicsItem):
             self.prepareGeometryChange()
             self.label_spot = spot
             self._update_label_rect()
-            self.update()
+            self.redraw()
 
     def label_scene_rect(self) -> QRectF:
         """Where the label is drawn, in scene coordinates; empty if there is no label."""
@@ -196,7 +196,7 @@ class NodeItem(QGraphicsItem):
         self._update_label_rect()
         for edge in self.edges:
             edge.update_geometry()
-        self.update()
+        self.redraw()
 
     def set_marks(self, marks: tuple[str, ...]) -> None:
         """Rings around the node, one per mark (broker, silo, articulation)."""
@@ -204,7 +204,7 @@ class NodeItem(QGraphicsItem):
             self.prepareGeometryChange()
             self.marks = tuple(marks)
             self._update_label_rect()
-            self.update()
+            self.redraw()
 
     def _marks_extent(self) -> float:
         return MARK_RING_GAP * len(self.marks) + 2 if self.marks else 0.0
@@ -343,6 +343,12 @@ class NodeItem(QGraphicsItem):
             self.map_scene.end_drag()  # released, or the mouse was taken away (a dialog)
         return super().sceneEvent(event)
 
+    def redraw(self) -> None:
+        """Its look changed: repainted by itself, and (on a large map) the node layer's picture
+        drawn anew."""
+        self.update()
+        self.map_scene.node_layer.node_changed(self)
+
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             if (later := self.map_scene.edges_to_update) is not None:
@@ -350,8 +356,10 @@ class NodeItem(QGraphicsItem):
             else:
                 for edge in self.edges:
                     edge.update_geometry()
+            self.map_scene.node_layer.node_changed(self)
         elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             for edge in self.edges:
                 edge.ends_selected += 1 if value else -1
                 edge.highlight_changed()
+            self.map_scene.node_layer.follow(self)
         return super().itemChange(change, value)

@@ -100,7 +100,7 @@ class CanvasOverlays:
                                  if node_id in marked.get(mark, ())))  # fmt: skip
             if item.dimmed != (node_id in lost_nodes):
                 item.dimmed = node_id in lost_nodes
-                item.update()
+                item.redraw()
         for edge_id in lost_edges | self._dimmed_edges:
             if (edge_item := scene.edge_items.get(edge_id)) is None:
                 continue

@@ -47,6 +47,7 @@ from commapper.ui.canvas.labels import (
     place_labels,
     placing_labels,
 )
+from commapper.ui.canvas.node_layer import PICTURE_NODES, NodeLayer
 from commapper.ui.progress import report_progress
 from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import (
@@ -122,10 +123,17 @@ class MapScene(QGraphicsScene):
     drag_finished = Signal()
 
     def __init__(
-        self, session: MapSession, parent: QObject | None = None, *, mirror: bool = False
+        self,
+        session: MapSession,
+        parent: QObject | None = None,
+        *,
+        mirror: bool = False,
+        node_pictures: bool = True,
     ) -> None:
         """``mirror``: a second picture of the session's map (the presentation), which follows
-        every edit but not the editor's selection, and is not edited through."""
+        every edit but not the editor's selection, and is not edited through.
+        ``node_pictures``: a large map's nodes are drawn from a picture (see NodeLayer); not
+        on a mirror, whose nodes fade in and out, nor when rendering an image."""
         super().__init__(parent)
         self.session = session
         self.doc = session.doc
@@ -199,7 +207,11 @@ class MapScene(QGraphicsScene):
         self.addItem(self.edge_layer)
         self.edge_labels = EdgeLabelLayer(self)
         self.addItem(self.edge_labels)
+        self.node_pictures = node_pictures and not mirror
+        self.node_layer = NodeLayer(self)
+        self.addItem(self.node_layer)
         self._build()
+        self._follow_node_count()
         self._follow_sectors()
         self._declutter_soon()
         session.document_changed.connect(self._on_document_changed)
@@ -250,6 +262,9 @@ class MapScene(QGraphicsScene):
         self.setBspTreeDepth(BSP_TREE_DEPTH)
         self.fit_scene_rect()
         report_progress(total, total)
+
+    def _follow_node_count(self) -> None:
+        self.node_layer.set_active(self.node_pictures and len(self.node_items) > PICTURE_NODES)
 
     def _add_node_item(self, node_id: str) -> None:
         item = NodeItem(self, node_id)
@@ -334,6 +349,7 @@ class MapScene(QGraphicsScene):
                 discs_came_or_went |= node_item.kind in LEADER_KINDS
                 for edge_item in list(node_item.edges):
                     touched_pairs.add(self._remove_edge_item(edge_item.edge_id))
+                self.node_layer.node_removed(node_item)
                 self.removeItem(node_item)
         for node_id in change.nodes_removed | change.nodes_added:
             if self.doc.has_node(node_id):
@@ -352,6 +368,8 @@ class MapScene(QGraphicsScene):
                 self.node_items[node_id].follow_move()
         for pair in touched_pairs:
             self._rebend(pair)
+        if change.nodes_added or change.nodes_removed:
+            self._follow_node_count()
         if change.nodes_added or change.nodes_removed or change.nodes_changed:
             self._follow_sectors()
         if not self.mirror:
@@ -394,6 +412,7 @@ class MapScene(QGraphicsScene):
         self._looks.clear()
         self.style_generation += 1
         self.edge_layer.invalidate()
+        self.node_layer.invalidate()
         self.update()
 
     def fill_colour(self, node: NodeModel) -> QColor:
@@ -442,6 +461,7 @@ class MapScene(QGraphicsScene):
         for edge in self.edge_items.values():
             edge.visible = edge.source.isVisible() and edge.target.isVisible()
         self.edge_layer.invalidate()
+        self.node_layer.invalidate()
         self._extent_stale = True
         self._declutter_soon()
 
@@ -478,6 +498,7 @@ class MapScene(QGraphicsScene):
             item.label_scale_changed()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBspTreeDepth(BSP_TREE_DEPTH)
+        self.node_layer.invalidate()
         self._extent_stale = True  # every label changed size
         self._declutter_soon()
 
@@ -566,6 +587,11 @@ class MapScene(QGraphicsScene):
             bend = detour((start.x(), start.y()), (end.x(), end.y()), others, item.bend)
             item.set_detour(None if bend == item.bend else bend)
 
+    @property
+    def labels_placed(self) -> bool:
+        """Whether the labels are where the last pass put them (no pass waiting or under way)."""
+        return not self._declutter_timer.isActive() and self._declutter_steps is None
+
     def _declutter_soon(self) -> None:
         """Labels moved, came, went or changed: a pass after the events at hand, and none of a
         pass begun before (it would place what is no longer there)."""
@@ -605,6 +631,7 @@ class MapScene(QGraphicsScene):
             item.set_label_spot(placement.node_spots.get(node_id, 0))
         if placement.crowded != self.crowded_labels:
             self.crowded_labels = placement.crowded
+            self.node_layer.invalidate()
             self.update()
         self.edge_labels.set_spots(placement.edge_spots)
 

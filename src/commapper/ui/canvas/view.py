@@ -143,8 +143,12 @@ class MapView(QGraphicsView):
         for edge in moving_edges:
             edge.visible = False
             layer.invalidate_edge(edge)
-        self.viewport().grab()  # paints what is due, which may begin a new picture
-        layer.finish_now()  # the moving edges out of it, so that it has none of them
+        for node in moving_nodes:
+            self.map_scene.node_layer.node_changed(node)
+        self.viewport().grab()  # paints what is due, which may begin new pictures
+        # Drawn at once, without the moving nodes and edges, so that the photo has none of them.
+        layer.finish_now()
+        self.map_scene.node_layer.finish_now()
         visible = self.viewport().rect()
         snapshot = self.viewport().grab(visible)
         for item, opacity in opacities.items():

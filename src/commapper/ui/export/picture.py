@@ -88,7 +88,7 @@ class MapPicture:
         self.colours = picture_colours(theme)
         self.view = view
         self.session = MapSession(shown_part(doc, view))
-        scene = self.scene = MapScene(self.session)
+        scene = self.scene = MapScene(self.session, node_pictures=False)
         scene.clip_beyond = math.inf  # every line whole: nothing is off screen on paper
         scene.use_theme(self.colours)
         if names_as is not None:

@@ -362,7 +362,7 @@ class Presentation(QWidget):
             dimmed = lit is not None and item_id not in lit
             if item.dimmed != dimmed:
                 item.dimmed = dimmed
-                item.update()
+                item.redraw()
         for edge in self.scene.edge_items.values():
             dimmed = lit is not None and node_id not in (edge.source.node_id, edge.target.node_id)
             if edge.dimmed != dimmed:

@@ -1,0 +1,240 @@
+"""A layer of the canvas that draws many things from a picture kept between frames, drawn anew
+in slices between events.
+
+A room map shows thousands of nodes and tens of thousands of edges at once. Painting each
+through a Qt item of its own cost a Python call each, every frame: 100-130 ms to repaint the
+nodes of a 10,000-node map, 20 µs a node. The edge layer and the node layer draw them into a
+picture of what is in view and a little around it, anew only after the zoom changed, the view
+left the picture, or something in it changed; every other repaint copies the picture.
+
+A new picture is drawn in slices of at most :data:`SLICE_SECONDS`, between events: on a
+10,000-node map it takes 0.2-1 s, which would freeze the window. Until it is done the last one
+shows (stretched after a zoom) and what changed since is drawn live over it; the old selves of
+what moved stay in it until then. Small maps finish in the first slice, at once.
+
+What is about to be edited (the selection) is left out of a new picture and drawn live: moving
+or restyling it then needs no new picture.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Generator, Hashable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
+from PySide6.QtGui import QPainter, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QWidget
+
+if TYPE_CHECKING:
+    from commapper.ui.canvas.scene import MapScene
+
+EVERYWHERE = QRectF(-1e7, -1e7, 2e7, 2e7)
+# The longest a slice of drawing a new picture takes before the window answers events again.
+SLICE_SECONDS = 0.012
+# A slice run inside a paint is shorter: the rest of the frame has to be painted too.
+FIRST_SLICE_SECONDS = 0.008
+
+Drawing = Generator[None, None, None]
+Thing = TypeVar("Thing", bound=Hashable)  # what the picture is of: an edge, a node
+ViewState = tuple[QTransform, QRectF, tuple[float, ...]]
+
+
+class Picture:
+    """A picture: the pixels, what they cover in the scene, at which zoom (the view's transform
+    without its translation)."""
+
+    def __init__(self, rect: QRectF, zoom: tuple[float, ...], transform: QTransform) -> None:
+        self.rect = rect
+        self.zoom = zoom
+        ratio = zoom[-1]
+        size = transform.mapRect(rect).toAlignedRect().size()
+        self.pixels = QPixmap(size * ratio)
+        self.pixels.setDevicePixelRatio(ratio)
+        self.pixels.fill(Qt.GlobalColor.transparent)
+        corner = transform.map(rect.topLeft())
+        self.transform = transform * QTransform.fromTranslate(
+            -round(corner.x()), -round(corner.y())
+        )
+
+
+class PictureLayer(QGraphicsItem, Generic[Thing]):
+    """Shows a picture of many things, and keeps track of what changed since it was begun.
+
+    A subclass says what to leave out of a new picture (:meth:`left_out_now`), how to draw it
+    (:meth:`drawing`), and what to draw live over it (:meth:`paint_live`); it calls
+    :meth:`changed` for each thing that changed and :meth:`invalidate` when anything may have.
+    """
+
+    def __init__(self, scene: MapScene) -> None:
+        super().__init__()
+        self.map_scene = scene
+        self.picture: Picture | None = None  # the one shown
+        self._stale = True  # something changed, or the view moved, since it was begun
+        # Being drawn, in slices, and what changed since it was begun.
+        self._next: Picture | None = None
+        self._drawing: Drawing | None = None
+        self._painter: QPainter | None = None
+        self.changed_since_next: set[Thing] = set()
+        # What changed since the shown picture was begun (drawn live over it).
+        self.changed_since: set[Thing] = set()
+        # Left out of the shown picture (and of the next), and drawn live.
+        self.left_out: set[Thing] = set()
+        self.left_out_of_next: set[Thing] = set()
+        self._last_view: ViewState | None = None
+        self._slices = QTimer(scene)  # goes with the scene
+        self._slices.setInterval(0)
+        self._slices.timeout.connect(self._draw_a_slice)
+
+    # -- to be given by a subclass ---------------------------------------------------------------
+
+    def left_out_now(self) -> set[Thing]:
+        """What a picture begun now leaves out (drawn live instead)."""
+        return set()
+
+    def drawing(self, rect: QRectF, left_out: set[Thing]) -> Drawing:
+        """Draw the picture of ``rect`` of the scene with :attr:`painter`, without
+        ``left_out``, pausing (``yield``) every few hundred things."""
+        raise NotImplementedError
+
+    def paint_live(self, painter: QPainter) -> None:
+        """Draw what is not in the picture, over it."""
+
+    def picture_done(self) -> None:
+        """A new picture is shown: ``changed_since`` and ``left_out`` say what it lacks."""
+
+    # -- what changed ----------------------------------------------------------------------------
+
+    def invalidate(self) -> None:
+        """Anything may have changed: the picture is drawn anew (the last one shows until
+        then)."""
+        self._stale = True
+        self.update()
+
+    def changed(self, thing: Thing, where: QRectF) -> None:
+        """``thing`` is about to change, or just did, at ``where`` in the scene: drawn live until
+        a new picture has it, unless it was left out; repainted there."""
+        if thing not in self.left_out:
+            self.changed_since.add(thing)
+            self._stale = True
+        if self._drawing is not None and thing not in self.left_out_of_next:
+            self.changed_since_next.add(thing)
+            self._stale = True
+        self.update(where)
+
+    @property
+    def settled(self) -> bool:
+        """Whether the picture shown is up to date (no new one waiting or being drawn)."""
+        return not self._stale and self._drawing is None
+
+    def finish_now(self) -> None:
+        """Draw the picture due, if one is, at once rather than in slices (before the view
+        photographs itself, and in tests)."""
+        for _ in range(2):  # the one under way, then one with what changed meanwhile
+            if self._drawing is None and self._stale and self._last_view is not None:
+                self._begin(*self._last_view, budget=None)
+            if self._drawing is not None:
+                self._run_slice(deadline=None)
+        self.update()
+
+    # -- painting --------------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        # Everywhere: the scene's rect is set from its nodes (MapScene.fit_scene_rect), so this
+        # does not stretch the scroll bars.
+        return EVERYWHERE
+
+    def paint_picture(self, painter: QPainter, widget: QWidget) -> None:
+        """Copy the picture onto the view, beginning a new one first if it is due."""
+        transform = painter.worldTransform()
+        zoom = (
+            transform.m11(),
+            transform.m12(),
+            transform.m21(),
+            transform.m22(),
+            widget.devicePixelRatioF(),
+        )
+        in_view = transform.inverted()[0].mapRect(QRectF(widget.rect()))
+        self._last_view = (transform, in_view, zoom)
+        picture = self.picture
+        fits = picture is not None and picture.zoom == zoom and picture.rect.contains(in_view)
+        # One picture at a time; zooming by the wheel waits for the wheel to rest.
+        waits = self._drawing is not None or (picture is not None and self.map_scene.zoom_in_motion)
+        if (self._stale or not fits) and not waits:
+            self._begin(transform, in_view, zoom, budget=FIRST_SLICE_SECONDS)
+            picture = self.picture
+        if picture is None:
+            return
+        painter.save()
+        painter.setWorldTransform(QTransform())
+        if picture.zoom == zoom:
+            corner = transform.map(picture.rect.topLeft())
+            painter.drawPixmap(QPoint(round(corner.x()), round(corner.y())), picture.pixels)
+        else:  # the last picture, stretched, until the new one is drawn
+            target = transform.mapRect(picture.rect)
+            painter.drawPixmap(target, picture.pixels, QRectF(picture.pixels.rect()))
+        painter.restore()
+
+    # -- drawing a new picture in slices ---------------------------------------------------------
+
+    def _begin(
+        self,
+        transform: QTransform,
+        in_view: QRectF,
+        zoom: tuple[float, ...],
+        budget: float | None,
+    ) -> None:
+        """Begin a picture for this view and draw its first slice (all of it on a small map, or
+        when there is no ``budget``)."""
+        # What is in view and, so that a short pan needs no new picture, the map a quarter of a
+        # view around it.
+        margin_x, margin_y = in_view.width() / 4, in_view.height() / 4
+        around = in_view.adjusted(-margin_x, -margin_y, margin_x, margin_y)
+        rect = in_view.united(around.intersected(self.map_scene.sceneRect()))
+        self._next = Picture(rect, zoom, transform)
+        self._stale = False
+        self.left_out_of_next = self.left_out_now()
+        self.changed_since_next = set()
+        self._drawing = self.drawing(rect, self.left_out_of_next)
+        done = self._run_slice(None if budget is None else time.perf_counter() + budget)
+        if not done:
+            self._slices.start()
+
+    def _draw_a_slice(self) -> None:
+        if self._run_slice(deadline=time.perf_counter() + SLICE_SECONDS):
+            self.update()  # the new picture, and what changed while it was drawn
+
+    def _run_slice(self, deadline: float | None) -> bool:
+        """Draw until ``deadline`` (None: to the end); whether the picture is done."""
+        picture, drawing = self._next, self._drawing
+        if picture is None or drawing is None:
+            self._slices.stop()
+            return False
+        painter = self._painter = QPainter(picture.pixels)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+        )
+        painter.setWorldTransform(picture.transform)
+        try:
+            next(drawing)  # a step at least, however short the slice
+            while deadline is None or time.perf_counter() < deadline:
+                next(drawing)
+        except StopIteration:
+            self._slices.stop()
+            self._drawing = self._next = None
+            self.picture = picture
+            self.left_out = self.left_out_of_next
+            self.changed_since = self.changed_since_next
+            self.changed_since_next = set()
+            self.picture_done()
+            return True
+        finally:
+            painter.end()
+            self._painter = None
+        return False
+
+    @property
+    def painter(self) -> QPainter:
+        """The painter of the slice being drawn."""
+        assert self._painter is not None
+        return self._painter

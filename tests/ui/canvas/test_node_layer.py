@@ -1,0 +1,117 @@
+"""On a large map the nodes are drawn from the node layer's picture, and an item draws itself only
+while the picture lacks it: after every kind of edit, the window must look as it would drawn
+afresh, and once a new picture has them the items draw nothing again."""
+
+from __future__ import annotations
+
+import pytest
+from canvas_pictures import differing_pixels, far_from_lines, kept_and_fresh, viewport_image
+from gestures import drag
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QGraphicsItem
+
+from benchmarks.generate import generate_map
+from commapper.model import InsertItems, MoveNodes, PersonNode, RemoveItems, UpdateItem
+from commapper.ui.canvas import picture_layer
+from commapper.ui.canvas.node_layer import PICTURE_NODES
+
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+def drawing_themselves(scene) -> set[str]:
+    return {i for i, item in scene.node_items.items() if not item.flags() & NO_CONTENTS}
+
+
+@pytest.fixture
+def large(window_on):
+    window = window_on(generate_map(PICTURE_NODES + 100))
+    window.resize(800, 600)
+    viewport_image(window)
+    window.view.fit_to_window()
+    window.view.set_zoom(window.view.zoom * 0.9)  # by hand: no refit after an edit
+    viewport_image(window)
+    assert window.scene.node_layer.active
+    return window
+
+
+def a_person(window) -> str:
+    scene = window.scene
+    people = [i for i, item in scene.node_items.items() if scene.doc.node(i).kind == "person"]
+    return max(people, key=lambda i: len(scene.node_items[i].edges))
+
+
+def test_a_settled_large_map_draws_its_nodes_from_the_picture_alone(large):
+    assert drawing_themselves(large.scene) == set()
+
+
+def test_a_small_map_draws_every_node_itself(window_on):
+    window = window_on(generate_map(PICTURE_NODES - 100))
+    viewport_image(window)
+    assert not window.scene.node_layer.active
+    assert drawing_themselves(window.scene) == set(window.scene.node_items)
+
+
+@pytest.mark.parametrize(
+    "edit", ["move", "drag", "rename", "recolour", "select", "remove", "undo", "add"]
+)
+def test_after_an_edit_the_kept_picture_matches_a_fresh_one(large, edit):
+    window, session, scene = large, large.session, large.scene
+    node_id = a_person(window)
+    before = viewport_image(window)
+    node = session.doc.node(node_id)
+    match edit:
+        case "move" | "undo":
+            session.edit(MoveNodes({node_id: (node.x + 150.0, node.y - 90.0)}), "Move")
+            if edit == "undo":
+                viewport_image(window)
+                session.undo_stack.undo()
+        case "drag":
+            start = window.view.mapFromScene(scene.node_items[node_id].scenePos())
+            drag(window.view, start, start + QPoint(40, -25))
+        case "rename":
+            community = next(i for i in scene.node_items if session.doc.node(i).kind == "community")
+            session.edit(UpdateItem(community, {"label": "A new name"}), "Rename")
+        case "recolour":
+            session.edit(UpdateItem(node_id, {"color": "#d03030"}), "Colour")
+        case "select":
+            session.selection.set([node_id])
+        case "remove":
+            session.edit(RemoveItems(frozenset([node_id])), "Delete")
+        case "add":
+            person = PersonNode(id="p-new", label="Newcomer", x=node.x + 60, y=node.y + 60)
+            session.edit(InsertItems(nodes=((len(session.doc.nodes), person),)), "Add")
+    kept, fresh = kept_and_fresh(window)
+    if edit != "undo":
+        assert differing_pixels(before, fresh) > 0, "the edit should change the picture"
+    # A node drawing itself is drawn over the picture: over its own plain self when it was
+    # selected (antialiased edges drawn twice, and its lines highlighted over their plain
+    # selves), over the others when it came (where a fresh picture may draw a community over
+    # it). Only there may the two differ.
+    live = scene.node_items.get("p-new" if edit == "add" else node_id)
+    where = live and window.view.mapFromScene(live.sceneBoundingRect()).boundingRect()
+    if edit == "select":
+        lit = [edge for edge in scene.edge_items.values() if edge.lit]
+        assert far_from_lines(window, kept, fresh, lit, pixels_away=3, outside=where) == 0
+    else:
+        outside = where if edit == "add" else None
+        assert differing_pixels(kept, fresh, outside=outside) == 0
+    # Settled: only the selected nodes draw themselves.
+    assert drawing_themselves(scene) == set(session.selection.ids) & set(scene.node_items)
+
+
+def test_a_node_changed_while_the_picture_is_drawn_draws_itself_meanwhile(
+    large, qtbot, monkeypatch
+):
+    monkeypatch.setattr(picture_layer, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(picture_layer, "FIRST_SLICE_SECONDS", 0.0)
+    window, session, scene = large, large.session, large.scene
+    layer, node_id = scene.node_layer, a_person(window)
+    node = session.doc.node(node_id)
+    session.edit(MoveNodes({node_id: (node.x + 150.0, node.y - 90.0)}), "Move")
+    window.view.viewport().grab()  # begins new pictures, drawn a step a slice
+    assert not layer.settled
+    assert node_id in drawing_themselves(scene), "the picture shows it where it was"
+    qtbot.waitUntil(lambda: layer.settled and scene.edge_layer.settled)
+    kept, fresh = kept_and_fresh(window)
+    assert differing_pixels(kept, fresh) == 0
+    assert drawing_themselves(scene) == set()
