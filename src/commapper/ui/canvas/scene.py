@@ -211,6 +211,12 @@ class MapScene(QGraphicsScene):
         self.node_layer = NodeLayer(self)
         self.addItem(self.node_layer)
         self._build()
+        if len(self.node_items) > MANY_NODES:
+            # Until the first pass has placed them (in slices), a large map's labels would pile
+            # up: only mine shows.
+            self.crowded_labels = {
+                i for i, item in self.node_items.items() if item.kind != NodeKind.ME
+            }
         self._follow_node_count()
         self._follow_sectors()
         self._declutter_soon()
