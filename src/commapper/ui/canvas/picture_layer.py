@@ -114,6 +114,8 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
     def changed(self, thing: Thing, where: QRectF) -> None:
         """``thing`` is about to change, or just did, at ``where`` in the scene: drawn live until
         a new picture has it, unless it was left out; repainted there."""
+        if self.picture is None and self._drawing is None:
+            return  # none drawn yet (a map being built): nothing to draw anew
         if thing not in self.left_out:
             self.changed_since.add(thing)
             self._stale = True
