@@ -19,6 +19,12 @@ the process is spawned, so Python's start and every import are in it:
   plus 15 MiB per 1,000 nodes; analysis: the resident memory of the app's child processes then
   (the analysis process), not counted in RSS.
 
+The app runs from bytecode, as an installed one does (pip and PyInstaller compile it at
+install; so does ``uv sync`` here, ``compile-bytecode`` in pyproject.toml): before the first
+launch the app's package, the environment's site-packages and the probe are compiled once
+(``compileall``, unmeasured; quick when nothing changed), and the app is started without
+``PYTHONDONTWRITEBYTECODE``. A launch that compiled every module from source took 0.6 s more.
+
 The table gives the median of ``--runs`` runs per size; ``--verbose`` prints each run too.
 ``--shots DIR`` also launches the largest map once more, unmeasured, and saves the screen a
 second after the first window is painted (while the map loads, if it still does) as
