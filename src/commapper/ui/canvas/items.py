@@ -90,6 +90,7 @@ class NodeItem(QGraphicsItem):
         self.marks: tuple[str, ...] = ()  # overlay marks, see MARK_COLOURS
         self._label_lines: list[str] = []
         self._label_widths: list[float] = []
+        self._text_size = (0.0, 0.0)  # of the label's lines, unscaled
         self._label_rect = QRectF()
         # Where the label may go (label_spots) follows from its size, the gap to the node and
         # the step between rings, kept here; the spots themselves are made when first asked
@@ -99,6 +100,7 @@ class NodeItem(QGraphicsItem):
         self._spot_gap = 0.0
         self._ring_step = 0.0
         self._spots: list[QRectF] | None = None
+        self._spot_count = 4 * (LEADER_RINGS if self.kind in LEADER_KINDS else 1)
         self.label_spot = 0  # which of label_spots() the label is drawn at
         self._outline_path = self.shape_path()
         # What paint() needs, worked out once per look: painting thousands of nodes per frame
@@ -123,7 +125,8 @@ class NodeItem(QGraphicsItem):
     def _read(self, node: NodeModel) -> None:
         """Take the label, its geometry, the position and the tooltip from ``node``."""
         label = self.map_scene.shown_label(node)
-        self._label_lines, self._label_widths = self._wrapped(label)
+        lines, widths = self._label_lines, self._label_widths = self._wrapped(label)
+        self._text_size = (max(widths, default=0), label_metrics(self.kind).height() * len(lines))
         self._version += 1
         self._update_label_rect()
         if node.x is not None and node.y is not None:
@@ -166,8 +169,7 @@ class NodeItem(QGraphicsItem):
         """Measure the label's box again, and the spots it may go to, after its text, the
         label scale, the node's size or its marks changed."""
         scale = self.map_scene.label_scale
-        width = max(self._label_widths, default=0)
-        height = label_metrics(self.kind).height() * len(self._label_lines)
+        width, height = self._text_size
         self._label_width = (width + 6) * scale
         self._label_height = (height + 2) * scale
         self._spot_gap = self.radius + LABEL_GAP + self._marks_extent()
@@ -177,8 +179,7 @@ class NodeItem(QGraphicsItem):
 
     def _place_label(self) -> None:
         """Put the label at its spot, and the bounds around the node and the label."""
-        rings = LEADER_RINGS if self.kind in LEADER_KINDS else 1
-        label = self._label_rect = self._spot(min(self.label_spot, 4 * rings - 1))
+        label = self._label_rect = self._spot(min(self.label_spot, self._spot_count - 1))
         r = self.radius + max(3, SELECTION_RING_GAP + 2) + self._marks_extent()
         # The leader line to a label moved out runs from the node's middle to the label's, both
         # within this rectangle already.
@@ -189,8 +190,7 @@ class NodeItem(QGraphicsItem):
         right and left of the node, then (for the few :data:`LEADER_KINDS`) the same a step and
         two steps farther out, joined to the node by a leader line."""
         if self._spots is None:
-            rings = LEADER_RINGS if self.kind in LEADER_KINDS else 1
-            self._spots = [self._spot(index) for index in range(4 * rings)]
+            self._spots = [self._spot(index) for index in range(self._spot_count)]
         return self._spots
 
     def _spot(self, index: int) -> QRectF:
