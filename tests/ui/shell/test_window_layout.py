@@ -122,6 +122,6 @@ def test_a_window_is_fitted_to_its_map_once_as_it_shows_not_before(commapper_app
     window.resize(1280, 820)
     window.show()
     qtbot.waitUntil(lambda: not view.transform().isIdentity())
-    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(
-        window.scene.nodes_rect()
+    assert (
+        view.mapToScene(view.viewport().rect()).boundingRect().contains(window.scene.nodes_rect())
     )
