@@ -107,21 +107,3 @@ def test_a_new_window_fits_a_screen_smaller_than_1280_by_820(commapper_app, qtbo
     window = commapper_app.new_window()
     qtbot.addWidget(window)
     assert window.width() <= room.width() and window.height() <= room.height()
-
-
-def test_a_window_is_fitted_to_its_map_once_as_it_shows_not_before(commapper_app, qtbot):
-    from commapper.io import load_map
-    from commapper.resources import DEFAULT_EXAMPLE
-    from commapper.ui.session import MapSession
-
-    window = commapper_app.new_window(MapSession(load_map(DEFAULT_EXAMPLE)))
-    qtbot.addWidget(window, before_close_func=lambda w: w.session.undo_stack.setClean())
-    view = window.view
-    # Not fitted yet at the size of a window never shown (each fit relabels every node).
-    assert view.keeps_fitting and view.transform().isIdentity()
-    window.resize(1280, 820)
-    window.show()
-    qtbot.waitUntil(lambda: not view.transform().isIdentity())
-    assert (
-        view.mapToScene(view.viewport().rect()).boundingRect().contains(window.scene.nodes_rect())
-    )

@@ -445,14 +445,8 @@ class MainWindow(QMainWindow):
             self._set_editing_enabled(True)
             self.inspector_dock.raise_()
         self.stack.setCurrentWidget(self.view)
-        if self.isVisible():
-            # Fitted again as the docks take their room (see keeps_fitting).
-            self.view.fit_to_window()
-        else:
-            # Fitted as the window shows, at the size it shows at: fitting it at the size of a
-            # window never shown first measured every node and relabelled it for a zoom it
-            # never had (0.1 s of opening 10,000 nodes).
-            self.view.keeps_fitting = True
+        # Fitted again as the window shows and the docks take their room (see keeps_fitting).
+        self.view.fit_to_window()
         self.view.setFocus()
 
     @property
