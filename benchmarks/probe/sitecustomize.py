@@ -14,6 +14,8 @@ in every process on Linux, so the benchmark's own readings compare):
 - ``map_paint``: a map view's viewport receives a Paint event while its scene holds an item for
   every node of the map (``nodes``), and ``drawn`` when that paint ends (the view's
   drawForeground, the last step of its paintEvent, has returned); only the first per view;
+  ``complete`` at the end of the first paint after that which shows the map finished: its
+  labels placed and its pictures of edges and nodes drawn (they come in slices on a large map);
 - ``analysis``: a runner (``runner``, numbered in order of making) ``started``, ``delivered`` a
   result (its ``finished`` signal, before the window's own slots run), ``shown`` (after those
   slots), ``failed`` (with the end of its ``message``), or went ``busy``/``idle``;
@@ -51,6 +53,7 @@ def _install(out: str) -> None:
     keep: list[object] = []  # Qt objects the probe made, kept from the collector
     views: list[object] = []
     painting: dict[int, dict] = {}  # id(view): its first whole-map paint, under way
+    finishing: dict[int, dict] = {}  # id(view): drawn, its pictures and labels still coming
     runner_numbers = itertools.count(1)
 
     def write(event: str, **fields: object) -> None:
@@ -243,10 +246,20 @@ def _install(out: str) -> None:
         def drawForeground(self, *args):
             draw_foreground(self, *args)
             if painting and id(self) in painting:
-                write("drawn", **painting.pop(id(self)))
+                drawn = painting.pop(id(self))
+                write("drawn", **drawn)
+                finishing[id(self)] = drawn
+            if finishing and id(self) in finishing and guarded(is_complete)(self.scene()):
+                write("complete", **finishing.pop(id(self)))
 
         module.MapView.__init__ = __init__
         module.MapView.drawForeground = drawForeground
+
+    def is_complete(scene) -> bool:
+        """Whether the labels are placed and the pictures of the edges and nodes drawn."""
+        layers = [getattr(scene, name, None) for name in ("edge_layer", "node_layer")]
+        pictures = all(getattr(layer, "settled", True) for layer in layers)
+        return bool(pictures and getattr(scene, "labels_placed", True))
 
     def watch_view(view) -> None:
         from PySide6.QtCore import QEvent, QObject

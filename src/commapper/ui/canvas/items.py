@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,6 +26,7 @@ from commapper.ui.plain_text import plain_markup
 from commapper.ui.shell.theme import NODE_RADIUS
 
 if TYPE_CHECKING:
+    from commapper.model import NodeModel
     from commapper.ui.canvas.edge_item import EdgeItem
     from commapper.ui.canvas.scene import MapScene
 
@@ -38,10 +39,23 @@ LEADER_KINDS = (NodeKind.ME, NodeKind.COMMUNITY)
 LEADER_RINGS = 3
 LABEL_MAX_WIDTH = 150.0
 LABEL_FONTS: dict[NodeKind, QFont] = {}
+LABEL_METRICS: dict[NodeKind, QFontMetricsF] = {}
+# A node's outline at its kind's usual size, one for all nodes of that kind (Qt shares a path
+# between copies until one is changed): making one for each cost a tenth of building a node.
+_OUTLINES: dict[NodeKind, QPainterPath] = {}
 # Overlay marks (issue 5) are rings around a node, one per mark, innermost first.
 # Purple for brokers: none of the sector colours, so a broker ring never melts into its node.
 MARK_COLOURS: dict[str, str] = {"broker": "#6A3D9A", "silo": "#CC79A7", "articulation": "#0072B2"}
 MARK_RING_GAP = 5.0
+# Looked up once: on Python 3.11 reading an enum's member through its class is a call, and
+# itemChange runs six times for each node as a map opens and once per node a layout moves.
+_MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
+_SELECTED = QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged
+_NODE_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+)
 
 
 def label_font(kind: NodeKind) -> QFont:
@@ -52,6 +66,14 @@ def label_font(kind: NodeKind) -> QFont:
         font.setBold(kind in (NodeKind.COMMUNITY, NodeKind.ME))
         LABEL_FONTS[kind] = font
     return LABEL_FONTS[kind]
+
+
+def label_metrics(kind: NodeKind) -> QFontMetricsF:
+    """The metrics of :func:`label_font`, made once: a map of 10,000 nodes measures its labels
+    as it opens, and making them for every call cost a tenth of building a node."""
+    if kind not in LABEL_METRICS:
+        LABEL_METRICS[kind] = QFontMetricsF(label_font(kind))
+    return LABEL_METRICS[kind]
 
 
 class NodeItem(QGraphicsItem):
@@ -65,28 +87,36 @@ class NodeItem(QGraphicsItem):
         node = scene.doc.node(node_id)
         self.kind = NodeKind(node.kind)
         self.radius = NODE_RADIUS[self.kind]
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
         self.setZValue(2 if self.kind == NodeKind.PERSON else 3)
         self.dimmed = False
         self.base_radius = self.radius
         self.marks: tuple[str, ...] = ()  # overlay marks, see MARK_COLOURS
         self._label_lines: list[str] = []
         self._label_widths: list[float] = []
+        self._text_size = (0.0, 0.0)  # of the label's lines, unscaled
         self._label_rect = QRectF()
-        self._label_size = QSizeF()
-        self._spots: list[QRectF] = []
+        # Where the label may go (label_spots) follows from its size, the gap to the node and
+        # the step between rings, kept here; the spots themselves are made when first asked
+        # for (the declutter pass), not for every node as a map opens or is zoomed.
+        self._label_width = 0.0
+        self._label_height = 0.0
+        self._spot_gap = 0.0
+        self._ring_step = 0.0
+        self._spots: list[QRectF] | None = None
+        self._spot_count = 4 * (LEADER_RINGS if self.kind in LEADER_KINDS else 1)
         self.label_spot = 0  # which of label_spots() the label is drawn at
-        self._outline_path = self.shape_path()
+        if self.kind not in _OUTLINES:
+            _OUTLINES[self.kind] = self.shape_path()
+        self._outline_path = _OUTLINES[self.kind]
         # What paint() needs, worked out once per look: painting thousands of nodes per frame
         # must not go back to the model for each.
         self._style_key: tuple[bool, int, int] | None = None
         self._style: tuple[QPen, QBrush, QColor, bool] | None = None
         self._version = 0
-        self.refresh()
+        self._read(node)
+        # Movable and the like last: once it sends geometry changes, placing it above would
+        # call itemChange twice more per node.
+        self.setFlags(_NODE_FLAGS)
 
     # -- model -> item ---------------------------------------------------------------------------
 
@@ -94,16 +124,19 @@ class NodeItem(QGraphicsItem):
         """Re-read the node after it changed: position, label, colours."""
         node = self.map_scene.doc.node(self.node_id)
         self.prepareGeometryChange()
+        self._read(node)
+        self.redraw()
+
+    def _read(self, node: NodeModel) -> None:
+        """Take the label, its geometry, the position and the tooltip from ``node``."""
         label = self.map_scene.shown_label(node)
-        self._label_lines = self._wrapped(label)
-        metrics = QFontMetricsF(label_font(self.kind))
-        self._label_widths = [metrics.horizontalAdvance(line) for line in self._label_lines]
+        lines, widths = self._label_lines, self._label_widths = self._wrapped(label)
+        self._text_size = (max(widths, default=0), label_metrics(self.kind).height() * len(lines))
         self._version += 1
         self._update_label_rect()
         if node.x is not None and node.y is not None:
             self.setPos(node.x, node.y)
         self.setToolTip(plain_markup(label))
-        self.redraw()
 
     def follow_move(self) -> None:
         """Re-read only the node's position: all a move changes (a layout moves thousands)."""
@@ -111,10 +144,16 @@ class NodeItem(QGraphicsItem):
         if node.x is not None and node.y is not None:
             self.setPos(node.x, node.y)
 
-    def _wrapped(self, label: str) -> list[str]:
-        """The label in at most three lines of LABEL_MAX_WIDTH, elided if longer."""
-        metrics = QFontMetricsF(label_font(self.kind))
-        words, lines, current = label.split(), [], ""
+    def _wrapped(self, label: str) -> tuple[list[str], list[float]]:
+        """The label in at most three lines of LABEL_MAX_WIDTH, elided if longer; and the
+        width of each line."""
+        metrics = label_metrics(self.kind)
+        words = label.split()
+        text = " ".join(words)
+        width = metrics.horizontalAdvance(text)
+        if width <= LABEL_MAX_WIDTH:  # most labels: one line, nothing to wrap or elide
+            return ([text], [width]) if text else ([], [])
+        lines, current = [], ""
         for word in words:
             candidate = f"{current} {word}".strip()
             if current and metrics.horizontalAdvance(candidate) > LABEL_MAX_WIDTH:
@@ -126,51 +165,58 @@ class NodeItem(QGraphicsItem):
             lines.append(current)
         if len(lines) > 3:
             lines = [*lines[:2], lines[2] + " …"]
-        return [
+        lines = [
             metrics.elidedText(line, Qt.TextElideMode.ElideRight, LABEL_MAX_WIDTH) for line in lines
         ]
+        return lines, [metrics.horizontalAdvance(line) for line in lines]
 
     def _update_label_rect(self) -> None:
-        metrics = QFontMetricsF(label_font(self.kind))
+        """Measure the label's box again, and the spots it may go to, after its text, the
+        label scale, the node's size or its marks changed."""
         scale = self.map_scene.label_scale
-        width = max(self._label_widths, default=0)
-        height = metrics.height() * len(self._label_lines)
-        self._label_size = QSizeF((width + 6) * scale, (height + 2) * scale)
-        spots = self._spots = self._label_spots()
-        self._label_rect = spots[min(self.label_spot, len(spots) - 1)]
+        width, height = self._text_size
+        self._label_width = (width + 6) * scale
+        self._label_height = (height + 2) * scale
+        self._spot_gap = self.radius + LABEL_GAP + self._marks_extent()
+        self._ring_step = max(self._label_height, 2 * LABEL_GAP * scale)
+        self._spots = None
+        self._place_label()
+
+    def _place_label(self) -> None:
+        """Put the label at its spot, and the bounds around the node and the label."""
+        label = self._label_rect = self._spot(min(self.label_spot, self._spot_count - 1))
         r = self.radius + max(3, SELECTION_RING_GAP + 2) + self._marks_extent()
-        # With the way to the label: a leader line runs there when it is moved out.
-        leader = QRectF(QPointF(0, 0), self._label_rect.center()).normalized()
-        self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(self._label_rect).united(leader)
+        # The leader line to a label moved out runs from the node's middle to the label's, both
+        # within this rectangle already.
+        self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(label)
 
     def label_spots(self) -> list[QRectF]:
         """Where the label may go, in item coordinates, the usual place first: below, above,
         right and left of the node, then (for the few :data:`LEADER_KINDS`) the same a step and
         two steps farther out, joined to the node by a leader line."""
+        if self._spots is None:
+            self._spots = [self._spot(index) for index in range(self._spot_count)]
         return self._spots
 
-    def _label_spots(self) -> list[QRectF]:
-        size = self._label_size
-        width, height = size.width(), size.height()
-        gap = self.radius + LABEL_GAP + self._marks_extent()
-        spots = []
-        rings = LEADER_RINGS if self.kind in LEADER_KINDS else 1
-        for ring in range(rings):
-            out = gap + ring * max(height, 2 * LABEL_GAP * self.map_scene.label_scale)
-            spots += [
-                QRectF(QPointF(-width / 2, out), size),
-                QRectF(QPointF(-width / 2, -out - height), size),
-                QRectF(QPointF(out, -height / 2), size),
-                QRectF(QPointF(-out - width, -height / 2), size),
-            ]
-        return spots
+    def _spot(self, index: int) -> QRectF:
+        """``label_spots()[index]``: below, above, right or left, on ring ``index // 4``."""
+        ring, side = divmod(index, 4)
+        width, height = self._label_width, self._label_height
+        out = self._spot_gap + ring * self._ring_step
+        if side == 0:
+            return QRectF(-width / 2, out, width, height)
+        if side == 1:
+            return QRectF(-width / 2, -out - height, width, height)
+        if side == 2:
+            return QRectF(out, -height / 2, width, height)
+        return QRectF(-out - width, -height / 2, width, height)
 
     def set_label_spot(self, spot: int) -> None:
         """Draw the label at ``label_spots()[spot]`` (the scene's declutter pass chooses)."""
         if spot != self.label_spot:
             self.prepareGeometryChange()
             self.label_spot = spot
-            self._update_label_rect()
+            self._place_label()
             self.redraw()
 
     def label_scene_rect(self) -> QRectF:
@@ -304,9 +350,8 @@ class NodeItem(QGraphicsItem):
         painter.save()
         painter.translate(rect.center().x(), rect.top())
         painter.scale(scale, scale)
-        font = label_font(self.kind)
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
+        painter.setFont(label_font(self.kind))
+        metrics = label_metrics(self.kind)
         text_colour = QColor(colours.text)
         if self.dimmed:
             text_colour.setAlphaF(0.3)
@@ -350,16 +395,18 @@ class NodeItem(QGraphicsItem):
         self.map_scene.node_layer.node_changed(self)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change == _MOVED:
             if (later := self.map_scene.edges_to_update) is not None:
                 later.update(self.edges)  # once each, when all have moved
             else:
                 for edge in self.edges:
                     edge.update_geometry()
             self.map_scene.node_layer.node_changed(self)
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+        elif change == _SELECTED:
             for edge in self.edges:
                 edge.ends_selected += 1 if value else -1
                 edge.highlight_changed()
             self.map_scene.node_layer.follow(self)
-        return super().itemChange(change, value)
+        # All QGraphicsItem.itemChange does; calling it would only convert the value to and
+        # from a QVariant once more (a tenth of building a node, as a map opens).
+        return value

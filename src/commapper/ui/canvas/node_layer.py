@@ -57,8 +57,15 @@ class NodeLayer(PictureLayer["NodeItem"]):
         self.in_picture = set()
         self.changed_since = set()
         self.invalidate()
-        for item in self.map_scene.node_items.values():
-            self.follow(item)
+        if on:
+            # The first picture shows them all, in a moment; meanwhile the items draw nothing.
+            self._live = set(self.map_scene.node_items.values())  # as they do until now
+            for item in self.map_scene.node_items.values():
+                self.follow(item)
+        else:
+            for item in self.map_scene.node_items.values():
+                item.setFlag(NO_CONTENTS, False)
+            self._live = set()
 
     # -- what changed ----------------------------------------------------------------------------
 
@@ -86,12 +93,10 @@ class NodeLayer(PictureLayer["NodeItem"]):
 
     def follow(self, item: NodeItem) -> None:
         """Let ``item`` draw itself, or not, as things now stand."""
-        live = (
-            not self.active
-            or item.isSelected()
-            or item not in self.in_picture
-            or item in self.changed_since
-        )
+        if not self.active:
+            return  # every item draws itself (set_active)
+        shown = self.picture is None or item in self.in_picture  # or soon: the first one
+        live = item.isSelected() or not shown or item in self.changed_since
         if live == (item in self._live):
             return
         if live:
@@ -109,11 +114,11 @@ class NodeLayer(PictureLayer["NodeItem"]):
     def picture_done(self) -> None:
         self.in_picture, self._in_next = self._in_next, set()
         self._overflowed = False
-        for item in list(self._live):
-            if item.scene() is self.map_scene:
-                self.follow(item)
-            else:
-                self._live.discard(item)
+        self._live = {item for item in self._live if item.scene() is self.map_scene}
+        # Those it has now draw nothing again; those it lacks (come meanwhile) draw themselves.
+        lacking = set(self.map_scene.node_items.values()) - self.in_picture
+        for item in self._live | lacking:
+            self.follow(item)
 
     # -- drawing ---------------------------------------------------------------------------------
 

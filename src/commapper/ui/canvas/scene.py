@@ -278,6 +278,7 @@ class MapScene(QGraphicsScene):
             item.setVisible(False)
         self.node_items[node_id] = item
         self.addItem(item)
+        self.node_layer.follow(item)  # it draws itself until a picture has it
 
     def _add_edge_item(self, edge_id: str) -> None:
         edge = self.doc.edge(edge_id)
