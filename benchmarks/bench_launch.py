@@ -132,7 +132,8 @@ def main() -> int:
         options.sizes, options.folder, options.display, "launch to drawn map"
     ) as (maps, display, work):
         print(f"median of {options.runs} runs; times in s from spawning the process\n")
-        print(f"{'nodes':>7} {'window s':>9} {'drawn s':>8} {'complete s':>11} {'longest gap ms':>15} "
+        print(f"{'nodes':>7} {'window s':>9} {'drawn s':>8} {'complete s':>11} "
+              f"{'longest gap ms':>15} "
               f"{'RSS MiB':>8} {'peak MiB':>9} {'bar MiB':>8} "
               f"{'analysis MiB':>13}")  # fmt: skip
         for n_nodes, map_path in maps.items():
