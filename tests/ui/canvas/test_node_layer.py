@@ -4,6 +4,8 @@ afresh, and once a new picture has them the items draw nothing again."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from canvas_pictures import differing_pixels, far_from_lines, kept_and_fresh, viewport_image
 from gestures import drag
@@ -115,3 +117,16 @@ def test_a_node_changed_while_the_picture_is_drawn_draws_itself_meanwhile(
     kept, fresh = kept_and_fresh(window)
     assert differing_pixels(kept, fresh) == 0
     assert drawing_themselves(scene) == set()
+
+
+def test_a_large_maps_objects_are_kept_out_of_full_collections(window_on):
+    """Python's full collections walked every item of a room map, pausing the window 150-200 ms
+    every few edits: a large map's scene freezes what it built and what each change made."""
+    gc.unfreeze()
+    window = window_on(generate_map(PICTURE_NODES + 100))
+    viewport_image(window)
+    frozen = gc.get_freeze_count()
+    assert frozen > 10 * len(window.scene.node_items)
+    window.session.edit(MoveNodes({a_person(window): (0.0, 0.0)}), "Move")
+    viewport_image(window)  # the labels placed again after the change
+    assert gc.get_freeze_count() >= frozen

@@ -110,6 +110,7 @@ def main_windows_left() -> list[QMainWindow]:
 
 
 def scenes_alive() -> int:
+    gc.unfreeze()  # a large map's window freezes its objects, which get_objects() leaves out
     gc.collect()
     return sum(isinstance(thing, MapScene) for thing in gc.get_objects())
 

@@ -19,10 +19,10 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from commapper.ui.canvas.items import NodeItem
 from commapper.ui.canvas.picture_layer import Drawing, PictureLayer
 
 if TYPE_CHECKING:
-    from commapper.ui.canvas.items import NodeItem
     from commapper.ui.canvas.scene import MapScene
 
 # Maps of more nodes than this are drawn from the picture; smaller ones item by item, which
@@ -35,7 +35,7 @@ STEP = 200
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
-class NodeLayer(PictureLayer["NodeItem"]):
+class NodeLayer(PictureLayer[NodeItem]):
     """Draws the nodes of a large map that need not draw themselves."""
 
     def __init__(self, scene: MapScene) -> None:
@@ -107,8 +107,6 @@ class NodeLayer(PictureLayer["NodeItem"]):
         QGraphicsItem.update(item)  # Qt's own: not the item's, which would tell this layer
 
     def left_out_now(self) -> set[NodeItem]:
-        from commapper.ui.canvas.items import NodeItem
-
         return {item for item in self.map_scene.selectedItems() if isinstance(item, NodeItem)}
 
     def picture_done(self) -> None:

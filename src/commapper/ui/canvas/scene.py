@@ -113,6 +113,14 @@ def new_edge(kind: EdgeKind, edge_id: str, source: str, target: str) -> EdgeMode
             return TieEdge(id=edge_id, source=source, target=target)
 
 
+def release_frozen() -> None:
+    """Collect what closed windows held: their maps' objects were frozen (see
+    ``MapScene._keeps_objects_frozen``); those of maps still open are frozen again."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 class MapScene(QGraphicsScene):
     """Draws a session's document and turns mouse gestures into undoable edits."""
 
@@ -251,9 +259,11 @@ class MapScene(QGraphicsScene):
                 done += 1
                 if not done % step:
                     report_progress(done, total)
-            # Straight to the oldest generation, unscanned (as commapper.io does for a parsed
-            # map); not when the program froze objects itself, which unfreeze() would release.
-            if gc.get_freeze_count() == 0:
+            if self._keeps_objects_frozen():
+                gc.freeze()
+            elif gc.get_freeze_count() == 0:
+                # Straight to the oldest generation, unscanned (as commapper.io does for a
+                # parsed map); not when objects were frozen, which unfreeze() would release.
                 gc.freeze()
                 gc.unfreeze()
         finally:
@@ -271,6 +281,17 @@ class MapScene(QGraphicsScene):
 
     def _follow_node_count(self) -> None:
         self.node_layer.set_active(self.node_pictures and len(self.node_items) > PICTURE_NODES)
+
+    def _keeps_objects_frozen(self) -> bool:
+        """Whether the objects of this map are kept out of Python's full collections.
+
+        A full collection walks every object the program holds, and a room map's items and
+        document are most of them: on a 10,000-node map it paused the window 150-200 ms every
+        few edits, collecting nothing. The editor's scene of a large map freezes (``gc.freeze``)
+        what it built, and again once the labels are placed after each change; closing the
+        window lets them go (:func:`release_frozen`).
+        """
+        return self.node_pictures and len(self.doc.nodes) > PICTURE_NODES
 
     def _add_node_item(self, node_id: str) -> None:
         item = NodeItem(self, node_id)
@@ -641,6 +662,8 @@ class MapScene(QGraphicsScene):
             self.node_layer.invalidate()
             self.update()
         self.edge_labels.set_spots(placement.edge_spots)
+        if self._keeps_objects_frozen():
+            gc.freeze()  # what the change made, kept till the window closes (release_frozen)
 
     # -- selection, both ways --------------------------------------------------------------------
 

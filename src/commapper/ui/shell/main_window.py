@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRectF, QSettings, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from commapper import APP_NAME, __version__
 from commapper.model import NodeKind, printable
-from commapper.ui.canvas.scene import MapScene
+from commapper.ui.canvas.scene import MapScene, release_frozen
 from commapper.ui.canvas.view import MapView
 from commapper.ui.files.export_actions import add_export_actions
 from commapper.ui.files.file_commands import FileCommands
@@ -62,6 +62,7 @@ STATE_SETTING = "window/state"
 LAYOUT_VERSION = 3
 WIDE_WINDOW = 1700  # pixels of window width from which Analysis gets a column of its own
 DOCK_WIDTH = 360
+RELEASE_AFTER_CLOSE_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -471,6 +472,8 @@ class MainWindow(QMainWindow):
         if self in self.app.windows:
             self.app.windows.remove(self)
         event.accept()
+        # Once the window is deleted (it deletes itself on close), its map's frozen objects go.
+        QTimer.singleShot(RELEASE_AFTER_CLOSE_MS, release_frozen)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
