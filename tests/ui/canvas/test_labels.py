@@ -129,10 +129,14 @@ def test_a_crossing_goes_around_a_community_in_its_way(window_on):
     assert crossing.detour_bend is None
 
 
-def test_a_large_maps_label_pass_runs_in_slices_and_starts_again_after_an_edit(window_on, qtbot):
+def test_a_large_maps_label_pass_runs_in_slices_and_starts_again_after_an_edit(
+    window_on, qtbot, monkeypatch
+):
     from benchmarks.generate import generate_map
     from commapper.model import RemoveItems
+    from commapper.ui.canvas import scene as scene_module
 
+    monkeypatch.setattr(scene_module, "SLICE_SECONDS", 0.0)  # a step a slice, however quick
     window = window_on(generate_map(600, seed=3))
     scene, session = window.scene, window.session
     qtbot.waitUntil(lambda: settled(scene))
@@ -159,7 +163,7 @@ def test_a_large_maps_label_pass_runs_in_slices_and_starts_again_after_an_edit(w
 
 def settled(scene):
     """No label pass running, nor about to."""
-    return scene._declutter_steps is None and not scene._declutter_timer.isActive()
+    return scene.labels_placed
 
 
 def place_labels_now(scene):
@@ -227,3 +231,23 @@ def test_a_room_maps_communities_give_way_rather_than_pile_up(window_on):
     # The better connected are named first.
     best = max(communities, key=lambda item: len(item.edges))
     assert best in named
+
+
+def test_a_large_maps_labels_take_their_new_size_in_slices_then_are_placed(
+    window_on, qtbot, monkeypatch
+):
+    from benchmarks.generate import generate_map
+    from commapper.ui.canvas import scene as scene_module
+
+    monkeypatch.setattr(scene_module, "SLICE_SECONDS", 0.0)
+    window = window_on(generate_map(600, seed=3))
+    scene = window.scene
+    qtbot.waitUntil(lambda: settled(scene))
+    scene.set_label_scale(scene.label_scale * 2)
+    assert not settled(scene), "a slice of one step should not resize every label"
+    qtbot.waitUntil(lambda: settled(scene))
+    before = {i: item.label_scene_rect() for i, item in scene.node_items.items()}
+    for item in scene.node_items.values():
+        item.label_scale_changed()  # as if done at once: nothing changes
+    assert {i: item.label_scene_rect() for i, item in scene.node_items.items()} == before
+    assert scene.crowded_labels == place_labels_now(scene).crowded

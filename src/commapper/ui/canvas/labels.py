@@ -43,7 +43,9 @@ LABELLED_EDGE_KINDS = frozenset(EDGE_LABEL_PRIORITY)
 EDGE_LABEL_STOPS = (0.5, 0.35, 0.65)
 # Communities up to which every one is named, however crowded (a room map has hundreds).
 ALWAYS_NAMED = 60
-STEP_ITEMS = 250  # labels placed between pauses of placing_labels (about 10 ms on 2 cores)
+# Labels placed between pauses of placing_labels: 2-10 ms on 2 cores, more on a crowded map
+# (the scene runs as many steps as fit in a slice).
+STEP_ITEMS = 50
 MOST_CELLS = 64  # a line spanning more grid cells is not kept off (see _Lines)
 NEAR_SPOTS = 4  # below, above, right and left of the node: the spots without a leader line
 # A landmark's label avoids crossing its own lines, unless it has more than this many.
