@@ -182,6 +182,7 @@ def placing_labels(
             item.node_id,
         ),
     )
+    yield  # the first pauses come between the steps of getting ready (60-90 ms on 10,000)
     many = len(scene.node_items) > MANY_NODES
     always_named = sum(item.kind in LEADER_KINDS for item in nodes) <= scene.always_named
     # On a small map every label keeps off every line it can; on a large one only me and the
@@ -190,9 +191,11 @@ def placing_labels(
     chosen = sum(item.node_id in selected for item in nodes)  # they come first
     for item in nodes[:chosen]:
         _place_node_label(item, taken, placement, many, lines, always_named=True)
+    yield
     for item in nodes:  # selected ones too: only their own label may cover their disc
         if item.kind in LEADER_KINDS:
             taken.take(_disc(item))
+    yield
     edges = sorted(
         (
             item
@@ -213,7 +216,9 @@ def placing_labels(
             _place_edge_label(edges[next_edge], taken, placement)
             next_edge += 1
         _place_node_label(item, taken, placement, many, lines, always_named)
-    for edge in edges[next_edge:]:
+    for count, edge in enumerate(edges[next_edge:], 1):
+        if not count % STEP_ITEMS:
+            yield
         _place_edge_label(edge, taken, placement)
     return placement
 

@@ -585,7 +585,16 @@ class MapScene(QGraphicsScene):
         if rect.isEmpty():
             rect = QRectF(-300, -200, 600, 400)
         margin = max(rect.width(), rect.height(), 400) * 0.5
-        self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
+        wanted = rect.adjusted(-margin, -margin, margin, margin)
+        # Kept while the nodes stay well inside it: a new rect rebuilds the scene's index
+        # (40 ms at 10,000 nodes), and a node deleted or moved a little changes nothing.
+        now = self.sceneRect()
+        inside = now.adjusted(margin / 2, margin / 2, -margin / 2, -margin / 2)
+        if not (
+            inside.contains(rect)
+            and now.width() * now.height() < 2 * wanted.width() * wanted.height()
+        ):
+            self.setSceneRect(wanted)
 
     def _within_extent(self, node_ids: Iterable[str]) -> bool:
         """Whether these nodes (a few) and their labels lie within the room last measured."""
