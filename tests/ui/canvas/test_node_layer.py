@@ -129,3 +129,38 @@ def test_a_large_maps_objects_are_kept_out_of_full_collections(window_on):
     window.session.edit(MoveNodes({a_person(window): (0.0, 0.0)}), "Move")
     viewport_image(window)  # the labels placed again after the change
     assert gc.get_freeze_count() > 10 * len(window.scene.node_items)
+
+
+def test_a_node_moved_while_selected_goes_back_into_the_pictures_once_let_go(large):
+    """Left out of the pictures while selected, a node and its lines are drawn live over them;
+    let go, they go back into new pictures, under what should lie over them."""
+    window, session, scene = large, large.session, large.scene
+    node_id = a_person(window)
+    window.view.set_zoom(2.5)
+    window.view.centerOn(scene.node_items[node_id])
+    session.selection.set([node_id])
+    viewport_image(window)
+    node = session.doc.node(node_id)
+    session.edit(MoveNodes({node_id: (node.x + 60.0, node.y - 40.0)}), "Move")
+    viewport_image(window)
+    session.selection.set([])
+    viewport_image(window)
+    assert drawing_themselves(scene) == set()
+    kept, fresh = kept_and_fresh(window)
+    assert differing_pixels(kept, fresh) == 0
+
+
+def test_nodes_and_lines_hidden_during_a_zoom_are_gone_from_the_next_frame(large):
+    """A presentation step hides nodes while its zoom glides: the pictures drawn before are
+    not shown meanwhile, which would keep the hidden nodes and their lines."""
+    scene = large.scene
+    before = viewport_image(large)
+    scene.zoom_in_motion = True  # as the presentation's transition sets it
+    scene.show_only(lambda node: node.kind != "person")
+    large.view.viewport().grab()
+    scene.edge_layer.finish_now()
+    scene.node_layer.finish_now()
+    during = large.view.viewport().grab().toImage()
+    scene.zoom_in_motion = False
+    assert differing_pixels(before, during) > 0
+    assert differing_pixels(during, viewport_image(large)) == 0

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from commapper.model import CommunityNode, InsertItems, Level, RemoveItems, UpdateItem
+from commapper.model import Batch, CommunityNode, InsertItems, Level, RemoveItems, UpdateItem
 from commapper.ui.panels.table_models import EDGE_COLUMNS, NODE_COLUMNS
 from commapper.ui.panels.tables import EdgeTableModel, NodeTableModel, TablePanel
 from commapper.ui.session import MapSession
@@ -169,6 +169,17 @@ def test_rows_that_come_and_go_are_followed_one_by_one(qtbot, session, panel, so
         shown = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
         expected = [fresh_page.proxy.index(r, 0).data() for r in range(fresh_page.proxy.rowCount())]
         assert shown == expected
+
+
+def test_a_batch_that_adds_a_row_and_renames_another_shows_both(session):
+    model = NodeTableModel(session)
+    new = CommunityNode(id="c-new", label="Brand new", x=0, y=0)
+    add = InsertItems(nodes=((len(session.doc.nodes), new),))
+    session.edit(Batch((add, UpdateItem("c1", {"label": "Renamed in batch"}))), "Batch")
+    label = model.index(model.row_of["c1"], column(NODE_COLUMNS, "label")).data()
+    assert label == "Renamed in batch"
+    assert "renamed in batch" in model.search_text(model.row_of["c1"])  # the filter finds it
+    assert "c-new" in model.row_of
 
 
 def test_large_maps_are_fast_enough(qtbot):

@@ -57,6 +57,10 @@ class EdgeLayer(PictureLayer["EdgeItem"]):
             self._lit.add(edge)
         else:
             self._lit.discard(edge)
+            if edge in self.left_out:
+                # Drawn live over the picture, above lines it should lie under: a new picture
+                # takes it back in its place.
+                self._stale = True
         self.update(edge.bounds)
 
     def left_out_now(self) -> set[EdgeItem]:

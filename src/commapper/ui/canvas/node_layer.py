@@ -87,7 +87,7 @@ class NodeLayer(PictureLayer[NodeItem]):
         self.follow(item)
 
     def node_removed(self, item: NodeItem) -> None:
-        if item in self.in_picture:
+        if item in self.in_picture or item in self._in_next:
             self.invalidate()  # its old self stays in the picture until then
         self._live.discard(item)
 
@@ -96,7 +96,13 @@ class NodeLayer(PictureLayer[NodeItem]):
         if not self.active:
             return  # every item draws itself (set_active)
         shown = self.picture is None or item in self.in_picture  # or soon: the first one
-        live = item.isSelected() or not shown or item in self.changed_since
+        selected = item.isSelected()
+        live = selected or not shown or item in self.changed_since
+        if live and not selected and not self._stale:
+            # Let go, or come, and drawn over the picture, above nodes it may lie under: a new
+            # picture takes it in its place.
+            self._stale = True
+            self.update()
         if live == (item in self._live):
             return
         if live:

@@ -111,6 +111,12 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         self._stale = True
         self.update()
 
+    def release(self) -> None:
+        """Throw the picture away: what it shows is wrong even for a moment (what is shown
+        changed), and the next paint begins one, also while the view is zooming."""
+        self.picture = None
+        self.invalidate()
+
     def changed(self, thing: Thing, where: QRectF) -> None:
         """``thing`` is about to change, or just did, at ``where`` in the scene: drawn live until
         a new picture has it, unless it was left out; repainted there."""

@@ -497,8 +497,8 @@ class MapScene(QGraphicsScene):
             item.setVisible(node_filter is None or node_filter(self.doc.node(item.node_id)))
         for edge in self.edge_items.values():
             edge.visible = edge.source.isVisible() and edge.target.isVisible()
-        self.edge_layer.invalidate()
-        self.node_layer.invalidate()
+        self.edge_layer.release()
+        self.node_layer.release()
         self._extent_stale = True
         self._declutter_soon()
 

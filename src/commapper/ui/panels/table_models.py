@@ -392,8 +392,7 @@ class NodeTableModel(ItemTableModel):
 
     def _document_changed(self, change: DocumentChanged) -> None:
         if change.nodes_added or change.nodes_removed:
-            self._follow_rows()
-            return
+            self._follow_rows()  # then the rows changed too (a batch may do both)
         self._rows_changed(change.nodes_changed)
         names = [column.name for column in self.columns]
         self._rows_changed(change.nodes_moved, [names.index("x"), names.index("y")])
@@ -410,8 +409,7 @@ class EdgeTableModel(ItemTableModel):
 
     def _document_changed(self, change: DocumentChanged) -> None:
         if change.edges_added or change.edges_removed:
-            self._follow_rows()
-            return
+            self._follow_rows()  # then the rows changed too (a batch may do both)
         self._rows_changed(change.edges_changed)
         if change.nodes_changed:  # a renamed node renames the ends of its edges
             renamed = change.nodes_changed
