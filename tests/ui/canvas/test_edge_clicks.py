@@ -110,3 +110,33 @@ def test_a_rubber_band_takes_the_lines_among_the_nodes_it_took(window):
     selected = set(session.selection.ids)
     assert selected == {node.node_id for node in taken} | among
     assert {edge.edge_id for edge in scene.edge_items.values() if edge.selected} == among
+
+
+def test_the_edge_found_under_a_point_is_the_nearest_one_looked_at_one_by_one(window_on):
+    """edge_at measures all straight edges at once: the same answer as each edge's own test."""
+    import random
+
+    from PySide6.QtCore import QPointF
+
+    from benchmarks.generate import generate_map
+
+    window = window_on(generate_map(300, seed=5))
+    scene = window.scene
+    zoom = window.view.transform().m11()
+    reach = 6.0 / zoom
+    rect = scene.nodes_rect()
+    chance = random.Random(7)
+    found = 0
+    for _ in range(300):
+        point = QPointF(chance.uniform(rect.left(), rect.right()),
+                        chance.uniform(rect.top(), rect.bottom()))  # fmt: skip
+        hits = [(edge, edge.hit_by(point, reach)) for edge in scene.edge_items.values()]
+        hits = [(edge, distance) for edge, distance in hits if distance is not None]
+        expected = min(hits, key=lambda hit: (-float(hit[0].kind == "crossing"), hit[1]),
+                       default=(None, None))[0]  # fmt: skip
+        edge = scene.edge_at(point)
+        found += edge is not None
+        if edge is not expected:  # two edges as near: either will do
+            assert edge is not None and expected is not None
+            assert edge.hit_by(point, reach) == pytest.approx(expected.hit_by(point, reach))
+    assert found > 30

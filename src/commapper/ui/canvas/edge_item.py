@@ -133,9 +133,11 @@ class EdgeItem:
         "attached",
         "bend",
         "bounds",
+        "box",
         "detour_bend",
         "dimmed",
         "edge_id",
+        "ends",
         "ends_selected",
         "kind",
         "label_text",
@@ -161,6 +163,8 @@ class EdgeItem:
         self.attached = True  # False once the scene let it go (its edge was removed)
         self.label_text = ""
         self.bounds = QRectF()  # in the scene, with room for the pen and the arrowhead
+        self.box = (0.0, 0.0, 0.0, 0.0)  # the same as left, top, right, bottom
+        self.ends: tuple[float, float, float, float] | None = None
         self._path: QPainterPath | None = None  # the curve, when it bends
         self._arrow: QPolygonF | None = None
         self._line = QLineF()
@@ -221,7 +225,11 @@ class EdgeItem:
         self._arrow = self._arrow_head(self.curve) if self._directed else None
         if self._arrow is not None:
             bounds = bounds.united(self._arrow.boundingRect())
-        self.bounds = bounds.adjusted(-HIT_WIDTH, -HIT_WIDTH, HIT_WIDTH, HIT_WIDTH)
+        self.bounds = bounds = bounds.adjusted(-HIT_WIDTH, -HIT_WIDTH, HIT_WIDTH, HIT_WIDTH)
+        self.box = (bounds.left(), bounds.top(), bounds.right(), bounds.bottom())
+        # Its ends, for a hit test of many edges at once; a bent edge is tested by its curve.
+        self.ends = None if self._path is not None else (start.x(), start.y(), end.x(), end.y())
+        self.map_scene.edge_boxes = None  # to be gathered again (MapScene.edge_at)
         layer.invalidate_edge(self)
 
     def set_detour(self, bend: float | None) -> None:

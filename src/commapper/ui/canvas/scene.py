@@ -117,6 +117,17 @@ def new_edge(kind: EdgeKind, edge_id: str, source: str, target: str) -> EdgeMode
             return TieEdge(id=edge_id, source=source, target=target)
 
 
+def _distances_to_segments(x: float, y: float, segments: np.ndarray) -> np.ndarray:
+    """How far (x, y) is from each segment (x1, y1, x2, y2); NaN where a segment is NaN."""
+    x1, y1, x2, y2 = segments.T
+    dx, dy = x2 - x1, y2 - y1
+    length_squared = dx * dx + dy * dy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(length_squared > 0, ((x - x1) * dx + (y - y1) * dy) / length_squared, 0.0)
+    t = np.clip(t, 0.0, 1.0)
+    return np.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
+
+
 def release_frozen() -> None:
     """Collect what closed windows held: their maps' objects were frozen (see
     ``MapScene._keeps_objects_frozen``); those of maps still open are frozen again."""
@@ -219,6 +230,8 @@ class MapScene(QGraphicsScene):
         # A rubber band is being drawn: the session learns the selection when it is let go.
         self.rubber_banding = False
         self._selected_edges: set[EdgeItem] = set()
+        # Every edge and its box (left, top, right, bottom), for edge_at; None after any moved.
+        self.edge_boxes: tuple[list[EdgeItem], np.ndarray, np.ndarray] | None = None
         self._band_adds = False  # the rubber band was begun with Ctrl: it adds to the selection
         self.edge_layer = EdgeLayer(self)
         self.addItem(self.edge_layer)
@@ -320,6 +333,7 @@ class MapScene(QGraphicsScene):
 
     def _remove_edge_item(self, edge_id: str) -> frozenset[str]:
         item = self.edge_items.pop(edge_id)
+        self.edge_boxes = None
         pair = frozenset((item.source.node_id, item.target.node_id))
         self._pair_edges[pair].remove(edge_id)
         self.edge_layer.invalidate_edge(item)
@@ -783,12 +797,40 @@ class MapScene(QGraphicsScene):
         views = self.views()
         zoom = views[0].transform().m11() if views else 1.0
         reach = HIT_PIXELS / max(zoom, 1e-6)
+        # The edges as arrays, gathered again after any edge moved: looking at each edge in
+        # Python cost 80 ms a click on a 10,000-node map. Straight ones are measured at once;
+        # the few bent ones by their curves.
+        if self.edge_boxes is None:
+            edges = list(self.edge_items.values())
+            boxes = np.array([edge.box for edge in edges], dtype=float).reshape(-1, 4)
+            ends = np.array([edge.ends or (np.nan,) * 4 for edge in edges], dtype=float).reshape(
+                -1, 4
+            )
+            self.edge_boxes = (edges, boxes, ends)
+        edges, boxes, ends = self.edge_boxes
+        x, y = pos.x(), pos.y()
+        near = np.flatnonzero(
+            (boxes[:, 0] - reach <= x)
+            & (x <= boxes[:, 2] + reach)
+            & (boxes[:, 1] - reach <= y)
+            & (y <= boxes[:, 3] + reach)
+        )
+        distances = _distances_to_segments(x, y, ends[near])
         best: tuple[float, float, EdgeItem] | None = None
-        for edge in self.edge_items.values():
-            if edge.visible and (distance := edge.hit_by(pos, reach)) is not None:
-                rank = (-float(edge.kind == EdgeKind.CROSSING), distance)
-                if best is None or rank < best[:2]:
-                    best = (*rank, edge)
+        for index, distance in zip(near, distances, strict=True):
+            edge = edges[index]
+            if not (edge.attached and edge.visible):
+                continue
+            if np.isnan(distance):  # bent
+                hit = edge.hit_by(pos, reach)
+                if hit is None:
+                    continue
+                distance = hit
+            elif distance > reach:
+                continue
+            rank = (-float(edge.kind == EdgeKind.CROSSING), float(distance))
+            if best is None or rank < best[:2]:
+                best = (*rank, edge)
         return None if best is None else best[2]
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
