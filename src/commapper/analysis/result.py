@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from commapper.analysis.findings import Finding
+from commapper.model.document import values_of
 
 SCHEMA = "commapper-analysis"
 VERSION = 1
@@ -26,8 +27,8 @@ class Rebuilt:
     """
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        values = tuple(getattr(self, field.name) for field in dataclasses.fields(self))  # type: ignore[arg-type]
-        return type(self), values
+        cls: type = type(self)
+        return cls, values_of(cls)(self)
 
 
 @dataclass(frozen=True)

@@ -209,8 +209,9 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 @functools.cache
-def _values_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:
-    """An item of ``cls``'s field values as a tuple, in the order of ``_field_names``."""
+def values_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """An object of the dataclass ``cls`` (an item, an analysis value) as the tuple of its field
+    values, in field order: made once per class."""
     return attrgetter(*_field_names(cls))
 
 
@@ -224,7 +225,7 @@ def _packed(items: list[Any]) -> Packed:
         cls: type = type(item)
         if (index := classes.get(cls)) is None:
             index = classes[cls] = len(rows)
-            getters.append(_values_of(cls))
+            getters.append(values_of(cls))
             rows.append([])
         kinds.append(index)
         rows[index].append(getters[index](item))

@@ -40,6 +40,27 @@ Thing = TypeVar("Thing", bound=Hashable)  # what the picture is of: an edge, a n
 ViewState = tuple[QTransform, QRectF, tuple[float, ...]]
 
 
+class Unfinished:
+    """What :func:`run_steps` gives for steps not yet done."""
+
+
+UNFINISHED = Unfinished()
+Result = TypeVar("Result")
+
+
+def run_steps(steps: Generator[None, None, Result], deadline: float | None) -> Result | Unfinished:
+    """Run ``steps`` (a generator pausing between steps) for one step at least, then until
+    ``deadline`` (``time.perf_counter()``; None: to the end): what it returns once it is done,
+    else :data:`UNFINISHED`."""
+    try:
+        next(steps)
+        while deadline is None or time.perf_counter() < deadline:
+            next(steps)
+    except StopIteration as done:
+        return done.value
+    return UNFINISHED
+
+
 class Picture:
     """A picture: the pixels, what they cover in the scene, at which zoom (the view's transform
     without its translation)."""
@@ -224,22 +245,20 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         )
         painter.setWorldTransform(picture.transform)
         try:
-            next(drawing)  # a step at least, however short the slice
-            while deadline is None or time.perf_counter() < deadline:
-                next(drawing)
-        except StopIteration:
-            self._slices.stop()
-            self._drawing = self._next = None
-            self.picture = picture
-            self.left_out = self.left_out_of_next
-            self.changed_since = self.changed_since_next
-            self.changed_since_next = set()
-            self.picture_done()
-            return True
+            ran = run_steps(drawing, deadline)
         finally:
             painter.end()
             self._painter = None
-        return False
+        if ran is UNFINISHED:
+            return False
+        self._slices.stop()
+        self._drawing = self._next = None
+        self.picture = picture
+        self.left_out = self.left_out_of_next
+        self.changed_since = self.changed_since_next
+        self.changed_since_next = set()
+        self.picture_done()
+        return True
 
     @property
     def painter(self) -> QPainter:

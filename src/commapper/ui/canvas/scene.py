@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import time
 from collections import defaultdict
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 
 import numpy as np
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
@@ -49,6 +49,7 @@ from commapper.ui.canvas.labels import (
     placing_labels,
 )
 from commapper.ui.canvas.node_layer import PICTURE_NODES, NodeLayer
+from commapper.ui.canvas.picture_layer import UNFINISHED, Unfinished, run_steps
 from commapper.ui.progress import report_progress
 from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import (
@@ -130,7 +131,7 @@ def _distances_to_segments(x: float, y: float, segments: np.ndarray) -> np.ndarr
 
 def release_frozen() -> None:
     """Collect what closed windows held: their maps' objects were frozen (see
-    ``MapScene._keeps_objects_frozen``); those of maps still open are frozen again."""
+    ``MapScene._build``); those of maps still open are frozen again."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
@@ -211,7 +212,7 @@ class MapScene(QGraphicsScene):
         self._declutter_slice.timeout.connect(self._declutter_a_slice)
         self._declutter_timer.timeout.connect(self._fit_scene_rect_if_grown)
         # Labels growing or shrinking after a zoom, in slices on a large map (set_label_scale).
-        self._rescaling: Iterator[NodeItem] | None = None
+        self._rescaling: Generator[None, None, None] | None = None
         self._rescale_slice = QTimer(self)
         self._rescale_slice.setInterval(0)
         self._rescale_slice.timeout.connect(self._rescale_a_slice)
@@ -281,7 +282,12 @@ class MapScene(QGraphicsScene):
                 done += 1
                 if not done % step:
                     report_progress(done, total)
-            if self._keeps_objects_frozen():
+            if self._large:
+                # A full collection walks every object the program holds, and a room map's
+                # items and document are most of them: on a 10,000-node map it paused the
+                # window 150-200 ms every few edits, collecting nothing. What the map built is
+                # frozen (gc.freeze), and what each change made once its labels are placed;
+                # closing the window lets them go (release_frozen).
                 gc.freeze()
             elif gc.get_freeze_count() == 0:
                 # Straight to the oldest generation, unscanned (as commapper.io does for a
@@ -301,19 +307,14 @@ class MapScene(QGraphicsScene):
         self.fit_scene_rect()
         report_progress(total, total)
 
+    @property
+    def _large(self) -> bool:
+        """Whether this is the editor's scene of a large map: its nodes drawn from a picture,
+        its objects frozen."""
+        return self.node_pictures and len(self.node_items) > PICTURE_NODES
+
     def _follow_node_count(self) -> None:
-        self.node_layer.set_active(self.node_pictures and len(self.node_items) > PICTURE_NODES)
-
-    def _keeps_objects_frozen(self) -> bool:
-        """Whether the objects of this map are kept out of Python's full collections.
-
-        A full collection walks every object the program holds, and a room map's items and
-        document are most of them: on a 10,000-node map it paused the window 150-200 ms every
-        few edits, collecting nothing. The editor's scene of a large map freezes (``gc.freeze``)
-        what it built, and again once the labels are placed after each change; closing the
-        window lets them go (:func:`release_frozen`).
-        """
-        return self.node_pictures and len(self.doc.nodes) > PICTURE_NODES
+        self.node_layer.set_active(self._large)
 
     def _add_node_item(self, node_id: str) -> None:
         item = NodeItem(self, node_id)
@@ -550,22 +551,25 @@ class MapScene(QGraphicsScene):
         self._declutter_timer.stop()
         self._declutter_steps = None
         self._declutter_slice.stop()
-        self._rescaling = iter(list(self.node_items.values()))
+        self._rescaling = self._rescaling_steps(list(self.node_items.values()))
         self._rescale_a_slice()
         if self._rescaling is not None:
             self._rescale_slice.start()
 
-    def _rescale_a_slice(self) -> None:
-        items = self._rescaling
-        if items is None:
-            self._rescale_slice.stop()
-            return
-        deadline = time.perf_counter() + SLICE_SECONDS
+    def _rescaling_steps(self, items: list[NodeItem]) -> Generator[None, None, None]:
         for count, item in enumerate(items, 1):
             if item.scene() is self:
                 item.label_scale_changed()
-            if not count % RESCALE_STEP and time.perf_counter() > deadline:
-                return
+            if not count % RESCALE_STEP:
+                yield
+
+    def _rescale_a_slice(self) -> None:
+        steps = self._rescaling
+        if steps is None:
+            self._rescale_slice.stop()
+            return
+        if run_steps(steps, time.perf_counter() + SLICE_SECONDS) is UNFINISHED:
+            return
         self._rescaling = None
         self._rescale_slice.stop()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -700,15 +704,11 @@ class MapScene(QGraphicsScene):
         if steps is None:
             self._declutter_slice.stop()
             return
-        deadline = time.perf_counter() + SLICE_SECONDS
-        try:
-            next(steps)
-            while time.perf_counter() < deadline:
-                next(steps)
-        except StopIteration as done:
+        placement = run_steps(steps, time.perf_counter() + SLICE_SECONDS)
+        if not isinstance(placement, Unfinished):
             self._declutter_slice.stop()
             self._declutter_steps = None
-            self._apply_placement(done.value)
+            self._apply_placement(placement)
 
     def declutter_labels(self) -> None:
         """Place every label where it covers no more important one (see :mod:`labels`)."""
@@ -724,8 +724,8 @@ class MapScene(QGraphicsScene):
             self.node_layer.invalidate()
             self.update()
         self.edge_labels.set_spots(placement.edge_spots)
-        if self._keeps_objects_frozen():
-            gc.freeze()  # what the change made, kept till the window closes (release_frozen)
+        if self._large:
+            gc.freeze()  # what the change made, kept till the window closes (see _build)
 
     # -- selection, both ways --------------------------------------------------------------------
 
