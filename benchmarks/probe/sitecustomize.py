@@ -41,6 +41,9 @@ GAP_MIN = 0.008  # seconds; the timer ticks every 5 ms, so shorter gaps are the 
 POLL_EVERY = 4  # ticks between looks for a request (20 ms)
 
 _out = os.environ.pop("COMMAPPER_PROBE_OUT", None)
+# Milliseconds: when set, the GUI thread runs under cProfile, and each gap at least this long
+# gets its profile written to OUT.profiles (cProfile's cost makes the gaps themselves longer).
+_profile_gaps_ms = os.environ.pop("COMMAPPER_PROBE_PROFILE", None)
 
 
 def _install(out: str) -> None:
@@ -77,10 +80,40 @@ def _install(out: str) -> None:
 
     # -- the event-loop ticks ---------------------------------------------------------------
 
+    def profiling_gaps():
+        """A function for each tick that writes the profile of a long gap, and starts the next
+        one; None unless COMMAPPER_PROBE_PROFILE asks for it."""
+        if not _profile_gaps_ms:
+            return None
+        import cProfile
+        import io
+        import pstats
+
+        longest_quiet = float(_profile_gaps_ms) / 1000
+        profiles = open(out + ".profiles", "a", encoding="utf-8")  # noqa: SIM115
+        keep.append(profiles)
+        running = [cProfile.Profile()]
+        running[0].enable()
+
+        def profile_gap(gap: float) -> None:
+            running[0].disable()
+            if gap >= longest_quiet:
+                text = io.StringIO()
+                stats = pstats.Stats(running[0], stream=text)
+                stats.sort_stats("cumulative").print_stats(40)
+                profiles.write(f"=== gap of {gap * 1000:.0f} ms ending at {time.monotonic()!r}\n")
+                profiles.write(text.getvalue())
+                profiles.flush()
+            running[0] = cProfile.Profile()
+            running[0].enable()
+
+        return profile_gap
+
     def start_ticking(app) -> None:
         from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
         tick_state = {"last": time.monotonic(), "n": 0}
+        profile_gap = profiling_gaps()
 
         def tick() -> None:
             now = time.monotonic()
@@ -88,6 +121,8 @@ def _install(out: str) -> None:
             tick_state["last"] = now
             if gap >= GAP_MIN:
                 log.write(f'{{"ev": "gap", "t0": {now - gap!r}, "t": {now!r}}}\n')
+            if profile_gap is not None:
+                profile_gap(gap)
             tick_state["n"] += 1
             if tick_state["n"] % POLL_EVERY == 0:
                 answer_request()

@@ -36,6 +36,33 @@ def panel(make_window, qtbot):
     return panel  # the window shuts the runner down when it closes
 
 
+def scroll_to_charts(panel, qtbot):
+    """Scroll the panel down to its charts, which are made once they come into view."""
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = panel.parentWidget()
+    if isinstance(dock, QDockWidget):
+        dock.raise_()  # a tab behind the Inspector's in a window of this size
+    else:
+        panel.show()
+    panel.scroll_area.ensureWidgetVisible(panel.charts_box)
+    qtbot.waitUntil(lambda: bool(panel.charts))
+
+
+def test_the_charts_are_made_only_once_scrolled_into_view_and_show_the_result_then(panel, qtbot):
+    import sys
+
+    panel.parentWidget().raise_()  # the dock, a tab behind the Inspector's
+    qtbot.waitUntil(lambda: panel.findings.visibleRegion().boundingRect().height() > 0)
+    qtbot.wait(50)  # painted, with the charts below the fold
+    assert panel.scroll_area.verticalScrollBar().value() == 0
+    assert not panel.charts and panel.charts_box.visibleRegion().isEmpty()
+    scroll_to_charts(panel, qtbot)
+    assert "pyqtgraph" in sys.modules
+    assert panel.roles_chart.heading.text() == "Brokerage roles: me"
+    assert panel.sector_chart.isVisibleTo(panel) and panel.broker_chart.isVisibleTo(panel)
+
+
 def test_the_figures_are_the_analysis_of_the_map(panel):
     result = analyse(panel.session.doc)
     breadth = result.breadth.all_levels
@@ -179,13 +206,16 @@ def test_a_map_without_me_shows_the_whole_map_figures(make_window, qtbot):
     qtbot.addWidget(panel)
     assert not panel.no_me.isHidden()
     assert panel.breadth_box.isHidden()
+    scroll_to_charts(panel, qtbot)
     assert panel.broker_chart.isVisibleTo(panel)
+    assert not panel.sector_chart.isVisibleTo(panel)  # my sectors: no me, none
     panel.shutdown()
 
 
 def test_a_change_of_colour_scheme_redraws_the_charts(panel, qtbot):
     from PySide6.QtGui import QGuiApplication
 
+    scroll_to_charts(panel, qtbot)
     title_before = panel.roles_chart.heading.text()
     assert title_before.startswith("Brokerage roles: ")
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
@@ -203,6 +233,7 @@ def test_an_empty_map_shows_no_empty_broker_chart_and_the_canvas_says_how_to_beg
     with qtbot.waitSignal(runner.finished, timeout=TIMEOUT):
         panel = AnalysisPanel(window.session, window.scene, window.view, runner=runner)
         qtbot.addWidget(panel)
+    scroll_to_charts(panel, qtbot)
     assert panel.broker_chart.isHidden() and panel.broker_chart.heading.isHidden()
     assert panel.roles_chart.isHidden()  # no people, no roles
     assert "Ctrl+4" in EMPTY_MAP_HINT and window.view._showed_empty_hint
@@ -224,6 +255,7 @@ def test_the_wheel_scrolls_the_panel_even_over_its_combo_boxes(panel, wheel_down
 
 
 def test_selecting_me_shows_my_roles_as_the_figures_give_them(panel, qtbot):
+    scroll_to_charts(panel, qtbot)
     panel.session.selection.set(["p1"])
     assert panel.roles_chart.heading.text() == "Brokerage roles: Ana"
     panel.session.selection.set(["me"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +49,9 @@ NO_ME_TEXT = QT_TRANSLATE_NOOP(
 )
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 LISTED_NAME_CHARS = 40  # a name in a list of names (silos, what holds the map together)
+# About the height of the three charts, held for them until they are made: the panel scrolls as
+# far as it will then.
+CHARTS_HEIGHT = 640
 
 
 def _plain(text: str = "") -> QLabel:
@@ -56,6 +59,27 @@ def _plain(text: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+class ChartsPlace(QWidget):
+    """Where the charts go. They are made when it first comes into view: pyqtgraph and the
+    charts take 30 MiB and 0.2 s or more to make, which a window whose charts lie below the
+    fold (most) need not spend."""
+
+    in_view = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.setMinimumHeight(CHARTS_HEIGHT)
+        self.waiting = True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Qt paints a widget only where the scroll area shows it.
+        if self.waiting:
+            self.waiting = False
+            self.in_view.emit()
 
 
 class FindingsList(QListWidget):
@@ -183,11 +207,9 @@ class AnalysisPanel(QWidget):
         layout.addWidget(self.brokerage_box)
         layout.addWidget(whole_box)
 
-        # The charts come with the first result: pyqtgraph takes half a second or more to load,
-        # which the window does not wait for.
-        self.charts_box = QWidget()
-        self.charts_layout = QVBoxLayout(self.charts_box)
-        self.charts_layout.setContentsMargins(0, 0, 0, 0)
+        self.charts_box = ChartsPlace()
+        # After the paint: widgets are not made while painting.
+        self.charts_box.in_view.connect(self._make_charts, Qt.ConnectionType.QueuedConnection)
         self.charts: tuple[Chart, ...] = ()
         layout.addWidget(self.charts_box)
         # Charts follow the system's light or dark scheme, also when it changes while running.
@@ -260,9 +282,12 @@ class AnalysisPanel(QWidget):
         self.roles_chart = RolesChart()
         self.charts = (self.sector_chart, self.broker_chart, self.roles_chart)
         for chart in self.charts:
-            self.charts_layout.addWidget(chart.heading)
-            self.charts_layout.addWidget(chart)
+            self.charts_box.layout_.addWidget(chart.heading)
+            self.charts_box.layout_.addWidget(chart)
         scroll_past_fields(self.charts_box)
+        self.charts_box.setMinimumHeight(0)
+        if self.result is not None:
+            self._show_charts()
 
     def _follow_theme(self) -> None:
         for chart in self.charts:
@@ -271,15 +296,12 @@ class AnalysisPanel(QWidget):
             self.show_result(self.result)  # bars and titles drawn again in the new colours
 
     def show_result(self, result: Analysis) -> None:
-        if not self.charts:
-            self._make_charts()
         self.result = result
         has_me = result.ego is not None
         self.no_me.setVisible(not has_me)
         self.breadth_box.setVisible(has_me)
         self.brokerage_box.setVisible(has_me)
         self.level_filter.setEnabled(has_me)
-        self.sector_chart.setVisible(has_me)
         self._show_figures()
         brokerage = result.brokerage
         silos = brokerage.silos_excluding_ego if has_me else brokerage.silos_strict
@@ -287,9 +309,7 @@ class AnalysisPanel(QWidget):
         self.cut_label.setText(
             self._names(brokerage.articulation_points_without_ego) or self.tr("none")
         )
-        # No one brokers on a map without paths between nodes: an empty chart says nothing.
-        self.broker_chart.setVisible(bool(self.broker_chart.show_result(result, self._labels())))
-        self._show_roles()
+        self._show_charts()
         self.findings.clear()
         for finding in result.findings:
             item = QListWidgetItem(finding.text)  # plain text: never markup
@@ -308,12 +328,28 @@ class AnalysisPanel(QWidget):
             return
         self.breadth.show_result(self.result, self.level)
         self.brokerage.show_result(self.result, self.level)
+        self._show_sector_levels()
+
+    def _show_charts(self) -> None:
+        """The charts of the result shown, once they are made."""
+        if not self.charts or self.result is None:
+            return
+        self.sector_chart.setVisible(self.result.ego is not None)
+        self._show_sector_levels()
+        # No one brokers on a map without paths between nodes: an empty chart says nothing.
+        shown = self.broker_chart.show_result(self.result, self._labels())
+        self.broker_chart.setVisible(bool(shown))
+        self._show_roles()
+
+    def _show_sector_levels(self) -> None:
+        if not self.charts or self.result is None or self.result.ego is None:
+            return
         self.sector_chart.show_counts(
             sector_levels(self.runner.snapshot(), members_only=self.level == "members_only")
         )
 
     def _show_roles(self) -> None:
-        if self.result is None:
+        if self.result is None or not self.charts:
             return
         actors = self.result.brokerage.actors
         # My roles are the ones the figures above give (among my communities): selecting me
