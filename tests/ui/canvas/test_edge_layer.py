@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint
 
 from benchmarks.generate import generate_map
 from commapper.model import MoveNodes, RemoveItems, UpdateItem
-from commapper.ui.canvas import picture_layer
+from commapper.ui.canvas import picture_layer, slices
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_moving_a_selected_node_again_needs_no_new_picture(zoomed_out):
 
 def test_a_new_picture_drawn_in_slices_ends_as_a_fresh_one(zoomed_out, qtbot, monkeypatch):
     """On a large map the picture is drawn between events; here every slice is one step."""
-    monkeypatch.setattr(picture_layer, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)
     monkeypatch.setattr(picture_layer, "FIRST_SLICE_SECONDS", 0.0)
     window, session = zoomed_out, zoomed_out.session
     layer, node_id = window.scene.edge_layer, busiest_person(window)

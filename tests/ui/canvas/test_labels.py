@@ -134,25 +134,28 @@ def test_a_large_maps_label_pass_runs_in_slices_and_starts_again_after_an_edit(
 ):
     from benchmarks.generate import generate_map
     from commapper.model import RemoveItems
-    from commapper.ui.canvas import scene as scene_module
+    from commapper.ui.canvas import slices as slices_module
 
-    monkeypatch.setattr(scene_module, "SLICE_SECONDS", 0.0)  # a step a slice, however quick
+    monkeypatch.setattr(slices_module, "SLICE_SECONDS", 0.0)  # a step a slice, however quick
     window = window_on(generate_map(600, seed=3))
     scene, session = window.scene, window.session
     qtbot.waitUntil(lambda: settled(scene))
     slices = []
-    scene._declutter_slice.timeout.connect(lambda: slices.append(1))
     victim = next(n.id for n in session.doc.nodes if n.kind == "person")
     removed = []
+    a_slice = scene._declutter_a_slice
 
-    def remove_mid_pass():
+    def a_slice_then_remove(deadline):
+        done = a_slice(deadline)
+        slices.append(done)
         # After the pass's first slice: the node goes, the pass begun is dropped, and a new
         # one places what is left.
         if not removed and scene._declutter_steps is not None:
             removed.append(victim)
             session.edit(RemoveItems(frozenset({victim})), "Remove")
+        return done
 
-    scene._declutter_slice.timeout.connect(remove_mid_pass)
+    monkeypatch.setattr(scene, "_declutter_a_slice", a_slice_then_remove)
     session.edit(UpdateItem(victim, {"label": "Renamed"}), "Rename")
     qtbot.waitUntil(lambda: bool(removed) and settled(scene))
     assert len(slices) > 2  # no one long stall: several slices between events
@@ -209,13 +212,14 @@ def test_a_line_that_comes_goes_around_a_disc_and_a_person_who_comes_reroutes_no
     qtbot.waitUntil(lambda: scene.edge_items["m9"].detour_bend is not None)
 
 
-def test_a_room_maps_communities_give_way_rather_than_pile_up(window_on):
+def test_a_room_maps_communities_give_way_rather_than_pile_up(window_on, qtbot):
     from benchmarks.generate import generate_map
     from commapper.ui.canvas.labels import ALWAYS_NAMED
 
     window = window_on(generate_map(2000, seed=3))
     scene = window.scene
     window.view.fit_to_window()
+    qtbot.waitUntil(lambda: scene.labels_placed)  # resized for the zoom, in slices
     communities = [item for item in scene.node_items.values() if item.kind == "community"]
     assert len(communities) > ALWAYS_NAMED
     placement = place_labels_now(scene)
@@ -237,9 +241,9 @@ def test_a_large_maps_labels_take_their_new_size_in_slices_then_are_placed(
     window_on, qtbot, monkeypatch
 ):
     from benchmarks.generate import generate_map
-    from commapper.ui.canvas import scene as scene_module
+    from commapper.ui.canvas import slices as slices_module
 
-    monkeypatch.setattr(scene_module, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(slices_module, "SLICE_SECONDS", 0.0)
     window = window_on(generate_map(600, seed=3))
     scene = window.scene
     qtbot.waitUntil(lambda: settled(scene))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from benchmarks.generate import generate_map
 from commapper.model import InsertItems, MoveNodes, PersonNode, RemoveItems, UpdateItem
-from commapper.ui.canvas import picture_layer
+from commapper.ui.canvas import picture_layer, slices
 from commapper.ui.canvas.node_layer import PICTURE_NODES
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
@@ -104,7 +104,7 @@ def test_after_an_edit_the_kept_picture_matches_a_fresh_one(large, edit):
 def test_a_node_changed_while_the_picture_is_drawn_draws_itself_meanwhile(
     large, qtbot, monkeypatch
 ):
-    monkeypatch.setattr(picture_layer, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)
     monkeypatch.setattr(picture_layer, "FIRST_SLICE_SECONDS", 0.0)
     window, session, scene = large, large.session, large.scene
     layer, node_id = scene.node_layer, a_person(window)

@@ -7,8 +7,8 @@ nodes of a 10,000-node map, 20 µs a node. The edge layer and the node layer dra
 picture of what is in view and a little around it, anew only after the zoom changed, the view
 left the picture, or something in it changed; every other repaint copies the picture.
 
-A new picture is drawn in slices of at most :data:`SLICE_SECONDS`, between events: on a
-10,000-node map it takes 0.2-1 s, which would freeze the window. Until it is done the last one
+A new picture is drawn in slices between events (:mod:`slices`): on a 10,000-node map it takes
+0.2-1 s, which would freeze the window. Until it is done the last one
 shows (stretched after a zoom) and what changed since is drawn live over it; the old selves of
 what moved stay in it until then. Small maps finish in the first slice, at once.
 
@@ -22,43 +22,23 @@ import time
 from collections.abc import Generator, Hashable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QWidget
+
+from commapper.ui.canvas.slices import UNFINISHED, run_steps
 
 if TYPE_CHECKING:
     from commapper.ui.canvas.scene import MapScene
 
 EVERYWHERE = QRectF(-1e7, -1e7, 2e7, 2e7)
-# The longest a slice of drawing a new picture takes before the window answers events again.
-SLICE_SECONDS = 0.012
-# A slice run inside a paint is shorter: the rest of the frame has to be painted too.
+# A slice run inside a paint, to finish a small map's picture in the frame that needs it. A map
+# whose last picture took longer gets none: the rest of the frame has to be painted too.
 FIRST_SLICE_SECONDS = 0.008
 
 Drawing = Generator[None, None, None]
 Thing = TypeVar("Thing", bound=Hashable)  # what the picture is of: an edge, a node
 ViewState = tuple[QTransform, QRectF, tuple[float, ...]]
-
-
-class Unfinished:
-    """What :func:`run_steps` gives for steps not yet done."""
-
-
-UNFINISHED = Unfinished()
-Result = TypeVar("Result")
-
-
-def run_steps(steps: Generator[None, None, Result], deadline: float | None) -> Result | Unfinished:
-    """Run ``steps`` (a generator pausing between steps) for one step at least, then until
-    ``deadline`` (``time.perf_counter()``; None: to the end): what it returns once it is done,
-    else :data:`UNFINISHED`."""
-    try:
-        next(steps)
-        while deadline is None or time.perf_counter() < deadline:
-            next(steps)
-    except StopIteration as done:
-        return done.value
-    return UNFINISHED
 
 
 class Picture:
@@ -93,8 +73,11 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         self.picture: Picture | None = None  # the one shown
         self._stale = True  # something changed, or the view moved, since it was begun
         # Being drawn, in slices, and what changed since it was begun.
-        self._next: Picture | None = None
+        self._next: Picture | None = None  # made by its first slice
+        self._next_spec: tuple[QRectF, tuple[float, ...], QTransform] | None = None
         self._drawing: Drawing | None = None
+        self._drawing_seconds = 0.0  # the next picture's slices so far
+        self._quick = True  # the last picture was drawn within a first slice
         self._painter: QPainter | None = None
         self.changed_since_next: set[Thing] = set()
         # What changed since the shown picture was begun (drawn live over it).
@@ -103,9 +86,6 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         self.left_out: set[Thing] = set()
         self.left_out_of_next: set[Thing] = set()
         self._last_view: ViewState | None = None
-        self._slices = QTimer(scene)  # goes with the scene
-        self._slices.setInterval(0)
-        self._slices.timeout.connect(self._draw_a_slice)
 
     # -- to be given by a subclass ---------------------------------------------------------------
 
@@ -213,32 +193,41 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         zoom: tuple[float, ...],
         budget: float | None,
     ) -> None:
-        """Begin a picture for this view and draw its first slice (all of it on a small map, or
-        when there is no ``budget``)."""
+        """Begin a picture for this view and draw its first slice within ``budget`` if the last
+        one was quick (all of it on a small map), or all of it if there is no ``budget``; the
+        rest comes in slices."""
         # What is in view and, so that a short pan needs no new picture, the map a quarter of a
         # view around it.
         margin_x, margin_y = in_view.width() / 4, in_view.height() / 4
         around = in_view.adjusted(-margin_x, -margin_y, margin_x, margin_y)
         rect = in_view.united(around.intersected(self.map_scene.sceneRect()))
-        self._next = Picture(rect, zoom, transform)
+        self._next, self._next_spec = None, (rect, zoom, transform)
         self._stale = False
         self.left_out_of_next = self.left_out_now()
         self.changed_since_next = set()
         self._drawing = self.drawing(rect, self.left_out_of_next)
-        done = self._run_slice(None if budget is None else time.perf_counter() + budget)
-        if not done:
-            self._slices.start()
+        self._drawing_seconds = 0.0
+        if budget is None:
+            self._run_slice(deadline=None)
+        elif not (self._quick and self._run_slice(time.perf_counter() + budget)):
+            self.map_scene.slices.start(self, self._draw_a_slice)
 
-    def _draw_a_slice(self) -> None:
-        if self._run_slice(deadline=time.perf_counter() + SLICE_SECONDS):
+    def _draw_a_slice(self, deadline: float) -> bool:
+        done = self._run_slice(deadline)
+        if done:
             self.update()  # the new picture, and what changed while it was drawn
+        return done
 
     def _run_slice(self, deadline: float | None) -> bool:
-        """Draw until ``deadline`` (None: to the end); whether the picture is done."""
-        picture, drawing = self._next, self._drawing
-        if picture is None or drawing is None:
-            self._slices.stop()
-            return False
+        """Draw until ``deadline`` (None: to the end); whether the picture is done (or none is
+        being drawn)."""
+        drawing, began = self._drawing, time.perf_counter()
+        if drawing is None:
+            return True
+        if self._next is None:
+            assert self._next_spec is not None
+            self._next = Picture(*self._next_spec)  # its pixels take a few ms to clear
+        picture = self._next
         painter = self._painter = QPainter(picture.pixels)
         painter.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
@@ -249,10 +238,12 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         finally:
             painter.end()
             self._painter = None
+            self._drawing_seconds += time.perf_counter() - began
         if ran is UNFINISHED:
             return False
-        self._slices.stop()
-        self._drawing = self._next = None
+        self.map_scene.slices.stop(self)
+        self._quick = self._drawing_seconds <= FIRST_SLICE_SECONDS
+        self._drawing = self._next = self._next_spec = None
         self.picture = picture
         self.left_out = self.left_out_of_next
         self.changed_since = self.changed_since_next

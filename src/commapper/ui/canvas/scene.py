@@ -4,7 +4,7 @@ and the mouse gestures that edit the map (move, connect)."""
 from __future__ import annotations
 
 import gc
-import time
+import math
 from collections import defaultdict
 from collections.abc import Callable, Generator, Iterable
 
@@ -49,7 +49,7 @@ from commapper.ui.canvas.labels import (
     placing_labels,
 )
 from commapper.ui.canvas.node_layer import PICTURE_NODES, NodeLayer
-from commapper.ui.canvas.picture_layer import UNFINISHED, Unfinished, run_steps
+from commapper.ui.canvas.slices import Slices, Unfinished, run_steps
 from commapper.ui.progress import report_progress
 from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import (
@@ -62,11 +62,9 @@ from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 # Items moved, added or removed at once beyond which the scene's index is built anew.
 BULK_CHANGE = 300
-# Nodes moved or added at once up to which the room is checked for them alone, not measured.
+# Nodes removed at once up to which the room for the map is not measured again.
 FEW_NODES = 50
 BSP_TREE_DEPTH = 6
-# The longest a slice of a map-wide pass (placing labels, resizing them) runs between events.
-SLICE_SECONDS = 0.012
 RESCALE_STEP = 200  # labels resized between looks at the clock
 # How near an edge a click must be to take it, in pixels on screen.
 HIT_PIXELS = 6.0
@@ -161,6 +159,8 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         self.session = session
         self.doc = session.doc
+        self.slices = Slices(self)  # the passes over the whole map, between events
+        self.froze_objects = False  # kept from the collector until the window closes (_build)
         self.mirror = mirror
         self.colours = canvas_colours()
         # A theme chosen for this scene (the projector's); None follows the system's.
@@ -207,15 +207,9 @@ class MapScene(QGraphicsScene):
         self._declutter_timer.timeout.connect(self._start_declutter)
         # A large map's label pass runs in slices between events (see labels.placing_labels).
         self._declutter_steps: Generator[None, None, LabelPlacement] | None = None
-        self._declutter_slice = QTimer(self)
-        self._declutter_slice.setInterval(0)
-        self._declutter_slice.timeout.connect(self._declutter_a_slice)
         self._declutter_timer.timeout.connect(self._fit_scene_rect_if_grown)
         # Labels growing or shrinking after a zoom, in slices on a large map (set_label_scale).
         self._rescaling: Generator[None, None, None] | None = None
-        self._rescale_slice = QTimer(self)
-        self._rescale_slice.setInterval(0)
-        self._rescale_slice.timeout.connect(self._rescale_a_slice)
         self._extent_stale = True  # nodes moved, came or went, or labels changed size
         self._extent = QRectF()  # the nodes and their labels when last measured
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -289,6 +283,7 @@ class MapScene(QGraphicsScene):
                 # frozen (gc.freeze), and what each change made once its labels are placed;
                 # closing the window lets them go (release_frozen).
                 gc.freeze()
+                self.froze_objects = True
             elif gc.get_freeze_count() == 0:
                 # Straight to the oldest generation, unscanned (as commapper.io does for a
                 # parsed map); not when objects were frozen, which unfreeze() would release.
@@ -427,7 +422,9 @@ class MapScene(QGraphicsScene):
         if not self.mirror:
             self._select_from_session()
         if change.nodes_moved or change.nodes_added or change.nodes_removed or touched_pairs:
-            self._extent_stale |= bool(change.nodes_removed) or not self._within_extent(
+            # A few nodes removed leave the room as it was (it stays large enough); many may
+            # leave much more than the map needs.
+            self._extent_stale |= len(change.nodes_removed) > FEW_NODES or not self._within_extent(
                 change.nodes_moved | change.nodes_added
             )
             if discs_came_or_went:
@@ -550,11 +547,12 @@ class MapScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self._declutter_timer.stop()
         self._declutter_steps = None
-        self._declutter_slice.stop()
+        self.slices.stop("labels")
         self._rescaling = self._rescaling_steps(list(self.node_items.values()))
-        self._rescale_a_slice()
-        if self._rescaling is not None:
-            self._rescale_slice.start()
+        if len(self.node_items) <= MANY_NODES:
+            self._rescale_a_slice(deadline=math.inf)
+        else:
+            self.slices.start("label sizes", self._rescale_a_slice)
 
     def _rescaling_steps(self, items: list[NodeItem]) -> Generator[None, None, None]:
         for count, item in enumerate(items, 1):
@@ -563,15 +561,13 @@ class MapScene(QGraphicsScene):
             if not count % RESCALE_STEP:
                 yield
 
-    def _rescale_a_slice(self) -> None:
+    def _rescale_a_slice(self, deadline: float) -> bool:
         steps = self._rescaling
         if steps is None:
-            self._rescale_slice.stop()
-            return
-        if run_steps(steps, time.perf_counter() + SLICE_SECONDS) is UNFINISHED:
-            return
+            return True
+        if isinstance(run_steps(steps, deadline), Unfinished):
+            return False
         self._rescaling = None
-        self._rescale_slice.stop()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBspTreeDepth(BSP_TREE_DEPTH)
         self.node_layer.invalidate()
@@ -615,11 +611,9 @@ class MapScene(QGraphicsScene):
             self.setSceneRect(wanted)
 
     def _within_extent(self, node_ids: Iterable[str]) -> bool:
-        """Whether these nodes (a few) and their labels lie within the room last measured."""
-        items = [self.node_items[i] for i in node_ids if i in self.node_items]
-        if len(items) > FEW_NODES:
-            return False
-        return all(self._extent.contains(item.sceneBoundingRect()) for item in items)
+        """Whether these nodes and their labels lie within the room last measured."""
+        rect = self.nodes_rect(node_ids)
+        return rect.isNull() or self._extent.contains(rect)
 
     def _fit_scene_rect_if_grown(self) -> None:
         # Measuring every item costs 15 ms a pass on 2,000 nodes: not after a rename.
@@ -685,7 +679,7 @@ class MapScene(QGraphicsScene):
         """Labels moved, came, went or changed: a pass after the events at hand, and none of a
         pass begun before (it would place what is no longer there)."""
         self._declutter_steps = None
-        self._declutter_slice.stop()
+        self.slices.stop("labels")
         self._declutter_timer.start()
 
     def _start_declutter(self) -> None:
@@ -697,22 +691,22 @@ class MapScene(QGraphicsScene):
             return
         # Started again from the beginning: what changed may be anywhere in the order.
         self._declutter_steps = placing_labels(self, self.session.selection.ids)
-        self._declutter_slice.start()
+        self.slices.start("labels", self._declutter_a_slice)
 
-    def _declutter_a_slice(self) -> None:
+    def _declutter_a_slice(self, deadline: float) -> bool:
         steps = self._declutter_steps
         if steps is None:
-            self._declutter_slice.stop()
-            return
-        placement = run_steps(steps, time.perf_counter() + SLICE_SECONDS)
-        if not isinstance(placement, Unfinished):
-            self._declutter_slice.stop()
-            self._declutter_steps = None
-            self._apply_placement(placement)
+            return True
+        placement = run_steps(steps, deadline)
+        if isinstance(placement, Unfinished):
+            return False
+        self._declutter_steps = None
+        self._apply_placement(placement)
+        return True
 
     def declutter_labels(self) -> None:
         """Place every label where it covers no more important one (see :mod:`labels`)."""
-        self._declutter_slice.stop()
+        self.slices.stop("labels")
         self._declutter_steps = None
         self._apply_placement(place_labels(self, self.session.selection.ids))
 
@@ -726,6 +720,7 @@ class MapScene(QGraphicsScene):
         self.edge_labels.set_spots(placement.edge_spots)
         if self._large:
             gc.freeze()  # what the change made, kept till the window closes (see _build)
+            self.froze_objects = True
 
     # -- selection, both ways --------------------------------------------------------------------
 

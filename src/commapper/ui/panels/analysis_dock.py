@@ -62,9 +62,9 @@ def _plain(text: str = "") -> QLabel:
 
 
 class ChartsPlace(QWidget):
-    """Where the charts go. They are made when it first comes into view: pyqtgraph and the
-    charts take 30 MiB and 0.2 s or more to make, which a window whose charts lie below the
-    fold (most) need not spend."""
+    """Where the charts go. They are made when it first comes into view with a result to
+    show: pyqtgraph and the charts take 30 MiB and 0.2 s or more to make, which a window whose
+    charts lie below the fold (most) need not spend."""
 
     in_view = Signal()
 
@@ -73,11 +73,18 @@ class ChartsPlace(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.setMinimumHeight(CHARTS_HEIGHT)
+        self.armed = False
         self.waiting = True
+
+    def arm(self) -> None:
+        """A result is shown and the panel laid out for it: before, the place showed where the
+        findings, then empty, now are."""
+        self.armed = True
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # Qt paints a widget only where the scroll area shows it.
-        if self.waiting:
+        if self.armed and self.waiting:
             self.waiting = False
             self.in_view.emit()
 
@@ -316,6 +323,8 @@ class AnalysisPanel(QWidget):
             item.setData(FINDING_ROLE, finding.nodes)
             self.findings.addItem(item)
         self.findings.fit_to_rows()
+        if not self.charts:
+            QTimer.singleShot(0, self, self.charts_box.arm)  # after the findings take their rows
         self.overlays.set_result(result)
         self.legend.show_entries(self.overlays.legend)
         year = self.runner.year

@@ -472,8 +472,10 @@ class MainWindow(QMainWindow):
         if self in self.app.windows:
             self.app.windows.remove(self)
         event.accept()
-        # Once the window is deleted (it deletes itself on close), its map's frozen objects go.
-        QTimer.singleShot(RELEASE_AFTER_CLOSE_MS, release_frozen)
+        if self.scene.froze_objects:
+            # Once the window is deleted (it deletes itself on close), its map's frozen
+            # objects go. Not after any other window: a full collection pauses the app.
+            QTimer.singleShot(RELEASE_AFTER_CLOSE_MS, release_frozen)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):

@@ -1,0 +1,90 @@
+"""The canvas's whole-map passes, run in slices between events, one slice at a time.
+
+On a room map, placing the labels, resizing them after a zoom and drawing the pictures of the
+edges and of the nodes take 0.1-1 s each. Each runs as a generator, a step at a time, and pauses
+once its slice of :data:`SLICE_SECONDS` is spent, so that the window answers events in between.
+They share one timer: with a 0-ms timer each, Qt fired every one that was due in the same pass of
+its event loop, and three passes' slices ran back to back, 40-90 ms without an answer to events.
+Now a slice runs one pass, or several that are quick, and the next slice begins with the next.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Generator, Hashable
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, QTimer
+
+# The longest a slice runs before the window answers events again.
+SLICE_SECONDS = 0.012
+
+Result = TypeVar("Result")
+
+
+class Unfinished:
+    """What :func:`run_steps` gives for steps not yet done."""
+
+
+UNFINISHED = Unfinished()
+
+
+def run_steps(steps: Generator[None, None, Result], deadline: float | None) -> Result | Unfinished:
+    """Run ``steps`` (a generator pausing between steps) for one step at least, then until
+    ``deadline`` (``time.perf_counter()``; None: to the end): what it returns once it is done,
+    else :data:`UNFINISHED`."""
+    try:
+        next(steps)
+        while deadline is None or time.perf_counter() < deadline:
+            next(steps)
+    except StopIteration as done:
+        return done.value
+    return UNFINISHED
+
+
+# Runs a pass until a deadline (a ``time.perf_counter()`` reading), at least one step; whether
+# the pass is done.
+SliceOfPass = Callable[[float], bool]
+
+
+class Slices(QObject):
+    """The passes under way on one scene, each known by a key, taken in turn a slice at a
+    time."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._passes: dict[Hashable, SliceOfPass] = {}  # in the order they run next
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._run_a_slice)
+
+    def start(self, key: Hashable, run: SliceOfPass) -> None:
+        """Run ``run`` in slices until it is done, in place of any pass under ``key``."""
+        self._passes.pop(key, None)
+        self._passes[key] = run
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def stop(self, key: Hashable) -> None:
+        self._passes.pop(key, None)
+        if not self._passes:
+            self._timer.stop()
+
+    def running(self, key: Hashable) -> bool:
+        return key in self._passes
+
+    def _run_a_slice(self) -> None:
+        deadline = time.perf_counter() + SLICE_SECONDS
+        for key in list(self._passes):
+            run = self._passes.get(key)
+            if run is None:
+                continue  # stopped by a pass run before it
+            done = run(deadline)
+            if self._passes.get(key) is run:  # not stopped or started anew meanwhile
+                del self._passes[key]
+                if not done:
+                    self._passes[key] = run  # to the back: the next slice begins with another
+            if time.perf_counter() >= deadline:
+                break
+        if not self._passes:
+            self._timer.stop()

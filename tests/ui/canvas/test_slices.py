@@ -1,0 +1,63 @@
+"""The canvas's whole-map passes share one slice between events (see slices.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from commapper.ui.canvas import slices
+from commapper.ui.canvas.slices import Slices, Unfinished, run_steps
+
+
+def counting(name, steps, log):
+    """A pass of ``steps`` steps, noting each step it takes in ``log``."""
+
+    def pass_():
+        for step in range(steps):
+            log.append((name, step))
+            yield
+        return name
+
+    return pass_()
+
+
+def slice_of(generator):
+    return lambda deadline: not isinstance(run_steps(generator, deadline), Unfinished)
+
+
+def test_passes_take_turns_a_slice_each_and_each_runs_to_its_end(qtbot, monkeypatch):
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)  # a step a slice
+    log, timer_turns = [], []
+    owner = QObject()
+    runner = Slices(owner)
+    runner._timer.timeout.connect(lambda: timer_turns.append(len(log)))
+    runner.start("labels", slice_of(counting("labels", 3, log)))
+    runner.start("edges", slice_of(counting("edges", 2, log)))
+    qtbot.waitUntil(lambda: not runner.running("labels") and not runner.running("edges"))
+    # One pass's step a turn of the event loop, the passes in turn, each to its end.
+    assert log == [("labels", 0), ("edges", 0), ("labels", 1), ("edges", 1), ("labels", 2)]
+    before_each = [0, *timer_turns[:-1]]
+    steps_a_turn = [after - before for before, after in zip(before_each, timer_turns, strict=True)]
+    assert max(steps_a_turn) == 1
+    assert not runner._timer.isActive()
+
+
+def test_a_pass_started_again_replaces_the_one_under_way_and_a_stopped_one_ends(qtbot):
+    log = []
+    owner = QObject()
+    runner = Slices(owner)
+    runner.start("labels", slice_of(counting("old", 1000, log)))
+    runner.start("labels", slice_of(counting("new", 2, log)))
+    runner.start("edges", slice_of(counting("edges", 10**9, log)))
+    runner.stop("edges")
+    qtbot.waitUntil(lambda: not runner.running("labels"))
+    assert log == [("new", 0), ("new", 1)]
+    assert not runner._timer.isActive()
+
+
+def test_run_steps_runs_one_step_at_least_and_gives_the_value_once_done():
+    log = []
+    steps = counting("pass", 3, log)
+    assert isinstance(run_steps(steps, deadline=0.0), Unfinished)  # past: one step only
+    assert log == [("pass", 0)]
+    assert run_steps(steps, deadline=None) == "pass"
+    assert len(log) == 3
