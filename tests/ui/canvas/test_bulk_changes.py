@@ -1,23 +1,34 @@
 """A change of many nodes at once (a layout, its undo, a paste) is followed in one sweep: the
-scene's index is built again once, and an edge between two moved nodes is drawn again once.
-What the user sees must be as if each had moved alone."""
+scene's index is built again once, and an edge between two moved nodes is drawn again once; on a
+large map, a move of many nodes is followed a slice at a time, between events. What the user
+sees must be as if each had moved alone."""
 
-from PySide6.QtCore import QPointF
+import pytest
+from PySide6.QtCore import QPointF, Qt
 
 from benchmarks.generate import generate_map
 from commapper.model import MoveNodes
+from commapper.ui.canvas import slices
 from commapper.ui.canvas.items import NodeItem
-from commapper.ui.canvas.scene import BULK_CHANGE
+from commapper.ui.canvas.node_layer import PICTURE_NODES
+from commapper.ui.canvas.scene import BULK_CHANGE, MOVE_STEP
 
 
-def test_a_move_of_every_node_is_followed_by_every_line_and_the_index(window_on):
-    window = window_on(generate_map(600))
+@pytest.mark.parametrize("n_nodes", [PICTURE_NODES - 100, PICTURE_NODES + 100])
+def test_a_move_of_every_node_is_followed_by_every_line_and_the_index(
+    window_on, qtbot, monkeypatch, n_nodes
+):
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)  # a step a slice
+    window = window_on(generate_map(n_nodes))
     scene, session = window.scene, window.session
     doc = session.doc
     assert len(doc.nodes) > BULK_CHANGE
     target = {node.id: (node.x + 137.0, node.y - 51.0) for node in doc.nodes}
     session.edit(MoveNodes(target), "Move everything")
     for _ in range(2):  # the move, then its undo
+        # A large map's nodes follow in slices (MOVE_STEP nodes each here), a small one's at once.
+        assert len(scene.moves_due) == (len(doc.nodes) if n_nodes > PICTURE_NODES else 0)
+        qtbot.waitUntil(lambda: not scene.moves_due and scene.labels_placed)
         for node_id, item in scene.node_items.items():
             node = doc.node(node_id)
             assert (item.x(), item.y()) == (node.x, node.y)
@@ -30,3 +41,15 @@ def test_a_move_of_every_node_is_followed_by_every_line_and_the_index(window_on)
             assert (end.x(), end.y()) == (edge.target.x(), edge.target.y())
         assert scene.edges_to_update is None
         session.undo_stack.undo()
+
+
+def test_a_click_while_a_layout_lands_finds_every_node_where_the_map_has_it(window_on, qtbot):
+    window = window_on(generate_map(PICTURE_NODES + 100))
+    scene, session = window.scene, window.session
+    target = {node.id: (node.x + 300.0, node.y) for node in session.doc.nodes}
+    session.edit(MoveNodes(target), "Layout")
+    assert len(scene.moves_due) > MOVE_STEP
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton)
+    assert not scene.moves_due
+    for node_id, item in scene.node_items.items():
+        assert (item.x(), item.y()) == target[node_id]

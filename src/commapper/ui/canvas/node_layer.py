@@ -8,7 +8,7 @@ or came since the picture was begun. Once a new picture has it, plain and unsele
 back to drawing nothing.
 
 Past :data:`LIVE_LIMIT` changes at once (a zoom relabels every node, a layout moves them all)
-no more items go live: the last picture shows until the new one is done, a moment later.
+no more items go live (see :mod:`picture_layer`).
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 # Maps of more nodes than this are drawn from the picture; smaller ones item by item, which
 # costs less than 10 ms a frame.
 PICTURE_NODES = 500
-# Items drawing themselves at once beyond which no more do (each costs 20 µs a frame).
-LIVE_LIMIT = 300
 # Nodes drawn between looks at the clock.
 STEP = 200
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
@@ -46,7 +44,6 @@ class NodeLayer(PictureLayer[NodeItem]):
         self.in_picture: set[NodeItem] = set()  # drawn into the shown picture
         self._in_next: set[NodeItem] = set()  # to be drawn into the next
         self._live: set[NodeItem] = set()  # drawing themselves
-        self._overflowed = False  # too many changed since the shown picture was begun
 
     def set_active(self, on: bool) -> None:
         """Draw the nodes from the picture (on), or let every item draw itself."""
@@ -77,10 +74,8 @@ class NodeLayer(PictureLayer[NodeItem]):
         in_shown, in_next = item in self.in_picture, item in self._in_next
         if in_shown or (self._drawing is not None and in_next):
             self._stale = True
-            if in_shown and not self._overflowed:
-                self._overflowed = len(self.changed_since) >= LIVE_LIMIT
-                if not self._overflowed:
-                    self.changed_since.add(item)
+            if in_shown:
+                self.note_live(item)
             if self._drawing is not None and in_next:
                 self.changed_since_next.add(item)
             self.update()
@@ -117,7 +112,6 @@ class NodeLayer(PictureLayer[NodeItem]):
 
     def picture_done(self) -> None:
         self.in_picture, self._in_next = self._in_next, set()
-        self._overflowed = False
         self._live = {item for item in self._live if item.scene() is self.map_scene}
         # Those it has now draw nothing again; those it lacks (come meanwhile) draw themselves.
         lacking = set(self.map_scene.node_items.values()) - self.in_picture

@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from commapper.ui.canvas.scene import MapScene
 
 EVERYWHERE = QRectF(-1e7, -1e7, 2e7, 2e7)
+# Things drawing live at once beyond which no more do: a layout moves them all, and drawing
+# thousands live cost more than the picture (170 ms a frame for 2,000 nodes' lines). The last
+# picture then shows until the new one is done, a moment later.
+LIVE_LIMIT = 300
 # A slice run inside a paint, to finish a small map's picture in the frame that needs it. A map
 # whose last picture took longer gets none: the rest of the frame has to be painted too.
 FIRST_SLICE_SECONDS = 0.008
@@ -80,8 +84,9 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         self._quick = True  # the last picture was drawn within a first slice
         self._painter: QPainter | None = None
         self.changed_since_next: set[Thing] = set()
-        # What changed since the shown picture was begun (drawn live over it).
+        # What changed since the shown picture was begun (drawn live over it), up to LIVE_LIMIT.
         self.changed_since: set[Thing] = set()
+        self.overflowed = False  # more changed than that
         # Left out of the shown picture (and of the next), and drawn live.
         self.left_out: set[Thing] = set()
         self.left_out_of_next: set[Thing] = set()
@@ -123,13 +128,26 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         a new picture has it, unless it was left out; repainted there."""
         if self.picture is None and self._drawing is None:
             return  # none drawn yet (a map being built): nothing to draw anew
-        if thing not in self.left_out:
-            self.changed_since.add(thing)
-            self._stale = True
         if self._drawing is not None and thing not in self.left_out_of_next:
             self.changed_since_next.add(thing)
             self._stale = True
+        if thing not in self.left_out:
+            self._stale = True
+            if not self.note_live(thing):
+                return  # the new picture repaints everything once done
         self.update(where)
+
+    def note_live(self, thing: Thing) -> bool:
+        """Draw ``thing`` live until a new picture has it, unless too many are: whether it
+        is."""
+        if thing in self.changed_since:
+            return True
+        if not self.overflowed:
+            self.overflowed = len(self.changed_since) >= LIVE_LIMIT
+        if self.overflowed:
+            return False
+        self.changed_since.add(thing)
+        return True
 
     @property
     def settled(self) -> bool:
@@ -167,8 +185,12 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         self._last_view = (transform, in_view, zoom)
         picture = self.picture
         fits = picture is not None and picture.zoom == zoom and picture.rect.contains(in_view)
-        # One picture at a time; zooming by the wheel waits for the wheel to rest.
-        waits = self._drawing is not None or (picture is not None and self.map_scene.zoom_in_motion)
+        # One picture at a time; zooming by the wheel waits for the wheel to rest, a layout for
+        # the nodes to land.
+        scene = self.map_scene
+        waits = self._drawing is not None or (
+            picture is not None and (scene.zoom_in_motion or bool(scene.moves_due))
+        )
         if (self._stale or not fits) and not waits:
             self._begin(transform, in_view, zoom, budget=FIRST_SLICE_SECONDS)
             picture = self.picture
@@ -248,6 +270,7 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         self.left_out = self.left_out_of_next
         self.changed_since = self.changed_since_next
         self.changed_since_next = set()
+        self.overflowed = False
         self.picture_done()
         return True
 
