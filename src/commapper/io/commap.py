@@ -172,6 +172,13 @@ def map_to_data(doc: MapDocument) -> dict[str, Any]:
     }
 
 
+def items_to_data(
+    nodes: list[NodeModel], edges: list[EdgeModel]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Some nodes and edges as the plain JSON data a file holds them as."""
+    return _items_data(_NODE_LIST, nodes), _items_data(_EDGE_LIST, edges)
+
+
 _NODE_LIST = TypeAdapter(list[Node])
 _EDGE_LIST = TypeAdapter(list[Edge])
 _VIEW_LIST = TypeAdapter(list[View])

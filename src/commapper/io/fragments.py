@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from commapper.io.commap import map_to_data
+from commapper.io.commap import items_to_data
 from commapper.model import (
     NODE_ID_PREFIX,
     CrossingEdge,
@@ -41,14 +41,12 @@ class FragmentError(ValueError):
 def fragment_json(doc: MapDocument, ids: Iterable[str]) -> str:
     """The chosen nodes, the edges among them and the chosen edges whose ends are chosen too."""
     wanted = set(ids)
-    node_ids = {node.id for node in doc.nodes if node.id in wanted}
-    data = map_to_data(doc)
-    nodes = [item for item in data["nodes"] if item["id"] in node_ids]
-    edges = [
-        item for item in data["edges"] if item["source"] in node_ids and item["target"] in node_ids
-    ]
+    nodes = [node for node in doc.nodes if node.id in wanted]
+    node_ids = {node.id for node in nodes}
+    edges = [edge for edge in doc.edges if edge.source in node_ids and edge.target in node_ids]
+    nodes_data, edges_data = items_to_data(nodes, edges)  # only those: a room map is 43,000
     return json.dumps(
-        {"format": FRAGMENT_FORMAT, "nodes": nodes, "edges": edges}, ensure_ascii=False
+        {"format": FRAGMENT_FORMAT, "nodes": nodes_data, "edges": edges_data}, ensure_ascii=False
     )
 
 

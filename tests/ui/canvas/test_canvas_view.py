@@ -167,3 +167,41 @@ def test_a_turn_of_the_wheel_zooms_at_once_and_settles_the_labels_when_it_rests(
     window.grab()  # a frame drawn mid-turn
     qtbot.waitUntil(lambda: not scene.zoom_in_motion, timeout=2000)
     assert scene.label_scale == pytest.approx(label_scale_at(view.zoom)) != before
+
+
+def test_nodes_added_one_after_another_each_land_in_a_free_spot_nearest_the_middle(make_window):
+    from commapper.model import NodeKind
+    from commapper.ui.shell.edit_actions import NEW_NODE_ROOM
+
+    window = make_window()
+    view, doc = window.view, window.session.doc
+    middle = view.mapToScene(view.viewport().rect().center())
+    added = []
+    for _ in range(6):
+        added.append(window.actions_.add(NodeKind.PERSON))
+        view.finish_rename(commit=True)
+    room_x, room_y = NEW_NODE_ROOM.x(), NEW_NODE_ROOM.y()
+    for node_id in added:
+        node = doc.node(node_id)
+        others = [n for n in doc.nodes if n.id != node_id]
+        # No other node within a node's room of it ...
+        assert all(abs(n.x - node.x) >= room_x or abs(n.y - node.y) >= room_y for n in others)
+        # ... and on the loose grid around the middle.
+        steps = ((node.x - middle.x()) / room_x, (node.y - middle.y()) / room_y)
+        assert all(abs(step - round(step)) < 1e-6 for step in steps)
+    # The first is as near the middle as a free spot of the grid lets it be: every spot of a
+    # nearer ring around the middle, and of its ring nearer, has a node within its room.
+    first = doc.node(added[0])
+    before = [n for n in doc.nodes if n.id not in added]
+
+    def weighted(dx, dy):
+        return abs(dx) * room_x + abs(dy) * room_y
+
+    first_steps = (round((first.x - middle.x()) / room_x), round((first.y - middle.y()) / room_y))
+    reach = max(map(abs, first_steps))
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            ring = max(abs(dx), abs(dy))
+            if ring < reach or weighted(dx, dy) < weighted(*first_steps):
+                x, y = middle.x() + dx * room_x, middle.y() + dy * room_y
+                assert any(abs(n.x - x) < room_x and abs(n.y - y) < room_y for n in before)

@@ -67,6 +67,24 @@ def test_after_an_edit_the_kept_picture_matches_a_fresh_one(zoomed_out, edit):
         assert differing_pixels(kept, fresh) == 0
 
 
+def test_a_selection_of_more_lines_than_can_be_drawn_live_is_drawn_into_the_picture(zoomed_out):
+    """A rubber band over a room map lights thousands of lines: the picture has them,
+    highlighted, rather than each frame drawing them live; let go, they are plain again."""
+    window, session = zoomed_out, zoomed_out.session
+    layer = window.scene.edge_layer
+    people = [i for i in window.scene.node_items if session.doc.node(i).kind == "person"]
+    session.selection.set(people)
+    lit = [edge for edge in window.scene.edge_items.values() if edge.lit]
+    assert len(lit) > picture_layer.LIVE_LIMIT
+    kept, fresh = kept_and_fresh(window)
+    assert differing_pixels(kept, fresh) == 0
+    assert not layer.left_out and layer._lit_live() == set()
+    session.selection.set([])
+    kept, fresh = kept_and_fresh(window)
+    assert differing_pixels(kept, fresh) == 0
+    assert not any(edge.lit for edge in window.scene.edge_items.values())
+
+
 def test_moving_a_selected_node_again_needs_no_new_picture(zoomed_out):
     window, session = zoomed_out, zoomed_out.session
     layer, node_id = window.scene.edge_layer, busiest_person(window)

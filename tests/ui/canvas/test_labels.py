@@ -187,9 +187,12 @@ def test_lines_are_routed_again_after_a_move_of_a_person_or_of_a_community(windo
     # Ben moves past c4: his line to c3 now runs through c4's disc, and goes around it.
     session.edit(MoveNodes({"p2": (600.0, 4.0)}), "Move Ben")
     qtbot.waitUntil(lambda: membership.detour_bend is not None)
-    # c4 moves away: every line is looked at again, Ben's goes straight.
+    # c4 moves away: the lines bent are looked at again, Ben's goes straight.
     session.edit(MoveNodes({"c4": (300.0, 900.0)}), "Move c4")
     qtbot.waitUntil(lambda: membership.detour_bend is None)
+    # c4 comes back onto Ben's line, not its own: the lines passing by are looked at too.
+    session.edit(MoveNodes({"c4": (300.0, 0.0)}), "Move c4 back")
+    qtbot.waitUntil(lambda: membership.detour_bend is not None)
 
 
 def test_a_line_that_comes_goes_around_a_disc_and_a_person_who_comes_reroutes_nothing(

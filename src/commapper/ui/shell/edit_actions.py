@@ -283,28 +283,26 @@ class EditActions(QObject):
     def _free_spot(self, around: QPointF) -> QPointF:
         """The point nearest ``around``, on rings of a loose grid, with room for a node and its
         label, so that new nodes never land on each other."""
-        # As an array: each spot is checked against every node (a room map's 10,000, for up to
-        # a few hundred spots, took 0.3 s one by one).
-        taken = np.array(
-            [(pos.x(), pos.y()) for pos in (item.pos() for item in self.scene.node_items.values())],
+        # As arrays, a ring's spots against the nodes near the ring: one by one, each spot
+        # against each of a room map's 10,000 nodes took 0.3 s, and 50 ms against them all.
+        offsets = np.array(
+            [(node.x, node.y) for node in self.session.doc.nodes if node.x is not None],
             dtype=float,
-        ).reshape(-1, 2)
+        ).reshape(-1, 2) - (around.x(), around.y())
         room = np.array([NEW_NODE_ROOM.x(), NEW_NODE_ROOM.y()])
-
-        def roomy(spot: QPointF) -> bool:
-            near = np.abs(taken - (spot.x(), spot.y())) < room
-            return not bool(np.any(near[:, 0] & near[:, 1]))
-
         for ring in range(40):
-            spots = [
-                around + QPointF(dx * NEW_NODE_ROOM.x(), dy * NEW_NODE_ROOM.y())
-                for dx in range(-ring, ring + 1)
-                for dy in range(-ring, ring + 1)
-                if max(abs(dx), abs(dy)) == ring
-            ]
-            for spot in sorted(spots, key=lambda p: (p - around).manhattanLength()):
-                if roomy(spot):
-                    return spot
+            near_ring = offsets[(np.abs(offsets) < (ring + 1) * room).all(axis=1)]
+            steps = sorted(
+                ((dx, dy) for dx in range(-ring, ring + 1) for dy in range(-ring, ring + 1)
+                 if max(abs(dx), abs(dy)) == ring),
+                key=lambda step: abs(step[0]) * room[0] + abs(step[1]) * room[1],
+            )  # fmt: skip
+            spots = np.array(steps, dtype=float).reshape(-1, 2) * room
+            crowded = (np.abs(near_ring[None, :, :] - spots[:, None, :]) < room).all(axis=2)
+            free = np.flatnonzero(~crowded.any(axis=1))
+            if free.size:
+                dx, dy = spots[free[0]]
+                return around + QPointF(dx, dy)
         return QPointF(around)
 
     def _set_connect_mode(self, on: bool) -> None:
