@@ -206,3 +206,26 @@ def test_moves_the_app_works_out_are_tidied_and_undo_restores_exact_positions(do
     assert doc.node("c1").x == 1 / 3
     apply_edit(doc, undo)
     assert (doc.node("c1").x, doc.node("c1").y) == exact
+
+
+def test_a_moved_node_equals_one_made_and_checked_anew_with_its_new_position():
+    """MoveNodes makes its nodes without checking their fields again (a layout moves 10,000):
+    each must be the node pydantic would make."""
+    import dataclasses
+
+    from commapper.model import BoundaryObjectNode, CommunityNode, MeNode, PersonNode
+    from commapper.model.document import moved_to, values_of
+
+    nodes = [
+        MeNode(id="me", label="Sam", org="Acme", x=1.0, y=2.0, tags=("a",), notes="n"),
+        CommunityNode(id="c1", label="Choir", sector="hobby", x=None, y=None),
+        PersonNode(id="p1", label="Ana", attributes={"role": "nurse"}, color="#112233"),
+        BoundaryObjectNode(id="b1", label="Protocol", x=-5.5, y=0.0),
+    ]
+    for node in nodes:
+        before = values_of(type(node))(node)
+        for x, y in ((3.0, -4.5), (None, None), (0.0, 1e6)):
+            moved = moved_to(node, x, y)
+            assert moved == dataclasses.replace(node, x=x, y=y)
+            assert type(moved) is type(node) and (moved.x, moved.y) == (x, y)
+        assert values_of(type(node))(node) == before  # left as it was

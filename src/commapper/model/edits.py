@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from commapper.model.document import MapDocument, reference_problems
+from commapper.model.document import MapDocument, moved_to, reference_problems
 from commapper.model.events import DocumentChanged
 from commapper.model.items import (
     COORDINATE_RANGE,
@@ -277,14 +277,14 @@ def _move(doc: MapDocument, edit: MoveNodes, changes: _Changes) -> MoveNodes:
     for node_id, (x, y) in edit.positions.items():
         if not doc.has_node(node_id):
             raise EditError(f"no node with id {quoted_id(node_id)}")
-        if any(value is not None and not is_coordinate(value) for value in (x, y)):
+        if (x is not None and not is_coordinate(x)) or (y is not None and not is_coordinate(y)):
             raise EditError(f"a position must be a number {COORDINATE_RANGE}")
         node = doc.node(node_id)
         old_positions[node_id] = (node.x, node.y)
     index_of = {node.id: index for index, node in enumerate(doc.nodes)}
     for node_id, (x, y) in edit.positions.items():
-        moved = dataclasses.replace(
-            doc.node(node_id), x=None if x is None else float(x), y=None if y is None else float(y)
+        moved = moved_to(
+            doc.node(node_id), None if x is None else float(x), None if y is None else float(y)
         )
         doc.nodes[index_of[node_id]] = moved
         doc._nodes_by_id[node_id] = moved

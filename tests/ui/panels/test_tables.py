@@ -122,6 +122,17 @@ def test_selecting_rows_sets_the_session_selection_and_back(qtbot, session, pane
     assert panel.nodes.selected_ids() == () and panel.edges.selected_ids() == ()
 
 
+def test_hidden_tables_take_the_selection_when_shown(qtbot, session, panel):
+    """Closed (as they are until asked for), the tables follow no selection, which on a room
+    map costs 70-90 ms a change; shown again, they show the session's."""
+    panel.hide()
+    session.selection.set(["e35", "c4"])
+    assert panel.nodes.selected_ids() == ()
+    panel.show()
+    assert panel.nodes.selected_ids() == ("c4",) and panel.edges.selected_ids() == ("e35",)
+    assert session.selection.ids == ("e35", "c4")
+
+
 def test_document_changes_refresh_the_tables(qtbot, session, panel):
     model = panel.node_model
     with qtbot.waitSignal(model.dataChanged):

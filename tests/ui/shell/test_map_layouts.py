@@ -242,3 +242,23 @@ def test_the_landscape_guides_come_when_the_layout_lands_not_when_it_is_asked_fo
     large.actions_.finish_animation()
     laid_out(large, qtbot, large.actions_.force)
     assert not guides.action.isChecked()
+
+
+def test_a_room_maps_layout_lands_a_slice_at_a_time_and_the_view_fits_it_once_landed(
+    window_on, qtbot
+):
+    """Moving 2,000 nodes and their lines at once froze the window 0.3-0.6 s: a room map's
+    nodes follow the layout between events, and the view fits the map where they end up."""
+    from commapper.ui.canvas.node_layer import PICTURE_NODES
+
+    window = window_on(generate_map(PICTURE_NODES + 100))
+    scene, view = window.scene, window.view
+    view.set_zoom(view.zoom * 3)  # away from the fit the layout comes back to
+    with qtbot.waitSignal(window.actions_.layouts.runner.finished, timeout=LANDED):
+        window.actions_.landscape.trigger()
+    window.actions_.finish_animation()  # the nodes in view, animated, jump to the end
+    assert scene.moves_due and not in_step(window)  # the map has moved; the nodes follow
+    qtbot.waitUntil(lambda: not scene.moves_due)
+    assert in_step(window)
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert seen.contains(scene.nodes_rect())

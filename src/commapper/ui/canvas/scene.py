@@ -4,7 +4,6 @@ and the mouse gestures that edit the map (move, connect)."""
 from __future__ import annotations
 
 import gc
-import itertools
 import math
 import time
 from collections import defaultdict
@@ -64,8 +63,9 @@ from commapper.ui.translations import QT_TRANSLATE_NOOP
 
 # Items moved, added or removed at once beyond which the scene's index is built anew.
 BULK_CHANGE = 300
-MOVE_STEP = 50  # nodes moved between looks at the clock (_move_a_slice)
-# Nodes removed at once up to which the room for the map is not measured again.
+MOVE_STEP = 100  # nodes, or their lines, moved between looks at the clock (_move_a_slice)
+# A few nodes: up to this many removed leave the room for the map as it was; up to this many
+# communities moved reroute only the lines near them.
 FEW_NODES = 50
 BSP_TREE_DEPTH = 6
 RESCALE_STEP = 200  # labels resized between looks at the clock
@@ -146,6 +146,7 @@ class MapScene(QGraphicsScene):
     status_message = Signal(str)
     drag_started = Signal(list)  # the NodeItems a mouse drag is about to move
     drag_finished = Signal()
+    nodes_landed = Signal()  # the nodes a layout moved are all where it put them
 
     def __init__(
         self,
@@ -401,12 +402,14 @@ class MapScene(QGraphicsScene):
 
     def _move_a_slice(self, deadline: float) -> bool:
         while True:
-            batch = list(itertools.islice(self.moves_due, MOVE_STEP))
-            self.moves_due.difference_update(batch)
             self.edges_to_update = set()  # an edge between two nodes moved is drawn again once
             try:
-                for node_id in batch:
-                    if (item := self.node_items.get(node_id)) is not None:
+                # A step moves MOVE_STEP nodes, or fewer with as many lines (a community may
+                # have hundreds).
+                for _ in range(MOVE_STEP):
+                    if not self.moves_due or len(self.edges_to_update) >= MOVE_STEP:
+                        break
+                    if (item := self.node_items.get(self.moves_due.pop())) is not None:
                         item.follow_move()
             finally:
                 edges, self.edges_to_update = self.edges_to_update, None
@@ -418,13 +421,14 @@ class MapScene(QGraphicsScene):
         if self.moves_due:
             return False
         self._declutter_soon()  # every node is where it belongs: lines, labels and room follow
+        self.nodes_landed.emit()
         return True
 
     def finish_moves(self) -> None:
         """Move every node due at once (before the user takes one)."""
         if self.moves_due:
-            self._move_a_slice(deadline=math.inf)
             self.slices.stop("moves")
+            self._move_a_slice(deadline=math.inf)
 
     def _follow_change(self, change: DocumentChanged) -> None:
         touched_pairs: set[frozenset[str]] = set()
@@ -690,10 +694,14 @@ class MapScene(QGraphicsScene):
             self.route_edges()  # nodes or lines came or went
             return
         items = [self.node_items[i] for i in moved if i in self.node_items]
+        discs = [item for item in items if item.kind in LEADER_KINDS]
+        if len(discs) > FEW_NODES:
+            self.route_edges()  # a layout: most lines are looked at anyway
+            return
         # The lines of what moved, and those that came; and where a disc moved, the lines
         # that may now pass through it, or no longer.
         lines |= {edge for item in items for edge in item.edges}
-        lines |= self._lines_by([item for item in items if item.kind in LEADER_KINDS])
+        lines |= self._lines_by(discs)
         self.route_edges({edge for edge in lines if edge.attached})
 
     def _routed_lines(self) -> Iterable[EdgeItem]:

@@ -10,6 +10,7 @@ import functools
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -194,9 +195,17 @@ class TablePanel(QWidget):
             page._quietly(functools.partial(page.proxy.set_filter, text=text))
 
     def _select_from_session(self) -> None:
+        if not self.isVisible():
+            # Followed when shown (showEvent): a rubber band over a room map selects thousands
+            # of rows, 70-90 ms each time on a table nobody sees (closed until asked for).
+            return
         ids = self.session.selection.ids
         for page in self.pages:
             page.select_ids(ids)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._select_from_session()
 
     @staticmethod
     def _fit_columns(page: TablePage) -> None:

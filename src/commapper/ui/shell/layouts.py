@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEasingCurve, QObject, QPointF, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEasingCurve,
+    QObject,
+    QPointF,
+    Qt,
+    QTimer,
+    QVariantAnimation,
+    Signal,
+)
 
 from commapper.layout import pinned_nodes
 from commapper.model import DocumentChanged, MoveNodes
@@ -173,7 +181,12 @@ class MapLayouts(QObject):
             still = self._still_to_move(request, target)
             if still:
                 self.session.edit(MoveNodes.tidied(still), text)
-            self.view.fit_to_window()
+            if self.scene.moves_due:  # a large map's nodes follow in slices: fit once they have
+                self.scene.nodes_landed.connect(
+                    self.view.fit_to_window, Qt.ConnectionType.SingleShotConnection
+                )
+            else:
+                self.view.fit_to_window()
 
         self.session.document_changed.connect(follow)
         if not start:
