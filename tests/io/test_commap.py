@@ -219,3 +219,17 @@ def test_a_large_file_that_is_not_json_to_its_end_is_explained_by_the_full_check
         parse_map(text.encode())
     with pytest.raises(MapFileError, match='this is not a Commapper map \\(format "other"'):
         parse_map(text.replace("commapper-map", "other").encode() + b"]}")
+
+
+def test_the_text_made_beside_the_window_reads_back_as_the_same_map(tmp_path):
+    """Autosaves are serialised on a thread of their own, by the standard library's encoder
+    in pieces (map_json_yielding): the file must read back as the very map."""
+    from benchmarks.generate import generate_map
+    from commapper.io.commap import ITEMS_A_PIECE, map_json_yielding, map_to_json
+
+    for doc in (load_map(example_maps()[0]), generate_map(ITEMS_A_PIECE + 300, seed=2)):
+        text = map_json_yielding(doc)
+        assert json.loads(text) == json.loads(map_to_json(doc))
+        path = tmp_path / "copy.commap"
+        path.write_text(text, encoding="utf-8")
+        assert load_map(path).content() == doc.content()

@@ -222,7 +222,7 @@ def moved_to(node: NodeT, x: float | None, y: float | None) -> NodeT:
     """``node`` at (``x``, ``y``), made without checking its fields again: they were checked
     when it was made, and the position by the caller. ``dataclasses.replace`` checks them all,
     10 µs a node, and a layout moves 10,000."""
-    cls = type(node)
+    cls: type = type(node)
     moved: Any = object.__new__(cls)
     for name, value in zip(_field_names(cls), values_of(cls)(node), strict=True):
         object.__setattr__(moved, name, value)

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 
 import pytest
 
@@ -88,6 +89,60 @@ def test_the_timer_autosaves_after_an_edit(qtbot, tmp_path):
     sidecar = json.loads((tmp_path / f"{autosaver.key}.json").read_text())
     assert sidecar["original_path"] == str(DEFAULT_EXAMPLE.resolve())
     assert sidecar["pid"] == os.getpid()
+
+
+def test_the_timers_autosave_is_written_beside_the_window_from_the_map_as_it_was(qtbot, tmp_path):
+    """Serialising a room map on the window's thread stalled it 0.25 s a minute: the timer's
+    autosaves are written on a thread of their own, from a snapshot of the map."""
+    session = MapSession(load_map(DEFAULT_EXAMPLE), DEFAULT_EXAMPLE)
+    store = RecoveryStore(tmp_path)
+    autosaver = Autosaver(session, store, interval_ms=20)
+    threads, in_flight, go_on = [], threading.Event(), threading.Event()
+    write_files = store.write_files
+
+    def held_write(*args):
+        threads.append(threading.current_thread())
+        in_flight.set()
+        go_on.wait(timeout=30)
+        write_files(*args)
+
+    store.write_files = held_write
+    node_id = session.doc.nodes[0].id
+    session.edit(UpdateItem(node_id, {"label": "Autosaved"}), "Rename")
+    qtbot.waitUntil(in_flight.is_set)
+    session.edit(UpdateItem(node_id, {"label": "After the snapshot"}), "Rename")
+    with qtbot.waitSignal(autosaver.saved):
+        go_on.set()
+    assert threads and threads[0] is not threading.main_thread()
+    assert load_map(store.map_path(autosaver.key)).node(node_id).label == "Autosaved"
+    # The edit made meanwhile is autosaved by the next tick.
+    with qtbot.waitSignal(autosaver.saved):
+        pass
+    assert load_map(store.map_path(autosaver.key)).node(node_id).label == "After the snapshot"
+    autosaver.close()
+
+
+def test_a_save_while_an_autosave_is_written_leaves_no_entry(qtbot, tmp_path):
+    session = MapSession(load_map(DEFAULT_EXAMPLE), None)
+    store = RecoveryStore(tmp_path / "recovery")
+    autosaver = Autosaver(session, store, interval_ms=20)
+    in_flight, go_on = threading.Event(), threading.Event()
+    write_files = store.write_files
+
+    def held_write(*args):
+        in_flight.set()
+        go_on.wait(timeout=30)
+        write_files(*args)
+
+    store.write_files = held_write
+    session.edit(UpdateItem(session.doc.nodes[0].id, {"label": "Changed"}), "Rename")
+    qtbot.waitUntil(in_flight.is_set)
+    session.save(tmp_path / "mine.commap")
+    go_on.set()
+    qtbot.waitUntil(lambda: autosaver._writing is None)
+    assert [p.suffix for p in (tmp_path / "recovery").iterdir()] in ([], [".lock"])
+    autosaver.close()
+    assert list((tmp_path / "recovery").iterdir()) == []
 
 
 def test_saving_and_closing_remove_the_entry(qtbot, tmp_path):

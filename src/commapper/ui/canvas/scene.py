@@ -628,6 +628,7 @@ class MapScene(QGraphicsScene):
         self.node_layer.invalidate()
         self._extent_stale = True  # every label changed size
         self._declutter_soon()
+        return True
 
     def nodes_rect(self, node_ids: Iterable[str] | None = None) -> QRectF:
         """The rectangle around the nodes (all, or those of ``node_ids``) and their labels,
