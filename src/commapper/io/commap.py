@@ -8,6 +8,7 @@ import gc
 import json
 import os
 import re
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -158,15 +159,39 @@ def map_to_json(doc: MapDocument) -> str:
 
 
 def map_json_yielding(doc: MapDocument) -> str:
-    """The document as .commap text (as :func:`map_to_json`, but for the spacing), for a
-    thread beside the window's: made in pieces of :data:`ITEMS_A_PIECE` items and by the
-    standard library's encoder in Python, both of which let the window's thread run between
-    them. pydantic's encoder holds Python's lock for the whole map (50 ms at 10,000 nodes)."""
-    return json.dumps(map_to_data(doc), indent=2, ensure_ascii=False) + "\n"
+    """The document as .commap text, one item a line, for a thread beside the window's: made a
+    piece of :data:`ITEMS_A_PIECE` items at a time, pausing between pieces so that the window's
+    thread has Python's lock nearly to itself. pydantic's encoder, as :func:`map_to_json` uses
+    it, holds the lock for the whole map (50 ms at 10,000 nodes), and a thread that never
+    pauses halves the window's speed while it runs."""
+    head = json.dumps(_head_data(doc), ensure_ascii=False)[:-1]  # without its closing brace
+    parts = [head]
+    for name, adapter, items in (
+        ("nodes", _NODE_LIST, doc.nodes),
+        ("edges", _EDGE_LIST, doc.edges),
+    ):
+        lines = []
+        for start in range(0, len(items), ITEMS_A_PIECE):
+            piece = _items_data(adapter, items[start : start + ITEMS_A_PIECE])
+            lines.extend(json.dumps(data, ensure_ascii=False) for data in piece)
+            time.sleep(PIECE_PAUSE)
+        parts.append(f', "{name}": [\n' + ",\n".join(lines) + "\n]")
+    views = _VIEW_LIST.dump_python(doc.views, mode="json", exclude_defaults=True)
+    parts.append(f', "views": {json.dumps(views, ensure_ascii=False)}}}\n')
+    return "".join(parts)
 
 
 def map_to_data(doc: MapDocument) -> dict[str, Any]:
     """The document as the plain JSON data written to a file (defaults left out for brevity)."""
+    return {
+        **_head_data(doc),
+        "nodes": _items_data(_NODE_LIST, doc.nodes),
+        "edges": _items_data(_EDGE_LIST, doc.edges),
+        "views": _VIEW_LIST.dump_python(doc.views, mode="json", exclude_defaults=True),
+    }
+
+
+def _head_data(doc: MapDocument) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
         "schema_version": SCHEMA_VERSION,
@@ -174,9 +199,6 @@ def map_to_data(doc: MapDocument) -> dict[str, Any]:
         "description": doc.description,
         "created": _timestamp(doc.created),
         "modified": _timestamp(doc.modified),
-        "nodes": _items_data(_NODE_LIST, doc.nodes),
-        "edges": _items_data(_EDGE_LIST, doc.edges),
-        "views": _VIEW_LIST.dump_python(doc.views, mode="json", exclude_defaults=True),
     }
 
 
@@ -195,19 +217,13 @@ _VIEW_LIST = TypeAdapter(list[View])
 _ItemT = TypeVar("_ItemT", bound=NodeModel | EdgeModel)
 
 
-# Items serialised by one call of pydantic's, which holds Python's lock throughout (see
-# map_json_yielding): 2 ms a piece.
-ITEMS_A_PIECE = 1000
+# map_json_yielding: items serialised between pauses (about 5 ms of work), and the pause.
+ITEMS_A_PIECE = 500
+PIECE_PAUSE = 0.005
 
 
 def _items_data(adapter: TypeAdapter[list[_ItemT]], items: list[_ItemT]) -> list[dict[str, Any]]:
-    dumped = [
-        data
-        for start in range(0, len(items), ITEMS_A_PIECE)
-        for data in adapter.dump_python(
-            items[start : start + ITEMS_A_PIECE], mode="json", exclude_defaults=True
-        )
-    ]
+    dumped = adapter.dump_python(items, mode="json", exclude_defaults=True)
     ordered = []
     for item, data in zip(items, dumped, strict=True):
         # The kind always equals its default, so it was excluded above; it must be written.

@@ -57,16 +57,18 @@ def connect_choices(doc: MapDocument, source_id: str) -> list[ConnectChoice]:
         for edge in doc.edges
         if source_id in (edge.source, edge.target)
     }
+    # By the kind's text: a call of NodeKind per node was most of the time on a room map.
+    joinable_kinds = {kind.value: kind for kind in joinable}
     choices = [
         ConnectChoice(
             node.id,
             node.label or node.id,
-            NodeKind(node.kind),
+            joinable_kinds[node.kind],
             node.id in neighbours,
             (node.label or node.id).casefold(),
         )
         for node in doc.nodes
-        if node.id != source_id and NodeKind(node.kind) in joinable
+        if node.kind in joinable_kinds and node.id != source_id
     ]
     choices.sort(key=lambda choice: (choice.connected, choice.folded, choice.node_id))
     return choices
