@@ -165,20 +165,24 @@ def map_json_yielding(doc: MapDocument) -> str:
     it, holds the lock for the whole map (50 ms at 10,000 nodes), and a thread that never
     pauses halves the window's speed while it runs."""
     head = json.dumps(_head_data(doc), ensure_ascii=False)[:-1]  # without its closing brace
-    parts = [head]
-    for name, adapter, items in (
-        ("nodes", _NODE_LIST, doc.nodes),
-        ("edges", _EDGE_LIST, doc.edges),
-    ):
-        lines = []
-        for start in range(0, len(items), ITEMS_A_PIECE):
-            piece = _items_data(adapter, items[start : start + ITEMS_A_PIECE])
-            lines.extend(json.dumps(data, ensure_ascii=False) for data in piece)
-            time.sleep(PIECE_PAUSE)
-        parts.append(f', "{name}": [\n' + ",\n".join(lines) + "\n]")
+    parts = [
+        head,
+        f', "nodes": [\n{_item_lines(_NODE_LIST, doc.nodes)}\n]',
+        f', "edges": [\n{_item_lines(_EDGE_LIST, doc.edges)}\n]',
+    ]
     views = _VIEW_LIST.dump_python(doc.views, mode="json", exclude_defaults=True)
     parts.append(f', "views": {json.dumps(views, ensure_ascii=False)}}}\n')
     return "".join(parts)
+
+
+def _item_lines(adapter: TypeAdapter[list[_ItemT]], items: list[_ItemT]) -> str:
+    """Items as JSON, one a line, a piece at a time with pauses (see map_json_yielding)."""
+    lines: list[str] = []
+    for start in range(0, len(items), ITEMS_A_PIECE):
+        piece = _items_data(adapter, items[start : start + ITEMS_A_PIECE])
+        lines.extend(json.dumps(data, ensure_ascii=False) for data in piece)
+        time.sleep(PIECE_PAUSE)
+    return ",\n".join(lines)
 
 
 def map_to_data(doc: MapDocument) -> dict[str, Any]:
