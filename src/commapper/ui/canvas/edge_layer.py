@@ -103,6 +103,10 @@ class EdgeLayer(PictureLayer["EdgeItem"]):
             return
         self.paint_picture(painter, widget)
         self._lit = {edge for edge in self._lit if edge.attached}
+        if self.picture is None:
+            # The first, still being drawn: what changed meanwhile, alone, would be a few
+            # hundred stray lines (a room map's lines routed while it opens).
+            return
         # Changed since the picture was begun, or left out of it and let go since: plain, until
         # the next picture has them.
         live = [e for e in self.changed_since | self.left_out if e.attached and not e.lit]
