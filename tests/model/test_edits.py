@@ -140,6 +140,16 @@ def test_new_ids_do_not_collide(doc):
     assert doc.new_id("zz") == "zz1"
 
 
+def test_a_new_id_is_one_more_than_the_largest_number_after_its_prefix():
+    doc = MapDocument.new("Ids")
+    for item_id in ["p2", "p10", "p9x", "px", "p", "pp7", "q40", "p-3"]:
+        add_node(doc, PersonNode(id=item_id, label=item_id))
+    assert doc.new_id("p") == "p11"
+    assert doc.new_id("pp") == "pp8"
+    assert doc.new_id("q") == "q41"
+    assert doc.new_id("r") == "r1"
+
+
 # -- property: any sequence of edits undoes to the exact previous document -------------------------
 
 

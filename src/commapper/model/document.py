@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
-import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -139,11 +138,13 @@ class MapDocument(BaseModel):
 
     def new_id(self, prefix: str) -> str:
         """A fresh id such as ``c7``: the prefix and one more than the largest number in use."""
-        numbered = re.compile(re.escape(prefix) + r"(\d+)")
+        # By the ids' text, not a pattern: 43,000 ids matched one by one took 15 ms a new node.
+        start = len(prefix)
         numbers = [
-            int(match.group(1))
-            for item_id in (*self._nodes_by_id, *self._edges_by_id)
-            if (match := numbered.fullmatch(item_id))
+            int(item_id[start:])
+            for ids in (self._nodes_by_id, self._edges_by_id)
+            for item_id in ids
+            if item_id.startswith(prefix) and item_id[start:].isdecimal()
         ]
         return f"{prefix}{max(numbers, default=0) + 1}"
 
