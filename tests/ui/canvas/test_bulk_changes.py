@@ -49,7 +49,10 @@ def test_a_click_while_a_layout_lands_finds_every_node_where_the_map_has_it(wind
     target = {node.id: (node.x + 300.0, node.y) for node in session.doc.nodes}
     session.edit(MoveNodes(target), "Layout")
     assert len(scene.moves_due) > MOVE_STEP
+    zoom, selected = window.view.zoom, session.selection.ids
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton)
     assert not scene.moves_due
     for node_id, item in scene.node_items.items():
         assert (item.x(), item.y()) == target[node_id]
+    # The press landed the nodes and did no more: nothing taken, the view left as it was.
+    assert session.selection.ids == selected and window.view.zoom == zoom

@@ -176,6 +176,8 @@ def place_labels_now(scene):
 
 
 def test_lines_are_routed_again_after_a_move_of_a_person_or_of_a_community(window_on, qtbot):
+    from commapper.layout.routing import CLEARANCE
+
     window = window_on(six_community_map())
     scene, session = window.scene, window.session
     away = {node.id: (5000.0 + 300 * i, 5000.0) for i, node in enumerate(session.doc.nodes)}
@@ -190,8 +192,14 @@ def test_lines_are_routed_again_after_a_move_of_a_person_or_of_a_community(windo
     # c4 moves away: the lines bent are looked at again, Ben's goes straight.
     session.edit(MoveNodes({"c4": (300.0, 900.0)}), "Move c4")
     qtbot.waitUntil(lambda: membership.detour_bend is None)
-    # c4 comes back onto Ben's line, not its own: the lines passing by are looked at too.
+    # c4 comes back onto Ben's line, not its own: the lines passing by are looked at too;
+    # and beside it, just off the line but nearer than a line may pass a disc.
     session.edit(MoveNodes({"c4": (300.0, 0.0)}), "Move c4 back")
+    qtbot.waitUntil(lambda: membership.detour_bend is not None)
+    session.edit(MoveNodes({"c4": (300.0, 900.0)}), "Move c4 away")
+    qtbot.waitUntil(lambda: membership.detour_bend is None)
+    beside = scene.node_items["c4"].radius + CLEARANCE / 2 + 2.0  # Ben's line climbs 2 by x=300
+    session.edit(MoveNodes({"c4": (300.0, beside)}), "Move c4 beside the line")
     qtbot.waitUntil(lambda: membership.detour_bend is not None)
 
 

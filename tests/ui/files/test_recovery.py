@@ -140,9 +140,32 @@ def test_a_save_while_an_autosave_is_written_leaves_no_entry(qtbot, tmp_path):
     session.save(tmp_path / "mine.commap")
     go_on.set()
     qtbot.waitUntil(lambda: autosaver._writing is None)
-    assert [p.suffix for p in (tmp_path / "recovery").iterdir()] in ([], [".lock"])
-    autosaver.close()
     assert list((tmp_path / "recovery").iterdir()) == []
+    autosaver.close()
+
+
+def test_an_autosave_thread_that_fails_unexpectedly_is_reported_and_the_next_one_writes(
+    qtbot, tmp_path
+):
+    session = MapSession(load_map(DEFAULT_EXAMPLE), None)
+    store = RecoveryStore(tmp_path)
+    autosaver = Autosaver(session, store, interval_ms=20)
+    write_files, calls = store.write_files, []
+
+    def fails_once(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("unforeseen")
+        write_files(*args)
+
+    store.write_files = fails_once
+    with qtbot.waitSignal(autosaver.failed) as failed:
+        session.edit(UpdateItem(session.doc.nodes[0].id, {"label": "Changed"}), "Rename")
+    assert "unexpected" in failed.args[0]
+    with qtbot.waitSignal(autosaver.saved, timeout=10_000):
+        pass  # the next tick writes what was not saved
+    assert store.map_path(autosaver.key).exists()
+    autosaver.close()
 
 
 def test_saving_and_closing_remove_the_entry(qtbot, tmp_path):

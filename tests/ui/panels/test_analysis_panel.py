@@ -54,7 +54,8 @@ def test_the_charts_are_made_only_once_scrolled_into_view_and_show_the_result_th
 
     panel.parentWidget().raise_()  # the dock, a tab behind the Inspector's
     qtbot.waitUntil(lambda: panel.findings.visibleRegion().boundingRect().height() > 0)
-    qtbot.wait(50)  # painted, with the charts below the fold
+    qtbot.waitUntil(lambda: panel.charts_box.armed)  # a result shown, the panel laid out for it
+    panel.repaint()  # painted, with the charts below the fold
     assert panel.scroll_area.verticalScrollBar().value() == 0
     assert not panel.charts and panel.charts_box.visibleRegion().isEmpty()
     scroll_to_charts(panel, qtbot)

@@ -144,6 +144,8 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
             return True
         if not self.overflowed:
             self.overflowed = len(self.changed_since) >= LIVE_LIMIT
+            if self.overflowed:
+                self.update()  # all of it once the new picture has them
         if self.overflowed:
             return False
         self.changed_since.add(thing)

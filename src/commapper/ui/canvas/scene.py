@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from commapper.layout.routing import detour
+from commapper.layout.routing import CLEARANCE, detour
 from commapper.model import (
     PINNED_TAG,
     BoundaryObjectNode,
@@ -146,7 +146,9 @@ class MapScene(QGraphicsScene):
     status_message = Signal(str)
     drag_started = Signal(list)  # the NodeItems a mouse drag is about to move
     drag_finished = Signal()
-    nodes_landed = Signal()  # the nodes a layout moved are all where it put them
+    # The nodes a layout moved are all where it put them: on their own (True), or at once, the
+    # user having pressed the mouse meanwhile (False).
+    nodes_landed = Signal(bool)
 
     def __init__(
         self,
@@ -421,7 +423,7 @@ class MapScene(QGraphicsScene):
         if self.moves_due:
             return False
         self._declutter_soon()  # every node is where it belongs: lines, labels and room follow
-        self.nodes_landed.emit()
+        self.nodes_landed.emit(deadline != math.inf)
         return True
 
     def finish_moves(self) -> None:
@@ -719,15 +721,18 @@ class MapScene(QGraphicsScene):
         Routing every line again after a community moved took 60-80 ms at 10,000 nodes."""
         if not discs:
             return set()
-        spots = [(disc.pos().x(), disc.pos().y(), disc.radius) for disc in discs]
+        # How near a disc a line may pass and be in its way: detour's clearance, and half the
+        # bend that parts a line from others between the same two nodes.
+        spots = [(disc.pos().x(), disc.pos().y(), disc.radius + CLEARANCE) for disc in discs]
         near = set()
         for edge in self._routed_lines():
             if edge.detour_bend is not None:
                 near.add(edge)
                 continue
             start, end = edge.source.pos(), edge.target.pos()
-            left, right = sorted((start.x(), end.x()))
-            top, bottom = sorted((start.y(), end.y()))
+            reach = abs(edge.bend) / 2
+            left, right = min(start.x(), end.x()) - reach, max(start.x(), end.x()) + reach
+            top, bottom = min(start.y(), end.y()) - reach, max(start.y(), end.y()) + reach
             if any(left - r <= x <= right + r and top - r <= y <= bottom + r for x, y, r in spots):
                 near.add(edge)
         return near
@@ -925,7 +930,12 @@ class MapScene(QGraphicsScene):
         return None if best is None else best[2]
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self.finish_moves()  # what the user takes is where it is
+        if self.moves_due:
+            # A press while a layout lands lands it, and does no more: what lies under the
+            # pointer changes as the nodes jump to where the map has them.
+            self.finish_moves()
+            event.accept()
+            return
         if self._connect_armed:
             # The second click of click-click connecting: on a node it connects, elsewhere it
             # cancels.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import socket
@@ -375,8 +376,10 @@ class Autosaver(QObject):
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:
-            # The file now holds this document: nothing left to recover.
-            self._remove_entry()
+            # The file now holds this document: nothing left to recover. An autosave being
+            # written is removed once written, its lock held till then (_written_in_background).
+            if self._writing is None:
+                self._remove_entry()
             self._changed_since_autosave = False
         else:
             self._changed_since_autosave = True
@@ -422,14 +425,18 @@ class Autosaver(QObject):
         self._writing.start()
 
     def _write(self, doc: MapDocument, path: Path | None) -> None:
-        """On the writing thread: never raises (the GUI thread hears how it went)."""
+        """On the writing thread: the GUI thread hears how it went, whatever happens (or no
+        autosave would follow)."""
         try:
             data = map_json_yielding(doc).encode("utf-8")
             self.store.write_files(self.key, data, path, doc.title)
+            reason = ""
         except (OSError, ValueError) as error:
-            self._written.emit(getattr(error, "strerror", None) or str(error) or "error")
-        else:
-            self._written.emit("")
+            reason = getattr(error, "strerror", None) or str(error) or "error"
+        except Exception:  # a bug: logged, and told as a failure, or autosaving would stop
+            logging.getLogger(__name__).exception("The autosave thread failed")
+            reason = self.tr("an unexpected error")
+        self._written.emit(reason)
 
     def _written_in_background(self, reason: str) -> None:
         self._writing = None

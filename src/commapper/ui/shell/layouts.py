@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import (
-    QEasingCurve,
-    QObject,
-    QPointF,
-    Qt,
-    QTimer,
-    QVariantAnimation,
-    Signal,
-)
+from PySide6.QtCore import QEasingCurve, QObject, QPointF, QTimer, QVariantAnimation, Signal
 
 from commapper.layout import pinned_nodes
 from commapper.model import DocumentChanged, MoveNodes
@@ -64,6 +56,13 @@ class MapLayouts(QObject):
         self.runner.failed.connect(self.session.edit_refused)
         self._animation: QVariantAnimation | None = None
         self._moving: dict[str, QPointF] = {}  # the nodes animated, from where
+        self._fit_when_landed = False  # a large map's layout is fitted once its nodes land
+        scene.nodes_landed.connect(self._landed)
+
+    def _landed(self, on_their_own: bool) -> None:
+        fit, self._fit_when_landed = self._fit_when_landed, False
+        if fit and on_their_own:  # not when the user, pressing the mouse, took over the view
+            self.view.fit_to_window()
 
     def apply(self, name: str) -> None:
         """Lay the map out by ``name`` ("landscape" or "force"), animate the nodes to their new
@@ -182,9 +181,7 @@ class MapLayouts(QObject):
             if still:
                 self.session.edit(MoveNodes.tidied(still), text)
             if self.scene.moves_due:  # a large map's nodes follow in slices: fit once they have
-                self.scene.nodes_landed.connect(
-                    self.view.fit_to_window, Qt.ConnectionType.SingleShotConnection
-                )
+                self._fit_when_landed = True
             else:
                 self.view.fit_to_window()
 
