@@ -259,6 +259,10 @@
         <source>Autosave failed ({reason}); your changes are not yet safe.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>an unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BreadthChart</name>

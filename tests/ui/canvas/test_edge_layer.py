@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint
 
 from benchmarks.generate import generate_map
 from commapper.model import MoveNodes, RemoveItems, UpdateItem
-from commapper.ui.canvas import picture_layer, slices
+from commapper.ui.canvas import edge_layer, picture_layer, slices
 
 
 @pytest.fixture
@@ -83,6 +83,32 @@ def test_a_selection_of_more_lines_than_can_be_drawn_live_is_drawn_into_the_pict
     kept, fresh = kept_and_fresh(window)
     assert differing_pixels(kept, fresh) == 0
     assert not any(edge.lit for edge in window.scene.edge_items.values())
+
+
+def test_lines_removed_while_a_picture_is_drawn_in_slices_are_left_out_of_it(
+    zoomed_out, qtbot, monkeypatch
+):
+    """The user deletes a node while the next picture is drawn between events: its lines,
+    gathered when the picture was begun, are gone from the map by the time it draws them."""
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(picture_layer, "FIRST_SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(edge_layer, "STEP", 1)  # a line a step
+    window, session = zoomed_out, zoomed_out.session
+    layer = window.scene.edge_layer
+    last_line = list(window.scene.edge_items.values())[-1]  # among the last the picture draws
+    node_id = next(
+        end.node_id for end in (last_line.source, last_line.target) if end.node_id != "me"
+    )
+    other = next(i for i in window.scene.node_items if i not in (node_id, "me"))
+    node = session.doc.node(other)
+    session.edit(MoveNodes({other: (node.x + 150.0, node.y - 90.0)}), "Move")
+    window.view.viewport().grab()  # begins the new picture, a step a slice
+    assert not layer.settled
+    window.scene.restyle()  # an overlay turned on: each line reads its look afresh
+    session.edit(RemoveItems(frozenset([node_id])), "Delete")
+    qtbot.waitUntil(lambda: layer.settled)
+    kept, fresh = kept_and_fresh(window)
+    assert differing_pixels(kept, fresh) == 0
 
 
 def test_moving_a_selected_node_again_needs_no_new_picture(zoomed_out):

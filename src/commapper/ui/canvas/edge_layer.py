@@ -157,7 +157,11 @@ def _grouped(
     for count, item in enumerate(items, 1):
         if not count % STEP:
             yield
-        if not item.visible or (within is not None and not within.intersects(item.bounds)):
+        if (
+            not item.attached  # removed while a picture was drawn in slices
+            or not item.visible
+            or (within is not None and not within.intersects(item.bounds))
+        ):
             continue
         signature, pen = item.look(item.lit if lit is None else lit)
         if (line := item.straight_line) is not None:
