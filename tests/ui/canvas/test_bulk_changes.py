@@ -56,3 +56,22 @@ def test_a_click_while_a_layout_lands_finds_every_node_where_the_map_has_it(wind
         assert (item.x(), item.y()) == target[node_id]
     # The press landed the nodes and did no more: nothing taken, the view left as it was.
     assert session.selection.ids == selected and window.view.zoom == zoom
+
+
+def test_a_group_moved_together_draws_each_line_among_it_once_where_its_ends_are(window_on):
+    window = window_on(generate_map(200))
+    scene, session = window.scene, window.session
+    group = [edge.source for edge in session.doc.edges[:20]]
+    group += [edge.target for edge in session.doc.edges[:20]]
+    moves = {
+        node_id: (session.doc.node(node_id).x + 40.0, session.doc.node(node_id).y)
+        for node_id in group
+    }
+    assert 1 < len(moves) <= BULK_CHANGE
+    session.edit(MoveNodes(moves), "Nudge")
+    assert scene.edges_to_update is None
+    for edge in scene.edge_items.values():
+        line = edge.curve
+        start, end = line.pointAtPercent(0.0), line.pointAtPercent(1.0)
+        assert (start.x(), start.y()) == (edge.source.x(), edge.source.y())
+        assert (end.x(), end.y()) == (edge.target.x(), edge.target.y())

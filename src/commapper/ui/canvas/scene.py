@@ -3,11 +3,12 @@ and the mouse gestures that edit the map (move, connect)."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import math
 import time
 from collections import defaultdict
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 
 import numpy as np
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
@@ -227,7 +228,8 @@ class MapScene(QGraphicsScene):
         self.setBspTreeDepth(BSP_TREE_DEPTH)
         self.setBackgroundBrush(self.colours.background)
         self._looks: dict[tuple[object, ...], Look] = {}  # pens shared by edges drawn alike
-        # While a large change is followed: the edges whose ends moved, drawn again at its end.
+        # While nodes moved by one change are followed: the edges whose ends moved, drawn again
+        # at its end (_each_line_once).
         self.edges_to_update: set[EdgeItem] | None = None
         # The view is being zoomed by the wheel: labels and edges wait until it rests.
         self.zoom_in_motion = False
@@ -367,7 +369,11 @@ class MapScene(QGraphicsScene):
             > BULK_CHANGE
         )
         if not bulk:
-            self._follow_change(change)
+            if len(change.nodes_moved) > 1:  # a group nudged: its lines among itself moved
+                with self._each_line_once():
+                    self._follow_change(change)
+            else:
+                self._follow_change(change)
             return
         if (
             self._large
@@ -380,16 +386,26 @@ class MapScene(QGraphicsScene):
         # built again once, not updated item by item.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.edge_layer.invalidate()
-        self.edges_to_update = set()  # an edge between two moved nodes is drawn again once
         try:
-            self._follow_change(change)
+            with self._each_line_once():
+                self._follow_change(change)
         finally:
-            edges, self.edges_to_update = self.edges_to_update, None
-            for edge in edges:
-                if edge.attached:
-                    edge.update_geometry()
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
             self.setBspTreeDepth(BSP_TREE_DEPTH)
+
+    @contextlib.contextmanager
+    def _each_line_once(self) -> Iterator[set[EdgeItem]]:
+        """Nodes moved within: a line between two of them is drawn again once, at the end, not
+        once for each end (the lines whose ends moved, so far, are yielded)."""
+        lines: set[EdgeItem] = set()
+        self.edges_to_update = lines
+        try:
+            yield lines
+        finally:
+            self.edges_to_update = None
+            for edge in lines:
+                if edge.attached:
+                    edge.update_geometry()
 
     def _follow_moves_in_slices(self, node_ids: Iterable[str]) -> None:
         """Move the items of a large map's nodes that a layout (or its undo) moved, a slice at a
@@ -404,20 +420,14 @@ class MapScene(QGraphicsScene):
 
     def _move_a_slice(self, deadline: float) -> bool:
         while True:
-            self.edges_to_update = set()  # an edge between two nodes moved is drawn again once
-            try:
+            with self._each_line_once() as lines:
                 # A step moves MOVE_STEP nodes, or fewer with as many lines (a community may
                 # have hundreds).
                 for _ in range(MOVE_STEP):
-                    if not self.moves_due or len(self.edges_to_update) >= MOVE_STEP:
+                    if not self.moves_due or len(lines) >= MOVE_STEP:
                         break
                     if (item := self.node_items.get(self.moves_due.pop())) is not None:
                         item.follow_move()
-            finally:
-                edges, self.edges_to_update = self.edges_to_update, None
-                for edge in edges:
-                    if edge.attached:
-                        edge.update_geometry()
             if not self.moves_due or time.perf_counter() >= deadline:
                 break
         if self.moves_due:
