@@ -75,3 +75,23 @@ def test_a_group_moved_together_draws_each_line_among_it_once_where_its_ends_are
         start, end = line.pointAtPercent(0.0), line.pointAtPercent(1.0)
         assert (start.x(), start.y()) == (edge.source.x(), edge.source.y())
         assert (end.x(), end.y()) == (edge.target.x(), edge.target.y())
+
+
+def test_the_nodes_rect_is_the_union_of_the_items_bounds_as_qt_gives_them(window_on, qtbot):
+    from PySide6.QtCore import QRectF
+
+    window = window_on(generate_map(300))
+    scene, session = window.scene, window.session
+    moves = {node.id: (node.x * 1.5, node.y - 20.0) for node in session.doc.nodes[:50]}
+    session.edit(MoveNodes(moves), "Spread")
+    scene.set_label_scale(scene.label_scale * 3)  # labels grow: the bounds change
+    qtbot.waitUntil(lambda: scene.labels_placed)
+    union = QRectF()
+    for item in scene.node_items.values():
+        union = union.united(item.sceneBoundingRect())
+    assert scene.nodes_rect() == union
+    some = list(scene.node_items)[:7]
+    union = QRectF()
+    for node_id in some:
+        union = union.united(scene.node_items[node_id].sceneBoundingRect())
+    assert scene.nodes_rect(some) == union

@@ -188,7 +188,9 @@ class NodeItem(QGraphicsItem):
         r = self.radius + max(3, SELECTION_RING_GAP + 2) + self._marks_extent()
         # The leader line to a label moved out runs from the node's middle to the label's, both
         # within this rectangle already.
-        self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(label)
+        bounds = self._bounds = QRectF(-r, -r, 2 * r, 2 * r).united(label)
+        # As numbers too: measuring 10,000 items through Qt took 30-60 ms (MapScene.nodes_rect).
+        self.bounds_box = (bounds.left(), bounds.top(), bounds.right(), bounds.bottom())
 
     def label_spots(self) -> list[QRectF]:
         """Where the label may go, in item coordinates, the usual place first: below, above,

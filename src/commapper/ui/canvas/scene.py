@@ -651,14 +651,22 @@ class MapScene(QGraphicsScene):
             items = [self.node_items[i] for i in node_ids if i in self.node_items]
         if not items:
             return QRectF()
-        rects = [item.sceneBoundingRect() for item in items]
+        lefts, tops, rights, bottoms = [], [], [], []
+        for item in items:  # the nodes are never scaled nor turned: their bounds, moved
+            at = item.pos()
+            x, y = at.x(), at.y()
+            left, top, right, bottom = item.bounds_box
+            lefts.append(x + left)
+            tops.append(y + top)
+            rights.append(x + right)
+            bottoms.append(y + bottom)
 
         def reach(value: float) -> float:
             return min(max(value, -SCENE_REACH), SCENE_REACH)
 
         return QRectF(
-            QPointF(reach(min(r.left() for r in rects)), reach(min(r.top() for r in rects))),
-            QPointF(reach(max(r.right() for r in rects)), reach(max(r.bottom() for r in rects))),
+            QPointF(reach(min(lefts)), reach(min(tops))),
+            QPointF(reach(max(rights)), reach(max(bottoms))),
         )
 
     def fit_scene_rect(self) -> None:
