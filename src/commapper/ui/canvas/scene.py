@@ -725,11 +725,15 @@ class MapScene(QGraphicsScene):
         lines |= self._lines_by(discs)
         self.route_edges({edge for edge in lines if edge.attached})
 
+    def _routes_every_line(self, landmarks: int) -> bool:
+        """Whether every line is routed around the discs, or only crossings: every line while
+        lines x discs stays cheap."""
+        return len(self.edge_items) * landmarks <= ROUTING_BUDGET
+
     def _routed_lines(self) -> Iterable[EdgeItem]:
-        """The lines routed around discs: crossings always; every line while that stays
-        cheap."""
+        """The lines routed around discs (see _routes_every_line)."""
         landmarks = sum(1 for item in self.node_items.values() if item.kind in LEADER_KINDS)
-        if len(self.edge_items) * landmarks <= ROUTING_BUDGET:
+        if self._routes_every_line(landmarks):
             return self.edge_items.values()
         return (edge for edge in self.edge_items.values() if edge.kind == EdgeKind.CROSSING)
 
@@ -764,7 +768,7 @@ class MapScene(QGraphicsScene):
             [(item.pos().x(), item.pos().y(), item.radius) for item in landmarks], dtype=float
         ).reshape(-1, 3)
         index = {item.node_id: row for row, item in enumerate(landmarks)}
-        every_edge = len(self.edge_items) * len(landmarks) <= ROUTING_BUDGET
+        every_edge = self._routes_every_line(len(landmarks))
         for item in self.edge_items.values() if only is None else only:
             if not every_edge and item.kind != EdgeKind.CROSSING:
                 if item.detour_bend is not None:

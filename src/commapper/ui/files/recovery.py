@@ -384,13 +384,18 @@ class Autosaver(QObject):
         else:
             self._changed_since_autosave = True
 
+    @property
+    def _due(self) -> bool:
+        """Whether an autosave is due: the session is open, unsaved, and changed since."""
+        return not self._closed and self.session.is_modified and self._changed_since_autosave
+
     def autosave_now(self) -> bool:
         """Write the session if it is unsaved and changed since the last autosave.
 
         Returns whether it wrote. Failures emit ``failed`` instead of raising, because this runs
         from a timer inside Qt's event loop.
         """
-        if self._closed or not self.session.is_modified or not self._changed_since_autosave:
+        if not self._due:
             return False
         self._wait_for_writing()
         try:
@@ -408,7 +413,7 @@ class Autosaver(QObject):
         return True
 
     def _autosave_in_background(self) -> None:
-        if self._closed or not self.session.is_modified or not self._changed_since_autosave:
+        if not self._due:
             return
         if self._writing is not None:
             return  # the next tick writes what changed meanwhile
