@@ -168,6 +168,35 @@ def test_an_autosave_thread_that_fails_unexpectedly_is_reported_and_the_next_one
     autosaver.close()
 
 
+def test_an_autosave_asked_for_while_one_fails_waits_for_it_and_writes_what_it_could_not(
+    qtbot, tmp_path
+):
+    session = MapSession(load_map(DEFAULT_EXAMPLE), None)
+    store = RecoveryStore(tmp_path)
+    autosaver = Autosaver(session, store, interval_ms=20)
+    in_flight, go_on = threading.Event(), threading.Event()
+    write_files, told = store.write_files, []
+    autosaver.failed.connect(lambda reason: told.append(("failed", reason)))
+    autosaver.saved.connect(lambda: told.append(("saved", "")))
+
+    def fails_when_let_go(*args):
+        in_flight.set()
+        go_on.wait(timeout=30)
+        raise OSError(28, "No space left on device")
+
+    store.write_files = fails_when_let_go
+    session.edit(UpdateItem(session.doc.nodes[0].id, {"label": "Changed"}), "Rename")
+    qtbot.waitUntil(in_flight.is_set)
+    store.write_files = write_files
+    threading.Timer(0.1, go_on.set).start()
+    assert autosaver.autosave_now()  # (the crash handler's): waits, then writes it all
+    assert load_map(store.map_path(autosaver.key)).nodes[0].label == "Changed"
+    qtbot.wait(100)  # the thread's own word, queued, changes nothing now
+    assert [what for what, _ in told] == ["failed", "saved"]
+    assert "No space left" in told[0][1]
+    autosaver.close()
+
+
 def test_saving_and_closing_remove_the_entry(qtbot, tmp_path):
     session = MapSession(load_map(DEFAULT_EXAMPLE), None)
     store = RecoveryStore(tmp_path / "recovery")

@@ -41,6 +41,11 @@ SIDECAR_VERSION = 1
 _KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # Far larger than any title or path; a bigger sidecar is not ours and is not worth reading.
 _MAX_SIDECAR_BYTES = 64 * 1024
+# How often the GUI thread looks whether an autosave being written is done. The writing thread
+# touches no Qt object: a signal emitted from a Python thread crashed the test suite once.
+WRITING_LOOK_MS = 50
+# What the writing thread gives for a failure that is a bug (translated on the GUI thread).
+_UNEXPECTED = object()
 
 
 def default_recovery_folder() -> Path:
@@ -345,7 +350,6 @@ class Autosaver(QObject):
 
     saved = Signal()  # an autosave was written
     failed = Signal(str)  # an autosave could not be written; the text says why
-    _written = Signal(str)  # from the writing thread: why it failed, or "" if it did not
 
     def __init__(
         self,
@@ -366,7 +370,11 @@ class Autosaver(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._autosave_in_background)
         self._writing: threading.Thread | None = None
-        self._written.connect(self._written_in_background)
+        # The writing thread's: why it failed, "" if it did not (read once the thread ended).
+        self._outcome: str | object = ""
+        self._look_at_writing = QTimer(self)
+        self._look_at_writing.setInterval(WRITING_LOOK_MS)
+        self._look_at_writing.timeout.connect(self._if_written)
         session.document_changed.connect(self._note_change)
         session.undo_stack.cleanChanged.connect(self._clean_changed)
         self._timer.start()
@@ -377,7 +385,7 @@ class Autosaver(QObject):
     def _clean_changed(self, clean: bool) -> None:
         if clean:
             # The file now holds this document: nothing left to recover. An autosave being
-            # written is removed once written, its lock held till then (_written_in_background).
+            # written is removed once written, its lock held till then (_done_writing).
             if self._writing is None:
                 self._remove_entry()
             self._changed_since_autosave = False
@@ -395,9 +403,9 @@ class Autosaver(QObject):
         Returns whether it wrote. Failures emit ``failed`` instead of raising, because this runs
         from a timer inside Qt's event loop.
         """
+        self._wait_for_writing()  # first: if it failed, what it held is due again
         if not self._due:
             return False
-        self._wait_for_writing()
         try:
             self.store.write(self.key, self.session)
         except (OSError, MapFileError, ValueError) as error:
@@ -420,7 +428,7 @@ class Autosaver(QObject):
         try:
             self.store.prepare(self.key)
         except OSError as error:
-            self._written_in_background(error.strerror or str(error))
+            self._done_writing(error.strerror or str(error))
             return
         self._changed_since_autosave = False
         doc, path = self.session.doc.snapshot(), self.session.path
@@ -428,27 +436,32 @@ class Autosaver(QObject):
             target=self._write, args=(doc, path), name="autosave", daemon=True
         )
         self._writing.start()
+        self._look_at_writing.start()
 
     def _write(self, doc: MapDocument, path: Path | None) -> None:
-        """On the writing thread: the GUI thread hears how it went, whatever happens (or no
-        autosave would follow)."""
+        """On the writing thread, which touches no Qt object: how it went, whatever happens (or
+        no autosave would follow)."""
+        outcome: str | object = ""
         try:
             data = map_json_yielding(doc).encode("utf-8")
             self.store.write_files(self.key, data, path, doc.title)
-            reason = ""
         except (OSError, ValueError) as error:
-            reason = getattr(error, "strerror", None) or str(error) or "error"
+            outcome = getattr(error, "strerror", None) or str(error) or "error"
         except Exception:  # a bug: logged, and told as a failure, or autosaving would stop
             logging.getLogger(__name__).exception("The autosave thread failed")
-            reason = self.tr("an unexpected error")
-        self._written.emit(reason)
+            outcome = _UNEXPECTED
+        self._outcome = outcome
 
-    def _written_in_background(self, reason: str) -> None:
-        self._writing = None
+    def _if_written(self) -> None:
+        if self._writing is not None and not self._writing.is_alive():
+            self._wait_for_writing()
+
+    def _done_writing(self, outcome: str | object) -> None:
         if self._closed or not self.session.is_modified:
             self._remove_entry()  # closed or saved while it was being written
             return
-        if reason:
+        if outcome:
+            reason = self.tr("an unexpected error") if outcome is _UNEXPECTED else str(outcome)
             self._changed_since_autosave = True
             self.failed.emit(
                 self.tr("Autosave failed ({reason}); your changes are not yet safe.").format(
@@ -459,9 +472,12 @@ class Autosaver(QObject):
             self.saved.emit()
 
     def _wait_for_writing(self) -> None:
+        """Wait for the autosave being written, if one is, and tell how it went."""
         if self._writing is not None:
             self._writing.join()
             self._writing = None
+            self._look_at_writing.stop()
+            self._done_writing(self._outcome)
 
     def _remove_entry(self) -> None:
         # Unconditional: a half-written first autosave (map but no sidecar) must go too.
