@@ -1,6 +1,8 @@
 """The legend on the canvas: the sectors on the map and the four kinds of node, the overlays'
 colours when they colour by something else, the rings while the guides show; fixed on screen."""
 
+import math
+
 from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtGui import QColor
 
@@ -171,3 +173,30 @@ def test_the_legend_draws_the_sector_colours_and_the_shapes(window_on, qtbot):
     canvas = window.scene.colours
     assert QColor(canvas.object_fill).name() in seen  # the boundary object's diamond
     assert QColor(canvas.me_fill).name() in seen
+
+
+def test_on_a_large_map_the_legend_moves_off_communities_moved_under_it(window_on, qtbot):
+    """On a room map only me and the communities count where the legend goes (people are
+    dots there): it looks again when they move, not when people do."""
+    from commapper.model import MoveNodes
+    from commapper.ui.canvas.items import MANY_NODES
+
+    doc = MapDocument.new()
+    side = math.ceil(math.sqrt(MANY_NODES + 50))
+    people = [
+        PersonNode(id=f"p{i}", x=(i % side) * 1000.0 / side, y=(i // side) * 1000.0 / side)
+        for i in range(side * side)
+    ]
+    crowd = [(float(i % 4) * 30, 1000.0 - (i // 4) * 30) for i in range(16)]  # bottom left
+    communities = [CommunityNode(id=f"c{i}", x=x, y=y) for i, (x, y) in enumerate(crowd)]
+    doc.nodes = [*people, *communities]
+    doc.reindex()
+    window = window_on(doc)
+    legend = settled(window, qtbot)
+    assert legend.corner == (True, False)  # top left: the first the communities leave free
+    people_up_there = {f"p{i}": (float(i % 4) * 30, float(i // 4) * 30) for i in range(16)}
+    window.session.edit(MoveNodes(people_up_there), "Move people")
+    assert settled(window, qtbot).corner == (True, False)
+    up = {f"c{i}": (x, 1000.0 - y) for i, (x, y) in enumerate(crowd)}  # to the top left
+    window.session.edit(MoveNodes(up), "Move communities")
+    assert settled(window, qtbot).corner == (True, True)  # bottom left, free now

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from commapper.model import CommunityNode, NodeKind
+from commapper.model import CommunityNode, DocumentChanged, NodeKind
 from commapper.ui.canvas.guides import LandscapeGuides
 from commapper.ui.canvas.items import MANY_NODES
 from commapper.ui.canvas.overlays import CanvasOverlays
@@ -124,9 +124,25 @@ class CanvasLegend(QWidget):
     def rows(self) -> list[LegendRow]:
         return [*self.colour_rows, *self.shape_rows, *self.footer_rows]
 
-    def _map_changed(self, _change: object = None) -> None:
-        self._corner_due = True
+    def _map_changed(self, change: DocumentChanged | None = None) -> None:
+        if change is None or self._may_move_corner(change):
+            self._corner_due = True
         self._timer.start()
+
+    def _may_move_corner(self, change: DocumentChanged) -> bool:
+        """Whether ``change`` touches what :meth:`_choose_corner` counts: on a large map only
+        me and the communities, so that editing its people costs no look (up to 40 ms)."""
+        scene = self.view.map_scene
+        if len(scene.node_items) <= MANY_NODES or change.nodes_removed:
+            return True
+        doc = scene.doc
+        touched = change.nodes_added | change.nodes_changed | change.nodes_moved
+        return any(
+            doc.node(node_id).kind in LANDMARKS  # what it is, or what it was (a kind changed)
+            or ((item := scene.node_items.get(node_id)) is not None and item.kind in LANDMARKS)
+            for node_id in touched
+            if doc.has_node(node_id)
+        )
 
     def refresh(self) -> None:
         """Read the map, the overlays and the guides again, and show what they mean."""
@@ -246,7 +262,7 @@ class CanvasLegend(QWidget):
         scene = self.view.map_scene
         few = len(scene.node_items) <= MANY_NODES
         items = [item for item in scene.node_items.values() if few or item.kind in LANDMARKS]
-        nodes = scene.nodes_rect([item.node_id for item in items])
+        nodes = scene.nodes_rect()  # all of them: the map as the view fits it
         areas = [self._fitted_area(self._corner_rect(corner), nodes) for corner in CORNERS]
         hidden = [0.0] * len(CORNERS)
         for item in items:

@@ -335,14 +335,15 @@ class EditActions(QObject):
             )
             self.scene.status_message.emit(text)
             return None
-        if not connect_choices(doc, node_ids[0]):
+        choices = connect_choices(doc, node_ids[0])
+        if not choices:
             node = doc.node(node_ids[0])
             text = self.tr("Nothing on the map can be connected to {label}.")
             self.scene.status_message.emit(text.format(label=node.label or node.id))
             return None
         if self.connect_picker is not None:
             self.connect_picker.close_picker()
-        picker = ConnectPicker(self.view, node_ids[0])
+        picker = ConnectPicker(self.view, node_ids[0], choices)
         picker.closed.connect(self._forget_picker)
         self.connect_picker = picker
         picker.open()
