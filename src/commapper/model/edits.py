@@ -282,12 +282,13 @@ def _move(doc: MapDocument, edit: MoveNodes, changes: _Changes) -> MoveNodes:
         node = doc.node(node_id)
         old_positions[node_id] = (node.x, node.y)
     index_of = {node.id: index for index, node in enumerate(doc.nodes)}
+    nodes, nodes_by_id = doc.nodes, doc._nodes_by_id  # once: pydantic's lookup costs 2 µs
     for node_id, (x, y) in edit.positions.items():
         moved = moved_to(
-            doc.node(node_id), None if x is None else float(x), None if y is None else float(y)
+            nodes_by_id[node_id], None if x is None else float(x), None if y is None else float(y)
         )
-        doc.nodes[index_of[node_id]] = moved
-        doc._nodes_by_id[node_id] = moved
+        nodes[index_of[node_id]] = moved
+        nodes_by_id[node_id] = moved
     changes.sets["nodes_moved"].update(edit.positions)
     return MoveNodes(old_positions)
 

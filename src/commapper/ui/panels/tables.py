@@ -10,7 +10,7 @@ import functools
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -184,6 +184,8 @@ class TablePanel(QWidget):
             self._fit_columns(page)
         session.selection.changed.connect(self._select_from_session)
         self._select_from_session()
+        for page in self.pages:
+            page.model.set_shown(False)  # until shown (showEvent)
         scroll_past_fields(self)
 
     @property
@@ -205,7 +207,14 @@ class TablePanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        for page in self.pages:
+            page.model.set_shown(True)
         self._select_from_session()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        for page in self.pages:
+            page.model.set_shown(False)
 
     @staticmethod
     def _fit_columns(page: TablePage) -> None:

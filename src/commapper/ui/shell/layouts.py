@@ -4,6 +4,7 @@ one, then animated in and recorded as one undo step."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEasingCurve, QObject, QPointF, QTimer, QVariantAnimation, Signal
 
@@ -121,19 +122,27 @@ class MapLayouts(QObject):
         """The nodes worth animating: all if the frames stay cheap, else those in view."""
         items = self.scene.node_items
 
-        def cost(node_ids: list[str]) -> int:
-            return sum(1 + len(items[node_id].edges) for node_id in node_ids)
+        def within_budget(node_ids: Iterable[str]) -> list[str] | None:
+            """The nodes, if their frames stay cheap; None as soon as they would not (a room
+            map's 10,000 are not all counted)."""
+            taken, cost = [], 0
+            for node_id in node_ids:
+                cost += 1 + len(items[node_id].edges)
+                if cost > ANIMATION_BUDGET:
+                    return None
+                taken.append(node_id)
+            return taken
 
         moving = [node_id for node_id in target if node_id in items]
-        if cost(moving) <= ANIMATION_BUDGET:
-            return moving
+        if (everything := within_budget(moving)) is not None:
+            return everything
         seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-        in_view = [
+        in_view = within_budget(
             node_id
             for node_id in moving
             if seen.contains(items[node_id].pos()) or seen.contains(QPointF(*target[node_id]))
-        ]
-        return in_view if cost(in_view) <= ANIMATION_BUDGET else []
+        )
+        return in_view or []
 
     def _animate(
         self, request: LayoutRequest, target: dict[str, tuple[float, float]], text: str
@@ -174,10 +183,11 @@ class MapLayouts(QObject):
                         else origin + (end[node_id] - origin) * progress
                     )
 
-        def land() -> None:
+        def land(unchanged: bool = False) -> None:
+            """``unchanged``: nothing could have moved since ``target`` was worked out."""
             self._animation, self._moving = None, {}
             self.session.document_changed.disconnect(follow)
-            still = self._still_to_move(request, target)
+            still = target if unchanged else self._still_to_move(request, target)
             if still:
                 self.session.edit(MoveNodes.tidied(still), text)
             if self.scene.moves_due:  # a large map's nodes follow in slices: fit once they have
@@ -187,7 +197,7 @@ class MapLayouts(QObject):
 
         self.session.document_changed.connect(follow)
         if not start:
-            land()
+            land(unchanged=True)
             return
         animation = QVariantAnimation(self)
         animation.setStartValue(0.0)
