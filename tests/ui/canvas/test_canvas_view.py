@@ -205,3 +205,27 @@ def test_nodes_added_one_after_another_each_land_in_a_free_spot_nearest_the_midd
             if ring < reach or weighted(dx, dy) < weighted(*first_steps):
                 x, y = middle.x() + dx * room_x, middle.y() + dy * room_y
                 assert any(abs(n.x - x) < room_x and abs(n.y - y) < room_y for n in before)
+
+
+def test_the_scroll_room_takes_in_nodes_moved_out_of_it_and_lets_go_of_many_deleted(
+    window_on, qtbot
+):
+    """Nodes moved or come beyond the room are taken in without measuring the whole map;
+    many deleted, the room is measured again and shrinks."""
+    from benchmarks.generate import generate_map
+    from commapper.model import MoveNodes, RemoveItems
+
+    window = window_on(generate_map(300))
+    scene, session = window.scene, window.session
+    qtbot.waitUntil(lambda: scene.labels_placed)
+    room = scene.sceneRect()
+    far = {node.id: (node.x + 20_000.0, node.y) for node in session.doc.nodes[:3]}
+    session.edit(MoveNodes(far), "Far away")
+    qtbot.waitUntil(lambda: scene.labels_placed)
+    assert scene.sceneRect().contains(scene.nodes_rect(list(far)))
+    assert scene.sceneRect().contains(room)  # the rest is still in it
+    gone = set(far) | {node.id for node in session.doc.nodes[23:]}
+    session.edit(RemoveItems(frozenset(gone)), "Delete most")
+    qtbot.waitUntil(lambda: scene.labels_placed)
+    assert scene.sceneRect().contains(scene.nodes_rect())
+    assert scene.sceneRect().width() < 2 * room.width()  # not the 40,000 it took the far nodes

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from commapper.layout.routing import CLEARANCE, detour
+from commapper.layout.routing import CLEARANCE, detours
 from commapper.model import (
     PINNED_TAG,
     BoundaryObjectNode,
@@ -222,6 +222,7 @@ class MapScene(QGraphicsScene):
         self._rescaling: Generator[None, None, None] | None = None
         self._extent_stale = True  # nodes moved, came or went, or labels changed size
         self._extent = QRectF()  # the nodes and their labels when last measured
+        self._extent_grew = False  # nodes went out of it since, and it took them in
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         # Qt's automatic depth (13 for a 2,000-node map) makes whole-map frames 50% slower
         # than a shallow tree: measured with benchmarks/bench_editor.py.
@@ -491,9 +492,10 @@ class MapScene(QGraphicsScene):
         if change.nodes_moved or change.nodes_added or change.nodes_removed or touched_pairs:
             # A few nodes removed leave the room as it was (it stays large enough); many may
             # leave much more than the map needs.
-            self._extent_stale |= len(change.nodes_removed) > FEW_NODES or not self._within_extent(
-                change.nodes_moved | change.nodes_added
-            )
+            if len(change.nodes_removed) > FEW_NODES:
+                self._extent_stale = True
+            else:
+                self._grow_extent(change.nodes_moved | change.nodes_added)
             if discs_came_or_went:
                 self._moved_since_routing = None  # route every line again
             elif self._moved_since_routing is not None:
@@ -669,9 +671,11 @@ class MapScene(QGraphicsScene):
             QPointF(reach(max(rights)), reach(max(bottoms))),
         )
 
-    def fit_scene_rect(self) -> None:
-        """Scroll room: the nodes and their labels, with a margin to pan into."""
-        rect = self._extent = self.nodes_rect()
+    def fit_scene_rect(self, measured: bool = False) -> None:
+        """Scroll room: the nodes and their labels, with a margin to pan into (``measured``:
+        as last measured, grown by what moved out of it since)."""
+        rect = self._extent if measured else self.nodes_rect()
+        self._extent = rect
         if rect.isEmpty():
             rect = QRectF(-300, -200, 600, 400)
         margin = max(rect.width(), rect.height(), 400) * 0.5
@@ -686,16 +690,23 @@ class MapScene(QGraphicsScene):
         ):
             self.setSceneRect(wanted)
 
-    def _within_extent(self, node_ids: Iterable[str]) -> bool:
-        """Whether these nodes and their labels lie within the room last measured."""
+    def _grow_extent(self, node_ids: Iterable[str]) -> None:
+        """Take in these nodes and their labels, moved or come, where they lie outside the
+        room last measured. Measured anew, a room map's nodes took 30-50 ms after a nudge at
+        its edge; a few nodes gone leave the room large enough."""
         rect = self.nodes_rect(node_ids)
-        return rect.isNull() or self._extent.contains(rect)
+        if not (rect.isNull() or self._extent.contains(rect)):
+            self._extent = self._extent.united(rect) if not self._extent.isNull() else rect
+            self._extent_grew = True
 
     def _fit_scene_rect_if_grown(self) -> None:
         # Measuring every item costs 15 ms a pass on 2,000 nodes: not after a rename.
         if self._extent_stale:
-            self._extent_stale = False
+            self._extent_stale = self._extent_grew = False
             self.fit_scene_rect()
+        elif self._extent_grew:
+            self._extent_grew = False
+            self.fit_scene_rect(measured=True)
 
     @property
     def _routes_stale(self) -> bool:
@@ -767,18 +778,19 @@ class MapScene(QGraphicsScene):
         discs = np.array(
             [(item.pos().x(), item.pos().y(), item.radius) for item in landmarks], dtype=float
         ).reshape(-1, 3)
-        index = {item.node_id: row for row, item in enumerate(landmarks)}
         every_edge = self._routes_every_line(len(landmarks))
+        routed = []
         for item in self.edge_items.values() if only is None else only:
-            if not every_edge and item.kind != EdgeKind.CROSSING:
-                if item.detour_bend is not None:
-                    item.set_detour(None)
-                continue
-            ends = [index[end] for end in (item.source.node_id, item.target.node_id)
-                    if end in index]  # fmt: skip
-            others = np.delete(discs, ends, axis=0) if ends else discs
-            start, end = item.source.pos(), item.target.pos()
-            bend = detour((start.x(), start.y()), (end.x(), end.y()), others, item.bend)
+            if every_edge or item.kind == EdgeKind.CROSSING:
+                routed.append(item)
+            elif item.detour_bend is not None:
+                item.set_detour(None)
+        ends = [(item.source.pos(), item.target.pos()) for item in routed]
+        lines = np.array(
+            [(start.x(), start.y(), end.x(), end.y()) for start, end in ends], dtype=float
+        ).reshape(-1, 4)
+        bends = np.array([item.bend for item in routed], dtype=float)
+        for item, bend in zip(routed, detours(lines, discs, bends).tolist(), strict=True):
             item.set_detour(None if bend == item.bend else bend)
 
     @property
