@@ -7,10 +7,16 @@ from __future__ import annotations
 import gc
 
 import pytest
-from canvas_pictures import differing_pixels, far_from_lines, kept_and_fresh, viewport_image
-from gestures import drag
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QGraphicsItem
+from canvas_pictures import (
+    differing_pixels,
+    far_from_lines,
+    kept_and_fresh,
+    pixels,
+    viewport_image,
+)
+from gestures import drag, send_mouse
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from benchmarks.generate import generate_map
 from commapper.model import InsertItems, MoveNodes, PersonNode, RemoveItems, UpdateItem
@@ -18,6 +24,8 @@ from commapper.ui.canvas import picture_layer, slices
 from commapper.ui.canvas.node_layer import PICTURE_NODES
 
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+BSP_INDEX = QGraphicsScene.ItemIndexMethod.BspTreeIndex
+LEFT, NO_BUTTON = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
 
 
 def drawing_themselves(scene) -> set[str]:
@@ -164,3 +172,39 @@ def test_nodes_and_lines_hidden_during_a_zoom_are_gone_from_the_next_frame(large
     scene.zoom_in_motion = False
     assert differing_pixels(before, during) > 0
     assert differing_pixels(during, viewport_image(large)) == 0
+
+
+@pytest.mark.parametrize("n_nodes", [PICTURE_NODES - 100, PICTURE_NODES + 100])
+def test_mid_drag_the_still_map_looks_as_it_did(window_on, n_nodes):
+    """While a node is dragged the rest is drawn from one snapshot. On a large map the nodes
+    the picture draws are not hidden for it (hiding 10,000 took 80 ms), and the scene keeps
+    its index."""
+    window = window_on(generate_map(n_nodes))
+    window.resize(800, 600)
+    scene, view = window.scene, window.view
+    before = viewport_image(window)
+    item = scene.node_items[a_person(window)]
+    start = view.mapFromScene(item.scenePos())
+
+    def where_it_and_its_lines_are() -> list[QRect]:
+        rects = [item.sceneBoundingRect(), *(edge.curve.boundingRect() for edge in item.edges)]
+        return [view.mapFromScene(rect).boundingRect().adjusted(-6, -6, 6, 6) for rect in rects]
+
+    was = where_it_and_its_lines_are()
+    send_mouse(view.viewport(), QEvent.Type.MouseButtonPress, start, LEFT)
+    for step in range(1, 4):
+        send_mouse(view.viewport(), QEvent.Type.MouseMove, start + QPoint(15, -10) * step, LEFT)
+    assert view._drag_snapshot is not None  # dragging
+    large = n_nodes > PICTURE_NODES
+    assert scene.node_layer.active == large
+    hidden = sum(not node.isVisible() for node in scene.node_items.values())
+    assert hidden == (0 if large else len(scene.node_items) - 1)
+    assert (scene.itemIndexMethod() == BSP_INDEX) == large
+    mid_drag = view.viewport().grab().toImage()
+    differ = abs(pixels(before) - pixels(mid_drag)).max(axis=2) > 8
+    for rect in was + where_it_and_its_lines_are():
+        differ[max(rect.top(), 0) : rect.bottom() + 1, max(rect.left(), 0) : rect.right() + 1] = 0
+    assert differ.sum() == 0
+    send_mouse(view.viewport(), QEvent.Type.MouseButtonRelease, start + QPoint(45, -30), NO_BUTTON)
+    assert all(node.isVisible() for node in scene.node_items.values())
+    assert scene.itemIndexMethod() == BSP_INDEX

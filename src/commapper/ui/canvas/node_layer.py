@@ -64,6 +64,11 @@ class NodeLayer(PictureLayer[NodeItem]):
                 item.setFlag(NO_CONTENTS, False)
             self._live = set()
 
+    @property
+    def live(self) -> set[NodeItem]:
+        """The node items that draw themselves: the picture draws the others."""
+        return self._live
+
     # -- what changed ----------------------------------------------------------------------------
 
     def node_changed(self, item: NodeItem) -> None:
