@@ -78,6 +78,9 @@ def test_every_gesture_undoes_to_the_exact_previous_document_and_redoes(make_win
         assert doc.content() == history[index - 1]
         assert set(window.scene.node_items) == {node.id for node in doc.nodes}
         assert set(window.scene.edge_items) == {edge.id for edge in doc.edges}
+        assert set(window.scene.landmark_items) == {
+            node.id for node in doc.nodes if node.kind in ("me", "community")
+        }
     for index in range(1, len(history)):
         stack.redo()
         assert doc.content() == history[index]

@@ -224,8 +224,11 @@ def test_the_scroll_room_takes_in_nodes_moved_out_of_it_and_lets_go_of_many_dele
     qtbot.waitUntil(lambda: scene.labels_placed)
     assert scene.sceneRect().contains(scene.nodes_rect(list(far)))
     assert scene.sceneRect().contains(room)  # the rest is still in it
+    for item in scene.node_items.values():  # (its labels may since have moved about)
+        assert scene.extent().contains(item.pos())
     gone = set(far) | {node.id for node in session.doc.nodes[23:]}
     session.edit(RemoveItems(frozenset(gone)), "Delete most")
     qtbot.waitUntil(lambda: scene.labels_placed)
     assert scene.sceneRect().contains(scene.nodes_rect())
+    assert scene.extent() == scene.nodes_rect()  # measured again
     assert scene.sceneRect().width() < 2 * room.width()  # not the 40,000 it took the far nodes

@@ -261,8 +261,8 @@ class CanvasLegend(QWidget):
             return
         scene = self.view.map_scene
         few = len(scene.node_items) <= MANY_NODES
-        items = [item for item in scene.node_items.values() if few or item.kind in LANDMARKS]
-        nodes = scene.nodes_rect()  # all of them: the map as the view fits it
+        items = list((scene.node_items if few else scene.landmark_items).values())
+        nodes = scene.extent()  # all of them: the map as the view fits it
         areas = [self._fitted_area(self._corner_rect(corner), nodes) for corner in CORNERS]
         hidden = [0.0] * len(CORNERS)
         for item in items:

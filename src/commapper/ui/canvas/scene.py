@@ -193,6 +193,9 @@ class MapScene(QGraphicsScene):
         self._fill_rule: Callable[[NodeModel], QColor | None] | None = None
         self.sector_palette: dict[str, str] = {}
         self.node_items: dict[str, NodeItem] = {}
+        # Those of me and the communities, the discs lines go around: a room map has 10,000
+        # nodes and a few hundred of these, looked for after every move.
+        self.landmark_items: dict[str, NodeItem] = {}
         self.edge_items: dict[str, EdgeItem] = {}
         self._pair_edges: dict[frozenset[str], list[str]] = defaultdict(list)
         self._press_positions: dict[str, QPointF] = {}
@@ -328,6 +331,8 @@ class MapScene(QGraphicsScene):
         if self.node_filter is not None and not self.node_filter(self.doc.node(node_id)):
             item.setVisible(False)
         self.node_items[node_id] = item
+        if item.kind in LEADER_KINDS:
+            self.landmark_items[node_id] = item
         self.addItem(item)
         self.node_layer.follow(item)  # it draws itself until a picture has it
 
@@ -460,6 +465,7 @@ class MapScene(QGraphicsScene):
                 touched_pairs.add(self._remove_edge_item(edge_id))
         for node_id in change.nodes_removed | change.nodes_added:
             node_item = self.node_items.pop(node_id, None)
+            self.landmark_items.pop(node_id, None)
             if node_item is not None:
                 discs_came_or_went |= node_item.kind in LEADER_KINDS
                 for edge_item in list(node_item.edges):
@@ -690,6 +696,13 @@ class MapScene(QGraphicsScene):
         ):
             self.setSceneRect(wanted)
 
+    def extent(self) -> QRectF:
+        """The rectangle around the nodes and their labels as last measured, grown by those
+        moved out of it since: like :meth:`nodes_rect`, without measuring every node (a room
+        map's took 30 ms). Larger by where a few nodes were, or smaller by a label placed
+        since on another side of its node: good for choosing and fitting, not for drawing."""
+        return self.nodes_rect() if self._extent_stale else self._extent
+
     def _grow_extent(self, node_ids: Iterable[str]) -> None:
         """Take in these nodes and their labels, moved or come, where they lie outside the
         room last measured. Measured anew, a room map's nodes took 30-50 ms after a nudge at
@@ -743,8 +756,7 @@ class MapScene(QGraphicsScene):
 
     def _routed_lines(self) -> Iterable[EdgeItem]:
         """The lines routed around discs (see _routes_every_line)."""
-        landmarks = sum(1 for item in self.node_items.values() if item.kind in LEADER_KINDS)
-        if self._routes_every_line(landmarks):
+        if self._routes_every_line(len(self.landmark_items)):
             return self.edge_items.values()
         return (edge for edge in self.edge_items.values() if edge.kind == EdgeKind.CROSSING)
 
@@ -774,7 +786,7 @@ class MapScene(QGraphicsScene):
         """Send lines (all, or ``only`` these) around the discs of me and the communities in
         their way (crossings always; every line while that stays cheap), so none seems to end
         at the wrong node."""
-        landmarks = [item for item in self.node_items.values() if item.kind in LEADER_KINDS]
+        landmarks = list(self.landmark_items.values())
         discs = np.array(
             [(item.pos().x(), item.pos().y(), item.radius) for item in landmarks], dtype=float
         ).reshape(-1, 3)
