@@ -208,3 +208,19 @@ def test_mid_drag_the_still_map_looks_as_it_did(window_on, n_nodes):
     send_mouse(view.viewport(), QEvent.Type.MouseButtonRelease, start + QPoint(45, -30), NO_BUTTON)
     assert all(node.isVisible() for node in scene.node_items.values())
     assert scene.itemIndexMethod() == BSP_INDEX
+
+
+def test_a_drag_ends_when_the_mouse_is_taken_away(window_on):
+    """A dialog that takes the mouse mid-drag ends the drag: the map is drawn as ever again."""
+    window = window_on(generate_map(PICTURE_NODES + 100))
+    scene, view = window.scene, window.view
+    viewport_image(window)
+    shown = [item for item in scene.items() if item.isVisible()]
+    start = view.mapFromScene(scene.node_items[a_person(window)].scenePos())
+    send_mouse(view.viewport(), QEvent.Type.MouseButtonPress, start, LEFT)
+    for step in range(1, 4):
+        send_mouse(view.viewport(), QEvent.Type.MouseMove, start + QPoint(15, -10) * step, LEFT)
+    assert view._drag_snapshot is not None and not all(item.isVisible() for item in shown)
+    scene.mouseGrabberItem().ungrabMouse()  # as a dialog opening does
+    assert view._drag_snapshot is None
+    assert all(item.isVisible() for item in shown)

@@ -42,7 +42,7 @@ from commapper.model import (
 from commapper.model.items import MAX_COORDINATE
 from commapper.ui.canvas.edge_item import EdgeItem, Look, make_look
 from commapper.ui.canvas.edge_layer import EdgeLayer
-from commapper.ui.canvas.items import LEADER_KINDS, MANY_NODES, NodeItem
+from commapper.ui.canvas.items import LEADER_KINDS, MANY_NODES, LetGoWatch, NodeItem
 from commapper.ui.canvas.labels import (
     ALWAYS_NAMED,
     EdgeLabelLayer,
@@ -250,6 +250,8 @@ class MapScene(QGraphicsScene):
         self.node_pictures = node_pictures and not mirror
         self.node_layer = NodeLayer(self)
         self.addItem(self.node_layer)
+        self._let_go_watch = LetGoWatch(self)
+        self.addItem(self._let_go_watch)
         self._build()
         if len(self.node_items) > MANY_NODES:
             # Until the first pass has placed them (in slices), a large map's labels would pile
@@ -471,6 +473,8 @@ class MapScene(QGraphicsScene):
                 for edge_item in list(node_item.edges):
                     touched_pairs.add(self._remove_edge_item(edge_item.edge_id))
                 self.node_layer.node_removed(node_item)
+                if node_item is self.mouseGrabberItem():
+                    self.end_drag()  # its watch goes with it (LetGoWatch)
                 self.removeItem(node_item)
         for node_id in change.nodes_removed | change.nodes_added:
             if self.doc.has_node(node_id):
@@ -1010,6 +1014,8 @@ class MapScene(QGraphicsScene):
         if lets_go:
             self._set_selected_edges(set())
         super().mousePressEvent(event)
+        if isinstance(grabber := self.mouseGrabberItem(), NodeItem):
+            self._let_go_watch.watch(grabber)  # for end_drag
         if lets_go:
             self._selection_to_session()
         self._press_positions = {
