@@ -36,6 +36,14 @@ def years_in(doc: MapDocument) -> list[int]:
     return sorted(years)
 
 
+def years_of(edge: object) -> list[int]:
+    """The years an edge names (a membership's ``since`` and ``until``), as :func:`years_in`
+    reads them."""
+    if not isinstance(edge, MembershipEdge):
+        return []
+    return [date_year(when) for when in (edge.since, edge.until) if when]
+
+
 def membership_in_year(edge: MembershipEdge, year: int) -> bool:
     """Whether a membership edge holds in ``year`` (see the module's rule for partial dates)."""
     if edge.since and date_year(edge.since) > year:

@@ -119,24 +119,34 @@ def test_the_edge_found_under_a_point_is_the_nearest_one_looked_at_one_by_one(wi
     from PySide6.QtCore import QPointF
 
     from benchmarks.generate import generate_map
+    from commapper.model import MoveNodes
 
     window = window_on(generate_map(300, seed=5))
-    scene = window.scene
+    scene, session = window.scene, window.session
     zoom = window.view.transform().m11()
     reach = 6.0 / zoom
-    rect = scene.nodes_rect()
     chance = random.Random(7)
-    found = 0
-    for _ in range(300):
-        point = QPointF(chance.uniform(rect.left(), rect.right()),
-                        chance.uniform(rect.top(), rect.bottom()))  # fmt: skip
-        hits = [(edge, edge.hit_by(point, reach)) for edge in scene.edge_items.values()]
-        hits = [(edge, distance) for edge, distance in hits if distance is not None]
-        expected = min(hits, key=lambda hit: (-float(hit[0].kind == "crossing"), hit[1]),
-                       default=(None, None))[0]  # fmt: skip
-        edge = scene.edge_at(point)
-        found += edge is not None
-        if edge is not expected:  # two edges as near: either will do
-            assert edge is not None and expected is not None
-            assert edge.hit_by(point, reach) == pytest.approx(expected.hit_by(point, reach))
-    assert found > 30
+
+    def edges_found() -> int:
+        rect = scene.nodes_rect()
+        found = 0
+        for _ in range(300):
+            point = QPointF(chance.uniform(rect.left(), rect.right()),
+                            chance.uniform(rect.top(), rect.bottom()))  # fmt: skip
+            hits = [(edge, edge.hit_by(point, reach)) for edge in scene.edge_items.values()]
+            hits = [(edge, distance) for edge, distance in hits if distance is not None]
+            expected = min(hits, key=lambda hit: (-float(hit[0].kind == "crossing"), hit[1]),
+                           default=(None, None))[0]  # fmt: skip
+            edge = scene.edge_at(point)
+            found += edge is not None
+            if edge is not expected:  # two edges as near: either will do
+                assert edge is not None and expected is not None
+                assert edge.hit_by(point, reach) == pytest.approx(expected.hit_by(point, reach))
+        return found
+
+    assert edges_found() > 30
+    # Then a few nodes moved (their edges' rows written again), then every node (all gathered).
+    for nodes in (session.doc.nodes[:6], session.doc.nodes):
+        moves = {node.id: (node.x + chance.uniform(-200, 200), node.y) for node in nodes}
+        session.edit(MoveNodes(moves), "Move")
+        assert edges_found() > 30

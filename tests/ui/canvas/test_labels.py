@@ -266,3 +266,34 @@ def test_a_large_maps_labels_take_their_new_size_in_slices_then_are_placed(
         item.label_scale_changed()  # as if done at once: nothing changes
     assert {i: item.label_scene_rect() for i, item in scene.node_items.items()} == before
     assert scene.crowded_labels == place_labels_now(scene).crowded
+
+
+@pytest.mark.parametrize("n_nodes", [120, 2000])
+def test_lines_routed_after_each_move_are_as_every_line_routed_at_once(window_on, qtbot, n_nodes):
+    """Only the lines a move may change are routed again (those of what moved, and those
+    whose curve reaches a disc where it went or where it was): the same bends as routing every
+    line. On the larger map only crossings are routed."""
+    import random
+
+    from benchmarks.generate import generate_map
+
+    window = window_on(generate_map(n_nodes, seed=4))
+    scene, session = window.scene, window.session
+    qtbot.waitUntil(lambda: not scene._routes_stale)
+    chance = random.Random(n_nodes)
+    communities = [n.id for n in session.doc.nodes if n.kind == "community"]
+    people = [n.id for n in session.doc.nodes if n.kind == "person"]
+    for _ in range(12):
+        moved = chance.sample(communities, 2) + chance.sample(people, 3)
+        moves = {}
+        for node_id in moved:
+            # Far, or onto another community's spot (into the lines around it).
+            node, there = session.doc.node(node_id), session.doc.node(chance.choice(communities))
+            x, y = (there.x, there.y) if chance.random() < 0.5 else (node.x + 400, node.y - 300)
+            moves[node_id] = (x + chance.uniform(-20, 20), y + chance.uniform(-20, 20))
+        session.edit(MoveNodes(moves), "Move")
+        qtbot.waitUntil(lambda: not scene._routes_stale)
+    bends = {edge_id: edge.detour_bend for edge_id, edge in scene.edge_items.items()}
+    assert any(bend is not None for bend in bends.values())
+    scene.route_edges()
+    assert bends == {edge_id: edge.detour_bend for edge_id, edge in scene.edge_items.items()}

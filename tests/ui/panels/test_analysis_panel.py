@@ -262,3 +262,25 @@ def test_selecting_me_shows_my_roles_as_the_figures_give_them(panel, qtbot):
     panel.session.selection.set(["me"])
     # The same roles as the figure "Brokerage roles" above, not Sam's roles among the people.
     assert panel.roles_chart.heading.text() == "Brokerage roles: me"
+
+
+def test_the_timeline_and_the_colour_choices_follow_the_map(panel):
+    """A membership with a new year puts it on the timeline, one without leaves it as it was;
+    a custom attribute typed on a node can colour the map at once, and goes when it does."""
+    from commapper.model import UpdateItem
+
+    session, doc = panel.session, panel.session.doc
+    years = list(panel.years)
+    me, community = doc.ego.id, next(n.id for n in doc.nodes if n.kind == "community")
+    dated = MembershipEdge(id="e-dated", source=me, target=community, level="core", since="1987")
+    session.edit(InsertItems(edges=((len(doc.edges), dated),)), "Add")
+    assert panel.years == sorted({*years, 1987})
+    plain = MembershipEdge(id="e-plain", source=me, target=community, level="core")
+    session.edit(InsertItems(edges=((len(doc.edges), plain),)), "Add")
+    assert panel.years == sorted({*years, 1987})
+    session.edit(RemoveItems(frozenset({"e-dated"})), "Remove")
+    assert panel.years == years
+    session.edit(UpdateItem(community, {"attributes": {"funding": "grant"}}), "Attribute")
+    assert panel.colour_combo.findData("funding") >= 0
+    session.undo_stack.undo()
+    assert panel.colour_combo.findData("funding") < 0

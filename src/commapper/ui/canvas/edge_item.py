@@ -229,7 +229,7 @@ class EdgeItem:
         self.box = (bounds.left(), bounds.top(), bounds.right(), bounds.bottom())
         # Its ends, for a hit test of many edges at once; a bent edge is tested by its curve.
         self.ends = None if self._path is not None else (start.x(), start.y(), end.x(), end.y())
-        self.map_scene.edge_boxes = None  # to be gathered again (MapScene.edge_at)
+        self.map_scene.edge_box_moved(self)
         layer.invalidate_edge(self)
 
     def set_detour(self, bend: float | None) -> None:

@@ -72,6 +72,8 @@ BSP_TREE_DEPTH = 6
 RESCALE_STEP = 200  # labels resized between looks at the clock
 # How near an edge a click must be to take it, in pixels on screen.
 HIT_PIXELS = 6.0
+SPOTS_AT_ONCE = 16  # discs' spots looked for among every line in one go (_lines_by)
+NO_ENDS = (math.nan,) * 4  # a bent edge's row of ends in edge_boxes: tested by its curve
 # A node of each kind as a sentence names it ("A person and a boundary object are not joined"),
 # translated where shown.
 KIND_IN_SENTENCE = {
@@ -217,6 +219,9 @@ class MapScene(QGraphicsScene):
         # What moved since lines were last routed, or None when every line is to be routed again
         # (nodes or lines came or went).
         self._moved_since_routing: set[str] | None = None
+        # Where discs (me, communities) were before they moved since lines were last routed,
+        # as rows of x, y, radius: a line bent around one there may now go straight.
+        self._discs_left: list[tuple[float, float, float]] = []
         # Lines that came, or bent apart anew, since lines were last routed.
         self._lines_to_route: set[EdgeItem] = set()
         # A large map's label pass runs in slices between events (see labels.placing_labels).
@@ -242,6 +247,8 @@ class MapScene(QGraphicsScene):
         self._selected_edges: set[EdgeItem] = set()
         # Every edge and its box (left, top, right, bottom), for edge_at; None after any moved.
         self.edge_boxes: tuple[list[EdgeItem], np.ndarray, np.ndarray] | None = None
+        self._edge_rows: dict[EdgeItem, int] = {}  # of edge_boxes
+        self._boxes_moved: set[EdgeItem] = set()  # since edge_boxes were gathered
         self._band_adds = False  # the rubber band was begun with Ctrl: it adds to the selection
         self.edge_layer = EdgeLayer(self)
         self.addItem(self.edge_layer)
@@ -421,6 +428,7 @@ class MapScene(QGraphicsScene):
         pictures meanwhile show the map as it was; lines are routed and labels placed after."""
         self.moves_due.update(node_ids)
         if self._moved_since_routing is not None:
+            self._note_discs_leaving(node_ids)
             self._moved_since_routing.update(node_ids)
         self._extent_stale = True
         self.slices.start("moves", self._move_a_slice)
@@ -450,7 +458,15 @@ class MapScene(QGraphicsScene):
             self.slices.stop("moves")
             self._move_a_slice(deadline=math.inf)
 
+    def _note_discs_leaving(self, node_ids: Iterable[str]) -> None:
+        """Where these nodes' discs are, before they move (see _discs_left)."""
+        for node_id in node_ids:
+            if (item := self.landmark_items.get(node_id)) is not None:
+                self._discs_left.append((item.pos().x(), item.pos().y(), item.radius))
+
     def _follow_change(self, change: DocumentChanged) -> None:
+        if self._moved_since_routing is not None:
+            self._note_discs_leaving(change.nodes_moved)
         touched_pairs: set[frozenset[str]] = set()
         discs_came_or_went = False  # me or a community: any line may now pass through it
         for edge_id in change.edges_changed & set(self.edge_items):
@@ -739,6 +755,7 @@ class MapScene(QGraphicsScene):
             return
         moved, self._moved_since_routing = self._moved_since_routing, set()
         lines, self._lines_to_route = self._lines_to_route, set()
+        left, self._discs_left = self._discs_left, []
         if moved is None:
             self.route_edges()  # nodes or lines came or went
             return
@@ -750,7 +767,8 @@ class MapScene(QGraphicsScene):
         # The lines of what moved, and those that came; and where a disc moved, the lines
         # that may now pass through it, or no longer.
         lines |= {edge for item in items for edge in item.edges}
-        lines |= self._lines_by(discs)
+        here = [(disc.pos().x(), disc.pos().y(), disc.radius) for disc in discs]
+        lines |= self._lines_by(here + left)
         self.route_edges({edge for edge in lines if edge.attached})
 
     def _routes_every_line(self, landmarks: int) -> bool:
@@ -758,32 +776,30 @@ class MapScene(QGraphicsScene):
         lines x discs stays cheap."""
         return len(self.edge_items) * landmarks <= ROUTING_BUDGET
 
-    def _routed_lines(self) -> Iterable[EdgeItem]:
-        """The lines routed around discs (see _routes_every_line)."""
-        if self._routes_every_line(len(self.landmark_items)):
-            return self.edge_items.values()
-        return (edge for edge in self.edge_items.values() if edge.kind == EdgeKind.CROSSING)
-
-    def _lines_by(self, discs: list[NodeItem]) -> set[EdgeItem]:
-        """The routed lines whose way these discs, just moved, may change: those whose ends'
-        box reaches a disc where it is now, and those bent (around where it was, maybe).
-        Routing every line again after a community moved took 60-80 ms at 10,000 nodes."""
-        if not discs:
+    def _lines_by(self, spots: list[tuple[float, float, float]]) -> set[EdgeItem]:
+        """The routed lines whose way discs moving to or from these ``spots`` (x, y, radius)
+        may change: those whose curve, as drawn, reaches one. A line bent around a disc has
+        the disc in its curve's box. Looked at all at once: line by line, after a community
+        was nudged, this took 20-40 ms at 10,000 nodes, and routing every line 60-80 ms."""
+        if not spots:
             return set()
-        # How near a disc a line may pass and be in its way: detour's clearance, and half the
-        # bend that parts a line from others between the same two nodes.
-        spots = [(disc.pos().x(), disc.pos().y(), disc.radius + CLEARANCE) for disc in discs]
-        near = set()
-        for edge in self._routed_lines():
-            if edge.detour_bend is not None:
-                near.add(edge)
-                continue
-            start, end = edge.source.pos(), edge.target.pos()
-            reach = abs(edge.bend) / 2
-            left, right = min(start.x(), end.x()) - reach, max(start.x(), end.x()) + reach
-            top, bottom = min(start.y(), end.y()) - reach, max(start.y(), end.y()) + reach
-            if any(left - r <= x <= right + r and top - r <= y <= bottom + r for x, y, r in spots):
-                near.add(edge)
+        edges, boxes, _ = self._gathered_edge_boxes()
+        every_line = self._routes_every_line(len(self.landmark_items))
+        near: set[EdgeItem] = set()
+        for first in range(0, len(spots), SPOTS_AT_ONCE):
+            x, y, radius = np.array(spots[first : first + SPOTS_AT_ONCE], dtype=float).T
+            reach = radius + CLEARANCE
+            reached = (
+                (boxes[:, 0:1] - reach <= x)
+                & (x <= boxes[:, 2:3] + reach)
+                & (boxes[:, 1:2] - reach <= y)
+                & (y <= boxes[:, 3:4] + reach)
+            ).any(axis=1)
+            near.update(
+                edge
+                for edge in map(edges.__getitem__, np.flatnonzero(reached).tolist())
+                if every_line or edge.kind == EdgeKind.CROSSING
+            )
         return near
 
     def route_edges(self, only: Iterable[EdgeItem] | None = None) -> None:
@@ -938,22 +954,42 @@ class MapScene(QGraphicsScene):
                 return item
         return None
 
+    def edge_box_moved(self, edge: EdgeItem) -> None:
+        """``edge`` came, moved or changed shape: its row of :attr:`edge_boxes` is due."""
+        if self.edge_boxes is not None:
+            self._boxes_moved.add(edge)
+
+    def _gathered_edge_boxes(self) -> tuple[list[EdgeItem], np.ndarray, np.ndarray]:
+        """Every edge, its box and its ends (NaN if bent) as arrays: the rows of the edges
+        moved since written again, or all gathered again (20 ms at 33,000 edges) after many
+        moved or any came or went."""
+        moved, self._boxes_moved = self._boxes_moved, set()
+        if self.edge_boxes is not None and moved:
+            edges, boxes, ends = self.edge_boxes
+            rows = [self._edge_rows.get(edge) for edge in moved]
+            if len(moved) <= len(edges) // 8 and None not in rows:
+                for edge, row in zip(moved, rows, strict=True):
+                    boxes[row] = edge.box
+                    ends[row] = edge.ends or NO_ENDS
+            else:
+                self.edge_boxes = None
+        if self.edge_boxes is None:
+            edges = list(self.edge_items.values())
+            boxes = np.array([edge.box for edge in edges], dtype=float).reshape(-1, 4)
+            ends = np.array([edge.ends or NO_ENDS for edge in edges], dtype=float).reshape(-1, 4)
+            self.edge_boxes = (edges, boxes, ends)
+            self._edge_rows = {edge: row for row, edge in enumerate(edges)}
+        return self.edge_boxes
+
     def edge_at(self, pos: QPointF) -> EdgeItem | None:
         """The edge shown nearest ``pos``, within a few pixels of it; crossings first."""
         views = self.views()
         zoom = views[0].transform().m11() if views else 1.0
         reach = HIT_PIXELS / max(zoom, 1e-6)
-        # The edges as arrays, gathered again after any edge moved: looking at each edge in
-        # Python cost 80 ms a click on a 10,000-node map. Straight ones are measured at once;
-        # the few bent ones by their curves.
-        if self.edge_boxes is None:
-            edges = list(self.edge_items.values())
-            boxes = np.array([edge.box for edge in edges], dtype=float).reshape(-1, 4)
-            ends = np.array([edge.ends or (np.nan,) * 4 for edge in edges], dtype=float).reshape(
-                -1, 4
-            )
-            self.edge_boxes = (edges, boxes, ends)
-        edges, boxes, ends = self.edge_boxes
+        # The edges as arrays: looking at each edge in Python cost 80 ms a click on a
+        # 10,000-node map. Straight ones are measured at once; the few bent ones by their
+        # curves.
+        edges, boxes, ends = self._gathered_edge_boxes()
         x, y = pos.x(), pos.y()
         near = np.flatnonzero(
             (boxes[:, 0] - reach <= x)
