@@ -188,10 +188,10 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         picture = self.picture
         fits = picture is not None and picture.zoom == zoom and picture.rect.contains(in_view)
         # One picture at a time; zooming by the wheel waits for the wheel to rest, a layout for
-        # the nodes to land.
+        # the nodes to land and their lines to be routed.
         scene = self.map_scene
         waits = self._drawing is not None or (
-            picture is not None and (scene.zoom_in_motion or bool(scene.moves_due))
+            picture is not None and (scene.zoom_in_motion or scene.settling)
         )
         if (self._stale or not fits) and not waits:
             self._begin(transform, in_view, zoom, budget=FIRST_SLICE_SECONDS)

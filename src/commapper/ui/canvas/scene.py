@@ -72,6 +72,7 @@ BSP_TREE_DEPTH = 6
 RESCALE_STEP = 200  # labels resized between looks at the clock
 # How near an edge a click must be to take it, in pixels on screen.
 HIT_PIXELS = 6.0
+ROUTE_STEP = 200  # lines routed between looks at the clock (_routing_steps)
 SPOTS_AT_ONCE = 16  # discs' spots looked for among every line in one go (_lines_by)
 NO_ENDS = (math.nan,) * 4  # a bent edge's row of ends in edge_boxes: tested by its curve
 # A node of each kind as a sentence names it ("A person and a boundary object are not joined"),
@@ -222,6 +223,7 @@ class MapScene(QGraphicsScene):
         # Where discs (me, communities) were before they moved since lines were last routed,
         # as rows of x, y, radius: a line bent around one there may now go straight.
         self._discs_left: list[tuple[float, float, float]] = []
+        self._routing: Generator[None, None, None] | None = None  # every line, in slices
         # Lines that came, or bent apart anew, since lines were last routed.
         self._lines_to_route: set[EdgeItem] = set()
         # A large map's label pass runs in slices between events (see labels.placing_labels).
@@ -379,6 +381,20 @@ class MapScene(QGraphicsScene):
             item.update_geometry()
 
     def _on_document_changed(self, change: DocumentChanged) -> None:
+        self._take_in(change)
+        self._keep_what_was_made()
+
+    def _keep_what_was_made(self) -> None:
+        """On a large map, keep what an edit or a pass made from the collector (gc.freeze).
+        What they replace dies, and each death lowers the count that starts a collection of
+        the young, which fills meanwhile: after a layout of 10,000 nodes one collection walked
+        150,000 objects (70 ms), the next generation's the same again (40 ms). The objects
+        live as long as the map is open; closing the window lets them go (release_frozen)."""
+        if self._large:
+            gc.freeze()
+            self.froze_objects = True
+
+    def _take_in(self, change: DocumentChanged) -> None:
         bulk = (
             len(change.nodes_moved) + len(change.nodes_added) + len(change.edges_added)
             > BULK_CHANGE
@@ -446,6 +462,7 @@ class MapScene(QGraphicsScene):
                         item.follow_move()
             if not self.moves_due or time.perf_counter() >= deadline:
                 break
+        self._keep_what_was_made()
         if self.moves_due:
             return False
         self._declutter_soon()  # every node is where it belongs: lines, labels and room follow
@@ -743,6 +760,12 @@ class MapScene(QGraphicsScene):
 
     @property
     def _routes_stale(self) -> bool:
+        """Whether lines are still to be routed: a pass is under way, or something moved,
+        came or went since."""
+        return self._routing is not None or self._routes_due
+
+    @property
+    def _routes_due(self) -> bool:
         """Whether something moved, came or went since lines were last routed."""
         return (
             self._moved_since_routing is None
@@ -750,26 +773,50 @@ class MapScene(QGraphicsScene):
             or bool(self._lines_to_route)
         )
 
-    def _route_if_moved(self) -> None:
-        if not self._routes_stale:
-            return
+    @property
+    def settling(self) -> bool:
+        """Whether the map is still following an edit between events: nodes landing, lines
+        being routed. The pictures wait for it."""
+        return bool(self.moves_due) or self._routing is not None
+
+    def _route_if_moved(self) -> bool:
+        """Route the lines what moved, came or went may have changed; whether a pass over
+        every line is under way (in slices, on a large map), which the labels wait for."""
+        if not self._routes_due:
+            return self._routing is not None
         moved, self._moved_since_routing = self._moved_since_routing, set()
         lines, self._lines_to_route = self._lines_to_route, set()
         left, self._discs_left = self._discs_left, []
-        if moved is None:
-            self.route_edges()  # nodes or lines came or went
-            return
-        items = [self.node_items[i] for i in moved if i in self.node_items]
+        items = [self.node_items[i] for i in moved or () if i in self.node_items]
         discs = [item for item in items if item.kind in LEADER_KINDS]
-        if len(discs) > FEW_NODES:
-            self.route_edges()  # a layout: most lines are looked at anyway
-            return
+        # Nodes or lines came or went, or a layout moved most discs: every line is looked at.
+        # So too if a pass was under way: the discs it goes around may have moved.
+        if moved is None or len(discs) > FEW_NODES or self._routing is not None:
+            if not self._large:
+                self.route_edges()
+                return False
+            # After a layout of 10,000 nodes this took 80-90 ms at once.
+            self._routing = self._routing_steps(None)
+            self.slices.start("routing", self._route_a_slice)
+            return True
         # The lines of what moved, and those that came; and where a disc moved, the lines
         # that may now pass through it, or no longer.
         lines |= {edge for item in items for edge in item.edges}
         here = [(disc.pos().x(), disc.pos().y(), disc.radius) for disc in discs]
         lines |= self._lines_by(here + left)
         self.route_edges({edge for edge in lines if edge.attached})
+        return False
+
+    def _route_a_slice(self, deadline: float) -> bool:
+        steps = self._routing
+        if steps is None:
+            return True
+        if isinstance(run_steps(steps, deadline), Unfinished):
+            return False
+        self._routing = None
+        self._start_declutter()
+        self._keep_what_was_made()
+        return True
 
     def _routes_every_line(self, landmarks: int) -> bool:
         """Whether every line is routed around the discs, or only crossings: every line while
@@ -806,6 +853,12 @@ class MapScene(QGraphicsScene):
         """Send lines (all, or ``only`` these) around the discs of me and the communities in
         their way (crossings always; every line while that stays cheap), so none seems to end
         at the wrong node."""
+        self._routing = None
+        self.slices.stop("routing")
+        run_steps(self._routing_steps(only), deadline=None)
+
+    def _routing_steps(self, only: Iterable[EdgeItem] | None) -> Generator[None, None, None]:
+        """:meth:`route_edges` in steps of :data:`ROUTE_STEP` lines."""
         landmarks = list(self.landmark_items.values())
         discs = np.array(
             [(item.pos().x(), item.pos().y(), item.radius) for item in landmarks], dtype=float
@@ -817,13 +870,16 @@ class MapScene(QGraphicsScene):
                 routed.append(item)
             elif item.detour_bend is not None:
                 item.set_detour(None)
-        ends = [(item.source.pos(), item.target.pos()) for item in routed]
-        lines = np.array(
-            [(start.x(), start.y(), end.x(), end.y()) for start, end in ends], dtype=float
-        ).reshape(-1, 4)
-        bends = np.array([item.bend for item in routed], dtype=float)
-        for item, bend in zip(routed, detours(lines, discs, bends).tolist(), strict=True):
-            item.set_detour(None if bend == item.bend else bend)
+        for first in range(0, len(routed), ROUTE_STEP):
+            yield
+            part = [item for item in routed[first : first + ROUTE_STEP] if item.attached]
+            ends = [(item.source.pos(), item.target.pos()) for item in part]
+            lines = np.array(
+                [(start.x(), start.y(), end.x(), end.y()) for start, end in ends], dtype=float
+            ).reshape(-1, 4)
+            bends = np.array([item.bend for item in part], dtype=float)
+            for item, bend in zip(part, detours(lines, discs, bends).tolist(), strict=True):
+                item.set_detour(None if bend == item.bend else bend)
 
     @property
     def labels_placed(self) -> bool:
@@ -833,14 +889,16 @@ class MapScene(QGraphicsScene):
             and not self.moves_due
             and self._declutter_steps is None
             and self._rescaling is None
+            and self._routing is None
         )
 
     def _after_changes(self) -> None:
         if self.moves_due:
             return  # once they have moved (_move_a_slice)
-        self._route_if_moved()
-        self._start_declutter()
+        if not self._route_if_moved():
+            self._start_declutter()  # else once the lines are routed (_route_a_slice)
         self._fit_scene_rect_if_grown()
+        self._keep_what_was_made()
 
     def _declutter_soon(self) -> None:
         """Labels moved, came, went or changed: a pass after the events at hand, and none of a
@@ -885,9 +943,7 @@ class MapScene(QGraphicsScene):
             self.node_layer.invalidate()
             self.update()
         self.edge_labels.set_spots(placement.edge_spots)
-        if self._large:
-            gc.freeze()  # what the change made, kept till the window closes (see _build)
-            self.froze_objects = True
+        self._keep_what_was_made()
 
     # -- selection, both ways --------------------------------------------------------------------
 
