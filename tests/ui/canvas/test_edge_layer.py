@@ -142,3 +142,32 @@ def test_a_new_picture_drawn_in_slices_ends_as_a_fresh_one(zoomed_out, qtbot, mo
     window.view.viewport().grab()
     kept, fresh = kept_and_fresh(window)
     assert differing_pixels(kept, fresh) == 0
+
+
+def test_more_lines_changed_while_a_picture_is_drawn_than_can_be_drawn_live_wait_for_the_next(
+    zoomed_out, qtbot, monkeypatch
+):
+    """Thousands of lines moved while the next picture was drawn in slices (a layout landing)
+    were all drawn live over it, every frame, until the picture after: no more than
+    LIVE_LIMIT are; the rest wait for the next picture, which ends as a fresh one."""
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(picture_layer, "FIRST_SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(picture_layer, "LIVE_LIMIT", 20)
+    window, session = zoomed_out, zoomed_out.session
+    layer = window.scene.edge_layer
+    drawn_live = []  # when each picture is done, the lines it lacks, drawn live over it
+    picture_done = layer.picture_done
+    monkeypatch.setattr(
+        layer, "picture_done", lambda: (drawn_live.append(len(layer.changed_since)), picture_done())
+    )
+    node = session.doc.node(busiest_person(window))
+    session.edit(MoveNodes({node.id: (node.x + 150.0, node.y - 90.0)}), "Move")
+    window.view.viewport().grab()  # begins the new picture, a step a slice
+    assert not layer.settled
+    everyone = {n.id: (n.x + 30.0, n.y + 20.0) for n in session.doc.nodes}
+    session.edit(MoveNodes(everyone), "Move everyone")
+    assert len(layer.changed_since_next) > 20
+    qtbot.waitUntil(lambda: layer.settled)
+    assert drawn_live and max(drawn_live) <= 20
+    kept, fresh = kept_and_fresh(window)
+    assert differing_pixels(kept, fresh) == 0
