@@ -250,6 +250,7 @@ class MapScene(QGraphicsScene):
         # Every edge and its box (left, top, right, bottom), for edge_at; None after any moved.
         self.edge_boxes: tuple[list[EdgeItem], np.ndarray, np.ndarray] | None = None
         self._edge_rows: dict[EdgeItem, int] = {}  # of edge_boxes
+        self._edge_crossings = np.zeros(0, dtype=bool)  # by row of edge_boxes
         self._boxes_moved: set[EdgeItem] = set()  # since edge_boxes were gathered
         self._band_adds = False  # the rubber band was begun with Ctrl: it adds to the selection
         self.edge_layer = EdgeLayer(self)
@@ -831,23 +832,29 @@ class MapScene(QGraphicsScene):
         if not spots:
             return set()
         edges, boxes, _ = self._gathered_edge_boxes()
-        every_line = self._routes_every_line(len(self.landmark_items))
-        near: set[EdgeItem] = set()
+        x, y, radius = np.array(spots, dtype=float).reshape(-1, 3).T
+        reach = radius + CLEARANCE
+        # First the lines reaching the box around every spot: few, but for the long ones.
+        candidates = np.flatnonzero(
+            (boxes[:, 0] <= (x + reach).max())
+            & (boxes[:, 2] >= (x - reach).min())
+            & (boxes[:, 1] <= (y + reach).max())
+            & (boxes[:, 3] >= (y - reach).min())
+        )
+        if not self._routes_every_line(len(self.landmark_items)):
+            candidates = candidates[self._edge_crossings[candidates]]
+        near = candidates[:0]
         for first in range(0, len(spots), SPOTS_AT_ONCE):
-            x, y, radius = np.array(spots[first : first + SPOTS_AT_ONCE], dtype=float).T
-            reach = radius + CLEARANCE
+            some = slice(first, first + SPOTS_AT_ONCE)
+            box = boxes[candidates]
             reached = (
-                (boxes[:, 0:1] - reach <= x)
-                & (x <= boxes[:, 2:3] + reach)
-                & (boxes[:, 1:2] - reach <= y)
-                & (y <= boxes[:, 3:4] + reach)
+                (box[:, 0:1] - reach[some] <= x[some])
+                & (x[some] <= box[:, 2:3] + reach[some])
+                & (box[:, 1:2] - reach[some] <= y[some])
+                & (y[some] <= box[:, 3:4] + reach[some])
             ).any(axis=1)
-            near.update(
-                edge
-                for edge in map(edges.__getitem__, np.flatnonzero(reached).tolist())
-                if every_line or edge.kind == EdgeKind.CROSSING
-            )
-        return near
+            near = np.union1d(near, candidates[reached])
+        return {edges[index] for index in near.tolist()}
 
     def route_edges(self, only: Iterable[EdgeItem] | None = None) -> None:
         """Send lines (all, or ``only`` these) around the discs of me and the communities in
@@ -1027,6 +1034,7 @@ class MapScene(QGraphicsScene):
                 for edge, row in zip(moved, rows, strict=True):
                     boxes[row] = edge.box
                     ends[row] = edge.ends or NO_ENDS
+                    self._edge_crossings[row] = edge.kind == EdgeKind.CROSSING
             else:
                 self.edge_boxes = None
         if self.edge_boxes is None:
@@ -1035,6 +1043,9 @@ class MapScene(QGraphicsScene):
             ends = np.array([edge.ends or NO_ENDS for edge in edges], dtype=float).reshape(-1, 4)
             self.edge_boxes = (edges, boxes, ends)
             self._edge_rows = {edge: row for row, edge in enumerate(edges)}
+            self._edge_crossings = np.array(
+                [edge.kind == EdgeKind.CROSSING for edge in edges], dtype=bool
+            )
         return self.edge_boxes
 
     def edge_at(self, pos: QPointF) -> EdgeItem | None:
