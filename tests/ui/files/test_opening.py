@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QWidget,
 )
 
 from benchmarks.generate import generate_map
@@ -37,12 +38,15 @@ def large_map(tmp_path_factory):
     return path
 
 
-class Watcher:
-    """Looks at the app as a user does: reads the progress dialog while it shows, presses its
-    Cancel once ``cancel_when(dialog)`` says so, reads and closes message boxes, and does
-    ``when_idle`` when no dialog is open in the app's own event loop."""
+class Watcher(QObject):
+    """Looks at the app as a user does: reads the progress dialog while it shows (each time it
+    is painted, and every 5 ms), presses its Cancel once ``cancel_when(dialog)`` says so, reads
+    and closes message boxes, and does ``when_idle`` when no dialog is open in the app's own
+    event loop."""
 
     def __init__(self, cancel_when=None, when_idle=None):
+        super().__init__()
+        QApplication.instance().installEventFilter(self)
         self.cancel_when = cancel_when
         self.when_idle = when_idle
         self.progress: list[tuple[str, int, int, bool]] = []  # label, maximum, value, Cancel
@@ -53,11 +57,23 @@ class Watcher:
         self.timer.timeout.connect(self.step)
         self.timer.start()
 
+    def eventFilter(self, watched, event):
+        # A phase may last one pass of the event loop, which the timer may not be due in: what
+        # it shows is painted then.
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            dialog = watched.window()
+            if isinstance(dialog, QProgressDialog) and dialog.isVisible():
+                self._read(dialog)
+        return False
+
+    def _read(self, dialog):
+        enabled = dialog.findChild(QPushButton).isEnabled()
+        self.progress.append((dialog.labelText(), dialog.maximum(), dialog.value(), enabled))
+
     def step(self):
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QProgressDialog) and dialog.isVisible():
-            enabled = dialog.findChild(QPushButton).isEnabled()
-            self.progress.append((dialog.labelText(), dialog.maximum(), dialog.value(), enabled))
+            self._read(dialog)
             if self.cancel_when is not None and not self.cancelled and self.cancel_when(dialog):
                 self.cancelled = True
                 dialog.findChild(QPushButton).click()
@@ -70,6 +86,7 @@ class Watcher:
 
     def stop(self):
         self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
 
 
 @pytest.fixture

@@ -139,10 +139,10 @@ class MapOpening(QObject):
         else:
             # The canvas is built. The rest of the window is made in one go, which Cancel
             # cannot stop; the events after it would run the new window's timers early.
+            if self._cancel_button is not None:  # first: no frame shows it live beside this
+                self._cancel_button.setEnabled(False)
             dialog.setLabelText(self.tr("Preparing the window…"))
             dialog.setRange(0, 0)
-            if self._cancel_button is not None:
-                self._cancel_button.setEnabled(False)
         self._answer()
 
     def _answer(self) -> None:
