@@ -327,3 +327,31 @@ def test_a_large_maps_lines_are_routed_in_slices_after_a_layout_and_the_labels_w
     bends = {edge_id: edge.detour_bend for edge_id, edge in scene.edge_items.items()}
     scene.route_edges()
     assert bends == {edge_id: edge.detour_bend for edge_id, edge in scene.edge_items.items()}
+
+
+def test_a_line_bent_around_a_community_goes_straight_once_it_is_dragged_away(window_on, qtbot):
+    """A drag moves the community before the edit says so: the lines bent around where it was
+    are looked at again all the same."""
+    from gestures import drag
+    from PySide6.QtCore import QPoint
+
+    from commapper.model import CommunityNode, MapDocument, PersonNode, TieEdge
+
+    doc = MapDocument.new()
+    doc.nodes = [
+        PersonNode(id="a", label="Ana", x=-300.0, y=0.0),
+        PersonNode(id="b", label="Ben", x=300.0, y=0.0),
+        CommunityNode(id="c", label="Choir", x=0.0, y=0.0),
+    ]
+    doc.edges = [TieEdge(id="t", source="a", target="b")]
+    doc.reindex()
+    window = window_on(doc)
+    scene, view = window.scene, window.view
+    qtbot.waitUntil(lambda: not scene._routes_stale)
+    tie = scene.edge_items["t"]
+    assert tie.detour_bend is not None  # around the choir, in its way
+    start = view.mapFromScene(scene.node_items["c"].scenePos())
+    drag(view, start, start + QPoint(0, 150))
+    assert window.session.doc.node("c").y > 100
+    qtbot.waitUntil(lambda: not scene._routes_stale)
+    assert tie.detour_bend is None

@@ -189,9 +189,9 @@ def test_an_autosave_asked_for_while_one_fails_waits_for_it_and_writes_what_it_c
     qtbot.waitUntil(in_flight.is_set)
     store.write_files = write_files
     threading.Timer(0.1, go_on.set).start()
-    assert autosaver.autosave_now()  # (the crash handler's): waits, then writes it all
+    assert autosaver.autosave_now()  # as after a recovery: waits, then writes it all
     assert load_map(store.map_path(autosaver.key)).nodes[0].label == "Changed"
-    qtbot.wait(100)  # the thread's own word, queued, changes nothing now
+    qtbot.wait(100)  # the window's next look at the thread changes nothing now
     assert [what for what, _ in told] == ["failed", "saved"]
     assert "No space left" in told[0][1]
     autosaver.close()

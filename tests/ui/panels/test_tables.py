@@ -163,6 +163,20 @@ def test_hidden_tables_follow_the_rows_that_came_and_went_when_shown(qtbot, sess
     assert [panel.nodes.proxy.index(0, 0).data()] == ["c99"]
 
 
+def test_showing_the_tables_keeps_the_selection_made_while_they_were_closed(qtbot, session, panel):
+    page = panel.nodes
+    page.view.selectRow(
+        page.proxy.mapFromSource(page.model.index(page.model.row_of["c1"], 0)).row()
+    )
+    assert session.selection.ids == ("c1",)
+    panel.hide()
+    session.edit(RemoveItems(frozenset({"c1"})), "Delete")
+    session.selection.set(["p1"])
+    panel.show()
+    assert session.selection.ids == ("p1",)
+    assert panel.nodes.selected_ids() == ("p1",)
+
+
 def test_document_changes_refresh_the_tables(qtbot, session, panel):
     model = panel.node_model
     with qtbot.waitSignal(model.dataChanged):

@@ -430,6 +430,11 @@ class LetGoWatch(QGraphicsItem):
         item.installSceneEventFilter(self)
         self.watched = item
 
+    def forget(self, item: NodeItem) -> None:
+        """``item`` leaves the scene, and Qt drops its filters: not kept alive here."""
+        if item is self.watched:
+            self.watched = None
+
     def sceneEventFilter(self, watched: QGraphicsItem, event: QEvent) -> bool:
         if event.type() == QEvent.Type.UngrabMouse:
             self.map_scene.end_drag()

@@ -220,9 +220,10 @@ class MapScene(QGraphicsScene):
         # What moved since lines were last routed, or None when every line is to be routed again
         # (nodes or lines came or went).
         self._moved_since_routing: set[str] | None = None
-        # Where discs (me, communities) were before they moved since lines were last routed,
-        # as rows of x, y, radius: a line bent around one there may now go straight.
-        self._discs_left: list[tuple[float, float, float]] = []
+        # Where each disc (me, a community) was when lines were last routed around it, as x, y
+        # and radius: once it has moved, a line bent around it there may go straight. Not the
+        # item's place before an edit: a drag or a layout's animation has moved it already.
+        self._disc_spots: dict[str, tuple[float, float, float]] = {}
         self._routing: Generator[None, None, None] | None = None  # every line, in slices
         # Lines that came, or bent apart anew, since lines were last routed.
         self._lines_to_route: set[EdgeItem] = set()
@@ -444,8 +445,11 @@ class MapScene(QGraphicsScene):
         time: at once, 2,000 nodes and their lines took 0.3-0.6 s, 10,000 over a second. The
         pictures meanwhile show the map as it was; lines are routed and labels placed after."""
         self.moves_due.update(node_ids)
+        if self._routing is not None:  # around discs that are leaving: done again after
+            self._routing = None
+            self.slices.stop("routing")
+            self._moved_since_routing = None
         if self._moved_since_routing is not None:
-            self._note_discs_leaving(node_ids)
             self._moved_since_routing.update(node_ids)
         self._extent_stale = True
         self.slices.start("moves", self._move_a_slice)
@@ -476,15 +480,7 @@ class MapScene(QGraphicsScene):
             self.slices.stop("moves")
             self._move_a_slice(deadline=math.inf)
 
-    def _note_discs_leaving(self, node_ids: Iterable[str]) -> None:
-        """Where these nodes' discs are, before they move (see _discs_left)."""
-        for node_id in node_ids:
-            if (item := self.landmark_items.get(node_id)) is not None:
-                self._discs_left.append((item.pos().x(), item.pos().y(), item.radius))
-
     def _follow_change(self, change: DocumentChanged) -> None:
-        if self._moved_since_routing is not None:
-            self._note_discs_leaving(change.nodes_moved)
         touched_pairs: set[frozenset[str]] = set()
         discs_came_or_went = False  # me or a community: any line may now pass through it
         for edge_id in change.edges_changed & set(self.edge_items):
@@ -509,6 +505,7 @@ class MapScene(QGraphicsScene):
                 self.node_layer.node_removed(node_item)
                 if node_item is self.mouseGrabberItem():
                     self.end_drag()  # its watch goes with it (LetGoWatch)
+                self._let_go_watch.forget(node_item)
                 self.removeItem(node_item)
         for node_id in change.nodes_removed | change.nodes_added:
             if self.doc.has_node(node_id):
@@ -787,7 +784,6 @@ class MapScene(QGraphicsScene):
             return self._routing is not None
         moved, self._moved_since_routing = self._moved_since_routing, set()
         lines, self._lines_to_route = self._lines_to_route, set()
-        left, self._discs_left = self._discs_left, []
         items = [self.node_items[i] for i in moved or () if i in self.node_items]
         discs = [item for item in items if item.kind in LEADER_KINDS]
         # Nodes or lines came or went, or a layout moved most discs: every line is looked at.
@@ -803,9 +799,11 @@ class MapScene(QGraphicsScene):
         # The lines of what moved, and those that came; and where a disc moved, the lines
         # that may now pass through it, or no longer.
         lines |= {edge for item in items for edge in item.edges}
-        here = [(disc.pos().x(), disc.pos().y(), disc.radius) for disc in discs]
-        lines |= self._lines_by(here + left)
+        here = {disc.node_id: (disc.pos().x(), disc.pos().y(), disc.radius) for disc in discs}
+        were = [self._disc_spots[node_id] for node_id in here if node_id in self._disc_spots]
+        lines |= self._lines_by([*here.values(), *were])
         self.route_edges({edge for edge in lines if edge.attached})
+        self._disc_spots.update(here)
         return False
 
     def _route_a_slice(self, deadline: float) -> bool:
@@ -815,7 +813,8 @@ class MapScene(QGraphicsScene):
         if isinstance(run_steps(steps, deadline), Unfinished):
             return False
         self._routing = None
-        self._start_declutter()
+        if not self.moves_due:  # else once they have landed (_move_a_slice)
+            self._start_declutter()
         self._keep_what_was_made()
         return True
 
@@ -843,10 +842,9 @@ class MapScene(QGraphicsScene):
         )
         if not self._routes_every_line(len(self.landmark_items)):
             candidates = candidates[self._edge_crossings[candidates]]
-        near = candidates[:0]
+        near, box = candidates[:0], boxes[candidates]
         for first in range(0, len(spots), SPOTS_AT_ONCE):
             some = slice(first, first + SPOTS_AT_ONCE)
-            box = boxes[candidates]
             reached = (
                 (box[:, 0:1] - reach[some] <= x[some])
                 & (x[some] <= box[:, 2:3] + reach[some])
@@ -867,9 +865,12 @@ class MapScene(QGraphicsScene):
     def _routing_steps(self, only: Iterable[EdgeItem] | None) -> Generator[None, None, None]:
         """:meth:`route_edges` in steps of :data:`ROUTE_STEP` lines."""
         landmarks = list(self.landmark_items.values())
-        discs = np.array(
-            [(item.pos().x(), item.pos().y(), item.radius) for item in landmarks], dtype=float
-        ).reshape(-1, 3)
+        spots = [(item.pos().x(), item.pos().y(), item.radius) for item in landmarks]
+        discs = np.array(spots, dtype=float).reshape(-1, 3)
+        if only is None:
+            self._disc_spots = {
+                item.node_id: spot for item, spot in zip(landmarks, spots, strict=True)
+            }
         every_edge = self._routes_every_line(len(landmarks))
         routed = []
         for item in self.edge_items.values() if only is None else only:

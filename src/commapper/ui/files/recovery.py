@@ -432,6 +432,7 @@ class Autosaver(QObject):
             return
         self._changed_since_autosave = False
         doc, path = self.session.doc.snapshot(), self.session.path
+        self._outcome = ""
         self._writing = threading.Thread(
             target=self._write, args=(doc, path), name="autosave", daemon=True
         )

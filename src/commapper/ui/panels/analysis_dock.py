@@ -148,9 +148,9 @@ class AnalysisPanel(QWidget):
         self.runner.busy_changed.connect(self._show_busy)
         self.runner.what_if_finished.connect(self._show_what_if)
         session.selection.changed.connect(self._show_roles)
-        session.document_changed.connect(self._follow_years)
+        session.document_changed.connect(self._follow_map)
         session.document_changed.connect(self._end_stale_what_if)
-        self._follow_years()
+        self._follow_map()
         self.runner.request()
 
     # -- building --------------------------------------------------------------------------------
@@ -436,7 +436,9 @@ class AnalysisPanel(QWidget):
         overlays.apply()
         self.legend.show_entries(overlays.legend)
 
-    def _follow_years(self, change: DocumentChanged | None = None) -> None:
+    def _follow_map(self, change: DocumentChanged | None = None) -> None:
+        """The timeline's years and the choices of what colours the map, as the map now has
+        them."""
         nodes_changed = change is None or bool(
             change.nodes_added or change.nodes_removed or change.nodes_changed
         )

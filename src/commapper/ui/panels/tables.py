@@ -208,7 +208,9 @@ class TablePanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         for page in self.pages:
-            page.model.set_shown(True)
+            # Quietly: rows gone or filtered out meanwhile may have been selected in the table,
+            # whose selection, stale by now, must not become the session's.
+            page._quietly(functools.partial(page.model.set_shown, True))
         self._select_from_session()
 
     def hideEvent(self, event: QHideEvent) -> None:
