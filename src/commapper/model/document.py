@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
+import pickle
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -201,7 +202,11 @@ class MapDocument(BaseModel):
 
 _HEADER_FIELDS = ("format", "schema_version", "title", "description", "created", "modified",
                   "views")  # fmt: skip
-Packed = tuple[list[type], bytes, list[list[tuple[Any, ...]]]]
+Packed = tuple[list[type], bytes, list[list[bytes]]]
+# Items' rows pickled in one call. Pickling a room map's rows in one go held Python's lock for
+# 30-100 ms on the analysis runner's thread, and the window waited for it; between these calls
+# (a few ms each) the window can take it back.
+ROWS_PER_PICKLE = 1000
 
 
 @functools.cache
@@ -233,7 +238,8 @@ def moved_to(node: NodeT, x: float | None, y: float | None) -> NodeT:
 
 
 def _packed(items: list[Any]) -> Packed:
-    """Items as their classes, the class of each (by index), and each class's value tuples."""
+    """Items as their classes, the class of each (by index), and each class's value tuples,
+    pickled :data:`ROWS_PER_PICKLE` at a time."""
     classes: dict[type, int] = {}
     getters: list[Callable[[Any], tuple[Any, ...]]] = []
     rows: list[list[tuple[Any, ...]]] = []
@@ -246,13 +252,20 @@ def _packed(items: list[Any]) -> Packed:
             rows.append([])
         kinds.append(index)
         rows[index].append(getters[index](item))
-    return list(classes), bytes(kinds), rows
+    pickled = [
+        [
+            pickle.dumps(class_rows[first : first + ROWS_PER_PICKLE], pickle.HIGHEST_PROTOCOL)
+            for first in range(0, len(class_rows), ROWS_PER_PICKLE)
+        ]
+        for class_rows in rows
+    ]
+    return list(classes), bytes(kinds), pickled
 
 
 def _unpacked(packed: Packed) -> list[Any]:
     """Items from ``_packed``, made without checking again: they were checked when made."""
-    classes, kinds, rows = packed
-    values = [iter(class_rows) for class_rows in rows]
+    classes, kinds, pickled = packed
+    values = [chain.from_iterable(map(pickle.loads, chunks)) for chunks in pickled]
     items: list[Any] = []
     for index in kinds:
         cls = classes[index]
