@@ -4,7 +4,7 @@ one, then animated in and recorded as one undo step."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEasingCurve, QObject, QPointF, QTimer, QVariantAnimation, Signal
 
@@ -58,6 +58,13 @@ class MapLayouts(QObject):
         self._animation: QVariantAnimation | None = None
         self._moving: dict[str, QPointF] = {}  # the nodes animated, from where
         self._fit_when_landed = False  # a large map's layout is fitted once its nodes land
+        # A layout with no node to animate lands in the next pass of the event loop, so that
+        # working out where its nodes go and moving them stall the window once each.
+        self._landing: Callable[[], None] | None = None
+        self._land_soon = QTimer(self)
+        self._land_soon.setSingleShot(True)
+        self._land_soon.setInterval(0)
+        self._land_soon.timeout.connect(self._land_now)
         scene.nodes_landed.connect(self._landed)
 
     def _landed(self, on_their_own: bool) -> None:
@@ -85,9 +92,16 @@ class MapLayouts(QObject):
         self.finish_animation()
 
     def finish_animation(self) -> None:
-        """Jump to the end of a running layout animation."""
+        """Jump to the end of a running layout animation (or land one about to land)."""
         if self._animation is not None:
             self._animation.setCurrentTime(self._animation.duration())
+        self._land_now()
+
+    def _land_now(self) -> None:
+        landing, self._landing = self._landing, None
+        self._land_soon.stop()
+        if landing is not None:
+            landing()
 
     def _still_to_move(
         self, request: LayoutRequest, positions: dict[str, tuple[float, float]]
@@ -183,12 +197,10 @@ class MapLayouts(QObject):
                         else origin + (end[node_id] - origin) * progress
                     )
 
-        def land(unchanged: bool = False) -> None:
-            """``unchanged``: nothing could have moved since ``target`` was worked out."""
+        def land() -> None:
             self._animation, self._moving = None, {}
             self.session.document_changed.disconnect(follow)
-            still = target if unchanged else self._still_to_move(request, target)
-            if still:
+            if still := self._still_to_move(request, target):
                 self.session.edit(MoveNodes.tidied(still), text)
             if self.scene.moves_due:  # a large map's nodes follow in slices: fit once they have
                 self._fit_when_landed = True
@@ -197,7 +209,8 @@ class MapLayouts(QObject):
 
         self.session.document_changed.connect(follow)
         if not start:
-            land(unchanged=True)
+            self._landing = land
+            self._land_soon.start()
             return
         animation = QVariantAnimation(self)
         animation.setStartValue(0.0)
