@@ -842,17 +842,16 @@ class MapScene(QGraphicsScene):
         )
         if not self._routes_every_line(len(self.landmark_items)):
             candidates = candidates[self._edge_crossings[candidates]]
-        near, box = candidates[:0], boxes[candidates]
+        box, near = boxes[candidates], np.zeros(len(candidates), dtype=bool)
         for first in range(0, len(spots), SPOTS_AT_ONCE):
             some = slice(first, first + SPOTS_AT_ONCE)
-            reached = (
+            near |= (
                 (box[:, 0:1] - reach[some] <= x[some])
                 & (x[some] <= box[:, 2:3] + reach[some])
                 & (box[:, 1:2] - reach[some] <= y[some])
                 & (y[some] <= box[:, 3:4] + reach[some])
             ).any(axis=1)
-            near = np.union1d(near, candidates[reached])
-        return {edges[index] for index in near.tolist()}
+        return {edges[index] for index in candidates[near].tolist()}
 
     def route_edges(self, only: Iterable[EdgeItem] | None = None) -> None:
         """Send lines (all, or ``only`` these) around the discs of me and the communities in
