@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commapper.layout.routing import MAX_BEND_PER_LENGTH, detour, detours
+from commapper.layout.routing import MAX_BEND_PER_LENGTH, detour
 
 coordinate = st.floats(-500, 500, allow_nan=False)
 
@@ -59,28 +59,6 @@ def test_a_disc_in_the_way_is_gone_around_on_the_nearer_side():
 def test_with_nothing_in_the_way_the_line_keeps_its_bend():
     assert detour((0, 0), (400, 0), np.array([[200.0, 300.0, 30.0]]), 9.0) == 9.0
     assert detour((0, 0), (0, 0), np.array([[0.0, 0.0, 30.0]]), 0.0) == 0.0
-
-
-@settings(max_examples=100, deadline=None)
-@given(
-    lines=st.lists(
-        st.tuples(coordinate, coordinate, coordinate, coordinate, st.sampled_from([0.0, 9.0])),
-        min_size=1,
-        max_size=12,
-    ),
-    discs=st.lists(st.tuples(coordinate, coordinate, st.sampled_from([24.0, 30.0])), max_size=8),
-    on_ends=st.booleans(),
-)
-def test_detours_of_many_lines_are_each_lines_detour(lines, discs, on_ends):
-    """All at once as one by one, the lines' own end nodes among the discs or not (the canvas
-    gives them all: the discs at a line's ends are not in its way)."""
-    ends = [(x, y, 30.0) for x0, y0, x1, y1, _ in lines for x, y in ((x0, y0), (x1, y1))]
-    every = np.array(discs + (ends if on_ends else []), dtype=float).reshape(-1, 3)
-    as_lines = np.array([line[:4] for line in lines], dtype=float)
-    bends = np.array([line[4] for line in lines])
-    at_once = detours(as_lines, every, bends).tolist()
-    one_by_one = [detour((x0, y0), (x1, y1), every, bend) for x0, y0, x1, y1, bend in lines]
-    assert at_once == one_by_one
 
 
 @settings(max_examples=200, deadline=None)

@@ -17,7 +17,6 @@ CLEARANCE = 8.0  # between a line going around a disc and the disc's rim
 MIDDLE_PART = (0.05, 0.95)  # of the line, where discs may be in its way
 MAX_BEND_PER_LENGTH = 0.7  # a detour wider than this looks like a different connection
 ROUNDS = 4  # going around one disc may lead into another: a few rounds settle it
-CELLS = 1_000_000  # lines x discs looked at in one go by detours (8 MB an array)
 
 
 def detour(
@@ -70,45 +69,6 @@ def detour(
             return bend
         current = min(options, key=lambda b: abs(b - bend))
     return current if not _hits(current, along, side, reach).any() else bend
-
-
-def detours(
-    lines: NDArray[np.float64], discs: NDArray[np.float64], bends: NDArray[np.float64]
-) -> NDArray[np.float64]:
-    """:func:`detour` of each line (rows of start x, start y, end x, end y) with its bend, the
-    same as one call a line. Most lines pass no disc: that is found for them all at once, and
-    only the others are worked out one by one (300 lines by 1,000 discs: 40 ms, now 5).
-
-    A line's own end nodes may be among ``discs``: their centres lie at its ends, which
-    :func:`detour` does not look at.
-
-    >>> lines = np.array([[0.0, 0.0, 100.0, 0.0], [0.0, 100.0, 100.0, 100.0]])
-    >>> detours(lines, np.array([[50.0, 0.0, 10.0]]), np.zeros(2)).round(1).tolist()
-    [36.0, 0.0]
-    """
-    result = np.array(bends, dtype=float)
-    if len(discs) == 0 or len(lines) == 0:
-        return result
-    reach = discs[:, 2] + CLEARANCE
-    step = max(1, CELLS // len(discs))
-    for first in range(0, len(lines), step):
-        part = lines[first : first + step]
-        ax, ay = part[:, 0:1], part[:, 1:2]
-        dx, dy = part[:, 2:3] - ax, part[:, 3:4] - ay
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            length = np.hypot(dx, dy)
-            ux, uy, nx, ny = dx / length, dy / length, dy / length, -dx / length
-            # As detour reckons them, in the same order, so that both find the same discs.
-            along = ((discs[:, 0] - ax) * ux + (discs[:, 1] - ay) * uy) / length
-            side = (discs[:, 0] - ax) * nx + (discs[:, 1] - ay) * ny
-            near = (along > MIDDLE_PART[0]) & (along < MIDDLE_PART[1])
-            offset = 2 * along * (1 - along) * result[first : first + step, None]
-            hit = near & (np.abs(side - offset) < reach)
-        for row in np.flatnonzero(hit.any(axis=1)):
-            index = first + int(row)
-            (x0, y0, x1, y1), bend = lines[index], float(result[index])
-            result[index] = detour((x0, y0), (x1, y1), discs, bend)
-    return result
 
 
 def _hits(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from commapper.layout.routing import CLEARANCE, detours
+from commapper.layout.routing import CLEARANCE, detour
 from commapper.model import (
     PINNED_TAG,
     BoundaryObjectNode,
@@ -72,7 +72,7 @@ BSP_TREE_DEPTH = 6
 RESCALE_STEP = 200  # labels resized between looks at the clock
 # How near an edge a click must be to take it, in pixels on screen.
 HIT_PIXELS = 6.0
-ROUTE_STEP = 200  # lines routed between looks at the clock (_routing_steps)
+ROUTE_STEP = 100  # lines routed between looks at the clock (_routing_steps)
 SPOTS_AT_ONCE = 16  # discs' spots looked for among every line in one go (_lines_by)
 NO_ENDS = (math.nan,) * 4  # a bent edge's row of ends in edge_boxes: tested by its curve
 # A node of each kind as a sentence names it ("A person and a boundary object are not joined"),
@@ -879,13 +879,12 @@ class MapScene(QGraphicsScene):
                 item.set_detour(None)
         for first in range(0, len(routed), ROUTE_STEP):
             yield
-            part = [item for item in routed[first : first + ROUTE_STEP] if item.attached]
-            ends = [(item.source.pos(), item.target.pos()) for item in part]
-            lines = np.array(
-                [(start.x(), start.y(), end.x(), end.y()) for start, end in ends], dtype=float
-            ).reshape(-1, 4)
-            bends = np.array([item.bend for item in part], dtype=float)
-            for item, bend in zip(part, detours(lines, discs, bends).tolist(), strict=True):
+            # The discs of a line's own ends are among them: detour never counts them.
+            for item in routed[first : first + ROUTE_STEP]:
+                if not item.attached:
+                    continue
+                start, end = item.source.pos(), item.target.pos()
+                bend = detour((start.x(), start.y()), (end.x(), end.y()), discs, item.bend)
                 item.set_detour(None if bend == item.bend else bend)
 
     @property
