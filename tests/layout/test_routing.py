@@ -12,6 +12,13 @@ from hypothesis import strategies as st
 from commapper.layout.routing import MAX_BEND_PER_LENGTH, detour
 
 coordinate = st.floats(-500, 500, allow_nan=False)
+# A line from start to end with its bend, and discs (x, y, radius) about it.
+a_line_and_discs = given(
+    start=st.tuples(coordinate, coordinate),
+    end=st.tuples(coordinate, coordinate),
+    discs=st.lists(st.tuples(coordinate, coordinate, st.sampled_from([24.0, 30.0])), max_size=6),
+    bend=st.sampled_from([0.0, 9.0, -9.0]),
+)
 
 
 def _curve(start, end, bend, steps=400):
@@ -27,12 +34,7 @@ def _curve(start, end, bend, steps=400):
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    start=st.tuples(coordinate, coordinate),
-    end=st.tuples(coordinate, coordinate),
-    discs=st.lists(st.tuples(coordinate, coordinate, st.sampled_from([24.0, 30.0])), max_size=6),
-    bend=st.sampled_from([0.0, 9.0, -9.0]),
-)
+@a_line_and_discs
 def test_a_detour_clears_the_discs_or_leaves_the_line_alone(start, end, discs, bend):
     length = math.hypot(end[0] - start[0], end[1] - start[1])
     # Discs on the nodes' own ends are theirs: the router is only given the others.
@@ -62,12 +64,7 @@ def test_with_nothing_in_the_way_the_line_keeps_its_bend():
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    start=st.tuples(coordinate, coordinate),
-    end=st.tuples(coordinate, coordinate),
-    discs=st.lists(st.tuples(coordinate, coordinate, st.sampled_from([24.0, 30.0])), max_size=6),
-    bend=st.sampled_from([0.0, 9.0, -9.0]),
-)
+@a_line_and_discs
 def test_the_discs_of_a_lines_own_ends_are_never_in_its_way(start, end, discs, bend):
     own = [(*start, 30.0), (*end, 30.0)]
     with_own = np.array(discs + own, dtype=float).reshape(-1, 3)

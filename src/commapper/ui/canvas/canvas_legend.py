@@ -137,12 +137,7 @@ class CanvasLegend(QWidget):
             return True
         doc = scene.doc
         touched = change.nodes_added | change.nodes_changed | change.nodes_moved
-        return any(
-            doc.node(node_id).kind in LANDMARKS  # what it is, or what it was (a kind changed)
-            or ((item := scene.node_items.get(node_id)) is not None and item.kind in LANDMARKS)
-            for node_id in touched
-            if doc.has_node(node_id)
-        )
+        return any(doc.has_node(i) and doc.node(i).kind in LANDMARKS for i in touched)
 
     def refresh(self) -> None:
         """Read the map, the overlays and the guides again, and show what they mean."""

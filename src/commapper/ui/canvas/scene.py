@@ -1033,7 +1033,6 @@ class MapScene(QGraphicsScene):
                 for edge, row in zip(moved, rows, strict=True):
                     boxes[row] = edge.box
                     ends[row] = edge.ends or NO_ENDS
-                    self._edge_crossings[row] = edge.kind == EdgeKind.CROSSING
             else:
                 self.edge_boxes = None
         if self.edge_boxes is None:
