@@ -200,3 +200,20 @@ def test_on_a_large_map_the_legend_moves_off_communities_moved_under_it(window_o
     up = {f"c{i}": (x, 1000.0 - y) for i, (x, y) in enumerate(crowd)}  # to the top left
     window.session.edit(MoveNodes(up), "Move communities")
     assert settled(window, qtbot).corner == (True, True)  # bottom left, free now
+
+
+def test_the_line_about_the_rings_is_shown_whole(make_window, qtbot):
+    """It was cut to "rings: my level of parti…", as a long sector's name is."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from commapper.ui.canvas.canvas_legend import ICON, PADDING, LegendRow
+
+    window = make_window()
+    window.actions_.landscape.trigger()
+    window.actions_.finish_animation()
+    legend = settled(window, qtbot)
+    (rings,) = legend.footer_rows
+    assert legend.shown_text(rings) == rings.text
+    text_width = QFontMetricsF(legend._text_font()).horizontalAdvance(rings.text)
+    assert legend.width() >= 2 * PADDING + ICON + 4 + text_width
+    assert legend.shown_text(LegendRow("a" * 400, "#000000")).endswith("…")  # a sector

@@ -304,10 +304,18 @@ class CanvasLegend(QWidget):
     def _row_height(self) -> float:
         return max(QFontMetricsF(self._text_font()).height() + 2, ICON)
 
-    def _column_width(self, rows: list[LegendRow]) -> float:
+    def shown_text(self, row: LegendRow) -> str:
+        """What ``row`` says: a sector as typed may be long, and is cut short; the line under
+        the columns is the app's own, and is shown whole."""
+        if row in self.footer_rows:
+            return row.text
         metrics = QFontMetricsF(self._text_font())
         most = metrics.height() * MAX_TEXT_LINES
-        texts = (min(most, metrics.horizontalAdvance(row.text)) for row in rows)
+        return metrics.elidedText(row.text, Qt.TextElideMode.ElideRight, most)
+
+    def _column_width(self, rows: list[LegendRow]) -> float:
+        metrics = QFontMetricsF(self._text_font())
+        texts = (metrics.horizontalAdvance(self.shown_text(row)) for row in rows)
         return max(texts, default=0.0) + ICON + 4
 
     def sizeHint(self) -> QSize:
@@ -360,8 +368,7 @@ class CanvasLegend(QWidget):
                 painter.setPen(QPen(colours.outline, 1.0))
                 painter.setBrush(QColor(row.colour))
                 painter.drawEllipse(middle, 6.0, 6.0)
-            most = metrics.height() * MAX_TEXT_LINES
-            text = metrics.elidedText(row.text, Qt.TextElideMode.ElideRight, most)
+            text = self.shown_text(row)
             painter.setPen(colours.text)
             baseline = top + (row_height + metrics.ascent() - metrics.descent()) / 2
             # A plain string: a sector or value as the user typed it is never read as markup.
