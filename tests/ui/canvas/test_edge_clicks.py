@@ -119,7 +119,7 @@ def test_the_edge_found_under_a_point_is_the_nearest_one_looked_at_one_by_one(wi
     from PySide6.QtCore import QPointF
 
     from benchmarks.generate import generate_map
-    from commapper.model import MoveNodes
+    from commapper.model import MoveNodes, RemoveItems
 
     window = window_on(generate_map(300, seed=5))
     scene, session = window.scene, window.session
@@ -138,6 +138,7 @@ def test_the_edge_found_under_a_point_is_the_nearest_one_looked_at_one_by_one(wi
             expected = min(hits, key=lambda hit: (-float(hit[0].kind == "crossing"), hit[1]),
                            default=(None, None))[0]  # fmt: skip
             edge = scene.edge_at(point)
+            assert edge is None or scene.edge_items.get(edge.edge_id) is edge
             found += edge is not None
             if edge is not expected:  # two edges as near: either will do
                 assert edge is not None and expected is not None
@@ -150,3 +151,13 @@ def test_the_edge_found_under_a_point_is_the_nearest_one_looked_at_one_by_one(wi
         moves = {node.id: (node.x + chance.uniform(-200, 200), node.y) for node in nodes}
         session.edit(MoveNodes(moves), "Move")
         assert edges_found() > 30
+    # Then a few lines came (rows added) and a few went (rows blanked), then most went (every
+    # row gathered anew).
+    people = [node.id for node in session.doc.nodes if node.kind == "person"]
+    communities = [node.id for node in session.doc.nodes if node.kind == "community"]
+    for person, community in zip(people[:5], communities[-5:], strict=True):
+        assert scene.connect_nodes(person, community)
+    session.edit(RemoveItems(frozenset(people[5:10])), "Remove a few")
+    assert edges_found() > 30
+    session.edit(RemoveItems(frozenset(people[: len(people) * 2 // 3])), "Remove most")
+    assert edges_found() > 10

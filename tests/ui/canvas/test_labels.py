@@ -15,7 +15,7 @@ def _laid_out(window, layout):
     window.actions_.apply_layout(layout)
     window.actions_.finish_animation()
     window.view.fit_to_window()
-    window.scene.route_edges()
+    window.scene.router.route()
     window.scene.declutter_labels()
 
 
@@ -117,7 +117,7 @@ def test_a_crossing_goes_around_a_community_in_its_way(window_on):
     window.session.edit(MoveNodes(away), "Away")
     # c4 right on the line of the crossing from c3 to c2.
     window.session.edit(MoveNodes({"c3": (0, 0), "c2": (600, 0), "c4": (300, 5)}), "Line up")
-    scene.route_edges()
+    scene.router.route()
     crossing = scene.edge_items["x2"]
     assert crossing.detour_bend is not None
     disc = scene.node_items["c4"]
@@ -125,7 +125,7 @@ def test_a_crossing_goes_around_a_community_in_its_way(window_on):
     nearest = min(QLineF(path.pointAtPercent(t / 100), disc.pos()).length() for t in range(101))
     assert nearest > disc.radius
     window.session.edit(MoveNodes({"c4": (300, 400)}), "Out of the way")
-    scene.route_edges()
+    scene.router.route()
     assert crossing.detour_bend is None
 
 
@@ -134,31 +134,36 @@ def test_a_large_maps_label_pass_runs_in_slices_and_starts_again_after_an_edit(
 ):
     from benchmarks.generate import generate_map
     from commapper.model import RemoveItems
+    from commapper.ui.canvas import scene as scene_module
     from commapper.ui.canvas import slices as slices_module
 
     monkeypatch.setattr(slices_module, "SLICE_SECONDS", 0.0)  # a step a slice, however quick
     window = window_on(generate_map(600, seed=3))
     scene, session = window.scene, window.session
     qtbot.waitUntil(lambda: settled(scene))
-    slices = []
+    steps, removed = [], []
     victim = next(n.id for n in session.doc.nodes if n.kind == "person")
-    removed = []
-    a_slice = scene._declutter_a_slice
+    placing = scene_module.placing_labels
 
-    def a_slice_then_remove(deadline):
-        done = a_slice(deadline)
-        slices.append(done)
-        # After the pass's first slice: the node goes, the pass begun is dropped, and a new
-        # one places what is left.
-        if not removed and scene._declutter_steps is not None:
-            removed.append(victim)
-            session.edit(RemoveItems(frozenset({victim})), "Remove")
-        return done
+    def placing_then_remove(*args):
+        placement = placing(*args)
+        while True:
+            try:
+                next(placement)
+            except StopIteration as done:
+                return done.value
+            steps.append(1)
+            # After the pass's first step: the node goes, the pass begun is dropped (what it
+            # would place is stale), and a new one places what is left.
+            if not removed:
+                removed.append(victim)
+                session.edit(RemoveItems(frozenset({victim})), "Remove")
+            yield
 
-    monkeypatch.setattr(scene, "_declutter_a_slice", a_slice_then_remove)
+    monkeypatch.setattr(scene_module, "placing_labels", placing_then_remove)
     session.edit(UpdateItem(victim, {"label": "Renamed"}), "Rename")
     qtbot.waitUntil(lambda: bool(removed) and settled(scene))
-    assert len(slices) > 2  # no one long stall: several slices between events
+    assert len(steps) > 2  # no one long stall: several slices between events
     expected = place_labels_now(scene)
     assert scene.crowded_labels == expected.crowded
     assert victim not in scene.node_items
@@ -182,7 +187,7 @@ def test_lines_are_routed_again_after_a_move_of_a_person_or_of_a_community(windo
     scene, session = window.scene, window.session
     away = {node.id: (5000.0 + 300 * i, 5000.0) for i, node in enumerate(session.doc.nodes)}
     session.edit(MoveNodes({**away, "c3": (0.0, 0.0), "c4": (300.0, 0.0)}), "Apart")
-    qtbot.waitUntil(lambda: not scene._routes_stale)
+    qtbot.waitUntil(lambda: not scene.router.stale)
     membership = next(e for e in scene.edge_items.values()
                       if {e.source.node_id, e.target.node_id} == {"p2", "c3"})  # fmt: skip
     assert membership.detour_bend is None
@@ -212,11 +217,11 @@ def test_a_line_that_comes_goes_around_a_disc_and_a_person_who_comes_reroutes_no
     scene, session = window.scene, window.session
     away = {node.id: (5000.0 + 300 * i, 5000.0) for i, node in enumerate(session.doc.nodes)}
     session.edit(MoveNodes({**away, "c3": (0.0, 0.0), "c4": (300.0, 0.0)}), "Apart")
-    qtbot.waitUntil(lambda: not scene._routes_stale)
+    qtbot.waitUntil(lambda: not scene.router.stale)
     # A person past c4, on their own: nothing to route.
     newcomer = PersonNode(id="p9", label="Nia", x=600.0, y=4.0)
     session.edit(InsertItems(nodes=((len(session.doc.nodes), newcomer),)), "Add Nia")
-    assert scene._moved_since_routing == set() and not scene._lines_to_route
+    assert scene.router.moved == set() and not scene.router.lines_due
     # Her line to c3 comes: it runs through c4's disc, and goes around it.
     line = MembershipEdge(id="m9", source="p9", target="c3", level="core")
     session.edit(InsertItems(edges=((len(session.doc.edges), line),)), "Nia joins c3")
@@ -279,7 +284,7 @@ def test_lines_routed_after_each_move_are_as_every_line_routed_at_once(window_on
 
     window = window_on(generate_map(n_nodes, seed=4))
     scene, session = window.scene, window.session
-    qtbot.waitUntil(lambda: not scene._routes_stale)
+    qtbot.waitUntil(lambda: not scene.router.stale)
     chance = random.Random(n_nodes)
     communities = [n.id for n in session.doc.nodes if n.kind == "community"]
     people = [n.id for n in session.doc.nodes if n.kind == "person"]
@@ -292,10 +297,10 @@ def test_lines_routed_after_each_move_are_as_every_line_routed_at_once(window_on
             x, y = (there.x, there.y) if chance.random() < 0.5 else (node.x + 400, node.y - 300)
             moves[node_id] = (x + chance.uniform(-20, 20), y + chance.uniform(-20, 20))
         session.edit(MoveNodes(moves), "Move")
-        qtbot.waitUntil(lambda: not scene._routes_stale)
+        qtbot.waitUntil(lambda: not scene.router.stale)
     bends = {edge_id: edge.detour_bend for edge_id, edge in scene.edge_items.items()}
     assert any(bend is not None for bend in bends.values())
-    scene.route_edges()
+    scene.router.route()
     assert bends == {edge_id: edge.detour_bend for edge_id, edge in scene.edge_items.items()}
 
 
@@ -305,12 +310,11 @@ def test_a_large_maps_lines_are_routed_in_slices_after_a_layout_and_the_labels_w
     """Routing every line of a room map at once took 80-90 ms after a layout: it runs in
     slices, the labels are placed after it, and the lines end as routed all at once."""
     from benchmarks.generate import generate_map
-    from commapper.ui.canvas import scene as scene_module
-    from commapper.ui.canvas import slices as slices_module
+    from commapper.ui.canvas import line_routing, slices
     from commapper.ui.canvas.node_layer import PICTURE_NODES
 
-    monkeypatch.setattr(slices_module, "SLICE_SECONDS", 0.0)  # a step a slice
-    monkeypatch.setattr(scene_module, "ROUTE_STEP", 5)
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)  # a step a slice
+    monkeypatch.setattr(line_routing, "ROUTE_STEP", 5)
     window = window_on(generate_map(PICTURE_NODES + 100, seed=2))
     scene, session = window.scene, window.session
     qtbot.waitUntil(lambda: scene.labels_placed)
@@ -320,12 +324,12 @@ def test_a_large_maps_lines_are_routed_in_slices_after_a_layout_and_the_labels_w
         n.id: (n.x * 0.7 + 40.0, n.y * 0.8) for n in session.doc.nodes if n.kind == "community"
     }
     session.edit(MoveNodes(spread), "Every community")
-    qtbot.waitUntil(lambda: scene._routing is not None)
+    qtbot.waitUntil(lambda: scene.router.running)
     assert not scene.labels_placed and scene.settling
     qtbot.waitUntil(lambda: scene.labels_placed)
-    assert not scene._routes_stale and not scene.settling
+    assert not scene.router.stale and not scene.settling
     bends = {edge_id: edge.detour_bend for edge_id, edge in scene.edge_items.items()}
-    scene.route_edges()
+    scene.router.route()
     assert bends == {edge_id: edge.detour_bend for edge_id, edge in scene.edge_items.items()}
 
 
@@ -347,11 +351,11 @@ def test_a_line_bent_around_a_community_goes_straight_once_it_is_dragged_away(wi
     doc.reindex()
     window = window_on(doc)
     scene, view = window.scene, window.view
-    qtbot.waitUntil(lambda: not scene._routes_stale)
+    qtbot.waitUntil(lambda: not scene.router.stale)
     tie = scene.edge_items["t"]
     assert tie.detour_bend is not None  # around the choir, in its way
     start = view.mapFromScene(scene.node_items["c"].scenePos())
     drag(view, start, start + QPoint(0, 150))
     assert window.session.doc.node("c").y > 100
-    qtbot.waitUntil(lambda: not scene._routes_stale)
+    qtbot.waitUntil(lambda: not scene.router.stale)
     assert tie.detour_bend is None

@@ -61,3 +61,23 @@ def test_run_steps_runs_one_step_at_least_and_gives_the_value_once_done():
     assert log == [("pass", 0)]
     assert run_steps(steps, deadline=None) == "pass"
     assert len(log) == 3
+
+
+def test_steps_in_slices_finish_with_their_result_unless_stopped_meanwhile(qtbot, monkeypatch):
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)  # a step a slice
+    owner = QObject()
+    runner = Slices(owner)
+    log, finished = [], []
+    runner.start_steps("labels", counting("labels", 3, log), finished.append)
+    qtbot.waitUntil(lambda: not runner.running("labels"))
+    assert finished == ["labels"]
+
+    def stopped_in_its_last_step():
+        runner.stop("edges")  # as an edit made meanwhile would: what it made is stale
+        return "stale"
+        yield  # a pass of one step
+
+    runner.start_steps("edges", stopped_in_its_last_step(), finished.append)
+    runner.start_steps("labels", counting("again", 2, log), finished.append)
+    qtbot.waitUntil(lambda: not runner.running("labels"))
+    assert finished == ["labels", "again"]

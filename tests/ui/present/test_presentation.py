@@ -430,9 +430,7 @@ def test_a_crowded_room_map_is_framed_whole_with_no_label_over_another(window_on
     presentation = window.present()
     qtbot.waitExposed(presentation)
     scene = presentation.scene
-    qtbot.waitUntil(
-        lambda: not scene._declutter_timer.isActive() and scene._declutter_steps is None
-    )
+    qtbot.waitUntil(lambda: scene.labels_placed)
     qtbot.wait(100)
     shown = [
         item.label_scene_rect()

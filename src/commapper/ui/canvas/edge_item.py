@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 
 from commapper.model import EdgeKind, EdgeModel, Level, MembershipEdge, TieEdge
+from commapper.ui.canvas.edge_index import NO_ROW
 from commapper.ui.plain_text import plain_markup
 from commapper.ui.shell.theme import LEVEL_WIDTH, CanvasColours
 
@@ -133,12 +134,11 @@ class EdgeItem:
         "attached",
         "bend",
         "bounds",
-        "box",
         "detour_bend",
         "dimmed",
         "edge_id",
-        "ends",
         "ends_selected",
+        "index_row",
         "kind",
         "label_text",
         "map_scene",
@@ -163,8 +163,7 @@ class EdgeItem:
         self.attached = True  # False once the scene let it go (its edge was removed)
         self.label_text = ""
         self.bounds = QRectF()  # in the scene, with room for the pen and the arrowhead
-        self.box = (0.0, 0.0, 0.0, 0.0)  # the same as left, top, right, bottom
-        self.ends: tuple[float, float, float, float] | None = None
+        self.index_row = NO_ROW  # its row in the scene's EdgeIndex
         self._path: QPainterPath | None = None  # the curve, when it bends
         self._arrow: QPolygonF | None = None
         self._line = QLineF()
@@ -225,11 +224,8 @@ class EdgeItem:
         self._arrow = self._arrow_head(self.curve) if self._directed else None
         if self._arrow is not None:
             bounds = bounds.united(self._arrow.boundingRect())
-        self.bounds = bounds = bounds.adjusted(-HIT_WIDTH, -HIT_WIDTH, HIT_WIDTH, HIT_WIDTH)
-        self.box = (bounds.left(), bounds.top(), bounds.right(), bounds.bottom())
-        # Its ends, for a hit test of many edges at once; a bent edge is tested by its curve.
-        self.ends = None if self._path is not None else (start.x(), start.y(), end.x(), end.y())
-        self.map_scene.edge_box_moved(self)
+        self.bounds = bounds.adjusted(-HIT_WIDTH, -HIT_WIDTH, HIT_WIDTH, HIT_WIDTH)
+        self.map_scene.edge_index.moved(self)
         layer.invalidate_edge(self)
 
     def set_detour(self, bend: float | None) -> None:
@@ -265,6 +261,11 @@ class EdgeItem:
     def straight_line(self) -> QLineF | None:
         """The edge as a line, or None when it bends away from a parallel one."""
         return self._line if self._path is None else None
+
+    @property
+    def segment(self) -> tuple[float, float, float, float] | None:
+        """The straight edge's ends (x1, y1, x2, y2), or None when it bends."""
+        return self._line.toTuple() if self._path is None else None
 
     @property
     def curve(self) -> QPainterPath:

@@ -10,7 +10,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Generator, Iterable, Iterator
 
-import numpy as np
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from commapper.layout.routing import CLEARANCE, detour
 from commapper.model import (
     PINNED_TAG,
     BoundaryObjectNode,
@@ -40,6 +38,7 @@ from commapper.model import (
     edge_kinds_between,
 )
 from commapper.model.items import MAX_COORDINATE
+from commapper.ui.canvas.edge_index import EdgeIndex
 from commapper.ui.canvas.edge_item import EdgeItem, Look, make_look
 from commapper.ui.canvas.edge_layer import EdgeLayer
 from commapper.ui.canvas.items import LEADER_KINDS, MANY_NODES, LetGoWatch, NodeItem
@@ -50,8 +49,9 @@ from commapper.ui.canvas.labels import (
     place_labels,
     placing_labels,
 )
+from commapper.ui.canvas.line_routing import LineRouter
 from commapper.ui.canvas.node_layer import PICTURE_NODES, NodeLayer
-from commapper.ui.canvas.slices import Slices, Unfinished, run_steps
+from commapper.ui.canvas.slices import Slices, run_steps
 from commapper.ui.progress import report_progress
 from commapper.ui.session import MapSession
 from commapper.ui.shell.theme import (
@@ -65,16 +65,13 @@ from commapper.ui.translations import QT_TRANSLATE_NOOP
 # Items moved, added or removed at once beyond which the scene's index is built anew.
 BULK_CHANGE = 300
 MOVE_STEP = 100  # nodes, or their lines, moved between looks at the clock (_move_a_slice)
-# A few nodes: up to this many removed leave the room for the map as it was; up to this many
-# communities moved reroute only the lines near them.
+# Up to this many nodes removed leave the room for the map as it was.
 FEW_NODES = 50
 BSP_TREE_DEPTH = 6
 RESCALE_STEP = 200  # labels resized between looks at the clock
+LABELS, LABEL_SIZES = "labels", "label sizes"  # passes in slices (placing, resizing)
 # How near an edge a click must be to take it, in pixels on screen.
 HIT_PIXELS = 6.0
-ROUTE_STEP = 100  # lines routed between looks at the clock (_routing_steps)
-SPOTS_AT_ONCE = 16  # discs' spots looked for among every line in one go (_lines_by)
-NO_ENDS = (math.nan,) * 4  # a bent edge's row of ends in edge_boxes: tested by its curve
 # A node of each kind as a sentence names it ("A person and a boundary object are not joined"),
 # translated where shown.
 KIND_IN_SENTENCE = {
@@ -84,9 +81,6 @@ KIND_IN_SENTENCE = {
     NodeKind.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("MapScene", "a boundary object"),
 }
 PARALLEL_EDGE_SPACING = 18.0
-# Lines are routed around discs only while lines x discs stays below this (one pass follows
-# every edit); past it only the crossings are.
-ROUTING_BUDGET = 100_000
 # The view fits and scrolls to at most this far from the origin, in scene units: rectangles
 # around farther nodes would have sides too long for a float (files hold positions to ±1e9).
 SCENE_REACH = 1e12
@@ -110,6 +104,11 @@ def _same_text(text: str) -> str:
     return text
 
 
+def pair_of(one: str, other: str) -> tuple[str, str]:
+    """Two nodes' ids in order: the key of the lines between them, whichever way they go."""
+    return (one, other) if one <= other else (other, one)
+
+
 def new_edge(kind: EdgeKind, edge_id: str, source: str, target: str) -> EdgeModel:
     """An edge of ``kind`` as connecting two nodes makes it: a membership starts active."""
     match kind:
@@ -121,17 +120,6 @@ def new_edge(kind: EdgeKind, edge_id: str, source: str, target: str) -> EdgeMode
             return ObjectUseEdge(id=edge_id, source=source, target=target)
         case EdgeKind.TIE:
             return TieEdge(id=edge_id, source=source, target=target)
-
-
-def _distances_to_segments(x: float, y: float, segments: np.ndarray) -> np.ndarray:
-    """How far (x, y) is from each segment (x1, y1, x2, y2); NaN where a segment is NaN."""
-    x1, y1, x2, y2 = segments.T
-    dx, dy = x2 - x1, y2 - y1
-    length_squared = dx * dx + dy * dy
-    with np.errstate(invalid="ignore", divide="ignore"):
-        t = np.where(length_squared > 0, ((x - x1) * dx + (y - y1) * dy) / length_squared, 0.0)
-    t = np.clip(t, 0.0, 1.0)
-    return np.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
 
 
 def release_frozen() -> None:
@@ -200,7 +188,8 @@ class MapScene(QGraphicsScene):
         # nodes and a few hundred of these, looked for after every move.
         self.landmark_items: dict[str, NodeItem] = {}
         self.edge_items: dict[str, EdgeItem] = {}
-        self._pair_edges: dict[frozenset[str], list[str]] = defaultdict(list)
+        # The lines of each pair of nodes (ids in order), bent apart when more than one.
+        self._pair_edges: dict[tuple[str, str], list[str]] = defaultdict(list)
         self._press_positions: dict[str, QPointF] = {}
         self._dragging = False
         self._connect_from: NodeItem | None = None
@@ -217,20 +206,7 @@ class MapScene(QGraphicsScene):
         # Nodes of a large map still to be moved to where a layout, or its undo, put them
         # (in slices: _follow_moves_in_slices).
         self.moves_due: set[str] = set()
-        # What moved since lines were last routed, or None when every line is to be routed again
-        # (nodes or lines came or went).
-        self._moved_since_routing: set[str] | None = None
-        # Where each disc (me, a community) was when lines were last routed around it, as x, y
-        # and radius: once it has moved, a line bent around it there may go straight. Not the
-        # item's place before an edit: a drag or a layout's animation has moved it already.
-        self._disc_spots: dict[str, tuple[float, float, float]] = {}
-        self._routing: Generator[None, None, None] | None = None  # every line, in slices
-        # Lines that came, or bent apart anew, since lines were last routed.
-        self._lines_to_route: set[EdgeItem] = set()
-        # A large map's label pass runs in slices between events (see labels.placing_labels).
-        self._declutter_steps: Generator[None, None, LabelPlacement] | None = None
-        # Labels growing or shrinking after a zoom, in slices on a large map (set_label_scale).
-        self._rescaling: Generator[None, None, None] | None = None
+        self.router = LineRouter(self)  # lines around the discs in their way
         self._extent_stale = True  # nodes moved, came or went, or labels changed size
         self._extent = QRectF()  # the nodes and their labels when last measured
         self._extent_grew = False  # nodes went out of it since, and it took them in
@@ -248,11 +224,7 @@ class MapScene(QGraphicsScene):
         # A rubber band is being drawn: the session learns the selection when it is let go.
         self.rubber_banding = False
         self._selected_edges: set[EdgeItem] = set()
-        # Every edge and its box (left, top, right, bottom), for edge_at; None after any moved.
-        self.edge_boxes: tuple[list[EdgeItem], np.ndarray, np.ndarray] | None = None
-        self._edge_rows: dict[EdgeItem, int] = {}  # of edge_boxes
-        self._edge_crossings = np.zeros(0, dtype=bool)  # by row of edge_boxes
-        self._boxes_moved: set[EdgeItem] = set()  # since edge_boxes were gathered
+        self.edge_index = EdgeIndex()  # the edges' boxes, for edge_at and routing
         self._band_adds = False  # the rubber band was begun with Ctrl: it adds to the selection
         self.edge_layer = EdgeLayer(self)
         self.addItem(self.edge_layer)
@@ -304,7 +276,7 @@ class MapScene(QGraphicsScene):
                 done += 1
                 if not done % step:
                     report_progress(done, total)
-            if self._large:
+            if self.large:
                 # A full collection walks every object the program holds, and a room map's
                 # items and document are most of them: on a 10,000-node map it paused the
                 # window 150-200 ms every few edits, collecting nothing. What the map built is
@@ -331,13 +303,13 @@ class MapScene(QGraphicsScene):
         report_progress(total, total)
 
     @property
-    def _large(self) -> bool:
+    def large(self) -> bool:
         """Whether this is the editor's scene of a large map: its nodes drawn from a picture,
         its objects frozen."""
         return self.node_pictures and len(self.node_items) > PICTURE_NODES
 
     def _follow_node_count(self) -> None:
-        self.node_layer.set_active(self._large)
+        self.node_layer.set_active(self.large)
 
     def _add_node_item(self, node_id: str) -> None:
         item = NodeItem(self, node_id)
@@ -355,12 +327,12 @@ class MapScene(QGraphicsScene):
         if self.node_filter is not None:
             item.visible = item.source.isVisible() and item.target.isVisible()
         self.edge_items[edge_id] = item
-        self._pair_edges[frozenset((edge.source, edge.target))].append(edge_id)
+        self._pair_edges[pair_of(edge.source, edge.target)].append(edge_id)
 
-    def _remove_edge_item(self, edge_id: str) -> frozenset[str]:
+    def _remove_edge_item(self, edge_id: str) -> tuple[str, str]:
         item = self.edge_items.pop(edge_id)
-        self.edge_boxes = None
-        pair = frozenset((item.source.node_id, item.target.node_id))
+        self.edge_index.removed(item)
+        pair = pair_of(item.source.node_id, item.target.node_id)
         self._pair_edges[pair].remove(edge_id)
         self.edge_layer.invalidate_edge(item)
         item.detach()
@@ -368,13 +340,13 @@ class MapScene(QGraphicsScene):
             self._selected_edges.discard(item)
         return pair
 
-    def _rebend(self, pair: frozenset[str]) -> None:
+    def _rebend(self, pair: tuple[str, str]) -> None:
         """Spread parallel edges of one pair symmetrically so that none hides another."""
         edge_ids = self._pair_edges.get(pair, [])
         if not edge_ids:
             self._pair_edges.pop(pair, None)
             return
-        first = min(pair)
+        first = pair[0]
         for index, edge_id in enumerate(edge_ids):
             item = self.edge_items[edge_id]
             offset = (index - (len(edge_ids) - 1) / 2) * PARALLEL_EDGE_SPACING
@@ -392,7 +364,7 @@ class MapScene(QGraphicsScene):
         the young, which fills meanwhile: after a layout of 10,000 nodes one collection walked
         150,000 objects (70 ms), the next generation's the same again (40 ms). The objects
         live as long as the map is open; closing the window lets them go (release_frozen)."""
-        if self._large:
+        if self.large:
             gc.freeze()
             self.froze_objects = True
 
@@ -409,7 +381,7 @@ class MapScene(QGraphicsScene):
                 self._follow_change(change)
             return
         if (
-            self._large
+            self.large
             and change.nodes_moved
             and change == DocumentChanged(nodes_moved=change.nodes_moved)
         ):
@@ -445,12 +417,7 @@ class MapScene(QGraphicsScene):
         time: at once, 2,000 nodes and their lines took 0.3-0.6 s, 10,000 over a second. The
         pictures meanwhile show the map as it was; lines are routed and labels placed after."""
         self.moves_due.update(node_ids)
-        if self._routing is not None:  # around discs that are leaving: done again after
-            self._routing = None
-            self.slices.stop("routing")
-            self._moved_since_routing = None
-        if self._moved_since_routing is not None:
-            self._moved_since_routing.update(node_ids)
+        self.router.landing(node_ids)
         self._extent_stale = True
         self.slices.start("moves", self._move_a_slice)
         self._declutter_soon()
@@ -481,7 +448,7 @@ class MapScene(QGraphicsScene):
             self._move_a_slice(deadline=math.inf)
 
     def _follow_change(self, change: DocumentChanged) -> None:
-        touched_pairs: set[frozenset[str]] = set()
+        touched_pairs: set[tuple[str, str]] = set()
         discs_came_or_went = False  # me or a community: any line may now pass through it
         for edge_id in change.edges_changed & set(self.edge_items):
             item, edge = self.edge_items[edge_id], self.doc.edge(edge_id)
@@ -515,7 +482,7 @@ class MapScene(QGraphicsScene):
             if self.doc.has_edge(edge_id):
                 self._add_edge_item(edge_id)
                 edge = self.doc.edge(edge_id)
-                touched_pairs.add(frozenset((edge.source, edge.target)))
+                touched_pairs.add(pair_of(edge.source, edge.target))
         for node_id in change.nodes_changed:
             if node_id in self.node_items:
                 self.node_items[node_id].refresh()
@@ -538,13 +505,16 @@ class MapScene(QGraphicsScene):
             else:
                 self._grow_extent(change.nodes_moved | change.nodes_added)
             if discs_came_or_went:
-                self._moved_since_routing = None  # route every line again
-            elif self._moved_since_routing is not None:
-                self._moved_since_routing |= change.nodes_moved
-                # Lines that came, and those their coming or going bent apart anew.
-                for pair in touched_pairs:
-                    for edge_id in self._pair_edges.get(pair, ()):
-                        self._lines_to_route.add(self.edge_items[edge_id])
+                self.router.every_line_due()
+            else:  # with the lines that came, and those their coming or going bent apart anew
+                self.router.follow(
+                    change.nodes_moved,
+                    (
+                        self.edge_items[edge_id]
+                        for pair in touched_pairs
+                        for edge_id in self._pair_edges.get(pair, ())
+                    ),
+                )
         self._declutter_soon()  # labels moved, came, went or changed
 
     # -- looks -----------------------------------------------------------------------------------
@@ -656,13 +626,14 @@ class MapScene(QGraphicsScene):
         # drawn before show, and the labels wait to be placed.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self._declutter_timer.stop()
-        self._declutter_steps = None
-        self.slices.stop("labels")
-        self._rescaling = self._rescaling_steps(list(self.node_items.values()))
+        self.slices.stop(LABELS)
+        steps = self._rescaling_steps(list(self.node_items.values()))
         if len(self.node_items) <= MANY_NODES:
-            self._rescale_a_slice(deadline=math.inf)
+            self.slices.stop(LABEL_SIZES)
+            run_steps(steps, deadline=None)
+            self._rescaled(None)
         else:
-            self.slices.start("label sizes", self._rescale_a_slice)
+            self.slices.start_steps(LABEL_SIZES, steps, self._rescaled)
 
     def _rescaling_steps(self, items: list[NodeItem]) -> Generator[None, None, None]:
         for count, item in enumerate(items, 1):
@@ -671,19 +642,12 @@ class MapScene(QGraphicsScene):
             if not count % RESCALE_STEP:
                 yield
 
-    def _rescale_a_slice(self, deadline: float) -> bool:
-        steps = self._rescaling
-        if steps is None:
-            return True
-        if isinstance(run_steps(steps, deadline), Unfinished):
-            return False
-        self._rescaling = None
+    def _rescaled(self, _: None) -> None:
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBspTreeDepth(BSP_TREE_DEPTH)
         self.node_layer.invalidate()
         self._extent_stale = True  # every label changed size
         self._declutter_soon()
-        return True
 
     def nodes_rect(self, node_ids: Iterable[str] | None = None) -> QRectF:
         """The rectangle around the nodes (all, or those of ``node_ids``) and their labels,
@@ -757,135 +721,10 @@ class MapScene(QGraphicsScene):
             self.fit_scene_rect(measured=True)
 
     @property
-    def _routes_stale(self) -> bool:
-        """Whether lines are still to be routed: a pass is under way, or something moved,
-        came or went since."""
-        return self._routing is not None or self._routes_due
-
-    @property
-    def _routes_due(self) -> bool:
-        """Whether something moved, came or went since lines were last routed."""
-        return (
-            self._moved_since_routing is None
-            or bool(self._moved_since_routing)
-            or bool(self._lines_to_route)
-        )
-
-    @property
     def settling(self) -> bool:
         """Whether the map is still following an edit between events: nodes landing, lines
         being routed. The pictures wait for it."""
-        return bool(self.moves_due) or self._routing is not None
-
-    def _route_if_moved(self) -> bool:
-        """Route the lines what moved, came or went may have changed; whether a pass over
-        every line is under way (in slices, on a large map), which the labels wait for."""
-        if not self._routes_due:
-            return self._routing is not None
-        moved, self._moved_since_routing = self._moved_since_routing, set()
-        lines, self._lines_to_route = self._lines_to_route, set()
-        items = [self.node_items[i] for i in moved or () if i in self.node_items]
-        discs = [item for item in items if item.kind in LEADER_KINDS]
-        # Nodes or lines came or went, or a layout moved most discs: every line is looked at.
-        # So too if a pass was under way: the discs it goes around may have moved.
-        if moved is None or len(discs) > FEW_NODES or self._routing is not None:
-            if not self._large:
-                self.route_edges()
-                return False
-            # After a layout of 10,000 nodes this took 80-90 ms at once.
-            self._routing = self._routing_steps(None)
-            self.slices.start("routing", self._route_a_slice)
-            return True
-        # The lines of what moved, and those that came; and where a disc moved, the lines
-        # that may now pass through it, or no longer.
-        lines |= {edge for item in items for edge in item.edges}
-        here = {disc.node_id: (disc.pos().x(), disc.pos().y(), disc.radius) for disc in discs}
-        were = [self._disc_spots[node_id] for node_id in here if node_id in self._disc_spots]
-        lines |= self._lines_by([*here.values(), *were])
-        self.route_edges({edge for edge in lines if edge.attached})
-        self._disc_spots.update(here)
-        return False
-
-    def _route_a_slice(self, deadline: float) -> bool:
-        steps = self._routing
-        if steps is None:
-            return True
-        if isinstance(run_steps(steps, deadline), Unfinished):
-            return False
-        self._routing = None
-        if not self.moves_due:  # else once they have landed (_move_a_slice)
-            self._start_declutter()
-        self._keep_what_was_made()
-        return True
-
-    def _routes_every_line(self, landmarks: int) -> bool:
-        """Whether every line is routed around the discs, or only crossings: every line while
-        lines x discs stays cheap."""
-        return len(self.edge_items) * landmarks <= ROUTING_BUDGET
-
-    def _lines_by(self, spots: list[tuple[float, float, float]]) -> set[EdgeItem]:
-        """The routed lines whose way discs moving to or from these ``spots`` (x, y, radius)
-        may change: those whose curve, as drawn, reaches one. A line bent around a disc has
-        the disc in its curve's box. Looked at all at once: line by line, after a community
-        was nudged, this took 20-40 ms at 10,000 nodes, and routing every line 60-80 ms."""
-        if not spots:
-            return set()
-        edges, boxes, _ = self._gathered_edge_boxes()
-        x, y, radius = np.array(spots, dtype=float).reshape(-1, 3).T
-        reach = radius + CLEARANCE
-        # First the lines reaching the box around every spot: few, but for the long ones.
-        candidates = np.flatnonzero(
-            (boxes[:, 0] <= (x + reach).max())
-            & (boxes[:, 2] >= (x - reach).min())
-            & (boxes[:, 1] <= (y + reach).max())
-            & (boxes[:, 3] >= (y - reach).min())
-        )
-        if not self._routes_every_line(len(self.landmark_items)):
-            candidates = candidates[self._edge_crossings[candidates]]
-        box, near = boxes[candidates], np.zeros(len(candidates), dtype=bool)
-        for first in range(0, len(spots), SPOTS_AT_ONCE):
-            some = slice(first, first + SPOTS_AT_ONCE)
-            near |= (
-                (box[:, 0:1] - reach[some] <= x[some])
-                & (x[some] <= box[:, 2:3] + reach[some])
-                & (box[:, 1:2] - reach[some] <= y[some])
-                & (y[some] <= box[:, 3:4] + reach[some])
-            ).any(axis=1)
-        return {edges[index] for index in candidates[near].tolist()}
-
-    def route_edges(self, only: Iterable[EdgeItem] | None = None) -> None:
-        """Send lines (all, or ``only`` these) around the discs of me and the communities in
-        their way (crossings always; every line while that stays cheap), so none seems to end
-        at the wrong node."""
-        self._routing = None
-        self.slices.stop("routing")
-        run_steps(self._routing_steps(only), deadline=None)
-
-    def _routing_steps(self, only: Iterable[EdgeItem] | None) -> Generator[None, None, None]:
-        """:meth:`route_edges` in steps of :data:`ROUTE_STEP` lines."""
-        landmarks = list(self.landmark_items.values())
-        spots = [(item.pos().x(), item.pos().y(), item.radius) for item in landmarks]
-        discs = np.array(spots, dtype=float).reshape(-1, 3)
-        if only is None:
-            self._disc_spots = {
-                item.node_id: spot for item, spot in zip(landmarks, spots, strict=True)
-            }
-        every_edge = self._routes_every_line(len(landmarks))
-        routed = []
-        for item in self.edge_items.values() if only is None else only:
-            if every_edge or item.kind == EdgeKind.CROSSING:
-                routed.append(item)
-            elif item.detour_bend is not None:
-                item.set_detour(None)
-        for first in range(0, len(routed), ROUTE_STEP):
-            yield
-            # The discs of a line's own ends are among them: detour never counts them.
-            for item in routed[first : first + ROUTE_STEP]:
-                if not item.attached:
-                    continue
-                start, end = item.source.pos(), item.target.pos()
-                bend = detour((start.x(), start.y()), (end.x(), end.y()), discs, item.bend)
-                item.set_detour(None if bend == item.bend else bend)
+        return bool(self.moves_due) or self.router.running
 
     @property
     def labels_placed(self) -> bool:
@@ -893,52 +732,45 @@ class MapScene(QGraphicsScene):
         return (
             not self._declutter_timer.isActive()
             and not self.moves_due
-            and self._declutter_steps is None
-            and self._rescaling is None
-            and self._routing is None
+            and not self.slices.running(LABELS)
+            and not self.slices.running(LABEL_SIZES)
+            and not self.router.running
         )
 
     def _after_changes(self) -> None:
         if self.moves_due:
             return  # once they have moved (_move_a_slice)
-        if not self._route_if_moved():
-            self._start_declutter()  # else once the lines are routed (_route_a_slice)
+        if not self.router.route_if_moved():
+            self._start_declutter()  # else once the lines are routed (lines_routed)
         self._fit_scene_rect_if_grown()
         self._keep_what_was_made()
 
     def _declutter_soon(self) -> None:
         """Labels moved, came, went or changed: a pass after the events at hand, and none of a
         pass begun before (it would place what is no longer there)."""
-        self._declutter_steps = None
-        self.slices.stop("labels")
+        self.slices.stop(LABELS)
         self._declutter_timer.start()
 
     def _start_declutter(self) -> None:
         """Place the labels anew: at once on a small map, in slices on a large one."""
-        if self._rescaling is not None:
+        if self.slices.running(LABEL_SIZES):
             return  # once the labels have their new size (set_label_scale)
         if len(self.node_items) <= MANY_NODES:
             self.declutter_labels()
             return
         # Started again from the beginning: what changed may be anywhere in the order.
-        self._declutter_steps = placing_labels(self, self.session.selection.ids)
-        self.slices.start("labels", self._declutter_a_slice)
+        steps = placing_labels(self, self.session.selection.ids)
+        self.slices.start_steps(LABELS, steps, self._apply_placement)
 
-    def _declutter_a_slice(self, deadline: float) -> bool:
-        steps = self._declutter_steps
-        if steps is None:
-            return True
-        placement = run_steps(steps, deadline)
-        if isinstance(placement, Unfinished):
-            return False
-        self._declutter_steps = None
-        self._apply_placement(placement)
-        return True
+    def lines_routed(self, _: None) -> None:
+        """A pass over every line is done: the labels follow, once the nodes have landed."""
+        if not self.moves_due:  # else once they have (_move_a_slice)
+            self._start_declutter()
+        self._keep_what_was_made()
 
     def declutter_labels(self) -> None:
         """Place every label where it covers no more important one (see :mod:`labels`)."""
-        self.slices.stop("labels")
-        self._declutter_steps = None
+        self.slices.stop(LABELS)
         self._apply_placement(place_labels(self, self.session.selection.ids))
 
     def _apply_placement(self, placement: LabelPlacement) -> None:
@@ -1016,59 +848,17 @@ class MapScene(QGraphicsScene):
                 return item
         return None
 
-    def edge_box_moved(self, edge: EdgeItem) -> None:
-        """``edge`` came, moved or changed shape: its row of :attr:`edge_boxes` is due."""
-        if self.edge_boxes is not None:
-            self._boxes_moved.add(edge)
-
-    def _gathered_edge_boxes(self) -> tuple[list[EdgeItem], np.ndarray, np.ndarray]:
-        """Every edge, its box and its ends (NaN if bent) as arrays: the rows of the edges
-        moved since written again, or all gathered again (20 ms at 33,000 edges) after many
-        moved or any came or went."""
-        moved, self._boxes_moved = self._boxes_moved, set()
-        if self.edge_boxes is not None and moved:
-            edges, boxes, ends = self.edge_boxes
-            rows = [self._edge_rows.get(edge) for edge in moved]
-            if len(moved) <= len(edges) // 8 and None not in rows:
-                for edge, row in zip(moved, rows, strict=True):
-                    boxes[row] = edge.box
-                    ends[row] = edge.ends or NO_ENDS
-            else:
-                self.edge_boxes = None
-        if self.edge_boxes is None:
-            edges = list(self.edge_items.values())
-            boxes = np.array([edge.box for edge in edges], dtype=float).reshape(-1, 4)
-            ends = np.array([edge.ends or NO_ENDS for edge in edges], dtype=float).reshape(-1, 4)
-            self.edge_boxes = (edges, boxes, ends)
-            self._edge_rows = {edge: row for row, edge in enumerate(edges)}
-            self._edge_crossings = np.array(
-                [edge.kind == EdgeKind.CROSSING for edge in edges], dtype=bool
-            )
-        return self.edge_boxes
-
     def edge_at(self, pos: QPointF) -> EdgeItem | None:
         """The edge shown nearest ``pos``, within a few pixels of it; crossings first."""
         views = self.views()
         zoom = views[0].transform().m11() if views else 1.0
         reach = HIT_PIXELS / max(zoom, 1e-6)
-        # The edges as arrays: looking at each edge in Python cost 80 ms a click on a
-        # 10,000-node map. Straight ones are measured at once; the few bent ones by their
-        # curves.
-        edges, boxes, ends = self._gathered_edge_boxes()
-        x, y = pos.x(), pos.y()
-        near = np.flatnonzero(
-            (boxes[:, 0] - reach <= x)
-            & (x <= boxes[:, 2] + reach)
-            & (boxes[:, 1] - reach <= y)
-            & (y <= boxes[:, 3] + reach)
-        )
-        distances = _distances_to_segments(x, y, ends[near])
+        # Straight edges are measured at once; the few bent ones by their curves.
         best: tuple[float, float, EdgeItem] | None = None
-        for index, distance in zip(near, distances, strict=True):
-            edge = edges[index]
-            if not (edge.attached and edge.visible):
+        for edge, distance in self.edge_index.near_point(pos.x(), pos.y(), reach):
+            if not edge.visible:
                 continue
-            if np.isnan(distance):  # bent
+            if math.isnan(distance):  # bent
                 hit = edge.hit_by(pos, reach)
                 if hit is None:
                     continue

@@ -65,6 +65,27 @@ class Slices(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
+    def start_steps(
+        self,
+        key: Hashable,
+        steps: Generator[None, None, Result],
+        finish: Callable[[Result], None],
+    ) -> None:
+        """Run ``steps`` in slices in place of any pass under ``key``, then give ``finish`` what
+        they return."""
+
+        def run(deadline: float) -> bool:
+            result = run_steps(steps, deadline)
+            if isinstance(result, Unfinished):
+                return False
+            if self._passes.get(key) is not run:
+                return True  # stopped or started anew during the slice: what it made is stale
+            del self._passes[key]  # no longer running while it finishes
+            finish(result)
+            return True
+
+        self.start(key, run)
+
     def stop(self, key: Hashable) -> None:
         self._passes.pop(key, None)
         if not self._passes:

@@ -123,7 +123,7 @@ class MapPicture:
             side = max(source.width(), source.height(), 1.0)
             zoom = min(1.0, longest / side)
             scene.set_label_scale(label_scale_at(zoom))
-            scene.route_edges()
+            scene.router.route()
             scene.declutter_labels()
         self.source = self._source_rect()
         zoom = min(1.0, longest / max(self.source.width(), self.source.height(), 1.0))

@@ -1,0 +1,152 @@
+"""Every edge's box and ends as rows of numpy arrays, for questions about many edges at once:
+which edges a click lands near (:meth:`EdgeIndex.near_point`), and which lines discs moving to
+or from some spots may now be in the way of, or no longer (:meth:`EdgeIndex.near_spots`).
+
+A room map has 33,000 edges: asked one by one in Python, a click took 80 ms and finding the
+lines near a nudged community 20-40 ms. An edge that came, moved or changed shape is written
+again when next asked; a removed one's row is blanked (NaN, which no comparison takes), and
+every row is gathered anew (20 ms at 33,000 edges) only once many are blank or due.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
+import numpy as np
+
+from commapper.model import EdgeKind
+
+if TYPE_CHECKING:
+    from commapper.ui.canvas.edge_item import EdgeItem
+
+NO_ROW = -1  # an edge's row before it is written
+# A removed edge's row, and a bent edge's ends (it is measured by its curve).
+NOWHERE = (math.nan,) * 4
+SPOTS_AT_ONCE = 16  # spots compared with the lines in one go (near_spots)
+
+
+def distances_to_segments(x: float, y: float, segments: np.ndarray) -> np.ndarray:
+    """How far (x, y) is from each segment (x1, y1, x2, y2); NaN where a segment is NaN."""
+    x1, y1, x2, y2 = segments.T
+    dx, dy = x2 - x1, y2 - y1
+    length_squared = dx * dx + dy * dy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(length_squared > 0, ((x - x1) * dx + (y - y1) * dy) / length_squared, 0.0)
+    t = np.clip(t, 0.0, 1.0)
+    return np.hypot(x - (x1 + t * dx), y - (y1 + t * dy))
+
+
+def _box(edge: EdgeItem) -> tuple[float, float, float, float]:
+    """Its bounds' left, top, right and bottom (in one call to Qt, not four)."""
+    return cast(tuple[float, float, float, float], edge.bounds.getCoords())
+
+
+class EdgeIndex:
+    """The scene's edges as arrays, by row: each edge knows its row (``EdgeItem.index_row``)."""
+
+    def __init__(self) -> None:
+        self._edges: list[EdgeItem | None] = []  # None where removed
+        self._boxes = np.empty((0, 4))  # left, top, right, bottom, with room for the pen
+        self._ends = np.empty((0, 4))  # x1, y1, x2, y2 of a straight edge; NaN if bent
+        self._crossings = np.zeros(0, dtype=bool)
+        self._due: set[EdgeItem] = set()  # came, moved or changed shape since written
+        self._blank = 0  # rows of removed edges
+
+    def moved(self, edge: EdgeItem) -> None:
+        """``edge`` came, moved or changed shape: its row is due."""
+        self._due.add(edge)
+
+    def removed(self, edge: EdgeItem) -> None:
+        self._due.discard(edge)
+        row, edge.index_row = edge.index_row, NO_ROW
+        if row != NO_ROW:
+            self._edges[row] = None
+            self._boxes[row] = self._ends[row] = NOWHERE
+            self._blank += 1
+
+    def _write(self) -> None:
+        """Write the rows due: one by one, or all anew once many are due or blank."""
+        due, self._due = self._due, set()
+        due = {edge for edge in due if edge.attached}
+        if not due:
+            return
+        new = [edge for edge in due if edge.index_row == NO_ROW]
+        if len(due) > len(self._edges) // 8 or self._blank > len(self._edges) // 4:
+            kept = [edge for edge in self._edges if edge is not None]
+            self._edges, self._blank = [], 0
+            self._boxes, self._ends = np.empty((0, 4)), np.empty((0, 4))
+            self._crossings = np.zeros(0, dtype=bool)
+            self._append(kept + new)
+            return
+        for edge in due:
+            if edge.index_row != NO_ROW:
+                self._boxes[edge.index_row] = _box(edge)
+                self._ends[edge.index_row] = edge.segment or NOWHERE
+        self._append(new)
+
+    def _append(self, edges: Sequence[EdgeItem]) -> None:
+        if not edges:
+            return
+        first = len(self._edges)
+        for row, edge in enumerate(edges, first):
+            edge.index_row = row
+        self._edges.extend(edges)
+        boxes = np.array([_box(edge) for edge in edges], dtype=float)
+        ends = np.array([edge.segment or NOWHERE for edge in edges], dtype=float)
+        crossings = np.array([edge.kind == EdgeKind.CROSSING for edge in edges], dtype=bool)
+        if first:
+            self._boxes = np.concatenate((self._boxes, boxes))
+            self._ends = np.concatenate((self._ends, ends))
+            self._crossings = np.concatenate((self._crossings, crossings))
+        else:
+            self._boxes, self._ends, self._crossings = boxes, ends, crossings
+
+    def near_point(self, x: float, y: float, reach: float) -> list[tuple[EdgeItem, float]]:
+        """The edges whose box comes within ``reach`` of (x, y), each with how far its line is
+        (NaN when it bends: measure its curve)."""
+        self._write()
+        boxes = self._boxes
+        near = np.flatnonzero(
+            (boxes[:, 0] - reach <= x)
+            & (x <= boxes[:, 2] + reach)
+            & (boxes[:, 1] - reach <= y)
+            & (y <= boxes[:, 3] + reach)
+        )
+        distances = distances_to_segments(x, y, self._ends[near])
+        return [
+            (edge, distance)
+            for row, distance in zip(near.tolist(), distances.tolist(), strict=True)
+            if (edge := self._edges[row]) is not None
+        ]
+
+    def near_spots(
+        self, spots: Sequence[tuple[float, float, float]], crossings_only: bool
+    ) -> set[EdgeItem]:
+        """The edges (or only the crossings) whose box reaches one of these ``spots`` (x, y,
+        reach): a line bent around a disc has the disc in its box."""
+        if not spots:
+            return set()
+        self._write()
+        boxes = self._boxes
+        x, y, reach = np.array(spots, dtype=float).reshape(-1, 3).T
+        # First the lines reaching the box around every spot: few, but for the long ones.
+        candidates = np.flatnonzero(
+            (boxes[:, 0] <= (x + reach).max())
+            & (boxes[:, 2] >= (x - reach).min())
+            & (boxes[:, 1] <= (y + reach).max())
+            & (boxes[:, 3] >= (y - reach).min())
+        )
+        if crossings_only:
+            candidates = candidates[self._crossings[candidates]]
+        box, near = boxes[candidates], np.zeros(len(candidates), dtype=bool)
+        for first in range(0, len(spots), SPOTS_AT_ONCE):
+            some = slice(first, first + SPOTS_AT_ONCE)
+            near |= (
+                (box[:, 0:1] - reach[some] <= x[some])
+                & (x[some] <= box[:, 2:3] + reach[some])
+                & (box[:, 1:2] - reach[some] <= y[some])
+                & (y[some] <= box[:, 3:4] + reach[some])
+            ).any(axis=1)
+        return {edge for row in candidates[near].tolist() if (edge := self._edges[row]) is not None}
