@@ -161,3 +161,33 @@ def test_the_edge_found_under_a_point_is_the_nearest_one_looked_at_one_by_one(wi
     assert edges_found() > 30
     session.edit(RemoveItems(frozenset(people[: len(people) * 2 // 3])), "Remove most")
     assert edges_found() > 10
+
+
+def test_lines_removed_or_moved_while_the_edges_are_gathered_are_found_where_they_are(window_on):
+    """After every line moved, the edges' rows are gathered anew a step at a time between
+    events: a line removed meanwhile is never found, and one moved meanwhile is found where it
+    went."""
+    from PySide6.QtCore import QPointF
+
+    from benchmarks.generate import generate_map
+    from commapper.model import MoveNodes, RemoveItems
+
+    window = window_on(generate_map(300, seed=5))
+    scene, session = window.scene, window.session
+    everything = {node.id: (node.x + 300.0, node.y) for node in session.doc.nodes}
+    session.edit(MoveNodes(everything), "Move everything")
+    steps = scene.edge_index.gathering()
+    assert steps is not None
+    next(steps)
+    straight = [edge for edge in scene.edge_items.values() if edge.segment is not None]
+    gone, stays = straight[0], next(e for e in straight[1:] if e.source.kind == "person")
+    session.edit(RemoveItems(frozenset({gone.edge_id})), "Remove a line")
+    person = stays.source
+    session.edit(MoveNodes({person.node_id: (50_000.0, 50_000.0)}), "Far away")
+
+    def middle(edge):
+        x1, y1, x2, y2 = edge.segment
+        return QPointF((x1 + x2) / 2, (y1 + y2) / 2)
+
+    assert scene.edge_at(middle(gone)) is not gone
+    assert scene.edge_at(middle(stays)) in person.edges

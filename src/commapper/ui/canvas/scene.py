@@ -69,7 +69,8 @@ MOVE_STEP = 100  # nodes, or their lines, moved between looks at the clock (_mov
 FEW_NODES = 50
 BSP_TREE_DEPTH = 6
 RESCALE_STEP = 200  # labels resized between looks at the clock
-LABELS, LABEL_SIZES = "labels", "label sizes"  # passes in slices (placing, resizing)
+# Passes in slices: placing labels, resizing them, gathering the edges' rows.
+LABELS, LABEL_SIZES, EDGE_INDEX = "labels", "label sizes", "edge index"
 # How near an edge a click must be to take it, in pixels on screen.
 HIT_PIXELS = 6.0
 # A node of each kind as a sentence names it ("A person and a boundary object are not joined"),
@@ -742,6 +743,7 @@ class MapScene(QGraphicsScene):
             return  # once they have moved (_move_a_slice)
         if not self.router.route_if_moved():
             self._start_declutter()  # else once the lines are routed (lines_routed)
+            self._index_edges_soon()
         self._fit_scene_rect_if_grown()
         self._keep_what_was_made()
 
@@ -766,7 +768,15 @@ class MapScene(QGraphicsScene):
         """A pass over every line is done: the labels follow, once the nodes have landed."""
         if not self.moves_due:  # else once they have (_move_a_slice)
             self._start_declutter()
+        self._index_edges_soon()
         self._keep_what_was_made()
+
+    def _index_edges_soon(self) -> None:
+        """Once many lines moved or went, gather the edges' rows in slices, before a click needs
+        them (see EdgeIndex)."""
+        steps = self.edge_index.gathering()
+        if steps is not None and not self.slices.running(EDGE_INDEX):
+            self.slices.start_steps(EDGE_INDEX, steps)
 
     def declutter_labels(self) -> None:
         """Place every label where it covers no more important one (see :mod:`labels`)."""

@@ -69,7 +69,7 @@ class Slices(QObject):
         self,
         key: Hashable,
         steps: Generator[None, None, Result],
-        finish: Callable[[Result], None],
+        finish: Callable[[Result], None] | None = None,
     ) -> None:
         """Run ``steps`` in slices in place of any pass under ``key``, then give ``finish`` what
         they return."""
@@ -81,7 +81,8 @@ class Slices(QObject):
             if self._passes.get(key) is not run:
                 return True  # stopped or started anew during the slice: what it made is stale
             del self._passes[key]  # no longer running while it finishes
-            finish(result)
+            if finish is not None:
+                finish(result)
             return True
 
         self.start(key, run)
