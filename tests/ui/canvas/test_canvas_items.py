@@ -89,3 +89,22 @@ def test_a_person_has_four_spots_and_a_spot_beyond_them_is_the_last():
     assert len(item.label_spots()) == 4
     item.set_label_spot(7)
     assert item.label_scene_rect() == item.label_spots()[3].translated(item.pos())
+
+
+def test_nodes_keep_everything_in_slots_not_a_dict_each(window_on):
+    """A dict for each node of a room map held 10 MiB: every attribute a node is given, in use
+    (overlays, marks, a label spot, a move), has a slot."""
+    from commapper.model import MoveNodes
+
+    window = window_on(six_community_map())
+    scene, session = window.scene, window.session
+    window.view.fit_to_window()
+    session.edit(MoveNodes({"p1": (40.0, 50.0)}), "Move")
+    _rename(scene, "c1", " ".join(["Interdisciplinary"] * 12))
+    for item in scene.node_items.values():
+        item.set_marks(("broker",))
+        item.set_scale_factor(1.5)
+        item.set_label_spot(1)
+    scene.declutter_labels()
+    window.grab()  # painted, with its style worked out
+    assert all(not vars(item) for item in scene.node_items.values())

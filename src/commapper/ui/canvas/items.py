@@ -79,6 +79,34 @@ def label_metrics(kind: NodeKind) -> QFontMetricsF:
 class NodeItem(QGraphicsItem):
     """A node of the map: a shape by kind, filled by sector or colour, and its label below."""
 
+    # A dict for each of a room map's 10,000 nodes held 10 MiB.
+    __slots__ = (
+        "_bounds",
+        "_label_height",
+        "_label_lines",
+        "_label_rect",
+        "_label_width",
+        "_label_widths",
+        "_outline_path",
+        "_ring_step",
+        "_spot_count",
+        "_spot_gap",
+        "_style",
+        "_style_key",
+        "_text_size",
+        "_version",
+        "base_radius",
+        "bounds_box",
+        "dimmed",
+        "edges",
+        "kind",
+        "label_spot",
+        "map_scene",
+        "marks",
+        "node_id",
+        "radius",
+    )
+
     def __init__(self, scene: MapScene, node_id: str) -> None:
         super().__init__()
         self.map_scene = scene
@@ -96,13 +124,12 @@ class NodeItem(QGraphicsItem):
         self._text_size = (0.0, 0.0)  # of the label's lines, unscaled
         self._label_rect = QRectF()
         # Where the label may go (label_spots) follows from its size, the gap to the node and
-        # the step between rings, kept here; the spots themselves are made when first asked
-        # for (the declutter pass), not for every node as a map opens or is zoomed.
+        # the step between rings, kept here; the spots themselves are made when asked for (the
+        # declutter pass), not kept: a room map's took 5 MiB.
         self._label_width = 0.0
         self._label_height = 0.0
         self._spot_gap = 0.0
         self._ring_step = 0.0
-        self._spots: list[QRectF] | None = None
         self._spot_count = 4 * (LEADER_RINGS if self.kind in LEADER_KINDS else 1)
         self.label_spot = 0  # which of label_spots() the label is drawn at
         if self.kind not in _OUTLINES:
@@ -179,7 +206,6 @@ class NodeItem(QGraphicsItem):
         self._label_height = (height + 2) * scale
         self._spot_gap = self.radius + LABEL_GAP + self._marks_extent()
         self._ring_step = max(self._label_height, 2 * LABEL_GAP * scale)
-        self._spots = None
         self._place_label()
 
     def _place_label(self) -> None:
@@ -192,13 +218,13 @@ class NodeItem(QGraphicsItem):
         # As numbers too: measuring 10,000 items through Qt took 30-60 ms (MapScene.nodes_rect).
         self.bounds_box = (bounds.left(), bounds.top(), bounds.right(), bounds.bottom())
 
-    def label_spots(self) -> list[QRectF]:
+    def label_spots(self, most: int | None = None) -> list[QRectF]:
         """Where the label may go, in item coordinates, the usual place first: below, above,
         right and left of the node, then (for the few :data:`LEADER_KINDS`) the same a step and
-        two steps farther out, joined to the node by a leader line."""
-        if self._spots is None:
-            self._spots = [self._spot(index) for index in range(self._spot_count)]
-        return self._spots
+        two steps farther out, joined to the node by a leader line (``most``: the first so
+        many)."""
+        count = self._spot_count if most is None else min(most, self._spot_count)
+        return [self._spot(index) for index in range(count)]
 
     def _spot(self, index: int) -> QRectF:
         """``label_spots()[index]``: below, above, right or left, on ring ``index // 4``."""

@@ -236,16 +236,15 @@ def _place_node_label(
     lines: _Lines | None,
     always_named: bool,
 ) -> None:
-    spots = item.label_spots()
+    # On a large map most people's labels are crowded out anyway, and landmarks moved far out
+    # would only cover other landmarks: trying every spot would make this pass (which follows
+    # every edit) several times slower for little.
+    most = None if not many else 1 if item.kind == NodeKind.PERSON else NEAR_SPOTS
+    spots = item.label_spots(most)
     if not spots or spots[0].isEmpty():
         return
     # Me always; the communities unless they are a room map's hundreds.
     landmark = item.kind in LEADER_KINDS and (always_named or item.kind == NodeKind.ME)
-    if many:
-        # On a large map most people's labels are crowded out anyway, and landmarks moved far
-        # out would only cover other landmarks: trying every spot would make this pass (which
-        # follows every edit) several times slower for little.
-        spots = spots[:1] if item.kind == NodeKind.PERSON else spots[:NEAR_SPOTS]
     at = item.pos()
     spots = [rect.translated(at) for rect in spots]
     own_lines = _own_lines(item) if landmark and lines is None else []
