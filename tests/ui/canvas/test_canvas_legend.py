@@ -202,6 +202,38 @@ def test_on_a_large_map_the_legend_moves_off_communities_moved_under_it(window_o
     assert settled(window, qtbot).corner == (True, True)  # bottom left, free now
 
 
+def test_after_a_layout_of_a_large_map_the_legend_looks_where_the_nodes_landed(
+    window_on, qtbot, monkeypatch
+):
+    """A large map's nodes land in slices after a layout: the legend chooses its corner once
+    they are all where the layout put them, not from where they were."""
+    from commapper.model import MoveNodes
+    from commapper.ui.canvas import slices
+    from commapper.ui.canvas.node_layer import PICTURE_NODES
+
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)  # a step a slice
+    doc = MapDocument.new()
+    side = math.ceil(math.sqrt(PICTURE_NODES + 100))
+    people = [
+        PersonNode(id=f"p{i}", x=(i % side) * 1000.0 / side, y=(i // side) * 1000.0 / side)
+        for i in range(side * side)
+    ]
+    crowd = [(float(i % 4) * 30, 1000.0 - (i // 4) * 30) for i in range(16)]  # bottom left
+    communities = [CommunityNode(id=f"c{i}", x=x, y=y) for i, (x, y) in enumerate(crowd)]
+    doc.nodes = [*people, *communities]
+    doc.reindex()
+    window = window_on(doc)
+    legend = settled(window, qtbot)
+    assert legend.corner == (True, False)  # top left: the first the communities leave free
+    # Like a layout: the communities go to the top left, and every person moves a little.
+    layout = {node.id: (node.x + 1.0, node.y) for node in people}
+    layout |= {f"c{i}": (x, 1000.0 - y) for i, (x, y) in enumerate(crowd)}
+    window.session.edit(MoveNodes(layout), "Layout")
+    assert window.scene.moves_due  # landing in slices
+    qtbot.waitUntil(lambda: not window.scene.moves_due)
+    assert settled(window, qtbot).corner == (True, True)  # bottom left, free now
+
+
 def test_the_line_about_the_rings_is_shown_whole(make_window, qtbot):
     """It was cut to "rings: my level of parti…", as a long sector's name is."""
     from PySide6.QtGui import QFontMetricsF

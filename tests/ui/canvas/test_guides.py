@@ -81,6 +81,37 @@ def test_the_words_of_the_guides_keep_off_the_nodes_of_the_example(make_window, 
         assert not any(box.intersects(other) for other in boxes[i + 1 :])
 
 
+def test_after_a_layout_of_a_large_map_the_words_are_placed_once_the_nodes_landed(
+    window_on, qtbot, monkeypatch
+):
+    """A large map's nodes land in slices: the words of the guides are placed (kept off the
+    nodes) once the nodes are where the layout put them, not also around where they were (in
+    the same event as a slice of the landing, 8 ms at 2,000 nodes)."""
+    from benchmarks.generate import generate_map
+    from commapper.ui.canvas import slices
+    from commapper.ui.canvas.node_layer import PICTURE_NODES
+
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)  # a step a slice
+    window = window_on(generate_map(PICTURE_NODES + 100, seed=4))
+    guides, scene = window.guides, window.scene
+    seen = []  # where the landmarks were each time the words were placed, and if landing
+    place_labels = guides._place_labels
+
+    def placing(*args):
+        spots = {i: (item.pos().x(), item.pos().y()) for i, item in scene.landmark_items.items()}
+        seen.append((spots, bool(scene.moves_due)))
+        return place_labels(*args)
+
+    monkeypatch.setattr(guides, "_place_labels", placing)
+    window.actions_.landscape.trigger()
+    qtbot.waitUntil(lambda: guides.shown, timeout=20_000)  # worked out off the GUI thread
+    window.actions_.finish_animation()
+    qtbot.waitUntil(lambda: not scene.moves_due and not guides._timer.isActive())
+    doc = window.session.doc
+    assert seen[-1][0] == {i: (doc.node(i).x, doc.node(i).y) for i in scene.landmark_items}
+    assert not any(landing for _, landing in seen)
+
+
 def test_a_wedge_per_sector_labelled_with_its_sector(make_window, qtbot):
     window = laid_out(make_window(), qtbot)
     doc = window.session.doc

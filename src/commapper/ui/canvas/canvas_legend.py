@@ -106,6 +106,7 @@ class CanvasLegend(QWidget):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         view.map_scene.session.document_changed.connect(self._map_changed)
+        view.map_scene.nodes_landed.connect(self._timer.start)
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
         if guides is not None:
@@ -148,7 +149,9 @@ class CanvasLegend(QWidget):
             self.resize(self.sizeHint())
             self.update()
             self._corner_due = True  # a new size may fit better elsewhere
-        if self._corner_due:
+        # Not while a large map's nodes are on their way to where a layout put them: the
+        # corner is chosen once they are there (nodes_landed).
+        if self._corner_due and not self.view.map_scene.moves_due:
             self._corner_due = False
             self._choose_corner()
         self._place()

@@ -390,6 +390,7 @@ class LandscapeGuides(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         scene.session.document_changed.connect(self._on_document_changed)
+        scene.nodes_landed.connect(self._timer.start)
         if view is not None:  # the words grow as the view zooms out, as the nodes' labels do
             view.zoom_changed.connect(self._follow_label_scale)
 
@@ -432,7 +433,9 @@ class LandscapeGuides(QObject):
     def refresh(self) -> None:
         """Work the guides out again from the map as it is now."""
         self._timer.stop()
-        if not self.shown:
+        # Not while a large map's nodes are on their way to where a layout put them: the words
+        # keep off the nodes where they land (nodes_landed).
+        if not self.shown or self.scene.moves_due:
             return
         doc = self.scene.doc
         ego = doc.ego
