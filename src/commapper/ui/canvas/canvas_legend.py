@@ -106,7 +106,7 @@ class CanvasLegend(QWidget):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         view.map_scene.session.document_changed.connect(self._map_changed)
-        view.map_scene.nodes_landed.connect(self._timer.start)
+        view.map_scene.nodes_landed.connect(lambda _: self._timer.start())
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
         if guides is not None:

@@ -1,12 +1,12 @@
-"""Every edge's box and ends as rows of numpy arrays, for questions about many edges at once:
-which edges a click lands near (:meth:`EdgeIndex.near_point`), and which lines discs moving to
-or from some spots may now be in the way of, or no longer (:meth:`EdgeIndex.near_spots`).
+"""Every edge's box and ends as rows of numpy arrays, to ask about many edges at once.
 
-A room map has 33,000 edges: asked one by one in Python, a click took 80 ms and finding the
-lines near a nudged community 20-40 ms. An edge that came, moved or changed shape is written
-again when next asked; a removed one's row is blanked (NaN, which no comparison takes). Once
-many rows are due or blank (the map was built, a layout moved every line), every row is gathered
-anew: between events, in steps (70 ms at once at 33,000 edges), or when next asked if sooner.
+Which edges a click lands near (:meth:`EdgeIndex.near_point`), and which lines discs moving to
+or from some spots may now be in the way of, or no longer (:meth:`EdgeIndex.near_spots`). A room
+map has 33,000 edges: asked one by one in Python, a click took 80 ms and finding the lines near
+a nudged community 20-40 ms. An edge that came, moved or changed shape is written again when
+next asked; a removed one's row is blanked (NaN, which no comparison takes). Once many rows are
+due or blank (the map was built, a layout moved every line), every row is gathered anew: between
+events, in steps (70 ms at once at 33,000 edges), or when next asked if sooner.
 """
 
 from __future__ import annotations
@@ -94,10 +94,15 @@ class EdgeIndex:
         edges = [edge for edge in self._edges if edge is not None]
         edges += [edge for edge in due if edge.index_row == NO_ROW and edge.attached]
         parts = []
-        for first in range(0, len(edges), GATHER_STEP):
-            yield
-            parts.append(_rows_of(edges[first : first + GATHER_STEP]))
-        self._gathering = None
+        try:
+            for first in range(0, len(edges), GATHER_STEP):
+                yield
+                parts.append(_rows_of(edges[first : first + GATHER_STEP]))
+        except BaseException:  # stopped or failed: the rows it took are due again
+            self._due |= due
+            raise
+        finally:
+            self._gathering = None
         parts = parts or [_rows_of([])]
         boxes, ends, crossings = (np.concatenate(arrays) for arrays in zip(*parts, strict=True))
         self._edges, self._boxes, self._ends, self._crossings = [], boxes, ends, crossings

@@ -390,7 +390,7 @@ class LandscapeGuides(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         scene.session.document_changed.connect(self._on_document_changed)
-        scene.nodes_landed.connect(self._timer.start)
+        scene.nodes_landed.connect(lambda _: self._timer.start())
         if view is not None:  # the words grow as the view zooms out, as the nodes' labels do
             view.zoom_changed.connect(self._follow_label_scale)
 

@@ -239,8 +239,12 @@ def _place_node_label(
     # On a large map most people's labels are crowded out anyway, and landmarks moved far out
     # would only cover other landmarks: trying every spot would make this pass (which follows
     # every edit) several times slower for little.
-    most = None if not many else 1 if item.kind == NodeKind.PERSON else NEAR_SPOTS
-    spots = item.label_spots(most)
+    if not many:
+        spots = item.label_spots()
+    elif item.kind == NodeKind.PERSON:
+        spots = item.label_spots(1)
+    else:
+        spots = item.label_spots(NEAR_SPOTS)
     if not spots or spots[0].isEmpty():
         return
     # Me always; the communities unless they are a room map's hundreds.

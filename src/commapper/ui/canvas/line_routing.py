@@ -1,16 +1,16 @@
-"""Lines sent around the discs in their way (me and the communities), so that none seems to end
-at the wrong node.
+"""Lines sent around the discs in their way, so that none seems to end at the wrong node.
 
-Every line is looked at when nodes or lines came or went, or a layout moved most discs: at once
-on a small map, in slices between events on a large one (80-90 ms at once after a layout of
-10,000 nodes), with the labels waiting. After an ordinary move only the lines of what moved are,
-and those whose curve reaches a disc where it went or where it was (found in the scene's
-:class:`EdgeIndex`): before, after nudging a community, every bent line was (60-80 ms).
+The discs are me and the communities. Every line is looked at when nodes or lines came or went,
+or a layout moved most discs: at once on a small map, in slices between events on a large one
+(80-90 ms at once after a layout of 10,000 nodes), with the labels waiting. After an ordinary
+move only the lines of what moved are, and those whose curve reaches a disc where it went or
+where it was (found in the scene's :class:`EdgeIndex`): before, after nudging a community, every
+bent line was (60-80 ms).
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -38,8 +38,10 @@ Spot = tuple[float, float, float]  # a disc's x, y and radius
 class LineRouter:
     """Keeps a scene's lines routed around its discs as the map changes."""
 
-    def __init__(self, scene: MapScene) -> None:
+    def __init__(self, scene: MapScene, every_line_routed: Callable[[], None]) -> None:
+        """``every_line_routed``: called when a pass over every line run in slices is done."""
         self.scene = scene
+        self._every_line_routed = every_line_routed
         # What moved since lines were last routed, or None when every line is to be routed
         # again (nodes or lines came or went).
         self.moved: set[str] | None = None
@@ -98,7 +100,7 @@ class LineRouter:
             if not scene.large:
                 self.route()
                 return False
-            scene.slices.start_steps(PASS, self._steps(None), scene.lines_routed)
+            scene.slices.start_steps(PASS, self._steps(None), lambda _: self._every_line_routed())
             return True
         # The lines of what moved, and those that came; and where a disc moved, the lines
         # that may now pass through it, or no longer.

@@ -207,7 +207,7 @@ class MapScene(QGraphicsScene):
         # Nodes of a large map still to be moved to where a layout, or its undo, put them
         # (in slices: _follow_moves_in_slices).
         self.moves_due: set[str] = set()
-        self.router = LineRouter(self)  # lines around the discs in their way
+        self.router = LineRouter(self, self._lines_routed)  # lines around the discs in their way
         self._extent_stale = True  # nodes moved, came or went, or labels changed size
         self._extent = QRectF()  # the nodes and their labels when last measured
         self._extent_grew = False  # nodes went out of it since, and it took them in
@@ -742,7 +742,7 @@ class MapScene(QGraphicsScene):
         if self.moves_due:
             return  # once they have moved (_move_a_slice)
         if not self.router.route_if_moved():
-            self._start_declutter()  # else once the lines are routed (lines_routed)
+            self._start_declutter()  # else once the lines are routed (_lines_routed)
             self._index_edges_soon()
         self._fit_scene_rect_if_grown()
         self._keep_what_was_made()
@@ -764,7 +764,7 @@ class MapScene(QGraphicsScene):
         steps = placing_labels(self, self.session.selection.ids)
         self.slices.start_steps(LABELS, steps, self._apply_placement)
 
-    def lines_routed(self, _: None) -> None:
+    def _lines_routed(self) -> None:
         """A pass over every line is done: the labels follow, once the nodes have landed."""
         if not self.moves_due:  # else once they have (_move_a_slice)
             self._start_declutter()
@@ -774,8 +774,8 @@ class MapScene(QGraphicsScene):
     def _index_edges_soon(self) -> None:
         """Once many lines moved or went, gather the edges' rows in slices, before a click needs
         them (see EdgeIndex)."""
-        steps = self.edge_index.gathering()
-        if steps is not None and not self.slices.running(EDGE_INDEX):
+        # The one under way, if any: it may have been run to its end meanwhile, by a query.
+        if (steps := self.edge_index.gathering()) is not None:
             self.slices.start_steps(EDGE_INDEX, steps)
 
     def declutter_labels(self) -> None:
