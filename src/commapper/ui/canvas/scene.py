@@ -7,7 +7,7 @@ import contextlib
 import gc
 import math
 import time
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer, Signal
@@ -189,8 +189,9 @@ class MapScene(QGraphicsScene):
         # nodes and a few hundred of these, looked for after every move.
         self.landmark_items: dict[str, NodeItem] = {}
         self.edge_items: dict[str, EdgeItem] = {}
-        # The lines of each pair of nodes (ids in order), bent apart when more than one.
-        self._pair_edges: dict[tuple[str, str], list[str]] = defaultdict(list)
+        # The lines of each pair of nodes (ids in order) that has more than one, in the order
+        # they are bent apart (_rebend). A dict of every pair held 6 MiB on a room map.
+        self._parallels: dict[tuple[str, str], list[EdgeItem]] = {}
         self._press_positions: dict[str, QPointF] = {}
         self._dragging = False
         self._connect_from: NodeItem | None = None
@@ -295,8 +296,11 @@ class MapScene(QGraphicsScene):
                 gc.enable()
         # A new edge is drawn straight: only a pair with parallel edges needs bending (bending
         # every edge again cost a fifth of the build).
-        for pair, edge_ids in self._pair_edges.items():
-            if len(edge_ids) > 1:
+        pairs = Counter(
+            pair_of(e.source.node_id, e.target.node_id) for e in self.edge_items.values()
+        )
+        for pair, count in pairs.items():
+            if count > 1:
                 self._rebend(pair)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBspTreeDepth(BSP_TREE_DEPTH)
@@ -328,29 +332,36 @@ class MapScene(QGraphicsScene):
         if self.node_filter is not None:
             item.visible = item.source.isVisible() and item.target.isVisible()
         self.edge_items[edge_id] = item
-        self._pair_edges[pair_of(edge.source, edge.target)].append(edge_id)
 
     def _remove_edge_item(self, edge_id: str) -> tuple[str, str]:
         item = self.edge_items.pop(edge_id)
         self.edge_index.removed(item)
         pair = pair_of(item.source.node_id, item.target.node_id)
-        self._pair_edges[pair].remove(edge_id)
         self.edge_layer.invalidate_edge(item)
         item.detach()
         if item.selected:
             self._selected_edges.discard(item)
         return pair
 
+    def _lines_between(self, pair: tuple[str, str]) -> list[EdgeItem]:
+        """The lines joining the two nodes of ``pair`` (ids in order), either way."""
+        ends = [self.node_items.get(node_id) for node_id in pair]
+        if ends[0] is None or ends[1] is None:
+            return []
+        fewer = min(ends[0], ends[1], key=lambda end: len(end.edges))
+        return [e for e in fewer.edges if pair_of(e.source.node_id, e.target.node_id) == pair]
+
     def _rebend(self, pair: tuple[str, str]) -> None:
-        """Spread parallel edges of one pair symmetrically so that none hides another."""
-        edge_ids = self._pair_edges.get(pair, [])
-        if not edge_ids:
-            self._pair_edges.pop(pair, None)
-            return
+        """Spread parallel edges of one pair symmetrically so that none hides another: those
+        bent apart before keep their order, and new ones come after them."""
+        lines = self._lines_between(pair)
+        before = [line for line in self._parallels.pop(pair, []) if line in lines]
+        lines = before + sorted(set(lines) - set(before), key=lambda line: line.edge_id)
+        if len(lines) > 1:
+            self._parallels[pair] = lines
         first = pair[0]
-        for index, edge_id in enumerate(edge_ids):
-            item = self.edge_items[edge_id]
-            offset = (index - (len(edge_ids) - 1) / 2) * PARALLEL_EDGE_SPACING
+        for index, item in enumerate(lines):
+            offset = (index - (len(lines) - 1) / 2) * PARALLEL_EDGE_SPACING
             # The bend is measured from the source's side: flip it for edges drawn the other way.
             item.bend = offset if item.source.node_id == first else -offset
             item.update_geometry()
@@ -510,11 +521,7 @@ class MapScene(QGraphicsScene):
             else:  # with the lines that came, and those their coming or going bent apart anew
                 self.router.follow(
                     change.nodes_moved,
-                    (
-                        self.edge_items[edge_id]
-                        for pair in touched_pairs
-                        for edge_id in self._pair_edges.get(pair, ())
-                    ),
+                    (line for pair in touched_pairs for line in self._lines_between(pair)),
                 )
         self._declutter_soon()  # labels moved, came, went or changed
 
