@@ -59,6 +59,9 @@ class EditCommand(QUndoCommand):
         super().__init__(text)
         self.doc, self.edit, self.inverse = doc, edit, inverse
         self.merge_key = merge_key
+        # What the step switched in the window, as it was before and after (the landscape's
+        # guides, switched by a layout), set back as it is undone and redone.
+        self.view_states: dict[str, tuple[object, object]] = {}
         self._applied = True
 
     def redo(self) -> None:

@@ -152,6 +152,39 @@ def test_the_guides_are_off_until_a_landscape_layout_and_off_again_after_another
     assert not window.guides.action.isChecked() and not window.guides.item.isVisible()
 
 
+def test_undoing_a_layout_switches_the_guides_back_as_they_were_and_redoing_as_after(
+    make_window, qtbot
+):
+    """The rings circle the places a landscape layout gave: its undo takes them away with it
+    (and brings back those a force-directed layout's undo had taken), the History panel's jumps
+    included; guides switched on by hand before a layout stay on when it is undone."""
+    window = make_window()
+    guides, stack = window.guides, window.session.undo_stack
+
+    def force_directed():
+        window.actions_.force.trigger()
+        window.actions_.finish_animation()
+
+    laid_out(window, qtbot)
+    force_directed()
+    assert not guides.shown
+    stack.undo()  # the force-directed layout: the landscape's rings again
+    assert guides.shown and guides.item.isVisible()
+    stack.undo()  # the landscape layout
+    assert not guides.shown and not guides.item.isVisible()
+    stack.redo()
+    assert guides.shown
+    stack.setIndex(stack.count())  # both redone at once
+    assert not guides.shown
+    stack.setIndex(0)
+    assert not guides.shown
+    stack.setIndex(stack.count())
+    guides.action.setChecked(True)  # by hand, then a landscape layout, then its undo
+    laid_out(window, qtbot)
+    stack.undo()
+    assert guides.shown
+
+
 def test_the_rings_follow_communities_dragged_off_them_and_go_with_their_level(make_window, qtbot):
     window = laid_out(make_window(), qtbot)
     doc, guides = window.session.doc, window.guides

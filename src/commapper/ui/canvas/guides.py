@@ -37,6 +37,7 @@ from commapper.model import (
 from commapper.ui.canvas.items import MANY_NODES
 from commapper.ui.canvas.scene import MapScene
 from commapper.ui.canvas.view import MapView
+from commapper.ui.commands import EditCommand
 from commapper.ui.field_text import vocabulary_word
 from commapper.ui.shell.theme import NODE_RADIUS
 from commapper.ui.translations import QT_TRANSLATE_NOOP
@@ -385,6 +386,8 @@ class LandscapeGuides(QObject):
         self._communities: list[str] = []
         self._community_set: set[str] = set()
         self._ego_id: str | None = None
+        self._shown_before_layout = False  # when the last layout's result came
+        self._stack_index = 0  # the undo stack's, last seen (_follow_undo)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -404,11 +407,37 @@ class LandscapeGuides(QObject):
         """What is drawn: None while switched off or without a me."""
         return self.item.landscape if self.shown else None
 
-    def follow_layouts(self, laid_out: SignalInstance) -> None:
+    def follow_layouts(self, laid_out: SignalInstance, layout_step: SignalInstance) -> None:
         """Switch on when the map is laid out as a landscape, off for another layout: when the
-        layout's result comes (``laid_out`` gives its name), not when it is asked for, so that
-        no rings show around the old places meanwhile, nor after Cancel."""
-        laid_out.connect(lambda name: self.action.setChecked(name == "landscape"))
+        layout's result comes, not when it is asked for, so that no rings show around the old
+        places meanwhile, nor after Cancel. Undoing the layout's step switches them back as
+        they were before it (the rings would circle the old places), redoing as after."""
+        laid_out.connect(self._laid_out)
+        layout_step.connect(self._mark_step)
+        stack = self.scene.session.undo_stack
+        self._stack_index = stack.index()
+        stack.indexChanged.connect(self._follow_undo)
+
+    def _laid_out(self, name: str) -> None:
+        self._shown_before_layout = self.shown
+        self.action.setChecked(name == "landscape")
+
+    def _mark_step(self, command: EditCommand) -> None:
+        command.view_states["guides"] = (self._shown_before_layout, self.shown)
+
+    def _follow_undo(self, index: int) -> None:
+        """Steps were undone (``index`` went down) or redone (up): a layout's among them
+        switches the guides as they were before or after it."""
+        stack = self.scene.session.undo_stack
+        before, self._stack_index = self._stack_index, index
+        if index < before:
+            steps, moment = range(before - 1, index - 1, -1), 0  # undone, the latest first
+        else:
+            steps, moment = range(before, index), 1
+        for position in steps:
+            command = stack.command(position)
+            if isinstance(command, EditCommand) and "guides" in command.view_states:
+                self.action.setChecked(bool(command.view_states["guides"][moment]))
 
     def _switched(self, on: bool) -> None:
         if on:

@@ -47,6 +47,8 @@ class MapLayouts(QObject):
     # A layout's result came (by its name, "landscape" or "force"), whether or not it moved
     # anything; a layout cancelled or replaced never does.
     laid_out = Signal(str)
+    # The undo step a layout's landing made (an EditCommand), just pushed.
+    layout_step = Signal(object)
 
     def __init__(self, scene: MapScene, view: MapView) -> None:
         super().__init__(view)
@@ -200,8 +202,11 @@ class MapLayouts(QObject):
         def land() -> None:
             self._animation, self._moving = None, {}
             self.session.document_changed.disconnect(follow)
-            if still := self._still_to_move(request, target):
-                self.session.edit(MoveNodes.tidied(still), text)
+            if (still := self._still_to_move(request, target)) and self.session.edit(
+                MoveNodes.tidied(still), text
+            ):
+                stack = self.session.undo_stack
+                self.layout_step.emit(stack.command(stack.index() - 1))
             if self.scene.moves_due:  # a large map's nodes follow in slices: fit once they have
                 self._fit_when_landed = True
             else:

@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         from commapper.ui.canvas.guides import LandscapeGuides
 
         self.guides = LandscapeGuides(self.scene, self.view)
-        self.guides.follow_layouts(edit.layouts.laid_out)
+        self.guides.follow_layouts(edit.layouts.laid_out, edit.layouts.layout_step)
         self.view.fit_also.append(
             lambda: self.guides.item.sceneBoundingRect() if self.guides.shown else QRectF()
         )
