@@ -41,6 +41,7 @@ from commapper.model.items import MAX_COORDINATE
 from commapper.ui.canvas.edge_index import EdgeIndex
 from commapper.ui.canvas.edge_item import EdgeItem, Look, make_look
 from commapper.ui.canvas.edge_layer import EdgeLayer
+from commapper.ui.canvas.extent import Extent, rect_around
 from commapper.ui.canvas.items import LEADER_KINDS, MANY_NODES, LetGoWatch, NodeItem
 from commapper.ui.canvas.labels import (
     ALWAYS_NAMED,
@@ -82,9 +83,6 @@ KIND_IN_SENTENCE = {
     NodeKind.BOUNDARY_OBJECT: QT_TRANSLATE_NOOP("MapScene", "a boundary object"),
 }
 PARALLEL_EDGE_SPACING = 18.0
-# The view fits and scrolls to at most this far from the origin, in scene units: rectangles
-# around farther nodes would have sides too long for a float (files hold positions to ±1e9).
-SCENE_REACH = 1e12
 
 
 def placeable(point: QPointF) -> QPointF:
@@ -209,9 +207,7 @@ class MapScene(QGraphicsScene):
         # (in slices: _follow_moves_in_slices).
         self.moves_due: set[str] = set()
         self.router = LineRouter(self, self._lines_routed)  # lines around the discs in their way
-        self._extent_stale = True  # nodes moved, came or went, or labels changed size
-        self._extent = QRectF()  # the nodes and their labels when last measured
-        self._extent_grew = False  # nodes went out of it since, and it took them in
+        self.room = Extent(self)  # how far the nodes and their labels reach
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         # Qt's automatic depth (13 for a 2,000-node map) makes whole-map frames 50% slower
         # than a shallow tree: measured with benchmarks/bench_editor.py.
@@ -430,7 +426,7 @@ class MapScene(QGraphicsScene):
         pictures meanwhile show the map as it was; lines are routed and labels placed after."""
         self.moves_due.update(node_ids)
         self.router.landing(node_ids)
-        self._extent_stale = True
+        self.room.stale = True
         self.slices.start("moves", self._move_a_slice)
         self._declutter_soon()
 
@@ -513,9 +509,9 @@ class MapScene(QGraphicsScene):
             # A few nodes removed leave the room as it was (it stays large enough); many may
             # leave much more than the map needs.
             if len(change.nodes_removed) > FEW_NODES:
-                self._extent_stale = True
+                self.room.stale = True
             else:
-                self._grow_extent(change.nodes_moved | change.nodes_added)
+                self.room.grow(change.nodes_moved | change.nodes_added)
             if discs_came_or_went:
                 self.router.every_line_due()
             else:  # with the lines that came, and those their coming or going bent apart anew
@@ -599,7 +595,7 @@ class MapScene(QGraphicsScene):
             edge.visible = edge.source.isVisible() and edge.target.isVisible()
         self.edge_layer.release()
         self.node_layer.release()
-        self._extent_stale = True
+        self.room.stale = True
         self._declutter_soon()
 
     def shown_node_ids(self) -> list[str]:
@@ -621,7 +617,7 @@ class MapScene(QGraphicsScene):
             item.refresh()
         for edge in self.edge_items.values():
             edge.refresh()
-        self._extent_stale = True
+        self.room.stale = True
         self._declutter_soon()
 
     def set_label_scale(self, scale: float) -> None:
@@ -654,79 +650,24 @@ class MapScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBspTreeDepth(BSP_TREE_DEPTH)
         self.node_layer.invalidate()
-        self._extent_stale = True  # every label changed size
+        self.room.stale = True  # every label changed size
         self._declutter_soon()
 
     def nodes_rect(self, node_ids: Iterable[str] | None = None) -> QRectF:
-        """The rectangle around the nodes (all, or those of ``node_ids``) and their labels,
-        cut to :data:`SCENE_REACH` of the origin; empty when there are none."""
+        """The rectangle around the nodes (all, or those of ``node_ids``) and their labels (see
+        :func:`extent.rect_around`)."""
         if node_ids is None:
-            items = list(self.node_items.values())
-        else:
-            items = [self.node_items[i] for i in node_ids if i in self.node_items]
-        if not items:
-            return QRectF()
-        lefts, tops, rights, bottoms = [], [], [], []
-        for item in items:  # the nodes are never scaled nor turned: their bounds, moved
-            at = item.pos()
-            x, y = at.x(), at.y()
-            left, top, right, bottom = item.bounds_box
-            lefts.append(x + left)
-            tops.append(y + top)
-            rights.append(x + right)
-            bottoms.append(y + bottom)
+            return rect_around(self.node_items.values())
+        return rect_around(self.node_items[i] for i in node_ids if i in self.node_items)
 
-        def reach(value: float) -> float:
-            return min(max(value, -SCENE_REACH), SCENE_REACH)
-
-        return QRectF(
-            QPointF(reach(min(lefts)), reach(min(tops))),
-            QPointF(reach(max(rights)), reach(max(bottoms))),
-        )
-
-    def fit_scene_rect(self, measured: bool = False) -> None:
-        """Scroll room: the nodes and their labels, with a margin to pan into (``measured``:
-        as last measured, grown by what moved out of it since)."""
-        rect = self._extent if measured else self.nodes_rect()
-        self._extent = rect
-        if rect.isEmpty():
-            rect = QRectF(-300, -200, 600, 400)
-        margin = max(rect.width(), rect.height(), 400) * 0.5
-        wanted = rect.adjusted(-margin, -margin, margin, margin)
-        # Kept while the nodes stay well inside it: a new rect rebuilds the scene's index
-        # (40 ms at 10,000 nodes), and a node deleted or moved a little changes nothing.
-        now = self.sceneRect()
-        inside = now.adjusted(margin / 2, margin / 2, -margin / 2, -margin / 2)
-        if not (
-            inside.contains(rect)
-            and now.width() * now.height() < 2 * wanted.width() * wanted.height()
-        ):
-            self.setSceneRect(wanted)
+    def fit_scene_rect(self) -> None:
+        """Scroll room: the nodes and their labels, with a margin to pan into."""
+        self.room.fit_scene_rect()
 
     def extent(self) -> QRectF:
         """The rectangle around the nodes and their labels as last measured, grown by those
-        moved out of it since: like :meth:`nodes_rect`, without measuring every node (a room
-        map's took 30 ms). Larger by where a few nodes were, or smaller by a label placed
-        since on another side of its node: good for choosing and fitting, not for drawing."""
-        return self.nodes_rect() if self._extent_stale else self._extent
-
-    def _grow_extent(self, node_ids: Iterable[str]) -> None:
-        """Take in these nodes and their labels, moved or come, where they lie outside the
-        room last measured. Measured anew, a room map's nodes took 30-50 ms after a nudge at
-        its edge; a few nodes gone leave the room large enough."""
-        rect = self.nodes_rect(node_ids)
-        if not (rect.isNull() or self._extent.contains(rect)):
-            self._extent = self._extent.united(rect) if not self._extent.isNull() else rect
-            self._extent_grew = True
-
-    def _fit_scene_rect_if_grown(self) -> None:
-        # Measuring every item costs 15 ms a pass on 2,000 nodes: not after a rename.
-        if self._extent_stale:
-            self._extent_stale = self._extent_grew = False
-            self.fit_scene_rect()
-        elif self._extent_grew:
-            self._extent_grew = False
-            self.fit_scene_rect(measured=True)
+        moved out of it since (see :class:`Extent`)."""
+        return self.room.rect()
 
     @property
     def settling(self) -> bool:
@@ -751,7 +692,7 @@ class MapScene(QGraphicsScene):
         if not self.router.route_if_moved():
             self._start_declutter()  # else once the lines are routed (_lines_routed)
             self._index_edges_soon()
-        self._fit_scene_rect_if_grown()
+        self.room.fit_if_changed()
         self._keep_what_was_made()
 
     def _declutter_soon(self) -> None:
