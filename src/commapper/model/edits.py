@@ -81,10 +81,16 @@ class MoveNodes(Edit):
 
     @classmethod
     def tidied(cls, positions: Mapping[str, tuple[float, float]]) -> MoveNodes:
-        """A move to positions the app worked out (a drag, a layout), rounded to a tenth of a
-        unit: finer steps cannot be seen and would only fill the file with digits. Its undo
-        still moves back to the exact positions that were there."""
-        return cls({node_id: (round(x, 1), round(y, 1)) for node_id, (x, y) in positions.items()})
+        """A move to positions the app worked out (a drag, a layout), rounded (see
+        :func:`tidy_positions`). Its undo still moves back to the exact positions that were
+        there."""
+        return cls(tidy_positions(positions))
+
+
+def tidy_positions(positions: Mapping[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Positions the app worked out, rounded to a tenth of a unit: finer steps cannot be seen
+    and would only fill the file with digits."""
+    return {node_id: (round(x, 1), round(y, 1)) for node_id, (x, y) in positions.items()}
 
 
 @dataclass(frozen=True)

@@ -180,14 +180,25 @@ def test_closing_the_window_stops_a_layout_under_way(commapper_app, qtbot, never
         stopped.result(timeout=LANDED / 1000)
 
 
-def test_a_node_moved_while_the_layout_animates_stays_where_the_user_put_it(make_window):
+def test_nodes_moved_pinned_or_deleted_while_the_layout_animates_stay_as_the_user_left_them(
+    make_window,
+):
     window = make_window()
-    session = window.session
-    window.actions_.landscape.trigger()  # a small map: worked out at once, now animating
-    assert window.actions_.layouts._animation is not None
+    session, actions = window.session, window.actions_
+    doc = session.doc
+    people = [node.id for node in doc.nodes if node.kind == "person"]
+    pinned, deleted = people[0], people[1]
+    actions.landscape.trigger()  # a small map: worked out at once, now animating
+    assert actions.layouts._animation is not None
     session.edit(MoveNodes({"c1": (999.0, -999.0)}), "Move")
-    window.actions_.finish_animation()
-    assert positions(session.doc)["c1"] == (999.0, -999.0)
+    session.selection.set([pinned])
+    actions.pin.trigger()
+    pinned_at = positions(doc)[pinned]
+    session.selection.set([deleted])
+    actions.delete_selection()
+    actions.finish_animation()
+    assert positions(doc)["c1"] == (999.0, -999.0)
+    assert positions(doc)[pinned] == pinned_at and not doc.has_node(deleted)
     assert session.undo_stack.text(session.undo_stack.index() - 1) == "Landscape layout"
     assert in_step(window)
 
