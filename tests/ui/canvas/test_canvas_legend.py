@@ -14,7 +14,7 @@ from commapper.ui.shell.theme import sector_colour
 
 def settled(window, qtbot):
     legend = window.canvas_legend
-    qtbot.waitUntil(lambda: not legend._timer.isActive())
+    qtbot.waitUntil(lambda: legend.settled)
     return legend
 
 

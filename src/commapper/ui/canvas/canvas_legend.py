@@ -106,7 +106,7 @@ class CanvasLegend(QWidget):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         view.map_scene.session.document_changed.connect(self._map_changed)
-        view.map_scene.nodes_landed.connect(lambda _: self._timer.start())
+        view.map_scene.labels_settled.connect(self._labels_settled)
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
         if guides is not None:
@@ -149,12 +149,21 @@ class CanvasLegend(QWidget):
             self.resize(self.sizeHint())
             self.update()
             self._corner_due = True  # a new size may fit better elsewhere
-        # Not while a large map's nodes are on their way to where a layout put them: the
-        # corner is chosen once they are there (nodes_landed).
-        if self._corner_due and not self.view.map_scene.moves_due:
+        # Once the nodes are where the map has them (a large map's land in slices after a
+        # layout) and their labels placed, in an event of its own (labels_settled).
+        if self._corner_due and self.view.map_scene.labels_placed:
             self._corner_due = False
             self._choose_corner()
         self._place()
+
+    @property
+    def settled(self) -> bool:
+        """Whether it shows what the map is now (no look at it waiting)."""
+        return not self._timer.isActive() and not self._corner_due
+
+    def _labels_settled(self) -> None:
+        if self._corner_due:
+            self._timer.start()
 
     def _colour_rows(self) -> list[LegendRow]:
         overlays = self.overlays

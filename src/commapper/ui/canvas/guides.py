@@ -393,7 +393,8 @@ class LandscapeGuides(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
         scene.session.document_changed.connect(self._on_document_changed)
-        scene.nodes_landed.connect(lambda _: self._timer.start())
+        scene.labels_settled.connect(self._labels_settled)
+        self._waiting = False  # for the labels to be placed (_labels_settled)
         if view is not None:  # the words grow as the view zooms out, as the nodes' labels do
             view.zoom_changed.connect(self._follow_label_scale)
 
@@ -455,6 +456,15 @@ class LandscapeGuides(QObject):
         if self.shown:
             self._timer.start()
 
+    @property
+    def settled(self) -> bool:
+        """Whether they show what the map is now (no look at it waiting)."""
+        return not self._timer.isActive() and not self._waiting
+
+    def _labels_settled(self) -> None:
+        if self._waiting:
+            self._timer.start()
+
     def _follow_label_scale(self, _zoom: float = 0.0) -> None:
         if self.shown and self.scene.label_scale != self.item.label_scale:
             self._timer.start()
@@ -462,9 +472,14 @@ class LandscapeGuides(QObject):
     def refresh(self) -> None:
         """Work the guides out again from the map as it is now."""
         self._timer.stop()
-        # Not while a large map's nodes are on their way to where a layout put them: the words
-        # keep off the nodes where they land (nodes_landed).
-        if not self.shown or self.scene.moves_due:
+        self._waiting = False
+        if not self.shown:
+            return
+        # The words keep off the nodes and their labels: once the nodes are where the map has
+        # them (a large map's land in slices after a layout) and the labels placed, in an event
+        # of its own (labels_settled).
+        if not self.scene.labels_placed:
+            self._waiting = True
             return
         doc = self.scene.doc
         ego = doc.ego

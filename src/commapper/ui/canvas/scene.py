@@ -140,6 +140,9 @@ class MapScene(QGraphicsScene):
     # The nodes a layout moved are all where it put them: on their own (True), or at once, the
     # user having pressed the mouse meanwhile (False).
     nodes_landed = Signal(bool)
+    # A label pass placed every label: what looks where labels are (the legend, the guides)
+    # may look now, if labels_placed (no edit came meanwhile).
+    labels_settled = Signal()
 
     def __init__(
         self,
@@ -740,6 +743,7 @@ class MapScene(QGraphicsScene):
             self.update()
         self.edge_labels.set_spots(placement.edge_spots)
         self._keep_what_was_made()
+        self.labels_settled.emit()
 
     # -- selection, both ways --------------------------------------------------------------------
 
