@@ -357,6 +357,12 @@ def report(session: Session, n_nodes: int, drawn: float, end: float, memory: dic
           "asked for)")  # fmt: skip
     print(f"  longest gap beginning within {NEAR_RESULT} s of an analysis run being asked for "
           f"(the map is copied for it): {near_request * 1000:.0f} ms")  # fmt: skip
+    collections = [e for e in app.poll() if e["ev"] == "gc" and e["t"] >= drawn]
+    if collections:
+        worst = max(collections, key=lambda e: e["t"] - e["t0"])
+        print(f"  Python's collector: {len(collections)} collections of 5 ms or more after the map "
+              f"was drawn, the longest {(worst['t'] - worst['t0']) * 1000:.0f} ms (generation "
+              f"{worst['gen']})")  # fmt: skip
     print(f"  GUI memory at the end: {memory['rss']:.0f} MiB resident, peak {memory['hwm']:.0f}"
           f" MiB (bar {memory_bar(n_nodes):.0f} MiB); analysis process "
           f"{memory['children']:.0f} MiB")  # fmt: skip

@@ -19,6 +19,8 @@ in every process on Linux, so the benchmark's own readings compare):
 - ``analysis``: a runner (``runner``, numbered in order of making) ``started``, ``delivered`` a
   result (its ``finished`` signal, before the window's own slots run), ``shown`` (after those
   slots), ``failed`` (with the end of its ``message``), or went ``busy``/``idle``;
+- ``gc``: Python's collector ran for ``GC_MIN`` or longer (``gen``, the generation collected,
+  from ``t0`` to ``t``), on any thread;
 - ``undo``: a map's undo stack moved to ``index`` of ``count``, the step there named ``text``;
 - ``state``: the answer to a request (a file ``OUT.req`` holding its id, and ``near`` or
   ``empty`` if wanted): the map views' viewports on screen, zoom, selected nodes and where they
@@ -38,6 +40,7 @@ import sys
 import time
 
 GAP_MIN = 0.008  # seconds; the timer ticks every 5 ms, so shorter gaps are the timer's own jitter
+GC_MIN = 0.005  # seconds: collections at least this long are noted
 POLL_EVERY = 4  # ticks between looks for a request (20 ms)
 
 _out = os.environ.pop("COMMAPPER_PROBE_OUT", None)
@@ -114,6 +117,19 @@ def _install(out: str) -> None:
 
         tick_state = {"last": time.monotonic(), "n": 0}
         profile_gap = profiling_gaps()
+        collecting = {"since": 0.0}
+        # Written by the next tick: a collection may start inside a write to the log.
+        collections: list[tuple[int, float, float]] = []
+
+        def note_collection(phase: str, info: dict) -> None:
+            if phase == "start":
+                collecting["since"] = time.monotonic()
+            elif (now := time.monotonic()) - collecting["since"] >= GC_MIN:
+                collections.append((info["generation"], collecting["since"], now))
+
+        import gc
+
+        gc.callbacks.append(note_collection)
 
         def tick() -> None:
             now = time.monotonic()
@@ -121,6 +137,9 @@ def _install(out: str) -> None:
             tick_state["last"] = now
             if gap >= GAP_MIN:
                 log.write(f'{{"ev": "gap", "t0": {now - gap!r}, "t": {now!r}}}\n')
+            while collections:
+                generation, t0, t = collections.pop(0)
+                log.write(f'{{"ev": "gc", "gen": {generation}, "t0": {t0!r}, "t": {t!r}}}\n')
             if profile_gap is not None:
                 profile_gap(gap)
             tick_state["n"] += 1
