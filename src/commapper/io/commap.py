@@ -179,9 +179,10 @@ def _item_lines(adapter: TypeAdapter[list[_ItemT]], items: list[_ItemT]) -> str:
     """Items as JSON, one a line, a piece at a time with pauses (see map_json_yielding)."""
     lines: list[str] = []
     for start in range(0, len(items), ITEMS_A_PIECE):
+        began = time.perf_counter()
         piece = _items_data(adapter, items[start : start + ITEMS_A_PIECE])
         lines.extend(json.dumps(data, ensure_ascii=False) for data in piece)
-        time.sleep(PIECE_PAUSE)
+        time.sleep(max(PIECE_PAUSE, PAUSE_PER_WORK * (time.perf_counter() - began)))
     return ",\n".join(lines)
 
 
@@ -221,9 +222,13 @@ _VIEW_LIST = TypeAdapter(list[View])
 _ItemT = TypeVar("_ItemT", bound=NodeModel | EdgeModel)
 
 
-# map_json_yielding: items serialised between pauses (about 5 ms of work), and the pause.
-ITEMS_A_PIECE = 500
-PIECE_PAUSE = 0.005
+# map_json_yielding: items serialised between pauses (about 1 ms of work), and each pause, at
+# least PIECE_PAUSE and PAUSE_PER_WORK times the piece's work: the window's thread then has
+# Python's lock four fifths of the time while an autosave of a room map runs (about 0.7 s at
+# 10,000 nodes), not half of it (a long step of the window's, sharing it, took twice as long).
+ITEMS_A_PIECE = 200
+PIECE_PAUSE = 0.002
+PAUSE_PER_WORK = 4.0
 
 
 def _items_data(adapter: TypeAdapter[list[_ItemT]], items: list[_ItemT]) -> list[dict[str, Any]]:
