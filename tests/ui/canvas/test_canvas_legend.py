@@ -175,22 +175,29 @@ def test_the_legend_draws_the_sector_colours_and_the_shapes(window_on, qtbot):
     assert QColor(canvas.me_fill).name() in seen
 
 
+def people_and_a_crowd(at_least: int) -> tuple[MapDocument, list[tuple[float, float]]]:
+    """A square of at least ``at_least`` people 1,000 units wide, and 16 communities crowded in
+    its bottom left corner (where they are, in the order of their ids c0, c1, ...)."""
+    doc = MapDocument.new()
+    side = math.ceil(math.sqrt(at_least))
+    people = [
+        PersonNode(id=f"p{i}", x=(i % side) * 1000.0 / side, y=(i // side) * 1000.0 / side)
+        for i in range(side * side)
+    ]
+    crowd = [(float(i % 4) * 30, 1000.0 - (i // 4) * 30) for i in range(16)]
+    communities = [CommunityNode(id=f"c{i}", x=x, y=y) for i, (x, y) in enumerate(crowd)]
+    doc.nodes = [*people, *communities]
+    doc.reindex()
+    return doc, crowd
+
+
 def test_on_a_large_map_the_legend_moves_off_communities_moved_under_it(window_on, qtbot):
     """On a room map only me and the communities count where the legend goes (people are
     dots there): it looks again when they move, not when people do."""
     from commapper.model import MoveNodes
     from commapper.ui.canvas.items import MANY_NODES
 
-    doc = MapDocument.new()
-    side = math.ceil(math.sqrt(MANY_NODES + 50))
-    people = [
-        PersonNode(id=f"p{i}", x=(i % side) * 1000.0 / side, y=(i // side) * 1000.0 / side)
-        for i in range(side * side)
-    ]
-    crowd = [(float(i % 4) * 30, 1000.0 - (i // 4) * 30) for i in range(16)]  # bottom left
-    communities = [CommunityNode(id=f"c{i}", x=x, y=y) for i, (x, y) in enumerate(crowd)]
-    doc.nodes = [*people, *communities]
-    doc.reindex()
+    doc, crowd = people_and_a_crowd(MANY_NODES + 50)
     window = window_on(doc)
     legend = settled(window, qtbot)
     assert legend.corner == (True, False)  # top left: the first the communities leave free
@@ -212,21 +219,12 @@ def test_after_a_layout_of_a_large_map_the_legend_looks_where_the_nodes_landed(
     from commapper.ui.canvas.node_layer import PICTURE_NODES
 
     monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)  # a step a slice
-    doc = MapDocument.new()
-    side = math.ceil(math.sqrt(PICTURE_NODES + 100))
-    people = [
-        PersonNode(id=f"p{i}", x=(i % side) * 1000.0 / side, y=(i // side) * 1000.0 / side)
-        for i in range(side * side)
-    ]
-    crowd = [(float(i % 4) * 30, 1000.0 - (i // 4) * 30) for i in range(16)]  # bottom left
-    communities = [CommunityNode(id=f"c{i}", x=x, y=y) for i, (x, y) in enumerate(crowd)]
-    doc.nodes = [*people, *communities]
-    doc.reindex()
+    doc, crowd = people_and_a_crowd(PICTURE_NODES + 100)
     window = window_on(doc)
     legend = settled(window, qtbot)
     assert legend.corner == (True, False)  # top left: the first the communities leave free
     # Like a layout: the communities go to the top left, and every person moves a little.
-    layout = {node.id: (node.x + 1.0, node.y) for node in people}
+    layout = {node.id: (node.x + 1.0, node.y) for node in doc.nodes if node.kind == "person"}
     layout |= {f"c{i}": (x, 1000.0 - y) for i, (x, y) in enumerate(crowd)}
     window.session.edit(MoveNodes(layout), "Layout")
     assert window.scene.moves_due  # landing in slices

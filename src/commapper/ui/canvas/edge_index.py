@@ -118,10 +118,8 @@ class EdgeIndex:
 
     def _write(self) -> None:
         """Write the rows due (all anew, once many are due or blank)."""
-        if self._gathering is None and self._behind:
-            self._gathering = self._gather_steps()
-        if self._gathering is not None:
-            for _ in self._gathering:  # to its end
+        if (steps := self.gathering()) is not None:
+            for _ in steps:  # to its end
                 pass
         due, self._due = self._due, set()
         new = []
