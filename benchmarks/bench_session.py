@@ -69,6 +69,7 @@ from probe.launching import (
     memory_bar,
 )
 
+SHARED_GAP_MIN = 0.05  # seconds: longer gaps say which other threads ran meanwhile
 NEAR_RESULT = 0.3  # s either side of an analysis result arriving, or a run asked for
 AFTER_IDLE = 0.35  # s left after a result, before the next action
 ZOOM_NOTCHES = 5  # wheel notches in one zoom action
@@ -357,6 +358,21 @@ def report(session: Session, n_nodes: int, drawn: float, end: float, memory: dic
           "asked for)")  # fmt: skip
     print(f"  longest gap beginning within {NEAR_RESULT} s of an analysis run being asked for "
           f"(the map is copied for it): {near_request * 1000:.0f} ms")  # fmt: skip
+    shared = [
+        e for e in app.poll()
+        if e["ev"] == "gap" and e.get("others") and e["t0"] >= drawn
+        and e["t"] - e["t0"] >= SHARED_GAP_MIN
+    ]  # fmt: skip
+    if shared:
+        print(f"  gaps of {SHARED_GAP_MIN * 1000:.0f} ms or more while another thread of the "
+              "window's process ran (it shares Python's lock):")  # fmt: skip
+        for gap in shared:
+            others = "; ".join(
+                f"{name} {cpu:.0f} ms CPU ({' < '.join(functions)})"
+                for name, cpu, functions in gap["others"]
+            )
+            print(f"      at {gap['t0'] - drawn:7.2f} s: {(gap['t'] - gap['t0']) * 1000:.0f} ms,"
+                  f" {others}")  # fmt: skip
     collections = [e for e in app.poll() if e["ev"] == "gc" and e["t"] >= drawn]
     if collections:
         worst = max(collections, key=lambda e: e["t"] - e["t0"])

@@ -10,6 +10,9 @@ in every process on Linux, so the benchmark's own readings compare):
 - ``qapp``: the QApplication exists; a 5 ms timer starts ticking on the GUI thread, in every
   event loop (the app's nested ones too), and from then on
 - ``gap``: two ticks at least GAP_MIN apart: the GUI thread answered no event from ``t0`` to ``t``;
+  a gap of BUSY_GAP_MIN or longer also lists, in ``others``, the process's other Python threads
+  that used at least BUSY_MIN of CPU meanwhile (name, CPU ms, innermost functions at its end):
+  they share Python's lock with the GUI thread, and make its work slower;
 - ``expose``, ``paint``: the first window shown, the first widget painted (any window);
 - ``map_paint``: a map view's viewport receives a Paint event while its scene holds an item for
   every node of the map (``nodes``), and ``drawn`` when that paint ends (the view's
@@ -41,6 +44,8 @@ import time
 
 GAP_MIN = 0.008  # seconds; the timer ticks every 5 ms, so shorter gaps are the timer's own jitter
 GC_MIN = 0.005  # seconds: collections at least this long are noted
+BUSY_GAP_MIN = 0.03  # seconds: gaps this long say which other threads were busy meanwhile
+BUSY_MIN = 0.002  # seconds of a thread's CPU in a gap that count as busy
 POLL_EVERY = 4  # ticks between looks for a request (20 ms)
 
 _out = os.environ.pop("COMMAPPER_PROBE_OUT", None)
@@ -112,6 +117,35 @@ def _install(out: str) -> None:
 
         return profile_gap
 
+    import threading
+
+    gui_thread = threading.get_ident()
+    thread_clocks: dict[int, float] = {}  # each other Python thread's CPU seconds at the last tick
+
+    def other_threads_busy() -> list:
+        """The other Python threads that used BUSY_MIN of CPU since the last call: [name, CPU ms,
+        its innermost three functions]. A thread first seen meanwhile counts from its start."""
+        busy = []
+        frames = sys._current_frames()
+        for ident, frame in frames.items():
+            if ident == gui_thread:
+                continue
+            try:
+                clock = time.clock_gettime(time.pthread_getcpuclockid(ident))
+            except (OSError, OverflowError):
+                continue
+            used = clock - thread_clocks.get(ident, 0.0)
+            thread_clocks[ident] = clock
+            if used >= BUSY_MIN:
+                thread = threading._active.get(ident)
+                functions = []
+                while frame is not None and len(functions) < 3:
+                    functions.append(frame.f_code.co_name)
+                    frame = frame.f_back
+                name = thread.name if thread is not None else str(ident)
+                busy.append([name, round(used * 1000, 1), functions])
+        return busy
+
     def start_ticking(app) -> None:
         from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
@@ -135,8 +169,13 @@ def _install(out: str) -> None:
             now = time.monotonic()
             gap = now - tick_state["last"]
             tick_state["last"] = now
-            if gap >= GAP_MIN:
+            if gap >= BUSY_GAP_MIN:
+                others = json.dumps(other_threads_busy())
+                log.write(f'{{"ev": "gap", "t0": {now - gap!r}, "t": {now!r}, "others": {others}}}\n')
+            elif gap >= GAP_MIN:
                 log.write(f'{{"ev": "gap", "t0": {now - gap!r}, "t": {now!r}}}\n')
+            else:
+                other_threads_busy()  # only to read the clocks for the next gap
             while collections:
                 generation, t0, t = collections.pop(0)
                 log.write(f'{{"ev": "gc", "gen": {generation}, "t0": {t0!r}, "t": {t!r}}}\n')

@@ -37,3 +37,20 @@ def test_closing_the_line_stops_the_work():
         future.result(timeout=60)
     # The process is free for the next work.
     assert run_in_process(partial(count_to, 5, ProgressLine().report), pool="test") == 5
+
+
+def test_a_result_no_longer_wanted_is_not_unpickled():
+    asked = []
+
+    def wanted() -> bool:
+        asked.append(True)
+        return False
+
+    line = ProgressLine()  # kept open: the work stops if nobody listens
+    future = start_in_process(partial(count_to, 5, line.report), "test", wanted)
+    with pytest.raises(Stopped):
+        future.result(timeout=60)
+    assert asked == [True]  # asked once, when the result came
+    assert run_in_process(partial(count_to, 5, line.report), "test", line.listening) == 5
+    line.close()
+    assert not line.listening()

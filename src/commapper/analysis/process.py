@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
+from typing import cast
+
+from commapper.pacing import dumps_paced, loads_paced
 
 _process_pools: dict[str, ProcessPoolExecutor] = {}
 _process_pool_lock = threading.Lock()  # every window's worker thread shares the processes
@@ -37,14 +43,63 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def start_in_process(work: Callable[[], object], pool: str = "analysis") -> Future[object]:
+def start_in_process(
+    work: Callable[[], object],
+    pool: str = "analysis",
+    wanted: Callable[[], bool] | None = None,
+) -> Future[object]:
     """Start a picklable callable in the process named ``pool``, without waiting for it.
 
     Each name has one process, spawned on first use and shared by every window; work waits for
     the work before it in the same process, so the layouts have their own and never wait behind
     an analysis. "spawn" because forking a process that runs Qt threads is unsafe. A crashed
     process is replaced at the next call.
+
+    The work and its result are pickled and unpickled here on a thread of their own, paced
+    (:mod:`commapper.pacing`): left to the executor's threads, a room map's 30 ms of pickling
+    and its analysis's 30-90 ms of unpickling ran at full speed beside the window's thread,
+    which was then half as fast. A result that is no longer ``wanted`` when it comes is not
+    unpickled at all: the future raises :class:`Stopped`.
     """
+    outcome: Future[object] = Future()
+    threading.Thread(
+        target=_carry, args=(work, pool, wanted, outcome), name=f"{pool} courier", daemon=True
+    ).start()
+    return outcome
+
+
+def run_in_process(
+    work: Callable[[], object],
+    pool: str = "analysis",
+    wanted: Callable[[], bool] | None = None,
+) -> object:
+    """Run a picklable callable in the process named ``pool`` and wait for its result (see
+    :func:`start_in_process`)."""
+    return start_in_process(work, pool, wanted).result()
+
+
+def _carry(
+    work: Callable[[], object],
+    pool: str,
+    wanted: Callable[[], bool] | None,
+    outcome: Future[object],
+) -> None:
+    """On the courier thread: ``work`` to its process and its result back, into ``outcome``."""
+    if not outcome.set_running_or_notify_cancel():
+        return
+    try:
+        # The executor's own pickler, which sends a progress line's connection as a handle.
+        pickled = dumps_paced(work, ForkingPickler)
+        reply = _submit(pool, partial(_run_pickled, pickled))
+        result = reply.result()
+        if wanted is not None and not wanted():
+            raise Stopped
+        outcome.set_result(loads_paced(cast(bytes, result)))
+    except BaseException as error:  # the caller's to handle, as if the work ran where it waits
+        outcome.set_exception(error)
+
+
+def _submit(pool: str, work: Callable[[], object]) -> Future[object]:
     with _process_pool_lock:
         executor = _process_pools.get(pool)
         if executor is not None:
@@ -60,10 +115,10 @@ def start_in_process(work: Callable[[], object], pool: str = "analysis") -> Futu
         return executor.submit(work)
 
 
-def run_in_process(work: Callable[[], object], pool: str = "analysis") -> object:
-    """Run a picklable callable in the process named ``pool`` and wait for its result (see
-    :func:`start_in_process`)."""
-    return start_in_process(work, pool).result()
+def _run_pickled(pickled: bytes) -> bytes:
+    """In the process: the pickled work run, and its result pickled (for :func:`_carry`)."""
+    work = pickle.loads(pickled)
+    return pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
 
 
 class Stopped(Exception):
@@ -114,6 +169,10 @@ class ProgressLine:
         except (EOFError, OSError):  # the work ended and its end of the line went with it
             pass
         return latest
+
+    def listening(self) -> bool:
+        """Whether the app still listens: the work's result is still wanted."""
+        return not self._here.closed
 
     def close(self) -> None:
         """Stop listening: the work, if it still runs, stops at its next report. (The work's end

@@ -181,11 +181,12 @@ class MapDocument(BaseModel):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Every analysis run sends the whole map to the analysis process, pickled in the
-        # window's process while it waits. Items go as tuples of their values, class by class,
-        # which pickle writes without a Python call per item (an edge 1 µs instead of 4.5),
-        # and the id lookups are built again there instead of sent.
+        # window's process beside its thread. Items go as tuples of their values, which pickle
+        # writes without a Python call per item (an edge 1 µs instead of 4.5), a piece at a
+        # time (so a paced pickler pauses between pieces: see commapper/pacing.py), and the id
+        # lookups are built again there instead of sent.
         header = {name: getattr(self, name) for name in _HEADER_FIELDS}
-        return _unpickle_document, (header, _packed(self.nodes), _packed(self.edges))
+        return _unpickle_document, (header, _in_pieces(self.nodes), _in_pieces(self.edges))
 
     def snapshot(self) -> MapDocument:
         """An independent copy without subscribers, safe to hand to another thread."""
@@ -202,11 +203,9 @@ class MapDocument(BaseModel):
 
 _HEADER_FIELDS = ("format", "schema_version", "title", "description", "created", "modified",
                   "views")  # fmt: skip
-Packed = tuple[list[type], bytes, list[list[bytes]]]
-# Items' rows pickled in one call. Pickling a room map's rows in one go held Python's lock for
-# 30-100 ms on the analysis runner's thread, and the window waited for it; between these calls
-# (a few ms each) the window can take it back.
-ROWS_PER_PICKLE = 1000
+# Items reduced to value tuples at a time: a piece is about 0.5 ms of a pickler's work.
+ITEMS_A_PIECE = 500
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
 @functools.cache
@@ -247,47 +246,53 @@ def moved_to(node: NodeT, x: float | None, y: float | None) -> NodeT:
     return cast("NodeT", moved)
 
 
-def _packed(items: list[Any]) -> Packed:
-    """Items as their classes, the class of each (by index), and each class's value tuples,
-    pickled :data:`ROWS_PER_PICKLE` at a time."""
-    classes: dict[type, int] = {}
-    getters: list[Callable[[Any], tuple[Any, ...]]] = []
-    rows: list[list[tuple[Any, ...]]] = []
-    kinds = bytearray()
-    for item in items:
-        cls: type = type(item)
-        if (index := classes.get(cls)) is None:
-            index = classes[cls] = len(rows)
-            getters.append(values_of(cls))
-            rows.append([])
-        kinds.append(index)
-        rows[index].append(getters[index](item))
-    pickled = [
-        [
-            pickle.dumps(class_rows[first : first + ROWS_PER_PICKLE], pickle.HIGHEST_PROTOCOL)
-            for first in range(0, len(class_rows), ROWS_PER_PICKLE)
-        ]
-        for class_rows in rows
+def _in_pieces(items: list[Any]) -> list[_Piece]:
+    return [
+        _Piece(items[first : first + ITEMS_A_PIECE])
+        for first in range(0, len(items), ITEMS_A_PIECE)
     ]
-    return list(classes), bytes(kinds), pickled
 
 
-def _unpacked(packed: Packed) -> list[Any]:
-    """Items from ``_packed``, made without checking again: they were checked when made."""
-    classes, kinds, pickled = packed
-    values = [chain.from_iterable(map(pickle.loads, chunks)) for chunks in pickled]
+class _Piece:
+    """A run of items, reduced to their classes and value tuples only when a pickler comes to it,
+    so that a pickler writing to a paced file pauses between pieces, not only after the map."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        classes: dict[type, int] = {}
+        kinds = bytearray()
+        rows = []
+        for item in self.items:
+            cls: type = type(item)
+            kinds.append(classes.setdefault(cls, len(classes)))
+            rows.append(values_of(cls)(item))
+        # Pickled on their own: the pickler of the whole map would remember every tuple and
+        # string in them, which takes half as long again.
+        return _unpickle_piece, (tuple(classes), bytes(kinds), pickle.dumps(rows, _PROTOCOL))
+
+
+def _unpickle_piece(classes: tuple[type, ...], kinds: bytes, rows: bytes) -> list[Any]:
+    """Items from a :class:`_Piece`, made without checking again: they were checked when made."""
     items: list[Any] = []
-    for index in kinds:
+    for index, values in zip(kinds, pickle.loads(rows), strict=True):
         cls = classes[index]
         item: Any = object.__new__(cls)
-        for name, value in zip(_field_names(cls), next(values[index]), strict=True):
+        for name, value in zip(_field_names(cls), values, strict=True):
             object.__setattr__(item, name, value)
         items.append(item)
     return items
 
 
-def _unpickle_document(header: dict[str, Any], nodes: Packed, edges: Packed) -> MapDocument:
-    doc = MapDocument.model_construct(**header, nodes=_unpacked(nodes), edges=_unpacked(edges))
+def _unpickle_document(
+    header: dict[str, Any], nodes: list[list[Any]], edges: list[list[Any]]
+) -> MapDocument:
+    doc = MapDocument.model_construct(
+        **header, nodes=list(chain.from_iterable(nodes)), edges=list(chain.from_iterable(edges))
+    )
     doc.reindex()
     return doc
 

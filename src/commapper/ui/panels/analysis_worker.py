@@ -2,7 +2,9 @@
 
 The analysis runs in a separate process, driven from a worker thread: igraph's betweenness holds
 Python's global lock for over a second on a 2,000-node map, which a thread alone would let stall
-the GUI (benchmarks/bench_gui_stall.py). The thread only waits on the process.
+the GUI (benchmarks/bench_gui_stall.py). The thread only waits on the process; the map goes to
+it and the result comes back pickled at a pace that leaves the window Python's lock (see
+``start_in_process``), and a result superseded meanwhile is not unpickled at all.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from commapper.analysis import call
-from commapper.analysis.process import run_in_process
+from commapper.analysis.process import Stopped, run_in_process
 from commapper.analysis.result import Analysis
 from commapper.analysis.timeline import as_of
 from commapper.model import MapDocument
@@ -44,11 +46,19 @@ class _Job(QRunnable):
         self.relay = relay
         self.is_current = is_current
 
+    def _wanted(self) -> bool:
+        return self.is_current(self.generation)
+
     def run(self) -> None:
-        if not self.is_current(self.generation):
+        if not self._wanted():
             return  # superseded before it started: not worth the time
         try:
-            result = run_in_process(self.work) if self.in_process else self.work()
+            if self.in_process:
+                result = run_in_process(self.work, wanted=self._wanted)
+            else:
+                result = self.work()
+        except Stopped:
+            return  # superseded while it ran: its result was not even unpickled
         except Exception:  # a bug in the analysis: report it, never kill the thread
             self.relay.error.emit(self.generation, traceback.format_exc(limit=3))
             return

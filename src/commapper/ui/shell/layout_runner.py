@@ -90,7 +90,7 @@ class LayoutRunner(QObject):
         self._drop_run()
         line = ProgressLine()
         work = partial(LAYOUTS[request.name], doc, pinned=frozenset(pinned), progress=line.report)
-        future = start_in_process(work, pool="layout")
+        future = start_in_process(work, pool="layout", wanted=line.listening)
         self._run = _Run(request, future, line, time.monotonic(), len(doc.nodes))
         if self.dialog is not None:  # replacing a run the user is watching: the dialog stays
             self._describe(self.dialog, self._run)
