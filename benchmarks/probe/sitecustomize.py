@@ -127,9 +127,10 @@ def _install(out: str) -> None:
         its innermost three functions]. A thread first seen meanwhile counts from its start."""
         busy = []
         frames = sys._current_frames()
+        # This function's own frame: left in, it and the dict would be garbage in a cycle, and
+        # a large map's window freezes what is alive now and then (gc.freeze), garbage too.
+        del frames[gui_thread]
         for ident, frame in frames.items():
-            if ident == gui_thread:
-                continue
             try:
                 clock = time.clock_gettime(time.pthread_getcpuclockid(ident))
             except (OSError, OverflowError):
@@ -171,7 +172,8 @@ def _install(out: str) -> None:
             tick_state["last"] = now
             if gap >= BUSY_GAP_MIN:
                 others = json.dumps(other_threads_busy())
-                log.write(f'{{"ev": "gap", "t0": {now - gap!r}, "t": {now!r}, "others": {others}}}\n')
+                log.write(f'{{"ev": "gap", "t0": {now - gap!r}, "t": {now!r}, '
+                          f'"others": {others}}}\n')  # fmt: skip
             elif gap >= GAP_MIN:
                 log.write(f'{{"ev": "gap", "t0": {now - gap!r}, "t": {now!r}}}\n')
             else:

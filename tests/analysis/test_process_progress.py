@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 import time
+import weakref
 from functools import partial
 
 import pytest
@@ -54,3 +57,23 @@ def test_a_result_no_longer_wanted_is_not_unpickled():
     assert run_in_process(partial(count_to, 5, line.report), "test", line.listening) == 5
     line.close()
     assert not line.listening()
+
+
+def test_a_run_that_stops_leaves_no_cycle_for_the_collector():
+    """A large map's window freezes what is alive now and then (gc.freeze), cyclic garbage
+    too: a stopped run's future, and the map pickled for it, must go as soon as dropped."""
+    line = ProgressLine()
+    gc.disable()
+    try:
+        future = start_in_process(partial(count_to, 5, line.report), "test", lambda: False)
+        with pytest.raises(Stopped):
+            future.result(timeout=60)
+        for thread in threading.enumerate():
+            if thread.name == "test courier":
+                thread.join(timeout=60)
+        gone = weakref.ref(future)
+        del future
+        assert gone() is None
+    finally:
+        gc.enable()
+        line.close()

@@ -88,15 +88,23 @@ def _carry(
     if not outcome.set_running_or_notify_cancel():
         return
     try:
-        # The executor's own pickler, which sends a progress line's connection as a handle.
-        pickled = dumps_paced(work, ForkingPickler)
-        reply = _submit(pool, partial(_run_pickled, pickled))
-        result = reply.result()
-        if wanted is not None and not wanted():
-            raise Stopped
-        outcome.set_result(loads_paced(cast(bytes, result)))
+        result = _carried(work, pool, wanted)
     except BaseException as error:  # the caller's to handle, as if the work ran where it waits
         outcome.set_exception(error)
+        # The error's traceback holds this frame: without the future in it, they are not a
+        # cycle, which would wait for the collector (and a large map's window freezes what is
+        # alive now and then, garbage too: ui/canvas/scene.py).
+        del outcome
+    else:
+        outcome.set_result(result)
+
+
+def _carried(work: Callable[[], object], pool: str, wanted: Callable[[], bool] | None) -> object:
+    # The executor's own pickler, which sends a progress line's connection as a handle.
+    reply = _submit(pool, partial(_run_pickled, dumps_paced(work, ForkingPickler))).result()
+    if wanted is not None and not wanted():
+        raise Stopped
+    return loads_paced(cast(bytes, reply))
 
 
 def _submit(pool: str, work: Callable[[], object]) -> Future[object]:

@@ -8,7 +8,6 @@ import gc
 import json
 import os
 import re
-import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +41,7 @@ from commapper.model import (
     utc_now,
 )
 from commapper.model.items import MAX_EDGES, MAX_NODES
+from commapper.pacing import Pacer
 
 FILE_SUFFIX = ".commap"
 
@@ -160,10 +160,9 @@ def map_to_json(doc: MapDocument) -> str:
 
 def map_json_yielding(doc: MapDocument) -> str:
     """The document as .commap text, one item a line, for a thread beside the window's: made a
-    piece of :data:`ITEMS_A_PIECE` items at a time, pausing between pieces so that the window's
-    thread has Python's lock nearly to itself. pydantic's encoder, as :func:`map_to_json` uses
-    it, holds the lock for the whole map (50 ms at 10,000 nodes), and a thread that never
-    pauses halves the window's speed while it runs."""
+    piece of :data:`ITEMS_A_PIECE` items at a time, paced between pieces (commapper/pacing.py)
+    so that the window's thread has Python's lock nearly to itself. pydantic's encoder, as
+    :func:`map_to_json` uses it, holds the lock for the whole map (50 ms at 10,000 nodes)."""
     head = json.dumps(_head_data(doc), ensure_ascii=False)[:-1]  # without its closing brace
     parts = [
         head,
@@ -178,11 +177,11 @@ def map_json_yielding(doc: MapDocument) -> str:
 def _item_lines(adapter: TypeAdapter[list[_ItemT]], items: list[_ItemT]) -> str:
     """Items as JSON, one a line, a piece at a time with pauses (see map_json_yielding)."""
     lines: list[str] = []
+    pacer = Pacer()
     for start in range(0, len(items), ITEMS_A_PIECE):
-        began = time.perf_counter()
         piece = _items_data(adapter, items[start : start + ITEMS_A_PIECE])
         lines.extend(json.dumps(data, ensure_ascii=False) for data in piece)
-        time.sleep(max(PIECE_PAUSE, PAUSE_PER_WORK * (time.perf_counter() - began)))
+        pacer.pause_if_due()
     return ",\n".join(lines)
 
 
@@ -222,13 +221,8 @@ _VIEW_LIST = TypeAdapter(list[View])
 _ItemT = TypeVar("_ItemT", bound=NodeModel | EdgeModel)
 
 
-# map_json_yielding: items serialised between pauses (about 1 ms of work), and each pause, at
-# least PIECE_PAUSE and PAUSE_PER_WORK times the piece's work: the window's thread then has
-# Python's lock four fifths of the time while an autosave of a room map runs (about 0.7 s at
-# 10,000 nodes), not half of it (a long step of the window's, sharing it, took twice as long).
+# map_json_yielding: items serialised between looks at the pacer (about 1 ms of work).
 ITEMS_A_PIECE = 200
-PIECE_PAUSE = 0.002
-PAUSE_PER_WORK = 4.0
 
 
 def _items_data(adapter: TypeAdapter[list[_ItemT]], items: list[_ItemT]) -> list[dict[str, Any]]:
