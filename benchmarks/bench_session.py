@@ -360,7 +360,7 @@ def report(session: Session, n_nodes: int, drawn: float, end: float, memory: dic
           f"(the map is copied for it): {near_request * 1000:.0f} ms")  # fmt: skip
     shared = [
         e for e in app.poll()
-        if e["ev"] == "gap" and e.get("others") and e["t0"] >= drawn
+        if e["ev"] == "gap" and e.get("others") and drawn <= e["t0"] < end
         and e["t"] - e["t0"] >= SHARED_GAP_MIN
     ]  # fmt: skip
     if shared:
@@ -416,6 +416,15 @@ def run_size(map_path: Path, n_nodes: int, display: str, work: Path, options) ->
         end = time.monotonic()
         memory = app.memory()
         report(session, n_nodes, drawn["t"], end, memory, options.verbose)
+        garbage = app.state("garbage", timeout=options.timeout)["garbage"]
+        if garbage["objects"]:
+            kinds = ", ".join(f"{count} {kind}" for kind, count in garbage["kinds"])
+            print(
+                f"  garbage frozen with what was alive (gc.freeze), never collected: "
+                f"{garbage['objects']:,} objects of {garbage['frozen']:,} frozen ({kinds})"
+            )
+        else:
+            print(f"  garbage frozen with what was alive: none ({garbage['frozen']:,} frozen)")
         errors = [event for event in app.poll() if event["ev"] == "probe_error"]
         if errors:
             print(f"  probe errors: {errors[:3]}")

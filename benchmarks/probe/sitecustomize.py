@@ -28,7 +28,8 @@ in every process on Linux, so the benchmark's own readings compare):
 - ``state``: the answer to a request (a file ``OUT.req`` holding its id, and ``near`` or
   ``empty`` if wanted): the map views' viewports on screen, zoom, selected nodes and where they
   are on screen, the undo stack, the focused widget; if wanted the nodes nearest the middle of the
-  view, and a spot of empty canvas beside the map; and ``took``, the probe's own time for it (a
+  view, and a spot of empty canvas beside the map; if wanted (``garbage``) the garbage frozen
+  with what was alive (see frozen_garbage); and ``took``, the probe's own time for it (a
   pass over the nodes: a few ms on 10,000), which the benchmarks take off the gap it falls in.
 
 What it changes in the app: a 5 ms timer, an event filter on each map view's viewport and (until
@@ -280,7 +281,31 @@ def _install(out: str) -> None:
             if "empty" in wanted and placed:
                 state["empty_spot"] = empty_spot(view, placed)
             answer["views"].append(state)
+        if "garbage" in wanted:
+            answer["garbage"] = frozen_garbage()
         return answer
+
+    def frozen_garbage() -> dict:
+        """Garbage the collector will never see: cycles that were alive when the window froze
+        what was (gc.freeze, on a large map). Counted by collecting everything (a second or
+        so on a room map), then frozen again: ``objects``, ``frozen`` (all objects frozen), and
+        the commonest ``kinds``."""
+        import collections
+        import gc
+
+        gc.collect()  # the garbage the collector would have found anyway
+        frozen = gc.get_freeze_count()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            gc.unfreeze()
+            gc.collect()
+            kinds = collections.Counter(type(thing).__qualname__ for thing in gc.garbage)
+            found = len(gc.garbage)
+        finally:
+            gc.garbage.clear()
+            gc.set_debug(0)
+            gc.freeze()
+        return {"objects": found, "frozen": frozen, "kinds": kinds.most_common(8)}
 
     def on_screen(view, point) -> list[int]:
         """Where the scene point ``point`` of ``view`` is on the screen."""
