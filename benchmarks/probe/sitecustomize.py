@@ -292,6 +292,7 @@ def _install(out: str) -> None:
         the commonest ``kinds``."""
         import collections
         import gc
+        import types
 
         gc.collect()  # the garbage the collector would have found anyway
         frozen = gc.get_freeze_count()
@@ -299,13 +300,19 @@ def _install(out: str) -> None:
         try:
             gc.unfreeze()
             gc.collect()
-            kinds = collections.Counter(type(thing).__qualname__ for thing in gc.garbage)
+            kinds = collections.Counter(
+                # A function or generator by its name: which code made the cycle.
+                f"{type(thing).__qualname__} {getattr(thing, '__qualname__', '')}".strip()
+                if isinstance(thing, types.FunctionType | types.GeneratorType | types.MethodType)
+                else type(thing).__qualname__
+                for thing in gc.garbage
+            )
             found = len(gc.garbage)
         finally:
             gc.garbage.clear()
             gc.set_debug(0)
             gc.freeze()
-        return {"objects": found, "frozen": frozen, "kinds": kinds.most_common(8)}
+        return {"objects": found, "frozen": frozen, "kinds": kinds.most_common(12)}
 
     def on_screen(view, point) -> list[int]:
         """Where the scene point ``point`` of ``view`` is on the screen."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import time
+import weakref
 
 from PySide6.QtCore import QObject
 
@@ -126,3 +128,27 @@ def test_a_timer_due_meanwhile_gets_its_turn_between_any_two_slices(qtbot):
     slices_in_a_row = "".join("s" if e == "step" else "t" for e in events).split("t")
     steps_per_slice = max(len(run) for run in slices_in_a_row)
     assert steps_per_slice <= slices.SLICE_SECONDS / 0.004 + 1
+
+
+def test_a_pass_done_stopped_or_replaced_is_freed_at_once_not_left_to_the_collector(qtbot):
+    """A large map's window freezes what is alive now and then, garbage in cycles too
+    (MapScene._keep_what_was_made): a pass and all its steps hold must go when it ends."""
+    owner = QObject()
+    runner = Slices(owner)
+    log: list = []
+    gc.disable()
+    try:
+        done = counting("done", 2, log)
+        replaced = counting("replaced", 10**9, log)
+        stopped = counting("stopped", 10**9, log)
+        passes = [weakref.ref(steps) for steps in (done, replaced, stopped)]
+        runner.start_steps("labels", done, log.append)
+        runner.start_steps("edges", replaced)
+        runner.start_steps("nodes", stopped)
+        del done, replaced, stopped
+        runner.start_steps("edges", counting("new", 1, log))
+        runner.stop("nodes")
+        qtbot.waitUntil(lambda: not runner.running("labels") and not runner.running("edges"))
+        assert [steps() for steps in passes] == [None, None, None]
+    finally:
+        gc.enable()

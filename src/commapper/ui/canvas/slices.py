@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Generator, Hashable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -73,19 +73,7 @@ class Slices(QObject):
     ) -> None:
         """Run ``steps`` in slices in place of any pass under ``key``, then give ``finish`` what
         they return."""
-
-        def run(deadline: float) -> bool:
-            result = run_steps(steps, deadline)
-            if isinstance(result, Unfinished):
-                return False
-            if self._passes.get(key) is not run:
-                return True  # stopped or started anew during the slice: what it made is stale
-            del self._passes[key]  # no longer running while it finishes
-            if finish is not None:
-                finish(result)
-            return True
-
-        self.start(key, run)
+        self.start(key, _StepsPass(self._passes, key, steps, finish))
 
     def stop(self, key: Hashable) -> None:
         self._passes.pop(key, None)
@@ -115,3 +103,35 @@ class Slices(QObject):
             # firing timers, which put the next slice before other timers due meanwhile (two
             # slices and a paint between them, 36 ms without an answer to a 5 ms timer).
             self._timer.start()
+
+
+class _StepsPass(Generic[Result]):
+    """A pass of :meth:`Slices.start_steps`: its steps, a slice at a time, and then its finish.
+
+    An object and not a closure: a closure that knows itself is a cycle, which outlives it until
+    the collector comes, and a large map's window freezes what is alive now and then, garbage
+    too (``MapScene._keep_what_was_made``), with the steps and all they hold.
+    """
+
+    def __init__(
+        self,
+        passes: dict[Hashable, SliceOfPass],
+        key: Hashable,
+        steps: Generator[None, None, Result],
+        finish: Callable[[Result], None] | None,
+    ) -> None:
+        self.passes = passes
+        self.key = key
+        self.steps = steps
+        self.finish = finish
+
+    def __call__(self, deadline: float) -> bool:
+        result = run_steps(self.steps, deadline)
+        if isinstance(result, Unfinished):
+            return False
+        if self.passes.get(self.key) is not self:
+            return True  # stopped or started anew during the slice: what it made is stale
+        del self.passes[self.key]  # no longer running while it finishes
+        if self.finish is not None:
+            self.finish(result)
+        return True
