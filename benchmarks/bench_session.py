@@ -382,6 +382,11 @@ def report(session: Session, n_nodes: int, drawn: float, end: float, memory: dic
     print(f"  GUI memory at the end: {memory['rss']:.0f} MiB resident, peak {memory['hwm']:.0f}"
           f" MiB (bar {memory_bar(n_nodes):.0f} MiB); analysis process "
           f"{memory['children']:.0f} MiB")  # fmt: skip
+    peaks = [event for event in app.poll() if event["ev"] == "peak"]
+    if peaks:
+        during = [action.kind for action, start, _ in windows if start <= peaks[-1]["t"]]
+        print(f"  its highest seen by the probe: {peaks[-1]['mib']:.0f} MiB, "
+              f"{f'during {during[-1]!r}' if during else 'before the session'}")  # fmt: skip
     failed = [action.kind for action in actions if action.took_effect is False]
     if failed:
         print(f"  DID NOT TAKE EFFECT: {', '.join(failed)}")

@@ -22,6 +22,8 @@ in every process on Linux, so the benchmark's own readings compare):
 - ``analysis``: a runner (``runner``, numbered in order of making) ``started``, ``delivered`` a
   result (its ``finished`` signal, before the window's own slots run), ``shown`` (after those
   slots), ``failed`` (with the end of its ``message``), or went ``busy``/``idle``;
+- ``peak``: the resident memory (``mib``) passed its highest yet by PEAK_STEP (looked at every
+  20 ms);
 - ``gc``: Python's collector ran for ``GC_MIN`` or longer (``gen``, the generation collected,
   from ``t0`` to ``t``), on any thread;
 - ``undo``: a map's undo stack moved to ``index`` of ``count``, the step there named ``text``;
@@ -47,6 +49,7 @@ GAP_MIN = 0.008  # seconds; the timer ticks every 5 ms, so shorter gaps are the 
 GC_MIN = 0.005  # seconds: collections at least this long are noted
 BUSY_GAP_MIN = 0.03  # seconds: gaps this long say which other threads were busy meanwhile
 BUSY_MIN = 0.002  # seconds of a thread's CPU in a gap that count as busy
+PEAK_STEP = 1.0  # MiB: a new peak of resident memory is noted once it passes the last by this
 POLL_EVERY = 4  # ticks between looks for a request (20 ms)
 
 _out = os.environ.pop("COMMAPPER_PROBE_OUT", None)
@@ -148,6 +151,17 @@ def _install(out: str) -> None:
                 busy.append([name, round(used * 1000, 1), functions])
         return busy
 
+    page_mib = os.sysconf("SC_PAGE_SIZE") / 2**20
+    peak = {"mib": 0.0}
+
+    def note_new_peak() -> None:
+        """A ``peak`` event when the resident memory passes its highest yet by PEAK_STEP."""
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            resident = int(statm.read().split()[1]) * page_mib
+        if resident >= peak["mib"] + PEAK_STEP:
+            peak["mib"] = resident
+            log.write(f'{{"ev": "peak", "mib": {resident:.1f}, "t": {time.monotonic()!r}}}\n')
+
     def start_ticking(app) -> None:
         from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
@@ -187,6 +201,7 @@ def _install(out: str) -> None:
             tick_state["n"] += 1
             if tick_state["n"] % POLL_EVERY == 0:
                 answer_request()
+                note_new_peak()
 
         timer = QTimer()
         timer.setTimerType(Qt.TimerType.PreciseTimer)
