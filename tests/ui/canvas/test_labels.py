@@ -325,9 +325,9 @@ def test_a_large_maps_lines_are_routed_in_slices_after_a_layout_and_the_labels_w
     }
     session.edit(MoveNodes(spread), "Every community")
     qtbot.waitUntil(lambda: scene.router.running)
-    assert not scene.labels_placed and scene.settling
+    assert not scene.labels_placed and scene.settling()
     qtbot.waitUntil(lambda: scene.labels_placed)
-    assert not scene.router.stale and not scene.settling
+    assert not scene.router.stale and not scene.settling()
     bends = {edge_id: edge.detour_bend for edge_id, edge in scene.edge_items.items()}
     scene.router.route()
     assert bends == {edge_id: edge.detour_bend for edge_id, edge in scene.edge_items.items()}

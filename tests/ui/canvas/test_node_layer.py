@@ -224,3 +224,44 @@ def test_a_drag_ends_when_the_mouse_is_taken_away(window_on):
     scene.mouseGrabberItem().ungrabMouse()  # as a dialog opening does
     assert view._drag_snapshot is None
     assert all(item.isVisible() for item in shown)
+
+
+def test_after_a_layout_one_layer_s_picture_is_drawn_at_a_time_the_nodes_first(
+    large, qtbot, monkeypatch
+):
+    """A picture is 10 MB or so on a room map, and the window went over its memory bar while
+    both were drawn at once after a layout. The nodes' comes first, showing where they landed;
+    the lines' waits until they are routed (drawn before, it was drawn again after)."""
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(picture_layer, "FIRST_SLICE_SECONDS", 0.0)
+    window, session, scene = large, large.session, large.scene
+    seen: list[tuple[bool, bool, bool]] = []  # after each slice: nodes', lines' drawn; routing
+
+    def after_a_slice():
+        window.view.viewport().grab()  # a frame, which begins a picture that is due
+        seen.append(
+            (
+                scene.node_layer.drawing_picture,
+                scene.edge_layer.drawing_picture,
+                scene.router.running,
+            )
+        )
+
+    scene.slices._timer.timeout.connect(after_a_slice)
+    spread = {n.id: (n.x * 0.8 + 40.0, n.y * 0.8 - 20.0) for n in session.doc.nodes}
+    session.edit(MoveNodes(spread), "Layout")
+    assert scene.moves_due, "a large map's nodes land in slices"
+    qtbot.waitUntil(
+        lambda: (
+            scene.labels_placed
+            and not scene.settling()
+            and scene.node_layer.settled
+            and scene.edge_layer.settled
+        )
+    )
+    assert not [look for look in seen if look[0] and look[1]], "both pictures at once"
+    assert not [look for look in seen if look[1] and look[2]], "lines drawn while routed"
+    first = next(look for look in seen if look[0] or look[1])
+    assert first[:2] == (True, False), "the nodes' picture first"
+    kept, fresh = kept_and_fresh(window)
+    assert differing_pixels(kept, fresh) == 0

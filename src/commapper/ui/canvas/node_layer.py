@@ -36,6 +36,8 @@ NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 class NodeLayer(PictureLayer[NodeItem]):
     """Draws the nodes of a large map that need not draw themselves."""
 
+    shows_lines = False  # after a layout, the nodes show where they landed while lines route
+
     def __init__(self, scene: MapScene) -> None:
         super().__init__(scene)
         # Over the lines and their labels, under the items drawing themselves.

@@ -71,6 +71,9 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
     :meth:`changed` for each thing that changed and :meth:`invalidate` when anything may have.
     """
 
+    # Whether the picture shows lines, and so waits for them to be routed after a layout.
+    shows_lines = True
+
     def __init__(self, scene: MapScene) -> None:
         super().__init__()
         self.map_scene = scene
@@ -152,6 +155,11 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         return True
 
     @property
+    def drawing_picture(self) -> bool:
+        """Whether a new picture is being drawn, in slices."""
+        return self._drawing is not None
+
+    @property
     def settled(self) -> bool:
         """Whether the picture shown is up to date (no new one waiting or being drawn)."""
         return not self._stale and self._drawing is None
@@ -187,11 +195,17 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         self._last_view = (transform, in_view, zoom)
         picture = self.picture
         fits = picture is not None and picture.zoom == zoom and picture.rect.contains(in_view)
-        # One picture at a time; zooming by the wheel waits for the wheel to rest, a layout for
-        # the nodes to land and their lines to be routed.
+        # One picture at a time, of one layer at a time (each is 10 MB or so: a room map's
+        # window went over its memory bar with both drawn at once); zooming by the wheel waits
+        # for the wheel to rest, a layout for the nodes to land and their lines to be routed.
         scene = self.map_scene
         waits = self._drawing is not None or (
-            picture is not None and (scene.zoom_in_motion or scene.settling)
+            picture is not None
+            and (
+                scene.zoom_in_motion
+                or scene.settling(lines=self.shows_lines)
+                or scene.picture_under_way
+            )
         )
         if (self._stale or not fits) and not waits:
             self._begin(transform, in_view, zoom, budget=FIRST_SLICE_SECONDS)

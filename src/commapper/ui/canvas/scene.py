@@ -448,7 +448,11 @@ class MapScene(QGraphicsScene):
         self._keep_what_was_made()
         if self.moves_due:
             return False
-        self._declutter_soon()  # every node is where it belongs: lines, labels and room follow
+        # Every node is where it belongs: lines, labels and room follow, the lines' pass begun
+        # now, before a paint would begin pictures whose lines are about to move.
+        self.slices.stop(LABELS)
+        self._declutter_timer.stop()
+        self._after_changes()
         self.nodes_landed.emit(deadline != math.inf)
         return True
 
@@ -672,11 +676,15 @@ class MapScene(QGraphicsScene):
         moved out of it since (see :class:`Extent`)."""
         return self.room.rect()
 
+    def settling(self, lines: bool = True) -> bool:
+        """Whether the map is still following an edit between events: nodes landing, and
+        (``lines``) lines being routed. The pictures wait for it."""
+        return bool(self.moves_due) or (lines and self.router.running)
+
     @property
-    def settling(self) -> bool:
-        """Whether the map is still following an edit between events: nodes landing, lines
-        being routed. The pictures wait for it."""
-        return bool(self.moves_due) or self.router.running
+    def picture_under_way(self) -> bool:
+        """Whether a layer's new picture is being drawn: the other layer's waits for it."""
+        return self.edge_layer.drawing_picture or self.node_layer.drawing_picture
 
     @property
     def labels_placed(self) -> bool:
