@@ -265,3 +265,17 @@ def test_after_a_layout_one_layer_s_picture_is_drawn_at_a_time_the_nodes_first(
     assert first[:2] == (True, False), "the nodes' picture first"
     kept, fresh = kept_and_fresh(window)
     assert differing_pixels(kept, fresh) == 0
+
+
+def test_a_map_in_view_is_pictured_without_the_room_to_scroll_into_beside_it(large):
+    """The pictures cover the view and the map a little around it, not the empty room the
+    scene keeps to scroll into (a room map fitted to the view: 5.6 MiB a picture, not 9.5)."""
+    view, scene = large.view, large.scene
+    viewport = view.viewport().rect()
+    drawn = view.mapFromScene(scene.room.drawn()).boundingRect().united(viewport)
+    room = view.mapFromScene(scene.sceneRect()).boundingRect()
+    assert room.width() > drawn.width() * 1.2 and room.height() > drawn.height() * 1.2
+    for layer in (scene.node_layer, scene.edge_layer):
+        size = layer.picture.pixels.deviceIndependentSize()
+        assert size.width() <= drawn.width() + 2
+        assert size.height() <= drawn.height() + 2

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 # The view fits and scrolls to at most this far from the origin, in scene units: rectangles
 # around farther nodes would have sides too long for a float (files hold positions to ±1e9).
 SCENE_REACH = 1e12
+# Beyond the nodes and their labels, as a share of the map's width or height: lines bent
+# around a disc at the map's edge bulge out of it by less than that.
+DRAWN_MARGIN = 0.05
 
 
 def _within_reach(value: float) -> float:
@@ -60,6 +63,14 @@ class Extent:
         few nodes were, or smaller by a label placed since on another side of its node: good
         for choosing and fitting, not for drawing."""
         return rect_around(self.scene.node_items.values()) if self.stale else self._rect
+
+    def drawn(self) -> QRectF:
+        """Where the map may be drawn, as last measured (without measuring it again) and a
+        margin more for lines bent around a disc at its edge: what a picture of it need cover
+        beyond the view."""
+        rect = self._rect if not self._rect.isNull() else self.scene.sceneRect()
+        margin = max(rect.width(), rect.height()) * DRAWN_MARGIN
+        return rect.adjusted(-margin, -margin, margin, margin)
 
     def grow(self, node_ids: Iterable[str]) -> None:
         """Take in these nodes and their labels, moved or come, where they lie outside."""
