@@ -8,14 +8,17 @@ import time
 import pytest
 
 from benchmarks.generate import generate_map
+from commapper import pacing
 from commapper.analysis.analyse import analyse
 from commapper.analysis.result import to_json
-from commapper.pacing import PAUSE_PER_WORK, WORK_A_PIECE, Pacer, dumps_paced, loads_paced
+from commapper.pacing import PAUSE_PER_WORK, Pacer, dumps_paced, loads_paced
 
 
 @pytest.fixture
 def pauses(monkeypatch) -> list[float]:
-    """The pauses taken, each still taken (the real sleep), in seconds."""
+    """The pauses taken, each still taken (the real sleep), in seconds; a pause is due after a
+    tenth of the usual work, so that a fast machine pauses in these small pieces too."""
+    monkeypatch.setattr(pacing, "WORK_A_PIECE", pacing.WORK_A_PIECE / 10)
     taken: list[float] = []
     sleep = time.sleep
 
@@ -35,14 +38,15 @@ def work_for(seconds: float) -> None:
 
 
 def test_a_pause_comes_after_a_piece_of_work_and_lasts_in_proportion(pauses):
+    piece = pacing.WORK_A_PIECE
     pacer = Pacer()
-    work_for(WORK_A_PIECE / 4)
+    work_for(piece / 4)
     pacer.pause_if_due()
     assert pauses == []  # not yet a piece's worth
-    work_for(WORK_A_PIECE * 3)
+    work_for(piece * 3)
     pacer.pause_if_due()
     assert len(pauses) == 1
-    assert pauses[0] >= PAUSE_PER_WORK * WORK_A_PIECE * 3
+    assert pauses[0] >= PAUSE_PER_WORK * piece * 3
     pacer.pause_if_due()
     assert len(pauses) == 1  # the pause itself is not work
 

@@ -33,7 +33,8 @@ class Pacer:
 
 
 class _PacedWriter:
-    """A file for a pickler: it writes a 64 KiB frame at a time, and pauses between them."""
+    """A file for a pickler, which pauses, when due, before each write: the pickler writes a
+    frame (64 KiB or so, as it chooses) or a large value at a time."""
 
     def __init__(self) -> None:
         self.pacer = Pacer()
@@ -47,7 +48,8 @@ class _PacedWriter:
 
 
 class _PacedReader(io.BytesIO):
-    """A file for an unpickler: it reads a 64 KiB frame at a time, and pauses between them."""
+    """A file for an unpickler, which pauses, when due, before each read: the unpickler reads a
+    frame (64 KiB or so) or a large value at a time."""
 
     def __init__(self, data: bytes) -> None:
         super().__init__(data)

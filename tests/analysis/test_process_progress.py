@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gc
-import threading
 import time
 import weakref
 from functools import partial
 
 import pytest
 
+from commapper.analysis import process
 from commapper.analysis.process import ProgressLine, Stopped, run_in_process, start_in_process
 from tests.analysis.process_jobs import report_until_stopped
 
@@ -42,21 +42,40 @@ def test_closing_the_line_stops_the_work():
     assert run_in_process(partial(count_to, 5, ProgressLine().report), pool="test") == 5
 
 
-def test_a_result_no_longer_wanted_is_not_unpickled():
+def test_a_result_no_longer_wanted_is_not_unpickled(monkeypatch):
+    unpickled = []
+    real_loads = process.loads_paced
+    monkeypatch.setattr(
+        process, "loads_paced", lambda data: unpickled.append(len(data)) or real_loads(data)
+    )
     asked = []
 
     def wanted() -> bool:
         asked.append(True)
-        return False
+        return len(asked) == 1  # wanted when sent, not when it comes back
 
     line = ProgressLine()  # kept open: the work stops if nobody listens
     future = start_in_process(partial(count_to, 5, line.report), "test", wanted)
     with pytest.raises(Stopped):
         future.result(timeout=60)
-    assert asked == [True]  # asked once, when the result came
+    assert asked == [True, True]  # when its turn came, and when its result came
+    assert unpickled == []
     assert run_in_process(partial(count_to, 5, line.report), "test", line.listening) == 5
+    assert len(unpickled) == 1
     line.close()
     assert not line.listening()
+
+
+def test_work_no_longer_wanted_when_its_turn_comes_is_not_sent(monkeypatch):
+    sent = []
+    real_submit = process._submit
+    monkeypatch.setattr(
+        process, "_submit", lambda pool, work: sent.append(pool) or real_submit(pool, work)
+    )
+    future = start_in_process(partial(count_to, 5, ProgressLine().report), "test", lambda: False)
+    with pytest.raises(Stopped):
+        future.result(timeout=60)
+    assert sent == []
 
 
 def test_a_run_that_stops_leaves_no_cycle_for_the_collector():
@@ -65,12 +84,14 @@ def test_a_run_that_stops_leaves_no_cycle_for_the_collector():
     line = ProgressLine()
     gc.disable()
     try:
-        future = start_in_process(partial(count_to, 5, line.report), "test", lambda: False)
+        calls = []
+        future = start_in_process(
+            partial(count_to, 5, line.report), "test", lambda: calls.append(1) or len(calls) < 2
+        )
         with pytest.raises(Stopped):
             future.result(timeout=60)
-        for thread in threading.enumerate():
-            if thread.name == "test courier":
-                thread.join(timeout=60)
+        # The courier has moved on once it has carried the next.
+        assert run_in_process(partial(count_to, 5, line.report), "test") == 5
         gone = weakref.ref(future)
         del future
         assert gone() is None

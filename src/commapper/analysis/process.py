@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -55,16 +56,23 @@ def start_in_process(
     an analysis. "spawn" because forking a process that runs Qt threads is unsafe. A crashed
     process is replaced at the next call.
 
-    The work and its result are pickled and unpickled here on a thread of their own, paced
+    The work and its result are pickled and unpickled here by the pool's courier thread, paced
     (:mod:`commapper.pacing`): left to the executor's threads, a room map's 30 ms of pickling
     and its analysis's 30-90 ms of unpickling ran at full speed beside the window's thread,
-    which was then half as fast. A result that is no longer ``wanted`` when it comes is not
-    unpickled at all: the future raises :class:`Stopped`.
+    which was then half as fast. Work no longer ``wanted`` when its turn comes is not sent, and
+    a result no longer wanted when it comes is not unpickled: the future raises
+    :class:`Stopped`. ``wanted`` is called on the courier thread: it must be quick, and touch
+    no Qt object.
     """
     outcome: Future[object] = Future()
-    threading.Thread(
-        target=_carry, args=(work, pool, wanted, outcome), name=f"{pool} courier", daemon=True
-    ).start()
+    with _process_pool_lock:
+        errands = _errands.get(pool)
+        if errands is None:
+            errands = _errands[pool] = queue.SimpleQueue()
+            threading.Thread(
+                target=_courier, args=(pool, errands), name=f"{pool} courier", daemon=True
+            ).start()
+    errands.put((work, wanted, outcome))
     return outcome
 
 
@@ -78,17 +86,30 @@ def run_in_process(
     return start_in_process(work, pool, wanted).result()
 
 
+_Errand = tuple[Callable[[], object], Callable[[], bool] | None, Future[object]]
+_errands: dict[str, queue.SimpleQueue[_Errand]] = {}  # each pool's, for its courier
+
+
+def _courier(pool: str, errands: queue.SimpleQueue[_Errand]) -> None:
+    """The thread that takes the work of ``pool`` to its process and the results back, one at
+    a time, in the order given."""
+    while True:
+        work, wanted, outcome = errands.get()
+        _carry(work, pool, wanted, outcome)
+        del work, wanted, outcome  # not kept while the next is awaited
+
+
 def _carry(
     work: Callable[[], object],
     pool: str,
     wanted: Callable[[], bool] | None,
     outcome: Future[object],
 ) -> None:
-    """On the courier thread: ``work`` to its process and its result back, into ``outcome``."""
+    """``work`` to its process and its result back, into ``outcome``."""
     if not outcome.set_running_or_notify_cancel():
         return
     try:
-        result = _carried(work, pool, wanted)
+        result = _round_trip(work, pool, wanted)
     except BaseException as error:  # the caller's to handle, as if the work ran where it waits
         outcome.set_exception(error)
         # The error's traceback holds this frame: without the future in it, they are not a
@@ -99,7 +120,9 @@ def _carry(
         outcome.set_result(result)
 
 
-def _carried(work: Callable[[], object], pool: str, wanted: Callable[[], bool] | None) -> object:
+def _round_trip(work: Callable[[], object], pool: str, wanted: Callable[[], bool] | None) -> object:
+    if wanted is not None and not wanted():
+        raise Stopped  # dropped while it waited its turn
     # The executor's own pickler, which sends a progress line's connection as a handle.
     reply = _submit(pool, partial(_run_pickled, dumps_paced(work, ForkingPickler))).result()
     if wanted is not None and not wanted():
@@ -124,7 +147,8 @@ def _submit(pool: str, work: Callable[[], object]) -> Future[object]:
 
 
 def _run_pickled(pickled: bytes) -> bytes:
-    """In the process: the pickled work run, and its result pickled (for :func:`_carry`)."""
+    """In the process: the pickled work run, and its result pickled (for
+    :func:`_round_trip`)."""
     work = pickle.loads(pickled)
     return pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
 

@@ -20,10 +20,10 @@ VERSION = 1
 class Rebuilt:
     """Pickled as its class and its values in order, rebuilt by calling the class.
 
-    The window receives each analysis from its process, unpickled on a reader thread that
-    holds Python's lock meanwhile. Without a dict of field names for each of its thousands of
-    values, the analysis of a 2,000-node map unpickles in 5 ms instead of 31, and of a
-    10,000-node map in 83 ms instead of 100 (1.0 MiB instead of 1.7).
+    The window receives each analysis from its process, unpickled on a thread beside the
+    window's (paced: analysis/process.py). Without a dict of field names for each of its
+    thousands of values, the analysis of a 2,000-node map unpickles in 5 ms instead of 31, and
+    of a 10,000-node map in 83 ms instead of 100 (1.0 MiB instead of 1.7).
     """
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:

@@ -182,11 +182,11 @@ class MapDocument(BaseModel):
     def __reduce__(self) -> tuple[Any, ...]:
         # Every analysis run sends the whole map to the analysis process, pickled in the
         # window's process beside its thread. Items go as tuples of their values, which pickle
-        # writes without a Python call per item (an edge 1 µs instead of 4.5), a piece at a
-        # time (so a paced pickler pauses between pieces: see commapper/pacing.py), and the id
+        # writes without a Python call per item (an edge 1 µs instead of 4.5), a run at a
+        # time (so a paced pickler pauses between runs: see commapper/pacing.py), and the id
         # lookups are built again there instead of sent.
         header = {name: getattr(self, name) for name in _HEADER_FIELDS}
-        return _unpickle_document, (header, _in_pieces(self.nodes), _in_pieces(self.edges))
+        return _unpickle_document, (header, _in_runs(self.nodes), _in_runs(self.edges))
 
     def snapshot(self) -> MapDocument:
         """An independent copy without subscribers, safe to hand to another thread."""
@@ -203,8 +203,9 @@ class MapDocument(BaseModel):
 
 _HEADER_FIELDS = ("format", "schema_version", "title", "description", "created", "modified",
                   "views")  # fmt: skip
-# Items reduced to value tuples at a time: a piece is about 0.5 ms of a pickler's work.
-ITEMS_A_PIECE = 500
+# A map's items are reduced to value tuples this many at a time (about 0.5 ms of a pickler's
+# work), as the pickler comes to them.
+ITEMS_A_RUN = 500
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
@@ -246,16 +247,15 @@ def moved_to(node: NodeT, x: float | None, y: float | None) -> NodeT:
     return cast("NodeT", moved)
 
 
-def _in_pieces(items: list[Any]) -> list[_Piece]:
+def _in_runs(items: list[Any]) -> list[_ItemRun]:
     return [
-        _Piece(items[first : first + ITEMS_A_PIECE])
-        for first in range(0, len(items), ITEMS_A_PIECE)
+        _ItemRun(items[first : first + ITEMS_A_RUN]) for first in range(0, len(items), ITEMS_A_RUN)
     ]
 
 
-class _Piece:
+class _ItemRun:
     """A run of items, reduced to their classes and value tuples only when a pickler comes to it,
-    so that a pickler writing to a paced file pauses between pieces, not only after the map."""
+    so that a pickler writing to a paced file pauses between runs, not only after the map."""
 
     __slots__ = ("items",)
 
@@ -272,11 +272,11 @@ class _Piece:
             rows.append(values_of(cls)(item))
         # Pickled on their own: the pickler of the whole map would remember every tuple and
         # string in them, which takes half as long again.
-        return _unpickle_piece, (tuple(classes), bytes(kinds), pickle.dumps(rows, _PROTOCOL))
+        return _unpickle_run, (tuple(classes), bytes(kinds), pickle.dumps(rows, _PROTOCOL))
 
 
-def _unpickle_piece(classes: tuple[type, ...], kinds: bytes, rows: bytes) -> list[Any]:
-    """Items from a :class:`_Piece`, made without checking again: they were checked when made."""
+def _unpickle_run(classes: tuple[type, ...], kinds: bytes, rows: bytes) -> list[Any]:
+    """Items from a :class:`_ItemRun`, made without checking again: they were checked when made."""
     items: list[Any] = []
     for index, values in zip(kinds, pickle.loads(rows), strict=True):
         cls = classes[index]

@@ -257,7 +257,8 @@ def test_after_a_layout_one_layer_s_picture_is_drawn_at_a_time_the_nodes_first(
             and not scene.settling()
             and scene.node_layer.settled
             and scene.edge_layer.settled
-        )
+        ),
+        timeout=30_000,
     )
     assert not [look for look in seen if look[0] and look[1]], "both pictures at once"
     assert not [look for look in seen if look[1] and look[2]], "lines drawn while routed"
@@ -279,3 +280,41 @@ def test_a_map_in_view_is_pictured_without_the_room_to_scroll_into_beside_it(lar
         size = layer.picture.pixels.deviceIndependentSize()
         assert size.width() <= drawn.width() + 2
         assert size.height() <= drawn.height() + 2
+
+
+def test_the_layers_take_turns_at_new_pictures(large, qtbot, monkeypatch):
+    """The lines' layer is painted first: wanting a new picture again and again (a long pan),
+    it took every turn, and nodes beyond the nodes' old picture stayed unseen meanwhile."""
+    monkeypatch.setattr(slices, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(picture_layer, "FIRST_SLICE_SECONDS", 0.0)
+    scene, viewport = large.scene, large.view.viewport()
+    nodes, lines = scene.node_layer, scene.edge_layer
+    nodes.invalidate()
+    lines.invalidate()
+    viewport.grab()
+    assert lines.drawing_picture and not nodes.drawing_picture
+    assert nodes.waiting_for_turn
+    lines.finish_now()
+    lines.invalidate()  # wanted again at once, as while panning
+    viewport.grab()
+    assert nodes.drawing_picture and not lines.drawing_picture, "the nodes' turn"
+    qtbot.waitUntil(lambda: nodes.settled and lines.settled, timeout=30_000)
+    kept, fresh = kept_and_fresh(large)
+    assert differing_pixels(kept, fresh) == 0
+
+
+def test_a_short_pan_beside_a_map_in_view_needs_no_new_picture(large, qtbot):
+    scene, view = large.scene, large.view
+    layers = (scene.node_layer, scene.edge_layer)
+    qtbot.waitUntil(lambda: scene.labels_placed and all(layer.settled for layer in layers))
+    view.viewport().grab()
+    assert all(layer.settled for layer in layers)
+    pictures = [scene.node_layer.picture, scene.edge_layer.picture]
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > bar.value() + 10
+    bar.setValue(bar.value() + 10)
+    view.viewport().grab()
+    assert [scene.node_layer.picture, scene.edge_layer.picture] == pictures
+    assert not scene.node_layer.drawing_picture and not scene.edge_layer.drawing_picture
+    kept, fresh = kept_and_fresh(large)
+    assert differing_pixels(kept, fresh) == 0

@@ -53,6 +53,7 @@ class NodeLayer(PictureLayer[NodeItem]):
             return
         self.active = on
         self.picture = None
+        self.waiting_for_turn = False  # no picture wanted while off; the first comes at once
         self.in_picture = set()
         self.changed_since = set()
         self.invalidate()

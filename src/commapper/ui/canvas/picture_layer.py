@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Generator, Hashable
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
@@ -63,6 +63,34 @@ class Picture:
         )
 
 
+class PictureTurns:
+    """The picture layers of a scene, drawing new pictures one at a time and in turn.
+
+    A picture is 5-10 MB on a room map, and the window went over its memory bar while two were
+    drawn at once after a layout. In turn: a layer that drew last waits for one that wanted a
+    picture meanwhile, else the lines' layer, painted first, could take every turn during a long
+    pan while nodes beyond the nodes' old picture stayed unseen.
+    """
+
+    def __init__(self) -> None:
+        self.layers: list[PictureLayer[Any]] = []
+        self.last: PictureLayer[Any] | None = None  # whose picture was finished last
+
+    def may_begin(self, layer: PictureLayer[Any]) -> bool:
+        """Whether ``layer``, wanting a new picture, may begin it now."""
+        others = [other for other in self.layers if other is not layer]
+        drawing = any(other.drawing_picture for other in others)
+        if drawing or (self.last is layer and any(other.waiting_for_turn for other in others)):
+            layer.waiting_for_turn = True
+            if not drawing:
+                # Its turn comes at a later paint, once the other has begun (whose picture's
+                # end repaints everything) or no longer wants one.
+                layer.update()
+            return False
+        layer.waiting_for_turn = False
+        return True
+
+
 class PictureLayer(QGraphicsItem, Generic[Thing]):
     """Shows a picture of many things, and keeps track of what changed since it was begun.
 
@@ -77,6 +105,9 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
     def __init__(self, scene: MapScene) -> None:
         super().__init__()
         self.map_scene = scene
+        self.turns = scene.picture_turns
+        self.turns.layers.append(self)
+        self.waiting_for_turn = False  # wanted a new picture, and was told to wait its turn
         self.picture: Picture | None = None  # the one shown
         self._stale = True  # something changed, or the view moved, since it was begun
         # Being drawn, in slices, and what changed since it was begun.
@@ -194,20 +225,30 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         in_view = transform.inverted()[0].mapRect(QRectF(widget.rect()))
         self._last_view = (transform, in_view, zoom)
         picture = self.picture
-        fits = picture is not None and picture.zoom == zoom and picture.rect.contains(in_view)
-        # One picture at a time, of one layer at a time (each is 10 MB or so: a room map's
-        # window went over its memory bar with both drawn at once); zooming by the wheel waits
-        # for the wheel to rest, a layout for the nodes to land and their lines to be routed.
+        # The part of the view where anything is drawn must be in the picture; the empty room
+        # to scroll into beside the map is not pictured.
+        needed = in_view.intersected(self.map_scene.room.drawn())
+        fits = (
+            picture is not None
+            and picture.zoom == zoom
+            and (needed.isEmpty() or picture.rect.contains(needed))
+        )
+        wanted = self._stale or not fits
+        if not wanted:
+            self.waiting_for_turn = False
+        # One picture at a time, the layers in turn (turns.may_begin); zooming by the wheel
+        # waits for the wheel to rest, a layout for the nodes to land and their lines to be
+        # routed. The first picture of all never waits: there is nothing to show instead.
         scene = self.map_scene
         waits = self._drawing is not None or (
             picture is not None
             and (
                 scene.zoom_in_motion
                 or scene.settling(lines=self.shows_lines)
-                or scene.picture_under_way
+                or not self.turns.may_begin(self)
             )
         )
-        if (self._stale or not fits) and not waits:
+        if wanted and not waits:
             self._begin(transform, in_view, zoom, budget=FIRST_SLICE_SECONDS)
             picture = self.picture
         if picture is None:
@@ -281,6 +322,7 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         if ran is UNFINISHED:
             return False
         self.map_scene.slices.stop(self)
+        self.turns.last = self
         self._quick = self._drawing_seconds <= FIRST_SLICE_SECONDS
         self._drawing = self._next = self._next_spec = None
         self.picture = picture

@@ -52,6 +52,7 @@ from commapper.ui.canvas.labels import (
 )
 from commapper.ui.canvas.line_routing import LineRouter
 from commapper.ui.canvas.node_layer import PICTURE_NODES, NodeLayer
+from commapper.ui.canvas.picture_layer import PictureTurns
 from commapper.ui.canvas.slices import Slices, run_steps
 from commapper.ui.progress import report_progress
 from commapper.ui.session import MapSession
@@ -227,6 +228,7 @@ class MapScene(QGraphicsScene):
         self._selected_edges: set[EdgeItem] = set()
         self.edge_index = EdgeIndex()  # the edges' boxes, for edge_at and routing
         self._band_adds = False  # the rubber band was begun with Ctrl: it adds to the selection
+        self.picture_turns = PictureTurns()  # the layers below draw their pictures in turn
         self.edge_layer = EdgeLayer(self)
         self.addItem(self.edge_layer)
         self.edge_labels = EdgeLabelLayer(self)
@@ -680,11 +682,6 @@ class MapScene(QGraphicsScene):
         """Whether the map is still following an edit between events: nodes landing, and
         (``lines``) lines being routed. The pictures wait for it."""
         return bool(self.moves_due) or (lines and self.router.running)
-
-    @property
-    def picture_under_way(self) -> bool:
-        """Whether a layer's new picture is being drawn: the other layer's waits for it."""
-        return self.edge_layer.drawing_picture or self.node_layer.drawing_picture
 
     @property
     def labels_placed(self) -> bool:
