@@ -212,6 +212,18 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         # does not stretch the scroll bars.
         return EVERYWHERE
 
+    def fits(self, in_view: QRectF, zoom: tuple[float, ...]) -> bool:
+        """Whether the picture shown serves a view of ``in_view`` (in the scene) at ``zoom``: it
+        holds the part of the view where anything is drawn (the empty room to scroll into
+        beside the map is not pictured)."""
+        picture = self.picture
+        needed = in_view.intersected(self.map_scene.room.drawn())
+        return (
+            picture is not None
+            and picture.zoom == zoom
+            and (needed.isEmpty() or picture.rect.contains(needed))
+        )
+
     def paint_picture(self, painter: QPainter, widget: QWidget) -> None:
         """Copy the picture onto the view, beginning a new one first if it is due."""
         transform = painter.worldTransform()
@@ -225,15 +237,7 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
         in_view = transform.inverted()[0].mapRect(QRectF(widget.rect()))
         self._last_view = (transform, in_view, zoom)
         picture = self.picture
-        # The part of the view where anything is drawn must be in the picture; the empty room
-        # to scroll into beside the map is not pictured.
-        needed = in_view.intersected(self.map_scene.room.drawn())
-        fits = (
-            picture is not None
-            and picture.zoom == zoom
-            and (needed.isEmpty() or picture.rect.contains(needed))
-        )
-        wanted = self._stale or not fits
+        wanted = self._stale or not self.fits(in_view, zoom)
         if not wanted:
             self.waiting_for_turn = False
         # One picture at a time, the layers in turn (turns.may_begin); zooming by the wheel
