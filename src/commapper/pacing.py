@@ -32,19 +32,17 @@ class Pacer:
             self._since = time.thread_time()
 
 
-class _PacedWriter:
+class _PacedWriter(io.BytesIO):
     """A file for a pickler, which pauses, when due, before each write: the pickler writes a
     frame (64 KiB or so, as it chooses) or a large value at a time."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.pacer = Pacer()
-        self.parts: list[bytes] = []
 
-    def write(self, data: bytes | bytearray | memoryview) -> int:
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
         self.pacer.pause_if_due()
-        part = bytes(data)
-        self.parts.append(part)
-        return len(part)
+        return super().write(data)
 
 
 class _PacedReader(io.BytesIO):
@@ -71,7 +69,7 @@ def dumps_paced(value: object, pickler: type[pickle.Pickler] = pickle.Pickler) -
     parts; a single object the pickler writes in one go is not paused within."""
     writer = _PacedWriter()
     pickler(writer, pickle.HIGHEST_PROTOCOL).dump(value)
-    return b"".join(writer.parts)
+    return writer.getvalue()
 
 
 def loads_paced(data: bytes) -> object:

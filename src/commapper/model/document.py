@@ -206,7 +206,6 @@ _HEADER_FIELDS = ("format", "schema_version", "title", "description", "created",
 # A map's items are reduced to value tuples this many at a time (about 0.5 ms of a pickler's
 # work), as the pickler comes to them.
 ITEMS_A_RUN = 500
-_PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 
 @functools.cache
@@ -272,7 +271,11 @@ class _ItemRun:
             rows.append(values_of(cls)(item))
         # Pickled on their own: the pickler of the whole map would remember every tuple and
         # string in them, which takes half as long again.
-        return _unpickle_run, (tuple(classes), bytes(kinds), pickle.dumps(rows, _PROTOCOL))
+        return _unpickle_run, (
+            tuple(classes),
+            bytes(kinds),
+            pickle.dumps(rows, pickle.HIGHEST_PROTOCOL),
+        )
 
 
 def _unpickle_run(classes: tuple[type, ...], kinds: bytes, rows: bytes) -> list[Any]:

@@ -208,7 +208,7 @@ class PictureLayer(QGraphicsItem, Generic[Thing]):
     # -- painting --------------------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        # Everywhere: the scene's rect is set from its nodes (MapScene.fit_scene_rect), so this
+        # Everywhere: the scene's rect is set from its nodes (Extent.fit_scene_rect), so this
         # does not stretch the scroll bars.
         return EVERYWHERE
 

@@ -262,7 +262,7 @@ class MapScene(QGraphicsScene):
         # Between steps Qt would otherwise index the new items, then move them in the index as
         # their edges come, and measure every item to grow the scene's rect: twice the build.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        self.fit_scene_rect()
+        self.room.fit_scene_rect()
         # Each item makes a few Python objects, and the collector would scan the whole heap
         # again and again as they come: a fifth of the build, in pauses of half a second at
         # 50,000 nodes. The items live as long as the map is open.
@@ -305,7 +305,7 @@ class MapScene(QGraphicsScene):
                 self._rebend(pair)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBspTreeDepth(BSP_TREE_DEPTH)
-        self.fit_scene_rect()
+        self.room.fit_scene_rect()
         report_progress(total, total)
 
     @property
@@ -668,10 +668,6 @@ class MapScene(QGraphicsScene):
         if node_ids is None:
             return rect_around(self.node_items.values())
         return rect_around(self.node_items[i] for i in node_ids if i in self.node_items)
-
-    def fit_scene_rect(self) -> None:
-        """Scroll room: the nodes and their labels, with a margin to pan into."""
-        self.room.fit_scene_rect()
 
     def extent(self) -> QRectF:
         """The rectangle around the nodes and their labels as last measured, grown by those
